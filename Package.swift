@@ -1,0 +1,95 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "azspec",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "azspec", targets: ["azspec"]),
+        .library(name: "AzspecKit", targets: ["AzspecKit"]),
+        .library(name: "AzspecEmulator", targets: ["AzspecEmulator"]),
+        .library(name: "JSONPath", targets: ["JSONPath"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+    ],
+    targets: [
+        // RFC 9535 JSONPath and the JSON value model it works on. No dependencies.
+        .target(name: "JSONPath", swiftSettings: strict),
+        // The engine: load spec → resolve templates → send → assert → report.
+        .target(
+            name: "AzspecKit",
+            dependencies: [
+                "JSONPath",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        // A local Entra ID + Azure Resource Manager emulator.
+        .target(
+            name: "AzspecEmulator",
+            dependencies: [
+                "JSONPath",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        // Helpers shared by the test targets (no test framework imported).
+        .target(
+            name: "AzspecTesting",
+            dependencies: ["AzspecKit", "AzspecEmulator", "JSONPath"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "azspec",
+            dependencies: [
+                "AzspecKit",
+                "AzspecEmulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "JSONPathTests", dependencies: ["JSONPath"], swiftSettings: strict),
+        .testTarget(
+            name: "AzspecKitTests",
+            dependencies: ["AzspecKit", "AzspecTesting", "JSONPath"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AzspecEmulatorTests",
+            dependencies: [
+                "AzspecEmulator",
+                "AzspecTesting",
+                "JSONPath",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["AzspecKit", "AzspecEmulator", "AzspecTesting", "JSONPath"],
+            swiftSettings: strict
+        ),
+    ]
+)

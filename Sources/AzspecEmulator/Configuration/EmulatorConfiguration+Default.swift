@@ -1,0 +1,67 @@
+extension EmulatorConfiguration {
+    /// Fixed identifiers of the default configuration (made up; they exist nowhere in Azure).
+    enum Defaults {
+        static let tenantId = "5f2b7c1e-4a3d-4e8f-9b6a-0c1d2e3f4a5b"
+        static let tenantDomain = "azspec-emulator.onmicrosoft.com"
+        static let subscriptionId = "2a7c9e4b-1d3f-4b5a-8c6e-9f0a1b2c3d4e"
+        static let smokeClientId = "0e6b3f4a-7c2d-4e1b-9a8f-5d4c3b2a1f0e"
+        static let smokeObjectId = "9c8b7a6f-5e4d-4c3b-8a2f-1e0d9c8b7a6f"
+        static let smokeSecret = "emu8Q~Sm0keC0ntributorAzspecEmulat0rXy1z"
+        static let readerClientId = "3d4e5f6a-7b8c-4d9e-8f0a-1b2c3d4e5f6a"
+        static let readerObjectId = "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d"
+        static let readerSecret = "emu3Q~Re4derAzspecEmulat0rOnlyReadsRgsK9"
+    }
+
+    /// One tenant with subscription `azspec-emulator` (resource groups `rg-smoke` in westeurope tagged
+    /// `env: smoke`, and `rg-shared` in northeurope), principal `azspec-smoke` (Contributor on the subscription,
+    /// exported as `AZURE_TENANT_ID`/`AZURE_CLIENT_ID`/`AZURE_CLIENT_SECRET`/`AZURE_SUBSCRIPTION_ID`) and
+    /// principal `azspec-reader` (Reader, exported as `AZSPEC_READER_CLIENT_ID`/`AZSPEC_READER_CLIENT_SECRET`).
+    public static var `default`: EmulatorConfiguration {
+        let subscriptionScope = "/subscriptions/\(Defaults.subscriptionId)"
+        let tenant = Tenant(
+            id: Defaults.tenantId,
+            displayName: "azspec emulator",
+            domains: [Defaults.tenantDomain],
+            servicePrincipals: [
+                ServicePrincipal(
+                    name: "azspec-smoke",
+                    clientId: Defaults.smokeClientId,
+                    objectId: Defaults.smokeObjectId,
+                    secrets: [Secret(value: Defaults.smokeSecret)]
+                ),
+                ServicePrincipal(
+                    name: "azspec-reader",
+                    clientId: Defaults.readerClientId,
+                    objectId: Defaults.readerObjectId,
+                    secrets: [Secret(value: Defaults.readerSecret)]
+                ),
+            ],
+            subscriptions: [
+                Subscription(
+                    id: Defaults.subscriptionId,
+                    displayName: "azspec-emulator",
+                    resourceGroups: [
+                        ResourceGroup(name: "rg-smoke", location: "westeurope", tags: [(key: "env", value: "smoke")]),
+                        ResourceGroup(name: "rg-shared", location: "northeurope"),
+                    ]
+                )
+            ],
+            roleAssignments: [
+                RoleAssignment(principal: "azspec-smoke", role: "Contributor", scope: subscriptionScope),
+                RoleAssignment(principal: "azspec-reader", role: "Reader", scope: subscriptionScope),
+            ]
+        )
+        return EmulatorConfiguration(
+            tokenLifetime: 3599,
+            environment: [
+                "AZURE_TENANT_ID": Defaults.tenantId,
+                "AZURE_CLIENT_ID": Defaults.smokeClientId,
+                "AZURE_CLIENT_SECRET": Defaults.smokeSecret,
+                "AZURE_SUBSCRIPTION_ID": Defaults.subscriptionId,
+                "AZSPEC_READER_CLIENT_ID": Defaults.readerClientId,
+                "AZSPEC_READER_CLIENT_SECRET": Defaults.readerSecret,
+            ],
+            tenants: [tenant]
+        )
+    }
+}

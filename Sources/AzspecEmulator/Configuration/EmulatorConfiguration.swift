@@ -1,0 +1,207 @@
+public import Foundation
+
+/// Seed data for the emulator: tenants, service principals, subscriptions, resource groups, role assignments.
+///
+/// ``default`` ships in code so that `azspec run --emulator` needs no setup. A configuration file is YAML:
+///
+/// ```yaml
+/// tokenLifetime: 3599            # seconds an access token lives (0 = already expired when issued)
+/// environment:                   # variables exported to specs by `--emulator` (EmulatorEndpoint.environment)
+///   AZURE_TENANT_ID: 5f2b7c1e-4a3d-4e8f-9b6a-0c1d2e3f4a5b
+/// tenants:
+///   - id: 5f2b7c1e-4a3d-4e8f-9b6a-0c1d2e3f4a5b     # GUID; the token URL accepts it or any domain below
+///     displayName: Contoso                          # optional, used in error texts
+///     domains: [contoso.onmicrosoft.com]
+///     servicePrincipals:
+///       - name: azspec-smoke                        # referenced by role assignments
+///         clientId: 0e6b3f4a-7c2d-4e1b-9a8f-5d4c3b2a1f0e   # GUID (appid / azp claim)
+///         objectId: 9c8b7a6f-5e4d-4c3b-8a2f-1e0d9c8b7a6f   # GUID (oid / sub claim)
+///         secrets:
+///           - value: "emu8Q~…"
+///             expires: "2030-01-01T00:00:00Z"       # optional; after it AADSTS7000222
+///         appRoles: []                              # optional; copied into the `roles` claim
+///     subscriptions:
+///       - id: 2a7c9e4b-1d3f-4b5a-8c6e-9f0a1b2c3d4e # GUID
+///         displayName: azspec-emulator
+///         state: Enabled                            # optional
+///         tags: {team: platform}                    # optional
+///         resourceGroups:
+///           - {name: rg-smoke, location: westeurope, tags: {env: smoke}}   # tags, managedBy optional
+///     roleAssignments:
+///       - principal: azspec-smoke                   # service principal name or objectId
+///         role: Contributor                         # Reader | Contributor | Owner
+///         scope: /subscriptions/2a7c9e4b-1d3f-4b5a-8c6e-9f0a1b2c3d4e   # or …/resourceGroups/<name>
+/// ```
+///
+/// Unknown keys, wrong types, malformed GUIDs, duplicate ids, unknown roles and assignments to principals or
+/// scopes that do not exist are all reported together, each as `file:line:column: error: …`.
+public struct EmulatorConfiguration: Sendable {
+    /// Seconds between issuance and expiry of access tokens (`expires_in`). Default 3599.
+    public var tokenLifetime: Int
+    /// Environment variables that point specs at this configuration's identities.
+    public var environment: [String: String]
+    public var tenants: [Tenant]
+
+    var location: SourceLocation?
+
+    public init(tokenLifetime: Int = 3599, environment: [String: String] = [:], tenants: [Tenant] = []) {
+        self.tokenLifetime = tokenLifetime
+        self.environment = environment
+        self.tenants = tenants
+    }
+
+    /// Parses a YAML configuration; `file` names it in error messages. Throws ``EmulatorError``.
+    public init(yaml: String, file: String = "<config>") throws {
+        var reader = ConfigurationReader(file: file, text: yaml)
+        self = try reader.read()
+        try validate()
+    }
+
+    /// Reads and parses a YAML configuration file. Throws ``EmulatorError``.
+    public init(contentsOfFile path: String) throws {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw EmulatorError.unreadableConfiguration(path: path, reason: (error as NSError).localizedDescription)
+        }
+        try self.init(yaml: text, file: path)
+    }
+}
+
+extension EmulatorConfiguration {
+    /// A Microsoft Entra tenant (directory).
+    public struct Tenant: Sendable {
+        /// The tenant GUID (`tid`).
+        public var id: String
+        public var displayName: String?
+        /// Domain names accepted in place of the GUID in token URLs.
+        public var domains: [String]
+        public var servicePrincipals: [ServicePrincipal]
+        public var subscriptions: [Subscription]
+        public var roleAssignments: [RoleAssignment]
+
+        var location: SourceLocation?
+
+        public init(
+            id: String,
+            displayName: String? = nil,
+            domains: [String] = [],
+            servicePrincipals: [ServicePrincipal] = [],
+            subscriptions: [Subscription] = [],
+            roleAssignments: [RoleAssignment] = []
+        ) {
+            self.id = id
+            self.displayName = displayName
+            self.domains = domains
+            self.servicePrincipals = servicePrincipals
+            self.subscriptions = subscriptions
+            self.roleAssignments = roleAssignments
+        }
+    }
+
+    /// An application's service principal that signs in with a client secret.
+    public struct ServicePrincipal: Sendable {
+        public var name: String
+        /// Application (client) id.
+        public var clientId: String
+        /// Object id of the service principal (`oid`).
+        public var objectId: String
+        public var secrets: [Secret]
+        /// App roles granted to the application, copied into the token's `roles` claim.
+        public var appRoles: [String]
+
+        var location: SourceLocation?
+
+        public init(name: String, clientId: String, objectId: String, secrets: [Secret], appRoles: [String] = []) {
+            self.name = name
+            self.clientId = clientId
+            self.objectId = objectId
+            self.secrets = secrets
+            self.appRoles = appRoles
+        }
+    }
+
+    /// A client secret, optionally with an expiry.
+    public struct Secret: Sendable {
+        public var value: String
+        public var expires: Date?
+
+        var location: SourceLocation?
+
+        public init(value: String, expires: Date? = nil) {
+            self.value = value
+            self.expires = expires
+        }
+    }
+
+    /// An Azure subscription and its initial resource groups.
+    public struct Subscription: Sendable {
+        public var id: String
+        public var displayName: String
+        /// `Enabled`, `Disabled`, `Warned`, `PastDue` or `Deleted` as ARM reports it.
+        public var state: String
+        public var tags: [(key: String, value: String)]?
+        public var resourceGroups: [ResourceGroup]
+
+        var location: SourceLocation?
+
+        public init(
+            id: String,
+            displayName: String,
+            state: String = "Enabled",
+            tags: [(key: String, value: String)]? = nil,
+            resourceGroups: [ResourceGroup] = []
+        ) {
+            self.id = id
+            self.displayName = displayName
+            self.state = state
+            self.tags = tags
+            self.resourceGroups = resourceGroups
+        }
+    }
+
+    /// A resource group that exists when the emulator starts.
+    public struct ResourceGroup: Sendable {
+        public var name: String
+        public var location: String
+        /// Tags in the order they are returned; nil means the group has never had tags (no `tags` key).
+        public var tags: [(key: String, value: String)]?
+        public var managedBy: String?
+
+        var sourceLocation: SourceLocation?
+
+        public init(name: String, location: String, tags: [(key: String, value: String)]? = nil, managedBy: String? = nil)
+        {
+            self.name = name
+            self.location = location
+            self.tags = tags
+            self.managedBy = managedBy
+        }
+    }
+
+    /// A built-in role granted to a service principal at a subscription or resource-group scope.
+    public struct RoleAssignment: Sendable {
+        /// Service principal name or object id.
+        public var principal: String
+        /// `Reader`, `Contributor` or `Owner` (case-insensitive).
+        public var role: String
+        /// `/subscriptions/{id}` or `/subscriptions/{id}/resourceGroups/{name}`.
+        public var scope: String
+
+        var location: SourceLocation?
+
+        public init(principal: String, role: String, scope: String) {
+            self.principal = principal
+            self.role = role
+            self.scope = scope
+        }
+    }
+}
+
+/// Where a configuration value came from, for diagnostics.
+struct SourceLocation: Sendable {
+    var file: String
+    var line: Int
+    var column: Int
+}

@@ -1,0 +1,78 @@
+/// Percent-decoding of URL paths, query strings and `application/x-www-form-urlencoded` bodies.
+enum PercentEncoding {
+    /// Decodes `%XX` escapes (and `+` as a space when `plusAsSpace`); nil for malformed escapes or bad UTF-8.
+    static func decode(_ text: some StringProtocol, plusAsSpace: Bool = false) -> String? {
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == UInt8(ascii: "%") || (plusAsSpace && $0 == UInt8(ascii: "+")) }) else {
+            return String(text)
+        }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(utf8.count)
+        var iterator = utf8.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case UInt8(ascii: "%"):
+                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
+                    return nil
+                }
+                bytes.append(high << 4 | low)
+            case UInt8(ascii: "+") where plusAsSpace:
+                bytes.append(UInt8(ascii: " "))
+            default:
+                bytes.append(byte)
+            }
+        }
+        return validUTF8(bytes)
+    }
+
+    /// Splits `a=1&b=2` into decoded pairs, in order; pieces that fail to decode are kept raw.
+    static func pairs(_ text: some StringProtocol, plusAsSpace: Bool) -> [(String, String)] {
+        text.split(separator: "&", omittingEmptySubsequences: true).map { piece in
+            let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let key = decode(parts[0], plusAsSpace: plusAsSpace) ?? String(parts[0])
+            let rawValue = parts.count > 1 ? parts[1] : ""
+            return (key, decode(rawValue, plusAsSpace: plusAsSpace) ?? String(rawValue))
+        }
+    }
+
+    /// Encodes everything outside RFC 3986 unreserved characters.
+    static func encode(_ text: String) -> String {
+        var output = ""
+        for byte in text.utf8 {
+            let isUnreserved =
+                (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+                || byte == UInt8(ascii: "~")
+            if isUnreserved {
+                output.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                output += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return output
+    }
+
+    /// The text of `bytes` when they are valid UTF-8 (`String(validating:)` needs macOS 15).
+    static func validUTF8(_ bytes: [UInt8]) -> String? {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var text = String.UnicodeScalarView()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): text.append(scalar)
+            case .emptyInput: return String(text)
+            case .error: return nil
+            }
+        }
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30...0x39: return byte - 0x30
+        case 0x41...0x46: return byte - 0x41 + 10
+        case 0x61...0x66: return byte - 0x61 + 10
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import JSONPath
+
+/// What a matcher looks at: the single value of a singular path (nil when absent), or the list a
+/// non-singular path selected, seen as a JSON array.
+enum MatchSubject: Sendable {
+    case value(JSONValue?)
+    case nodes([JSONValue])
+
+    init(nodes: [JSONValue], singular: Bool) {
+        self = singular ? .value(nodes.first) : .nodes(nodes)
+    }
+
+    /// The value the matcher compares with; nil when a singular path found nothing.
+    var value: JSONValue? {
+        switch self {
+        case .value(let value): value
+        case .nodes(let nodes): .array(nodes)
+        }
+    }
+
+    var exists: Bool {
+        switch self {
+        case .value(let value): value != nil
+        case .nodes(let nodes): !nodes.isEmpty
+        }
+    }
+}
+
+extension Matcher {
+    /// Nil when the matcher holds; otherwise a sentence saying what was expected and what was found.
+    func mismatch(for subject: MatchSubject, scope: TemplateScope) throws(TemplateError) -> String? {
+        if case .exists(let expected) = self {
+            if subject.exists == expected { return nil }
+            return expected ? "expected a value, found none" : "expected no value, found \(describe(subject.value))"
+        }
+        if case .not(let inner) = self {
+            return try inner.mismatch(for: subject, scope: scope) == nil ? "expected not \(try inner.summary(scope))" : nil
+        }
+        if case .all(let matchers) = self {
+            for matcher in matchers {
+                if let problem = try matcher.mismatch(for: subject, scope: scope) { return problem }
+            }
+            return nil
+        }
+        guard let actual = subject.value else { return "expected \(try summary(scope)), found no value" }
+        return try mismatch(for: actual, scope: scope)
+    }
+
+    private func mismatch(for actual: JSONValue, scope: TemplateScope) throws(TemplateError) -> String? {
+        switch self {
+        case .equals(let expected):
+            let value = try expected.resolve(in: scope)
+            return value == actual ? nil : "expected \(describe(value)), got \(describe(actual))"
+        case .notEquals(let unexpected):
+            let value = try unexpected.resolve(in: scope)
+            return value != actual ? nil : "expected anything but \(describe(value))"
+        case .type(let kind):
+            return kind.describes(actual) ? nil : "expected type \(kind.rawValue), got \(actual.typeName) \(describe(actual))"
+        case .contains(let needle):
+            let value = try needle.resolve(in: scope)
+            switch actual {
+            case .string(let text):
+                guard case .string(let part) = value else { return "expected a string to look for in \(describe(actual))" }
+                return text.contains(part) ? nil : "expected \(describe(actual)) to contain \(describe(value))"
+            case .array(let elements):
+                return elements.contains(value) ? nil : "expected \(describe(actual)) to contain \(describe(value))"
+            case .object(let object):
+                guard case .string(let key) = value else { return "expected a member name to look for" }
+                return object[key] != nil ? nil : "expected an object with member \(describe(value)), got \(describe(actual))"
+            default:
+                return "expected a string, array or object containing \(describe(value)), got \(describe(actual))"
+            }
+        case .matches(let regex):
+            guard case .string(let text) = actual else { return "expected a string matching /\(regex.pattern)/, got \(describe(actual))" }
+            return regex.matches(text) ? nil : "expected \(describe(actual)) to match /\(regex.pattern)/"
+        case .compare(let comparison, let bound):
+            switch (actual, bound) {
+            case (.number(let lhs), .number(let rhs)):
+                return comparison.holds(lhs, rhs) ? nil : "expected a number \(comparison.symbol) \(describe(bound)), got \(describe(actual))"
+            case (.string(let lhs), .string(let rhs)):
+                return comparison.holds(lhs, rhs) ? nil : "expected a string \(comparison.symbol) \(describe(bound)), got \(describe(actual))"
+            default:
+                return "expected a \(bound.typeName) \(comparison.symbol) \(describe(bound)), got \(describe(actual))"
+            }
+        case .length(let inner):
+            let count: Int
+            switch actual {
+            case .string(let text): count = text.count
+            case .array(let elements): count = elements.count
+            case .object(let object): count = object.count
+            default: return "expected something with a length, got \(describe(actual))"
+            }
+            guard let problem = try inner.mismatch(for: .value(.number(Double(count))), scope: scope) else { return nil }
+            return "length: \(problem)"
+        case .oneOf(let options):
+            let values = try options.map { option throws(TemplateError) in try option.resolve(in: scope) }
+            return values.contains(actual) ? nil : "expected one of \(describe(.array(values))), got \(describe(actual))"
+        case .each(let inner):
+            guard case .array(let elements) = actual else { return "expected an array for 'each', got \(describe(actual))" }
+            for (index, element) in elements.enumerated() {
+                if let problem = try inner.mismatch(for: .value(element), scope: scope) { return "[\(index)]: \(problem)" }
+            }
+            return nil
+        case .exists, .not, .all:
+            return try mismatch(for: .value(actual), scope: scope)
+        }
+    }
+
+    /// A short description of what the matcher wants, for messages.
+    func summary(_ scope: TemplateScope) throws(TemplateError) -> String {
+        switch self {
+        case .equals(let value): try describe(value.resolve(in: scope))
+        case .notEquals(let value): "anything but \(describe(try value.resolve(in: scope)))"
+        case .exists(let expected): expected ? "a value" : "no value"
+        case .type(let kind): "type \(kind.rawValue)"
+        case .contains(let value): "something containing \(describe(try value.resolve(in: scope)))"
+        case .matches(let regex): "a string matching /\(regex.pattern)/"
+        case .compare(let comparison, let bound): "\(comparison.symbol) \(describe(bound))"
+        case .length(let inner): "length \(try inner.summary(scope))"
+        case .oneOf(let options): "one of \(describe(.array(try options.map { option throws(TemplateError) in try option.resolve(in: scope) })))"
+        case .not(let inner): "not \(try inner.summary(scope))"
+        case .each(let inner): "each element \(try inner.summary(scope))"
+        case .all(let matchers): try matchers.map { matcher throws(TemplateError) in try matcher.summary(scope) }.joined(separator: " and ")
+        }
+    }
+}
+
+/// A JSON value as it reads in a message, cut to a readable length.
+func describe(_ value: JSONValue?) -> String {
+    guard let value else { return "nothing" }
+    let text = value.serialized
+    return text.count > 200 ? String(text.prefix(200)) + "…" : text
+}
+
+extension JSONTemplate {
+    /// The JSON value with every placeholder filled in.
+    func resolve(in scope: TemplateScope) throws(TemplateError) -> JSONValue {
+        switch self {
+        case .value(let value): return value
+        case .string(let template): return try scope.value(of: template)
+        case .array(let elements):
+            return .array(try elements.map { element throws(TemplateError) in try element.resolve(in: scope) })
+        case .object(let members):
+            var pairs: [(String, JSONValue)] = []
+            pairs.reserveCapacity(members.count)
+            for (key, member) in members { pairs.append((key, try member.resolve(in: scope))) }
+            return .object(JSONObject(pairs))
+        }
+    }
+}

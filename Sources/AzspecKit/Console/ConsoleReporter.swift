@@ -1,0 +1,78 @@
+import Foundation
+
+/// Prints one line per test as results come in, suites in the order given (a suite that finishes early
+/// waits for the ones before it), then a closing `N passed, N failed` line.
+public actor ConsoleReporter: RunObserver {
+    private let style: ConsoleStyle
+    private let verbose: Bool
+    private let write: @Sendable (String) -> Void
+    private var nextSuite = 0
+    private var headerPrinted = Set<Int>()
+    private var pending: [Int: [String]] = [:]
+    private var finished = Set<Int>()
+
+    public init(style: ConsoleStyle, verbose: Bool, write: @escaping @Sendable (String) -> Void = ConsoleOutput.out) {
+        self.style = style
+        self.verbose = verbose
+        self.write = write
+    }
+
+    public func caseFinished(_ result: CaseReport, suite: SuiteSpec, suiteIndex: Int) {
+        var lines: [String] = []
+        if !headerPrinted.contains(suiteIndex) {
+            headerPrinted.insert(suiteIndex)
+            lines.append(style.bold(suite.name) + style.dim("  (\(suite.file))"))
+        }
+        lines.append(contentsOf: Self.lines(for: result, style: style, verbose: verbose))
+        if suiteIndex == nextSuite {
+            lines.forEach(write)
+        } else {
+            pending[suiteIndex, default: []].append(contentsOf: lines)
+        }
+    }
+
+    public func suiteFinished(_ report: SuiteReport, suiteIndex: Int) {
+        finished.insert(suiteIndex)
+        if report.cases.isEmpty, !headerPrinted.contains(suiteIndex) {
+            headerPrinted.insert(suiteIndex)
+            pending[suiteIndex, default: []].append(style.bold(report.name) + style.dim("  (\(report.file))"))
+        }
+        while finished.contains(nextSuite) || pending[nextSuite] != nil {
+            pending.removeValue(forKey: nextSuite)?.forEach(write)
+            guard finished.contains(nextSuite) else { break }
+            nextSuite += 1
+        }
+    }
+
+    /// The closing lines: totals and where the report went.
+    public func summary(_ report: RunReport, reportPath: String?, extra: [String] = []) {
+        let failed = report.failures + report.errors
+        var totals = "\(report.passed) passed, \(failed) failed"
+        if report.skipped > 0 { totals += ", \(report.skipped) skipped" }
+        var facts = [String(format: "%d tests in %d files, %.2f s", report.tests, report.suites.count, report.duration)]
+        facts += extra
+        if let reportPath { facts.append("report: \(reportPath)") }
+        write("")
+        write(style.dim(facts.joined(separator: "; ")))
+        write(failed > 0 ? style.red(totals) : style.green(totals))
+    }
+
+    static func lines(for result: CaseReport, style: ConsoleStyle, verbose: Bool) -> [String] {
+        let time = style.dim(String(format: "(%.0f ms)", result.duration * 1000))
+        var lines: [String] = []
+        switch result.outcome {
+        case .passed:
+            lines.append("  \(style.green("✓")) \(result.name)  \(time)")
+        case .failed(let problem), .errored(let problem):
+            let mark = result.outcome.isError ? style.red("✗ error:") : style.red("✗")
+            lines.append("  \(mark) \(result.name)  \(time)")
+            lines.append(Transcript.indent(problem.details, by: "      "))
+        case .skipped(let reason):
+            lines.append("  \(style.yellow("○")) \(result.name)  \(style.dim("skipped: \(reason)"))")
+        }
+        if verbose, let output = result.output {
+            lines.append(style.dim(Transcript.indent(output, by: "      ")))
+        }
+        return lines
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Whether and how to colour console output: only on a terminal, never when `NO_COLOR` is set.
+public struct ConsoleStyle: Sendable {
+    public let color: Bool
+
+    public init(color: Bool) {
+        self.color = color
+    }
+
+    /// Colour when standard output is a terminal and `NO_COLOR` is unset or empty (https://no-color.org).
+    public static func detect(environment: [String: String]) -> ConsoleStyle {
+        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        return ConsoleStyle(color: !noColor && isatty(STDOUT_FILENO) == 1)
+    }
+
+    func green(_ text: String) -> String { paint(text, "32") }
+    func red(_ text: String) -> String { paint(text, "31") }
+    func yellow(_ text: String) -> String { paint(text, "33") }
+    func dim(_ text: String) -> String { paint(text, "2") }
+    func bold(_ text: String) -> String { paint(text, "1") }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}
+
+/// Writes text to standard output or standard error, whole lines at a time.
+public enum ConsoleOutput {
+    public static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    public static func err(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import JSONPath
+
+/// A request with every template filled in, ready to send.
+struct PreparedRequest: Sendable {
+    var method: String
+    /// The full URL, query included.
+    var url: String
+    var headers: [(name: String, value: String)]
+    var body: [UInt8]?
+    var timeout: Double
+
+    /// `GET https://…`, the request line shown in reports.
+    var line: String { "\(method) \(url)" }
+}
+
+/// Turns a test's request spec into a concrete request inside a scope.
+enum HTTPRequestBuilder {
+    static func prepare(_ spec: RequestSpec, in scope: TemplateScope, defaultTimeout: Double) throws(RequestError) -> PreparedRequest {
+        do {
+            var url = try scope.render(spec.url)
+            if !spec.query.isEmpty {
+                var pairs: [String] = []
+                for (name, value) in spec.query { pairs.append(percentEncode(name) + "=" + percentEncode(try scope.render(value))) }
+                url += (url.contains("?") ? "&" : "?") + pairs.joined(separator: "&")
+            }
+            guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), ["http", "https"].contains(scheme),
+                parsed.host?.isEmpty == false
+            else {
+                throw RequestError.invalidURL(url, spec.url.location)
+            }
+            var headers: [(String, String)] = []
+            for (name, value) in spec.headers { headers.append((name, try scope.render(value))) }
+            var body: [UInt8]?
+            var contentType: String?
+            switch spec.body {
+            case .form(let fields):
+                var pairs: [String] = []
+                for (name, value) in fields { pairs.append(percentEncode(name) + "=" + percentEncode(try scope.render(value))) }
+                body = Array(pairs.joined(separator: "&").utf8)
+                contentType = "application/x-www-form-urlencoded"
+            case .json(let template):
+                body = Array(try template.resolve(in: scope).serialized.utf8)
+                contentType = "application/json"
+            case .raw(let template):
+                body = Array(try scope.render(template).utf8)
+            case nil:
+                break
+            }
+            if let contentType, !headers.contains(where: { $0.0.lowercased() == "content-type" }) {
+                headers.append(("Content-Type", contentType))
+            }
+            return PreparedRequest(
+                method: spec.method, url: url, headers: headers, body: body, timeout: spec.timeout ?? defaultTimeout)
+        } catch let error as TemplateError {
+            throw .template(error)
+        } catch let error as RequestError {
+            throw error
+        } catch {
+            throw .invalidURL(String(describing: error), spec.url.location)
+        }
+    }
+
+    /// RFC 3986 percent-encoding of everything but the unreserved characters.
+    static func percentEncode(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = Array("0123456789ABCDEF".unicodeScalars)
+                result.unicodeScalars.append("%")
+                result.unicodeScalars.append(hex[Int(byte >> 4)])
+                result.unicodeScalars.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        return result
+    }
+
+    /// Loopback hosts, where plain http:// is fine.
+    static func isLoopback(_ host: String) -> Bool {
+        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
+        return bare == "localhost" || bare == "::1" || bare.hasPrefix("127.")
+    }
+}
+
+/// Why a request could not be built.
+enum RequestError: Error, CustomStringConvertible {
+    case template(TemplateError)
+    case invalidURL(String, SourceLocation)
+
+    var description: String {
+        switch self {
+        case .template(let error): "\(error.reference.location): \(error)"
+        case .invalidURL(let url, let location): "\(location): '\(url)' is not an http(s) URL with a host"
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// What came back for a request.
+struct HTTPResponse: Sendable {
+    var status: Int
+    var reason: String
+    var headers: [(name: String, value: String)]
+    var body: [UInt8]
+
+    /// All values of a header (case-insensitive name), joined with ", " as HTTP allows; nil when absent.
+    func header(_ name: String) -> String? {
+        let values = headers.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }.map(\.value)
+        return values.isEmpty ? nil : values.joined(separator: ", ")
+    }
+}
+
+/// Sends requests over one shared HTTP client with pooled keep-alive connections.
+///
+/// Redirects are not followed: a test sees the 3xx its server sent and can assert on `Location`.
+public final class HTTPTransport: Sendable {
+    /// The largest response body read; a larger one fails its test.
+    static let maximumBodySize = 64 * 1024 * 1024
+
+    private let client: HTTPClient
+
+    /// Runs `body` with a transport and shuts the client down afterwards, whether `body` throws or not.
+    public static func withTransport<T: Sendable>(_ body: (HTTPTransport) async throws -> T) async throws -> T {
+        var configuration = HTTPClient.Configuration()
+        configuration.redirectConfiguration = .disallow
+        configuration.timeout = .init(connect: .seconds(10))
+        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
+        configuration.decompression = .disabled
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        let transport = HTTPTransport(client: client)
+        do {
+            let result = try await body(transport)
+            try await client.shutdown()
+            return result
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
+
+    private init(client: HTTPClient) {
+        self.client = client
+    }
+
+    func send(_ request: PreparedRequest) async throws(TransportError) -> HTTPResponse {
+        var outgoing = HTTPClientRequest(url: request.url)
+        outgoing.method = HTTPMethod(rawValue: request.method)
+        if !request.headers.contains(where: { $0.name.lowercased() == "user-agent" }) {
+            outgoing.headers.add(name: "User-Agent", value: "azspec/\(AzspecVersion.current)")
+        }
+        for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
+        if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
+        let timeout = TimeAmount.nanoseconds(Int64(request.timeout * 1_000_000_000))
+        do {
+            let response = try await client.execute(outgoing, timeout: timeout)
+            var buffer = try await response.body.collect(upTo: Self.maximumBodySize)
+            let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
+            return HTTPResponse(
+                status: Int(response.status.code), reason: response.status.reasonPhrase,
+                headers: response.headers.map { ($0.name, $0.value) }, body: bytes)
+        } catch {
+            throw TransportError(error, request: request)
+        }
+    }
+}
+
+/// Why a request got no complete response.
+struct TransportError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ error: any Error, request: PreparedRequest) {
+        let target = URL(string: request.url).map { "\($0.host ?? "?")\($0.port.map { ":\($0)" } ?? "")" } ?? request.url
+        let seconds = String(format: "%g", request.timeout)
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .deadlineExceeded, .readTimeout: description = "timed out after \(seconds) s waiting for \(target)"
+            case .connectTimeout: description = "timed out connecting to \(target)"
+            case .remoteConnectionClosed: description = "\(target) closed the connection before the response was complete"
+            case .cancelled: description = "the request was cancelled"
+            default: description = "request to \(target) failed: \(error)"
+            }
+        } else if error is NIOTooManyBytesError {
+            description = "the response body is larger than \(HTTPTransport.maximumBodySize / 1024 / 1024) MiB"
+        } else {
+            let text = String(describing: error)
+            if text.contains("connectionRefused") || text.contains("Connection refused") {
+                description = "connection refused by \(target)"
+            } else {
+                description = "request to \(target) failed: \(text)"
+            }
+        }
+    }
+}

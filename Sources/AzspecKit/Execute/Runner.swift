@@ -1,0 +1,57 @@
+import Foundation
+
+/// Runs loaded suites over one shared transport: suites side by side (up to `jobs`), tests in order.
+public final class Runner: Sendable {
+    public let configuration: RunConfiguration
+    public let secrets: SecretStore
+    private let observer: (any RunObserver)?
+    private let verbose: Bool
+    private let progress: RunProgress
+
+    public init(
+        suites: [SuiteSpec], configuration: RunConfiguration, secrets: SecretStore, observer: (any RunObserver)?,
+        verbose: Bool = false
+    ) {
+        self.configuration = configuration
+        self.secrets = secrets
+        self.observer = observer
+        self.verbose = verbose
+        self.progress = RunProgress(suites: suites, startedAt: Date())
+    }
+
+    public var suites: [SuiteSpec] { progress.suites }
+
+    /// Runs every suite and returns the report. Cancelling the task stops after the tests under way.
+    public func run(over transport: HTTPTransport) async -> RunReport {
+        let started = ContinuousClock.now
+        let indices = Array(progress.suites.indices)
+        var reports = [SuiteReport?](repeating: nil, count: indices.count)
+        await withTaskGroup(of: (Int, SuiteReport).self) { group in
+            var next = 0
+            func startNext() {
+                guard next < indices.count else { return }
+                let index = indices[next]
+                next += 1
+                let runner = SuiteRunner(
+                    suite: progress.suites[index], suiteIndex: index, configuration: configuration, transport: transport,
+                    secrets: secrets, progress: progress, observer: observer, verbose: verbose)
+                group.addTask { (index, await runner.run()) }
+            }
+            for _ in 0..<min(configuration.jobs, indices.count) { startNext() }
+            while let (index, report) = await group.next() {
+                reports[index] = report
+                progress.finish(report, suite: index)
+                await observer?.suiteFinished(report, suiteIndex: index)
+                startNext()
+            }
+        }
+        if Task.isCancelled { return snapshot(reason: "the run was interrupted before this test ran") }
+        return RunReport(
+            suites: reports.compactMap { $0 }, startedAt: progress.startedAt, duration: (ContinuousClock.now - started).seconds)
+    }
+
+    /// The run so far, unfinished tests reported as skipped with `reason` (for SIGINT/SIGTERM).
+    public func snapshot(reason: String) -> RunReport {
+        progress.snapshot(reason: reason)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import JSONPath
+
+/// Runs the tests of one suite in order, carrying variables and captures from test to test.
+struct SuiteRunner: Sendable {
+    let suite: SuiteSpec
+    let suiteIndex: Int
+    let configuration: RunConfiguration
+    let transport: HTTPTransport
+    let secrets: SecretStore
+    let progress: RunProgress
+    let observer: (any RunObserver)?
+    let verbose: Bool
+
+    func run() async -> SuiteReport {
+        let started = Date()
+        let clock = ContinuousClock.now
+        var scope = TemplateScope(values: [:], environment: configuration.environment, cloud: configuration.cloud)
+        var cases: [CaseReport] = []
+        // Names that a test which did not pass should have captured, and that test's name.
+        var missing: [String: String] = [:]
+        var variableError: String?
+        for (name, template) in suite.variables {
+            do {
+                scope.values[name] = try scope.value(of: template)
+                if template.references.contains(where: { $0.head == "env" && SecretStore.isSecretName(String($0.tail ?? "")) }),
+                    let value = scope.values[name]?.stringValue
+                {
+                    secrets.add(value)
+                }
+            } catch {
+                variableError = "\(error.reference.location): variable '\(name)': \(error)"
+            }
+        }
+        for test in suite.tests {
+            let testStart = ContinuousClock.now
+            var report: CaseReport
+            if Task.isCancelled { break }
+            if let variableError {
+                report = CaseReport(
+                    name: test.name, line: test.location.line, duration: 0,
+                    outcome: .errored(Problem(message: variableError, type: "InvalidSpec", details: variableError)))
+            } else if let reason = test.skip {
+                report = CaseReport(name: test.name, line: test.location.line, duration: 0, outcome: .skipped(reason: reason))
+            } else if let needed = test.usedNames.sorted().first(where: { missing[$0] != nil }), let culprit = missing[needed] {
+                report = CaseReport(
+                    name: test.name, line: test.location.line, duration: 0,
+                    outcome: .skipped(reason: "needs '\(needed)', captured by '\(culprit)', which did not pass"))
+            } else {
+                report = await TestExecution(
+                    test: test, scope: scope, configuration: configuration, transport: transport, secrets: secrets,
+                    verbose: verbose
+                ).run(capturingInto: &scope)
+                report.duration = (ContinuousClock.now - testStart).seconds
+            }
+            if !report.outcome.isPassed {
+                for capture in test.captures { missing[capture.name] = test.name }
+            }
+            cases.append(report)
+            progress.record(report, suite: suiteIndex)
+            await observer?.caseFinished(report, suite: suite, suiteIndex: suiteIndex)
+        }
+        return SuiteReport(
+            name: suite.name, file: suite.file, timestamp: started, duration: (ContinuousClock.now - clock).seconds,
+            cases: cases)
+    }
+}
+
+extension Duration {
+    /// The duration in seconds as a Double.
+    var seconds: Double {
+        let parts = components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,71 @@
+/// The text record of one exchange: short (request line, status, Azure request ids) or, with `--verbose`,
+/// every header and the start of each body. Always redacted before it leaves.
+struct Transcript {
+    let request: PreparedRequest
+    let response: HTTPResponse?
+    let verbose: Bool
+
+    /// Response headers worth keeping in every report: they let Azure support find the request.
+    static let requestIDHeaders = ["x-ms-request-id", "x-ms-correlation-request-id", "client-request-id"]
+    static let verboseBodyLimit = 4096
+    static let summaryBodyLimit = 1000
+
+    func text(_ redactor: Redactor) -> String {
+        var lines = ["> \(request.line)"]
+        if verbose {
+            for (name, value) in request.headers { lines.append("> \(name): \(Self.isCredentialHeader(name) ? Redactor.mask : value)") }
+            if let body = request.body, !body.isEmpty {
+                lines.append(">")
+                lines.append(Self.clip(String(decoding: body, as: UTF8.self), lines: 40, characters: Self.verboseBodyLimit))
+            }
+        }
+        if let response {
+            lines.append("< \(response.status) \(response.reason)")
+            for (name, value) in response.headers where verbose || Self.requestIDHeaders.contains(name.lowercased()) {
+                lines.append("< \(name): \(Self.isCredentialHeader(name) ? Redactor.mask : value)")
+            }
+            if verbose, !response.body.isEmpty {
+                lines.append("<")
+                lines.append(Self.clip(String(decoding: response.body, as: UTF8.self), lines: 60, characters: Self.verboseBodyLimit))
+            }
+        }
+        return redactor.redact(lines.joined(separator: "\n"))
+    }
+
+    /// The lines a failure carries: request line, status, request ids and the start of the body.
+    static func summary(request: PreparedRequest, response: HTTPResponse) -> String {
+        var lines = ["request: \(request.line)", "response: \(response.status) \(response.reason)"]
+        for name in requestIDHeaders {
+            if let value = response.header(name) { lines.append("\(name): \(value)") }
+        }
+        if !response.body.isEmpty {
+            let text = String(decoding: response.body.prefix(summaryBodyLimit * 4), as: UTF8.self)
+            lines.append("body: " + clip(text, lines: 20, characters: summaryBodyLimit))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func isCredentialHeader(_ name: String) -> Bool {
+        ["authorization", "proxy-authorization", "cookie", "set-cookie", "x-identity-header"].contains(name.lowercased())
+    }
+
+    /// At most `lines` lines and `characters` characters, with a marker saying how much was cut.
+    static func clip(_ text: String, lines maxLines: Int, characters: Int) -> String {
+        var result = text
+        var cut = false
+        if result.count > characters {
+            result = String(result.prefix(characters))
+            cut = true
+        }
+        let split = result.split(separator: "\n", omittingEmptySubsequences: false)
+        if split.count > maxLines {
+            result = split.prefix(maxLines).joined(separator: "\n")
+            cut = true
+        }
+        return cut ? result + "\n… (\(text.count) characters in all)" : result
+    }
+
+    static func indent(_ text: String, by prefix: String = "  ") -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { prefix + $0 }.joined(separator: "\n")
+    }
+}

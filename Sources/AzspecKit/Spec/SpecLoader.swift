@@ -1,0 +1,174 @@
+import Foundation
+import JSONPath
+import Yams
+
+/// The outcome of reading one spec file: the suite when it could be built, and every problem found.
+public struct LoadedSpec: Sendable {
+    /// The file as given.
+    public let file: String
+    public let suite: SuiteSpec?
+    public let diagnostics: [Diagnostic]
+
+    public var hasErrors: Bool { suite == nil || diagnostics.contains { $0.severity == .error } }
+}
+
+/// Reads YAML spec files into suites. Every problem is collected with its file:line:column; nothing is sent.
+public struct SpecLoader: Sendable {
+    public init() {}
+
+    /// Reads and parses the file at `path`; `path` is also how diagnostics name it.
+    public func load(file path: String) -> LoadedSpec {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
+            return LoadedSpec(
+                file: path, suite: nil,
+                diagnostics: [Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), "\(reason): \(path)")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return LoadedSpec(
+                file: path, suite: nil,
+                diagnostics: [Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), "the file is not valid UTF-8")])
+        }
+        return load(yaml: text, file: path)
+    }
+
+    /// Parses spec text; `file` names it in diagnostics and reports.
+    public func load(yaml text: String, file: String) -> LoadedSpec {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                return LoadedSpec(
+                    file: file, suite: nil,
+                    diagnostics: [Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "the spec file is empty")])
+            }
+            root = node
+        } catch {
+            return LoadedSpec(file: file, suite: nil, diagnostics: [Self.diagnostic(for: error, file: file)])
+        }
+        var parser = SpecParser(reader: YAMLReader(file: file))
+        let suite = parser.suite(root)
+        let diagnostics = parser.reader.diagnostics
+        return LoadedSpec(file: file, suite: diagnostics.hasErrors ? nil : suite, diagnostics: diagnostics.diagnostics)
+    }
+
+    /// A YAML syntax error as a diagnostic at its mark.
+    static func diagnostic(for error: any Error, file: String) -> Diagnostic {
+        func at(_ mark: Mark, _ message: String) -> Diagnostic {
+            Diagnostic(.error, at: SourceLocation(file: file, line: mark.line, column: mark.column), message)
+        }
+        switch error {
+        case YamlError.scanner(let context, let problem, let mark, _),
+            YamlError.parser(let context, let problem, let mark, _),
+            YamlError.composer(let context, let problem, let mark, _):
+            let prefix = context.map { "\($0.text.trimmingCharacters(in: .whitespacesAndNewlines)): " } ?? ""
+            return at(mark, "invalid YAML: \(prefix)\(problem)")
+        case YamlError.duplicatedKeysInMapping(let duplicates, let context):
+            return at(context.mark, "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping")
+        case YamlError.reader(let problem, _, _, _):
+            return Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "invalid YAML: \(problem)")
+        default:
+            return Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "invalid YAML: \(error)")
+        }
+    }
+}
+
+/// Builds the spec model from a YAML tree.
+struct SpecParser {
+    var reader: YAMLReader
+
+    static let suiteKeys = ["name", "description", "vars", "tests"]
+    static let testKeys = ["name", "description", "request", "expect", "capture", "skip"]
+
+    mutating func suite(_ root: Node) -> SuiteSpec? {
+        guard let mapping = reader.mapping(root, "a spec file") else { return nil }
+        let members = reader.members(mapping, allowed: Self.suiteKeys, in: "the suite")
+        reader.require(["name", "tests"], in: members, of: root, "a spec file")
+        var name = ""
+        var variables: [(String, Template)] = []
+        var tests: [TestSpec] = []
+        for (key, _, value) in members {
+            switch key {
+            case "name": name = reader.string(value, "name") ?? ""
+            case "description": _ = reader.string(value, "description")
+            case "vars": variables = self.variables(value)
+            case "tests": tests = self.tests(value)
+            default: break
+            }
+        }
+        return SuiteSpec(name: name, file: reader.file, location: reader.location(of: root), variables: variables, tests: tests)
+    }
+
+    private mutating func variables(_ node: Node) -> [(String, Template)] {
+        guard let mapping = reader.mapping(node, "vars") else { return [] }
+        var result: [(String, Template)] = []
+        for (key, keyNode, value) in reader.members(mapping, allowed: [], in: "vars") {
+            guard Self.isIdentifier(key) else {
+                reader.error("variable name '\(key)' must be letters, digits and _ (starting with a letter or _)", at: keyNode)
+                continue
+            }
+            if ["env", "cloud"].contains(key) {
+                reader.error("'\(key)' is reserved: {{\(key).…}} names the \(key == "env" ? "environment" : "cloud")", at: keyNode)
+                continue
+            }
+            if let template = reader.template(value, "variable '\(key)'") { result.append((key, template)) }
+        }
+        return result
+    }
+
+    private mutating func tests(_ node: Node) -> [TestSpec] {
+        guard let items = reader.sequence(node, "tests") else { return [] }
+        if items.isEmpty { reader.error("tests must list at least one test", at: node) }
+        var seen: [String: SourceLocation] = [:]
+        var result: [TestSpec] = []
+        for item in items {
+            guard let test = test(item) else { continue }
+            if let first = seen[test.name] {
+                reader.error("another test is already named '\(test.name)' (line \(first.line)): names must be unique in a suite", at: item)
+            }
+            seen[test.name] = test.location
+            result.append(test)
+        }
+        return result
+    }
+
+    private mutating func test(_ node: Node) -> TestSpec? {
+        guard let mapping = reader.mapping(node, "a test") else { return nil }
+        let members = reader.members(mapping, allowed: Self.testKeys, in: "a test")
+        reader.require(["name", "request"], in: members, of: node, "a test")
+        var name: String?
+        var request: RequestSpec?
+        var expect = ExpectSpec()
+        var captures: [CaptureSpec] = []
+        var skip: String?
+        for (key, _, value) in members {
+            switch key {
+            case "name": name = reader.string(value, "a test's name")
+            case "description": _ = reader.string(value, "description")
+            case "request": request = self.request(value)
+            case "expect": expect = self.expect(value)
+            case "capture": captures = self.captures(value)
+            case "skip":
+                if case .scalar(let scalar) = value, case .string(let reason) = scalar.resolvedJSON {
+                    skip = reason
+                } else if let flag = reader.bool(value, "skip") {
+                    skip = flag ? "skipped in the spec" : nil
+                }
+            default: break
+            }
+        }
+        guard let name, let request else { return nil }
+        return TestSpec(
+            name: name, location: reader.location(of: node), request: request, expect: expect, captures: captures,
+            skip: skip)
+    }
+
+    static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first == "_" || (first.properties.isAlphabetic && first.isASCII) else {
+            return false
+        }
+        return text.unicodeScalars.allSatisfy { $0 == "_" || $0 == "-" || ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0) }
+    }
+}

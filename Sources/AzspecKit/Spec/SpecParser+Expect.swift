@@ -1,0 +1,181 @@
+import JSONPath
+import Yams
+
+extension SpecParser {
+    static let expectKeys = ["status", "headers", "json", "body"]
+
+    mutating func expect(_ node: Node) -> ExpectSpec {
+        var expect = ExpectSpec()
+        guard let mapping = reader.mapping(node, "expect") else { return expect }
+        for (key, _, value) in reader.members(mapping, allowed: Self.expectKeys, in: "expect") {
+            switch key {
+            case "status": expect.status = status(value)
+            case "headers":
+                guard let headers = reader.mapping(value, "expect.headers") else { continue }
+                for (name, keyNode, matcherNode) in reader.members(headers, allowed: [], in: "expect.headers") {
+                    if let matcher = matcher(matcherNode) {
+                        expect.headers.append(HeaderExpectation(name: name, matcher: matcher, location: reader.location(of: keyNode)))
+                    }
+                }
+            case "json":
+                guard let paths = reader.mapping(value, "expect.json") else { continue }
+                for (text, keyNode, matcherNode) in reader.members(paths, allowed: [], in: "expect.json") {
+                    let path = jsonPath(text, at: keyNode)
+                    if let path, let matcher = matcher(matcherNode) {
+                        expect.json.append(JSONExpectation(path: path, matcher: matcher, location: reader.location(of: keyNode)))
+                    }
+                }
+            case "body":
+                expect.body = matcher(value)
+                expect.bodyLocation = reader.location(of: value)
+            default: break
+            }
+        }
+        return expect
+    }
+
+    mutating func captures(_ node: Node) -> [CaptureSpec] {
+        guard let mapping = reader.mapping(node, "capture") else { return [] }
+        var result: [CaptureSpec] = []
+        for (name, keyNode, value) in reader.members(mapping, allowed: [], in: "capture") {
+            guard Self.isIdentifier(name) else {
+                reader.error("capture name '\(name)' must be letters, digits and _", at: keyNode)
+                continue
+            }
+            let location = reader.location(of: keyNode)
+            switch value {
+            case .scalar(let scalar):
+                if let path = jsonPath(scalar.string, at: value) {
+                    result.append(CaptureSpec(name: name, source: .json(path), secret: Self.looksSecret(path.text), location: location))
+                }
+            case .mapping(let options):
+                let members = reader.members(options, allowed: ["json", "header", "secret"], in: "capture '\(name)'")
+                var source: CaptureSpec.Source?
+                var secret: Bool?
+                for (key, _, option) in members {
+                    switch key {
+                    case "json": if let text = reader.string(option, "json"), let path = jsonPath(text, at: option) { source = .json(path) }
+                    case "header": if let header = reader.string(option, "header") { source = .header(header) }
+                    case "secret": secret = reader.bool(option, "secret")
+                    default: break
+                    }
+                }
+                if members.filter({ $0.key == "json" || $0.key == "header" }).count != 1 {
+                    reader.error("capture '\(name)' takes exactly one of json or header", at: value)
+                }
+                guard let source else { continue }
+                let automatic: Bool = if case .json(let path) = source { Self.looksSecret(path.text) } else { Self.looksSecret(name) }
+                result.append(CaptureSpec(name: name, source: source, secret: secret ?? automatic, location: location))
+            default:
+                reader.error("capture '\(name)' must be a JSONPath such as $.access_token, or { header: Name }", at: value)
+            }
+        }
+        return result
+    }
+
+    /// Token-bearing names whose captured values are redacted even when not marked `secret: true`.
+    static func looksSecret(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return ["access_token", "refresh_token", "id_token", "client_secret", "accesstoken", "client_assertion", "password"]
+            .contains { lowered.hasSuffix($0) || lowered.hasSuffix($0 + "']") || lowered.hasSuffix($0 + "\"]") }
+    }
+
+    private mutating func jsonPath(_ text: String, at node: Node) -> JSONPathQuery? {
+        do {
+            return try JSONPathQuery(text)
+        } catch {
+            var location = reader.location(of: node)
+            location.column += (node.scalar?.contentOffset ?? 0) + error.offset
+            reader.diagnostics.error("invalid JSONPath '\(text)': \(error.message)", at: location)
+            return nil
+        }
+    }
+
+    private mutating func status(_ node: Node) -> StatusExpectation? {
+        let items: [Node] = if case .sequence(let sequence) = node { Array(sequence) } else { [node] }
+        var allowed: [StatusExpectation.Allowed] = []
+        for item in items {
+            guard case .scalar(let scalar) = item else {
+                reader.error("status must be a code such as 200, a class such as 2xx, or a list of them", at: item)
+                continue
+            }
+            let text = scalar.string.lowercased()
+            if let code = Int(text), (100...599).contains(code) {
+                allowed.append(.code(code))
+            } else if text.count == 3, text.hasSuffix("xx"), let digit = Int(text.prefix(1)), (1...5).contains(digit) {
+                allowed.append(.classOf(digit))
+            } else {
+                reader.error("'\(scalar.string)' is not an HTTP status: use a code from 100 to 599 or a class such as 2xx", at: item)
+            }
+        }
+        if allowed.isEmpty, case .sequence = node { reader.error("status must list at least one code", at: node) }
+        return allowed.isEmpty ? nil : StatusExpectation(allowed: allowed, location: reader.location(of: node))
+    }
+
+    /// A matcher: a bare value means equals, a mapping of matcher names combines them.
+    mutating func matcher(_ node: Node) -> Matcher? {
+        guard case .mapping(let mapping) = node else { return .equals(reader.jsonTemplate(node)) }
+        let keys = mapping.keys.compactMap { $0.scalar?.string }
+        let known = keys.filter { Matcher.names.contains($0) }
+        if known.isEmpty {
+            // A plain object compares for equality, unless a key is a misspelt matcher.
+            for keyNode in mapping.keys {
+                guard let key = keyNode.scalar?.string, let guess = Suggestion.closest(to: key, in: Matcher.names) else { continue }
+                reader.error("unknown matcher '\(key)' (did you mean '\(guess)'?); to compare with an object write 'equals: {…}'", at: keyNode)
+                return nil
+            }
+            return .equals(reader.jsonTemplate(node))
+        }
+        var matchers: [Matcher] = []
+        for (key, _, value) in reader.members(mapping, allowed: Matcher.names, in: "a matcher") {
+            if let matcher = namedMatcher(key, value) { matchers.append(matcher) }
+        }
+        guard matchers.count == known.count, matchers.count == keys.count else { return nil }
+        return matchers.count == 1 ? matchers[0] : .all(matchers)
+    }
+
+    private mutating func namedMatcher(_ name: String, _ value: Node) -> Matcher? {
+        switch name {
+        case "equals": return .equals(reader.jsonTemplate(value))
+        case "notEquals": return .notEquals(reader.jsonTemplate(value))
+        case "contains": return .contains(reader.jsonTemplate(value))
+        case "exists": return reader.bool(value, "exists").map { .exists($0) }
+        case "type":
+            guard let text = reader.string(value, "type") else { return nil }
+            guard let kind = JSONKind(rawValue: text) else {
+                let kinds = JSONKind.allCases.map(\.rawValue)
+                reader.error("unknown type '\(text)'\(Suggestion.hint(for: text, in: kinds)); use one of \(kinds.joined(separator: ", "))", at: value)
+                return nil
+            }
+            return .type(kind)
+        case "matches":
+            guard let pattern = reader.string(value, "matches") else { return nil }
+            do {
+                return .matches(try CompiledRegex(pattern))
+            } catch {
+                reader.error("invalid regular expression /\(pattern)/", at: value)
+                return nil
+            }
+        case "lt", "le", "gt", "ge":
+            guard case .scalar(let scalar) = value, case let bound = scalar.resolvedJSON,
+                bound.numberValue != nil || bound.stringValue != nil, let comparison = Comparison(rawValue: name)
+            else {
+                reader.error("\(name) takes a number (or a string to compare in order)", at: value)
+                return nil
+            }
+            return .compare(comparison, bound)
+        case "length":
+            if case .mapping = value { return matcher(value).map { .length($0) } }
+            guard let count = reader.number(value, "length"), count >= 0, count == count.rounded() else {
+                return nil
+            }
+            return .length(.equals(.value(.number(count))))
+        case "oneOf":
+            guard let items = reader.sequence(value, "oneOf") else { return nil }
+            return .oneOf(items.map { reader.jsonTemplate($0) })
+        case "not": return matcher(value).map { .not($0) }
+        case "each": return matcher(value).map { .each($0) }
+        default: return nil
+        }
+    }
+}

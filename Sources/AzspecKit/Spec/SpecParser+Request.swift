@@ -1,0 +1,64 @@
+import Yams
+
+extension SpecParser {
+    static let requestKeys = ["method", "url", "query", "headers", "form", "json", "body", "timeout"]
+    static let methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
+    mutating func request(_ node: Node) -> RequestSpec? {
+        guard let mapping = reader.mapping(node, "request") else { return nil }
+        let members = reader.members(mapping, allowed: Self.requestKeys, in: "request")
+        reader.require(["url"], in: members, of: node, "a request")
+        var method = "GET"
+        var url: Template?
+        var query: [(String, Template)] = []
+        var headers: [(String, Template)] = []
+        var body: BodySpec?
+        var bodyKeys: [String] = []
+        var timeout: Double?
+        for (key, _, value) in members {
+            switch key {
+            case "method":
+                guard let text = reader.string(value, "method") else { continue }
+                method = text.uppercased()
+                if !Self.methods.contains(method) {
+                    reader.error("unknown HTTP method '\(text)'\(Suggestion.hint(for: method, in: Self.methods))", at: value)
+                }
+            case "url":
+                url = reader.template(value, "url")
+                if let url, url.references.isEmpty, !(url.source.hasPrefix("http://") || url.source.hasPrefix("https://")) {
+                    reader.error("url must start with https:// (or {{cloud.arm}} / {{cloud.login}})", at: value)
+                }
+            case "query": query = pairs(value, "query")
+            case "headers": headers = pairs(value, "headers")
+            case "form":
+                bodyKeys.append(key)
+                body = .form(pairs(value, "form"))
+            case "json":
+                bodyKeys.append(key)
+                body = .json(reader.jsonTemplate(value))
+            case "body":
+                bodyKeys.append(key)
+                if let template = reader.template(value, "body") { body = .raw(template) }
+            case "timeout":
+                guard let seconds = reader.number(value, "timeout (seconds)") else { continue }
+                if seconds > 0, seconds.isFinite { timeout = seconds } else { reader.error("timeout must be a positive number of seconds", at: value) }
+            default: break
+            }
+        }
+        if bodyKeys.count > 1 {
+            reader.error("a request takes one of form, json or body, not \(bodyKeys.joined(separator: " and "))", at: node)
+        }
+        guard let url else { return nil }
+        return RequestSpec(method: method, url: url, query: query, headers: headers, body: body, timeout: timeout)
+    }
+
+    /// A mapping of names to scalar templates (query, headers, form).
+    private mutating func pairs(_ node: Node, _ what: String) -> [(String, Template)] {
+        guard let mapping = reader.mapping(node, what) else { return [] }
+        var result: [(String, Template)] = []
+        for (key, _, value) in reader.members(mapping, allowed: [], in: what) {
+            if let template = reader.template(value, "\(what) '\(key)'") { result.append((key, template)) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+/// Checks what only the run's context can tell: that every placeholder names something defined before it
+/// is used (a variable, a capture of an earlier test, a set environment variable, the cloud).
+public struct SpecValidator: Sendable {
+    public let environment: [String: String]
+
+    public init(environment: [String: String]) {
+        self.environment = environment
+    }
+
+    public func validate(_ suite: SuiteSpec) -> [Diagnostic] {
+        var collector = DiagnosticCollector()
+        var known = Set<String>()
+        for (name, template) in suite.variables {
+            check(template.references, known: known, later: [:], into: &collector)
+            known.insert(name)
+        }
+        // Which test captures each name, so that using a later capture gets a precise message.
+        var capturedBy: [String: (test: String, index: Int)] = [:]
+        for (index, test) in suite.tests.enumerated() {
+            for capture in test.captures where capturedBy[capture.name] == nil {
+                capturedBy[capture.name] = (test.name, index)
+            }
+        }
+        for (index, test) in suite.tests.enumerated() {
+            let later = capturedBy.filter { $0.value.index >= index }.mapValues(\.test)
+            check(test.references, known: known, later: later, into: &collector)
+            for capture in test.captures {
+                if suite.variables.contains(where: { $0.name == capture.name }) {
+                    collector.warning("capture '\(capture.name)' replaces the suite variable of the same name", at: capture.location)
+                }
+                known.insert(capture.name)
+            }
+            if test.request.url.references.isEmpty, let host = URL(string: test.request.url.source)?.host,
+                test.request.url.source.hasPrefix("http://"), !HTTPRequestBuilder.isLoopback(host)
+            {
+                collector.warning("plain http:// to '\(host)' sends the request unencrypted; use https://", at: test.request.url.location)
+            }
+        }
+        return collector.diagnostics
+    }
+
+    private func check(
+        _ references: [Reference], known: Set<String>, later: [String: String], into collector: inout DiagnosticCollector
+    ) {
+        for reference in references {
+            let head = String(reference.head)
+            switch head {
+            case "env":
+                guard let name = reference.tail else {
+                    collector.error("write env.NAME, e.g. {{env.AZURE_TENANT_ID}}", at: reference.location)
+                    continue
+                }
+                if environment[String(name)] == nil {
+                    collector.error("environment variable \(name) is not set", at: reference.location)
+                }
+            case "cloud":
+                if reference.tail != "login", reference.tail != "arm" {
+                    collector.error("unknown cloud endpoint '\(reference.name)': use cloud.login or cloud.arm", at: reference.location)
+                }
+            default:
+                if known.contains(head) { continue }
+                if let test = later[head] {
+                    collector.error("'\(head)' is captured by '\(test)', which runs later", at: reference.location)
+                } else {
+                    let candidates = known.union(["env", "cloud"])
+                    collector.error("undefined variable '\(head)'\(Suggestion.hint(for: head, in: candidates))", at: reference.location)
+                }
+            }
+        }
+    }
+}
+
+extension TestSpec {
+    /// Every placeholder the test uses, in its request and in its expectations.
+    var references: [Reference] {
+        var templates: [Template] = [request.url]
+        templates += request.query.map(\.value) + request.headers.map(\.value)
+        var result = templates.flatMap(\.references)
+        switch request.body {
+        case .form(let fields): result += fields.flatMap(\.value.references)
+        case .json(let json): result += json.references
+        case .raw(let template): result += template.references
+        case nil: break
+        }
+        for matcher in expect.json.map(\.matcher) + expect.headers.map(\.matcher) + [expect.body].compactMap({ $0 }) {
+            result += matcher.references
+        }
+        return result
+    }
+
+    /// Names of variables or captures the test uses (not env or cloud).
+    var usedNames: Set<String> {
+        Set(references.map { String($0.head) }.filter { $0 != "env" && $0 != "cloud" })
+    }
+}
+
+extension JSONTemplate {
+    var references: [Reference] {
+        switch self {
+        case .value: []
+        case .string(let template): template.references
+        case .array(let elements): elements.flatMap(\.references)
+        case .object(let members): members.flatMap(\.1.references)
+        }
+    }
+}
+
+extension Matcher {
+    var references: [Reference] {
+        switch self {
+        case .equals(let value), .notEquals(let value), .contains(let value): value.references
+        case .oneOf(let values): values.flatMap(\.references)
+        case .length(let inner), .not(let inner), .each(let inner): inner.references
+        case .all(let matchers): matchers.flatMap(\.references)
+        case .exists, .type, .matches, .compare: []
+        }
+    }
+}

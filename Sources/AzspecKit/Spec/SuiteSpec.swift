@@ -1,0 +1,114 @@
+import JSONPath
+
+/// One spec file: a named suite of tests that run in order and share variables and captures.
+public struct SuiteSpec: Sendable {
+    public let name: String
+    /// The file as given (relative path where possible).
+    public let file: String
+    let location: SourceLocation
+    /// Suite variables in declaration order; each may use the environment, the cloud and earlier variables.
+    let variables: [(name: String, value: Template)]
+    public let tests: [TestSpec]
+}
+
+/// One test: a request, what its response must look like, and what to keep from it for later tests.
+public struct TestSpec: Sendable {
+    public let name: String
+    public let location: SourceLocation
+    let request: RequestSpec
+    let expect: ExpectSpec
+    let captures: [CaptureSpec]
+    /// When set, the test is reported as skipped with this reason and nothing is sent.
+    let skip: String?
+}
+
+/// The HTTP request of a test, with templates still unresolved.
+struct RequestSpec: Sendable {
+    var method: String
+    var url: Template
+    var query: [(name: String, value: Template)]
+    var headers: [(name: String, value: Template)]
+    var body: BodySpec?
+    /// Seconds; nil means the run's default.
+    var timeout: Double?
+}
+
+/// A request body: a form (`application/x-www-form-urlencoded`), a JSON document, or raw text.
+enum BodySpec: Sendable {
+    case form([(name: String, value: Template)])
+    case json(JSONTemplate)
+    case raw(Template)
+}
+
+/// A JSON document whose strings may hold placeholders.
+indirect enum JSONTemplate: Sendable {
+    case value(JSONValue)
+    case string(Template)
+    case array([JSONTemplate])
+    case object([(String, JSONTemplate)])
+}
+
+/// What the response must look like.
+struct ExpectSpec: Sendable {
+    var status: StatusExpectation?
+    var headers: [HeaderExpectation] = []
+    var json: [JSONExpectation] = []
+    var body: Matcher?
+    var bodyLocation: SourceLocation?
+}
+
+/// `status: 200`, `status: [200, 201]` or `status: 2xx`.
+struct StatusExpectation: Sendable, CustomStringConvertible {
+    enum Allowed: Sendable, Hashable {
+        case code(Int)
+        case classOf(Int)  // 2 for 2xx
+    }
+    let allowed: [Allowed]
+    let location: SourceLocation
+
+    func accepts(_ status: Int) -> Bool {
+        allowed.contains { allowed in
+            switch allowed {
+            case .code(let code): code == status
+            case .classOf(let hundreds): status / 100 == hundreds
+            }
+        }
+    }
+
+    var description: String {
+        let texts = allowed.map { allowed -> String in
+            switch allowed {
+            case .code(let code): String(code)
+            case .classOf(let hundreds): "\(hundreds)xx"
+            }
+        }
+        return texts.count == 1 ? texts[0] : "one of " + texts.joined(separator: ", ")
+    }
+}
+
+/// A header that must (or must not) be there, matched case-insensitively by name.
+struct HeaderExpectation: Sendable {
+    let name: String
+    let matcher: Matcher
+    let location: SourceLocation
+}
+
+/// A JSONPath into the response body and the matcher its result must satisfy.
+struct JSONExpectation: Sendable {
+    let path: JSONPathQuery
+    let matcher: Matcher
+    let location: SourceLocation
+}
+
+/// Something kept from a response for later tests: `name: $.path` or `name: { header: Name }`.
+struct CaptureSpec: Sendable {
+    enum Source: Sendable {
+        case json(JSONPathQuery)
+        case header(String)
+    }
+    let name: String
+    let source: Source
+    /// Captured values marked secret (or taken from a token field) are redacted everywhere.
+    let secret: Bool
+    let location: SourceLocation
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// A string with `{{name}}` placeholders, parsed once when the spec is loaded.
+///
+/// Names are suite variables, captures of earlier tests, `env.NAME` (environment variables) and
+/// `cloud.login` / `cloud.arm`. A dotted name whose head is a variable holding a JSON object or array
+/// reaches into it (`{{group.properties.provisioningState}}`, `{{items.0}}`).
+public struct Template: Sendable, Hashable, CustomStringConvertible {
+    enum Part: Sendable, Hashable {
+        case literal(String)
+        case placeholder(Reference)
+    }
+
+    let parts: [Part]
+    /// Where the scalar starts in its file.
+    public let location: SourceLocation
+    /// The text as written.
+    public let source: String
+
+    /// A template that is only the given text.
+    init(literal text: String, at location: SourceLocation) {
+        self.parts = text.isEmpty ? [] : [.literal(text)]
+        self.location = location
+        self.source = text
+    }
+
+    public var description: String { source }
+
+    /// Every placeholder, in order.
+    var references: [Reference] {
+        parts.compactMap { if case .placeholder(let reference) = $0 { reference } else { nil } }
+    }
+
+    /// The one placeholder when the template is exactly `{{name}}`, so a JSON body can take the value's own type.
+    var soleReference: Reference? {
+        if parts.count == 1, case .placeholder(let reference) = parts[0] { reference } else { nil }
+    }
+
+    /// Parses `text`; `contentOffset` is the column distance from `location` to the first character of
+    /// the text (1 for a quoted scalar), so placeholder positions point at the braces.
+    static func parse(
+        _ text: String, at location: SourceLocation, contentOffset: Int = 0, diagnostics: inout DiagnosticCollector
+    ) -> Template {
+        var parts: [Part] = []
+        var literal = ""
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        var line = location.line
+        var column = location.column + contentOffset
+        func advance(_ count: Int) {
+            for _ in 0..<count where index < scalars.count {
+                if scalars[index] == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+                index += 1
+            }
+        }
+        while index < scalars.count {
+            if scalars[index] == "{", index + 1 < scalars.count, scalars[index + 1] == "{" {
+                let start = SourceLocation(file: location.file, line: line, column: column)
+                var end = index + 2
+                while end + 1 < scalars.count, !(scalars[end] == "}" && scalars[end + 1] == "}") { end += 1 }
+                guard end + 1 < scalars.count else {
+                    diagnostics.error("unterminated placeholder: '{{' without a closing '}}'", at: start)
+                    literal.unicodeScalars.append(contentsOf: scalars[index...])
+                    break
+                }
+                var name = String(String.UnicodeScalarView(scalars[(index + 2)..<end]))
+                name = name.trimmingCharacters(in: .whitespaces)
+                if name.isEmpty || name.contains(where: { $0 == "{" || $0 == "}" || $0.isWhitespace }) {
+                    diagnostics.error("invalid placeholder '{{\(name)}}': expected a name such as {{token}} or {{env.AZURE_TENANT_ID}}", at: start)
+                } else {
+                    if !literal.isEmpty { parts.append(.literal(literal)) }
+                    literal = ""
+                    parts.append(.placeholder(Reference(name: name, location: start)))
+                }
+                advance(end + 2 - index)
+            } else {
+                literal.unicodeScalars.append(scalars[index])
+                advance(1)
+            }
+        }
+        if !literal.isEmpty { parts.append(.literal(literal)) }
+        return Template(parts: parts, location: location, source: text)
+    }
+
+    private init(parts: [Part], location: SourceLocation, source: String) {
+        self.parts = parts
+        self.location = location
+        self.source = source
+    }
+}
+
+/// One `{{name}}` in a template.
+struct Reference: Sendable, Hashable {
+    /// The full name as written, e.g. `env.AZURE_TENANT_ID`, `token`, `group.name`.
+    let name: String
+    let location: SourceLocation
+
+    /// The first dotted component: the variable, capture, `env` or `cloud`.
+    var head: Substring { name.split(separator: ".", maxSplits: 1).first ?? Substring(name) }
+    /// What follows the head, if anything.
+    var tail: Substring? {
+        let pieces = name.split(separator: ".", maxSplits: 1)
+        return pieces.count == 2 ? pieces[1] : nil
+    }
+}

@@ -1,0 +1,39 @@
+import AzspecEmulator
+import AzspecKit
+import ArgumentParser
+
+extension Azspec {
+    /// `azspec emulator`: serve the Entra ID + ARM emulator until interrupted.
+    struct EmulatorCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "emulator", abstract: "Serve the local Entra ID + Azure Resource Manager emulator until interrupted.")
+
+        @Option(help: "Port to listen on (0 picks a free one).")
+        var port = 8400
+
+        @Option(help: "Address to bind (loopback by default).")
+        var host = "127.0.0.1"
+
+        @Option(help: "Seed the emulator from this YAML file instead of the default.")
+        var config: String?
+
+        func run() async throws {
+            let configuration = try EmulatorSetup.configuration(path: config)
+            do {
+                try await Emulator.serve(configuration: configuration, host: host, port: port) { endpoint in
+                    ConsoleOutput.out("azspec emulator: Entra ID and ARM at \(endpoint.baseURL)")
+                    ConsoleOutput.out("Point specs at it with:")
+                    ConsoleOutput.out("  export AZURE_AUTHORITY_HOST=\(endpoint.baseURL) AZURE_RESOURCE_MANAGER_ENDPOINT=\(endpoint.baseURL)")
+                    for (name, value) in endpoint.environment.sorted(by: { $0.key < $1.key }) {
+                        // Even the emulator's made-up secrets stay off the console; they are in its configuration.
+                        let shown = SecretStore.isSecretName(name) ? "<see the emulator configuration>" : value
+                        ConsoleOutput.out("  export \(name)=\(shown)")
+                    }
+                }
+            } catch {
+                ConsoleOutput.err("error: the emulator could not start: \(error)")
+                throw ExitCode(ExitStatus.cannotStart.rawValue)
+            }
+        }
+    }
+}

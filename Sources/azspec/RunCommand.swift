@@ -1,0 +1,67 @@
+import AzspecEmulator
+import AzspecKit
+import ArgumentParser
+import Foundation
+
+extension Azspec {
+    /// `azspec run`: run specs and write a JUnit report.
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run spec files and write a JUnit XML report.",
+            discussion: "Exit codes: 0 all passed, 1 a test failed or errored, 2 invalid spec or usage (nothing sent), 3 the run could not start, 130 interrupted."
+        )
+
+        @OptionGroup var specs: SpecPathOptions
+        @OptionGroup var emulatorOptions: EmulatorOptions
+
+        @Option(help: "Where to write the JUnit XML report.")
+        var junit = "reports/junit.xml"
+
+        @Flag(name: .customLong("junit-strict"), help: "Write the strict Ant form (validates against the Ant JUnit schema).")
+        var junitStrict = false
+
+        @Flag(name: .shortAndLong, help: "Print every request and response (secrets redacted).")
+        var verbose = false
+
+        @Option(help: "How many spec files run at the same time.")
+        var jobs = 4
+
+        @Option(help: "Seconds a request may take when its spec sets no timeout.")
+        var timeout: Double = 30
+
+        func validate() throws {
+            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+            guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+        }
+
+        func run() async throws {
+            let status: ExitStatus
+            if emulatorOptions.emulator {
+                let configuration = try EmulatorSetup.configuration(path: emulatorOptions.emulatorConfig)
+                do {
+                    status = try await Emulator.withRunning(configuration: configuration) { endpoint in
+                        ConsoleOutput.err("emulator: Entra ID and ARM at \(endpoint.baseURL)")
+                        let environment = EmulatorSetup.environment(overlay: endpoint.environment)
+                        let cloud = CloudEndpoints(login: endpoint.baseURL, arm: endpoint.baseURL)
+                        return await execute(environment: environment, cloud: cloud)
+                    }
+                } catch {
+                    ConsoleOutput.err("error: the emulator could not start: \(error)")
+                    throw ExitCode(ExitStatus.cannotStart.rawValue)
+                }
+            } else {
+                let environment = ProcessInfo.processInfo.environment
+                status = await execute(environment: environment, cloud: .from(environment: environment))
+            }
+            if status != .success { throw ExitCode(status.rawValue) }
+        }
+
+        private func execute(environment: [String: String], cloud: CloudEndpoints) async -> ExitStatus {
+            let options = SpecRun.Options(
+                paths: specs.paths, junitPath: junit, junitStyle: junitStrict ? .antStrict : .jenkins, verbose: verbose,
+                configuration: RunConfiguration(environment: environment, cloud: cloud, defaultTimeout: timeout, jobs: jobs),
+                style: .detect(environment: environment))
+            return await SpecRun(options: options).execute()
+        }
+    }
+}

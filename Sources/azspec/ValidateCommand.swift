@@ -1,0 +1,55 @@
+import AzspecEmulator
+import AzspecKit
+import ArgumentParser
+import Foundation
+
+extension Azspec {
+    /// `azspec validate`: check specs without sending anything.
+    struct Validate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check spec files (syntax, keys, JSONPath, variables) without sending anything.")
+
+        @OptionGroup var specs: SpecPathOptions
+        @OptionGroup var emulatorOptions: EmulatorOptions
+
+        func run() async throws {
+            var environment = ProcessInfo.processInfo.environment
+            if emulatorOptions.emulator {
+                let configuration = try EmulatorSetup.configuration(path: emulatorOptions.emulatorConfig)
+                environment = EmulatorSetup.environment(overlay: configuration.environment)
+            }
+            let set = SpecSet(paths: specs.paths, environment: environment)
+            for diagnostic in set.diagnostics { ConsoleOutput.err(diagnostic.description) }
+            if set.hasErrors {
+                let count = set.diagnostics.filter { $0.severity == .error }.count
+                ConsoleOutput.err("\(max(count, 1)) error\(count == 1 ? "" : "s") in \(set.loaded.count) spec file\(set.loaded.count == 1 ? "" : "s")")
+                throw ExitCode(ExitStatus.invalidInput.rawValue)
+            }
+            let tests = set.suites.reduce(0) { $0 + $1.tests.count }
+            ConsoleOutput.out("\(set.suites.count) spec file\(set.suites.count == 1 ? "" : "s") valid, \(tests) test\(tests == 1 ? "" : "s")")
+        }
+    }
+
+    /// `azspec list`: print suites and tests.
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the suites and tests in spec files.")
+
+        @OptionGroup var specs: SpecPathOptions
+
+        func run() async throws {
+            let set = SpecSet(paths: specs.paths, environment: ProcessInfo.processInfo.environment)
+            var invalid = false
+            for spec in set.loaded {
+                guard let suite = spec.suite else {
+                    invalid = true
+                    spec.diagnostics.forEach { ConsoleOutput.err($0.description) }
+                    continue
+                }
+                ConsoleOutput.out("\(suite.name)  (\(spec.file))")
+                for test in suite.tests { ConsoleOutput.out("  \(test.name)  (line \(test.location.line))") }
+            }
+            set.pathDiagnostics.forEach { ConsoleOutput.err($0.description) }
+            if invalid || !set.pathDiagnostics.isEmpty { throw ExitCode(ExitStatus.invalidInput.rawValue) }
+        }
+    }
+}
