@@ -21,7 +21,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
-        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
@@ -58,7 +57,11 @@ let package = Package(
         // Helpers shared by the test targets (no test framework imported).
         .target(
             name: "AzspecTesting",
-            dependencies: ["AzspecKit", "AzspecEmulator", "JSONPath"],
+            dependencies: [
+                "AzspecKit", "AzspecEmulator", "JSONPath",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -88,7 +91,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["AzspecKit", "AzspecEmulator", "AzspecTesting", "JSONPath"],
+            dependencies: ["azspec", "AzspecKit", "AzspecEmulator", "AzspecTesting", "JSONPath"],
             swiftSettings: strict
         ),
     ]

@@ -1,5 +1,6 @@
 import AzspecKit
 import ArgumentParser
+import Foundation
 
 /// The `azspec` command: a thin front end over AzspecKit.
 @main
@@ -11,4 +12,23 @@ struct Azspec: AsyncParsableCommand {
         subcommands: [Run.self, Validate.self, List.self, EmulatorCommand.self],
         defaultSubcommand: Run.self
     )
+
+    /// Runs the chosen command; usage errors exit 2 (azspec's "invalid input") rather than ArgumentParser's 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                ConsoleOutput.err(fullMessage(for: error))
+                Foundation.exit(ExitStatus.invalidInput.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
 }

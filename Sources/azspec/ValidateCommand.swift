@@ -40,7 +40,7 @@ extension Azspec {
             let set = SpecSet(paths: specs.paths, environment: ProcessInfo.processInfo.environment)
             var invalid = false
             for spec in set.loaded {
-                guard let suite = spec.suite else {
+                guard let suite = spec.suite, !spec.hasErrors else {
                     invalid = true
                     spec.diagnostics.forEach { ConsoleOutput.err($0.description) }
                     continue

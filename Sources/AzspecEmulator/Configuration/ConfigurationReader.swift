@@ -28,6 +28,7 @@ struct ConfigurationReader {
         var configuration = EmulatorConfiguration(tokenLifetime: 3599)
         configuration.location = location(of: root)
         if let fields = mapping(root, "the configuration", keys: ["tokenLifetime", "environment", "tenants"]) {
+            configuration.fieldLocations = locations(of: fields)
             if let node = fields["tokenLifetime"], let value = integer(node, "tokenLifetime") {
                 configuration.tokenLifetime = value
             }
@@ -51,6 +52,7 @@ struct ConfigurationReader {
         else { return nil }
         var tenant = EmulatorConfiguration.Tenant(id: id)
         tenant.location = location(of: node)
+        tenant.fieldLocations = locations(of: fields)
         tenant.displayName = fields["displayName"].flatMap { string($0, "displayName") }
         tenant.domains = fields["domains"].flatMap { strings($0, "domains") } ?? []
         tenant.servicePrincipals =
@@ -84,6 +86,7 @@ struct ConfigurationReader {
             appRoles: fields["appRoles"].flatMap { strings($0, "appRoles") } ?? []
         )
         principal.location = location(of: node)
+        principal.fieldLocations = locations(of: fields)
         return principal
     }
 
@@ -124,6 +127,7 @@ struct ConfigurationReader {
             } ?? []
         )
         subscription.location = location(of: node)
+        subscription.fieldLocations = locations(of: fields)
         return subscription
     }
 
@@ -140,6 +144,7 @@ struct ConfigurationReader {
             managedBy: fields["managedBy"].flatMap { string($0, "managedBy") }
         )
         group.sourceLocation = self.location(of: node)
+        group.fieldLocations = locations(of: fields)
         return group
     }
 
@@ -152,6 +157,7 @@ struct ConfigurationReader {
         else { return nil }
         var assignment = EmulatorConfiguration.RoleAssignment(principal: principal, role: role, scope: scope)
         assignment.location = location(of: node)
+        assignment.fieldLocations = locations(of: fields)
         return assignment
     }
 
@@ -159,6 +165,10 @@ struct ConfigurationReader {
 
     private func location(of node: Node) -> SourceLocation? {
         node.mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
+    }
+
+    private func locations(of fields: [String: Node]) -> [String: SourceLocation] {
+        fields.compactMapValues { location(of: $0) }
     }
 
     private mutating func report(_ node: Node?, _ message: String) {

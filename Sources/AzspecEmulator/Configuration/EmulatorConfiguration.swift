@@ -43,6 +43,7 @@ public struct EmulatorConfiguration: Sendable {
     public var tenants: [Tenant]
 
     var location: SourceLocation?
+    var fieldLocations: [String: SourceLocation] = [:]
 
     public init(tokenLifetime: Int = 3599, environment: [String: String] = [:], tenants: [Tenant] = []) {
         self.tokenLifetime = tokenLifetime
@@ -82,6 +83,8 @@ extension EmulatorConfiguration {
         public var roleAssignments: [RoleAssignment]
 
         var location: SourceLocation?
+        /// Where each key's value was written, for diagnostics about that value.
+        var fieldLocations: [String: SourceLocation] = [:]
 
         public init(
             id: String,
@@ -112,6 +115,8 @@ extension EmulatorConfiguration {
         public var appRoles: [String]
 
         var location: SourceLocation?
+        /// Where each key's value was written, for diagnostics about that value.
+        var fieldLocations: [String: SourceLocation] = [:]
 
         public init(name: String, clientId: String, objectId: String, secrets: [Secret], appRoles: [String] = []) {
             self.name = name
@@ -145,6 +150,8 @@ extension EmulatorConfiguration {
         public var resourceGroups: [ResourceGroup]
 
         var location: SourceLocation?
+        /// Where each key's value was written, for diagnostics about that value.
+        var fieldLocations: [String: SourceLocation] = [:]
 
         public init(
             id: String,
@@ -170,9 +177,11 @@ extension EmulatorConfiguration {
         public var managedBy: String?
 
         var sourceLocation: SourceLocation?
+        var fieldLocations: [String: SourceLocation] = [:]
 
-        public init(name: String, location: String, tags: [(key: String, value: String)]? = nil, managedBy: String? = nil)
-        {
+        public init(
+            name: String, location: String, tags: [(key: String, value: String)]? = nil, managedBy: String? = nil
+        ) {
             self.name = name
             self.location = location
             self.tags = tags
@@ -190,6 +199,8 @@ extension EmulatorConfiguration {
         public var scope: String
 
         var location: SourceLocation?
+        /// Where each key's value was written, for diagnostics about that value.
+        var fieldLocations: [String: SourceLocation] = [:]
 
         public init(principal: String, role: String, scope: String) {
             self.principal = principal

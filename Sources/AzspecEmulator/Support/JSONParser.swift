@@ -51,7 +51,8 @@ struct JSONParser {
         case UInt8(ascii: "f"): return try parseLiteral("false", .bool(false))
         case UInt8(ascii: "n"): return try parseLiteral("null", .null)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
-        default: throw error("Unexpected character encountered while parsing value: \(Character(Unicode.Scalar(byte))).")
+        default:
+            throw error("Unexpected character encountered while parsing value: \(Character(Unicode.Scalar(byte))).")
         }
     }
 

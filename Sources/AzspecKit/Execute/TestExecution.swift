@@ -60,7 +60,7 @@ struct TestExecution {
                         let subject = MatchSubject(nodes: nodes, singular: expectation.path.isSingular)
                         if let mismatch = try expectation.matcher.mismatch(for: subject, scope: scope) {
                             problems.append("\(expectation.path): \(mismatch)")
-                            excerpts.append(Self.excerpt(of: document, at: expectation.path, nodes: nodes))
+                            excerpts.append(Self.excerpt(of: document, at: expectation.path, nodes: nodes, redactor: secrets.redactor))
                         }
                     }
                 }
@@ -89,7 +89,7 @@ struct TestExecution {
         }
         var details = problems.joined(separator: "\n")
         if !excerpts.isEmpty { details += "\n\n" + excerpts.joined(separator: "\n") }
-        details += "\n\n" + Transcript.summary(request: request, response: response)
+        details += "\n\n" + Transcript.summary(request: request, response: response, redactor: redactor)
         let message = problems.count == 1 ? problems[0] : "\(problems[0]) (and \(problems.count - 1) more)"
         return CaseReport(
             name: test.name, line: test.location.line, duration: 0,
@@ -153,7 +153,7 @@ struct TestExecution {
     ) -> CaseReport {
         let redactor = secrets.redactor
         var text = details
-        if let request, let response { text += "\n\n" + Transcript.summary(request: request, response: response) }
+        if let request, let response { text += "\n\n" + Transcript.summary(request: request, response: response, redactor: redactor) }
         let output = request.map { Transcript(request: $0, response: response, verbose: verbose).text(redactor) }
         return CaseReport(
             name: test.name, line: test.location.line, duration: 0,
@@ -162,9 +162,10 @@ struct TestExecution {
     }
 
     /// The JSON around an asserted path: the selected value, or the members of the document when nothing matched.
-    static func excerpt(of document: JSONValue, at path: JSONPathQuery, nodes: [JSONValue]) -> String {
+    static func excerpt(of document: JSONValue, at path: JSONPathQuery, nodes: [JSONValue], redactor: Redactor) -> String {
         if let first = nodes.first {
-            return "\(path) selected:\n" + Transcript.indent(Transcript.clip(first.prettyPrinted(), lines: 12, characters: 800))
+            let text = redactor.redact(first.prettyPrinted())
+            return "\(path) selected:\n" + Transcript.indent(Transcript.clip(text, lines: 12, characters: 800))
         }
         if case .object(let object) = document {
             return "\(path) selected nothing; the body's top-level members are: \(object.keys.prefix(20).joined(separator: ", "))"
@@ -190,7 +191,7 @@ final class ResponseBody {
     /// The body as JSON, or why it is not JSON.
     private(set) lazy var parsed: Result<JSONValue, BodyNotJSON> = {
         guard !bytes.isEmpty else { return .failure(BodyNotJSON(reason: "the body is empty")) }
-        do {
+        do throws(JSONParseError) {
             return .success(try JSONValue(parsing: bytes))
         } catch {
             return .failure(BodyNotJSON(reason: error.description))

@@ -16,7 +16,7 @@ struct Transcript {
             for (name, value) in request.headers { lines.append("> \(name): \(Self.isCredentialHeader(name) ? Redactor.mask : value)") }
             if let body = request.body, !body.isEmpty {
                 lines.append(">")
-                lines.append(Self.clip(String(decoding: body, as: UTF8.self), lines: 40, characters: Self.verboseBodyLimit))
+                lines.append(Self.clip(redactor.redact(String(decoding: body, as: UTF8.self)), lines: 40, characters: Self.verboseBodyLimit))
             }
         }
         if let response {
@@ -26,23 +26,24 @@ struct Transcript {
             }
             if verbose, !response.body.isEmpty {
                 lines.append("<")
-                lines.append(Self.clip(String(decoding: response.body, as: UTF8.self), lines: 60, characters: Self.verboseBodyLimit))
+                lines.append(Self.clip(redactor.redact(String(decoding: response.body, as: UTF8.self)), lines: 60, characters: Self.verboseBodyLimit))
             }
         }
         return redactor.redact(lines.joined(separator: "\n"))
     }
 
     /// The lines a failure carries: request line, status, request ids and the start of the body.
-    static func summary(request: PreparedRequest, response: HTTPResponse) -> String {
+    /// Secrets are masked before the body is cut, so that a cut cannot leave half a token behind.
+    static func summary(request: PreparedRequest, response: HTTPResponse, redactor: Redactor) -> String {
         var lines = ["request: \(request.line)", "response: \(response.status) \(response.reason)"]
         for name in requestIDHeaders {
             if let value = response.header(name) { lines.append("\(name): \(value)") }
         }
         if !response.body.isEmpty {
-            let text = String(decoding: response.body.prefix(summaryBodyLimit * 4), as: UTF8.self)
+            let text = redactor.redact(String(decoding: response.body, as: UTF8.self))
             lines.append("body: " + clip(text, lines: 20, characters: summaryBodyLimit))
         }
-        return lines.joined(separator: "\n")
+        return redactor.redact(lines.joined(separator: "\n"))
     }
 
     static func isCredentialHeader(_ name: String) -> Bool {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What a whole run produced: one suite report per spec file, in the order the files were given.
 public struct RunReport: Sendable {

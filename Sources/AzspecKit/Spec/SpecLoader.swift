@@ -6,6 +6,7 @@ import Yams
 public struct LoadedSpec: Sendable {
     /// The file as given.
     public let file: String
+    /// The suite as far as it could be built (tests with errors left out); nil when the file is not a spec at all.
     public let suite: SuiteSpec?
     public let diagnostics: [Diagnostic]
 
@@ -51,7 +52,7 @@ public struct SpecLoader: Sendable {
         var parser = SpecParser(reader: YAMLReader(file: file))
         let suite = parser.suite(root)
         let diagnostics = parser.reader.diagnostics
-        return LoadedSpec(file: file, suite: diagnostics.hasErrors ? nil : suite, diagnostics: diagnostics.diagnostics)
+        return LoadedSpec(file: file, suite: suite, diagnostics: diagnostics.diagnostics)
     }
 
     /// A YAML syntax error as a diagnostic at its mark.

@@ -141,6 +141,7 @@ extension SpecParser {
         case "contains": return .contains(reader.jsonTemplate(value))
         case "exists": return reader.bool(value, "exists").map { .exists($0) }
         case "type":
+            if case .scalar(let scalar) = value, scalar.style == .plain, scalar.resolvedJSON == .null { return .type(.null) }
             guard let text = reader.string(value, "type") else { return nil }
             guard let kind = JSONKind(rawValue: text) else {
                 let kinds = JSONKind.allCases.map(\.rawValue)

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Catches SIGINT and SIGTERM while a run goes on: calls `handler` (which writes the report) and exits 130.
-public final class InterruptTrap: Sendable {
+// The sources are immutable after init and DispatchSource is thread-safe.
+public final class InterruptTrap: @unchecked Sendable {
     private let sources: [any DispatchSourceSignal]
 
     public init(handler: @escaping @Sendable (String) -> Void) {

@@ -102,7 +102,7 @@ public struct SpecRun: Sendable {
         }
         for spec in specs.loaded {
             let errors = specs.errors(of: spec)
-            if let suite = spec.suite, errors.isEmpty {
+            if let suite = spec.suite, errors.isEmpty, !spec.hasErrors {
                 let cases = suite.tests.map {
                     CaseReport(name: $0.name, line: $0.location.line, duration: 0, outcome: .skipped(reason: "not run: other spec files are invalid"))
                 }

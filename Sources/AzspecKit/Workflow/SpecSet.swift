@@ -31,11 +31,11 @@ public struct SpecSet: Sendable {
 
     /// Whether anything stops the run.
     public var hasErrors: Bool {
-        loaded.isEmpty || diagnostics.contains { $0.severity == .error } || loaded.contains { $0.suite == nil }
+        loaded.isEmpty || diagnostics.contains { $0.severity == .error } || loaded.contains { $0.hasErrors }
     }
 
-    /// The suites, when none has errors.
-    public var suites: [SuiteSpec] { loaded.compactMap(\.suite) }
+    /// The suites of the files without errors.
+    public var suites: [SuiteSpec] { loaded.filter { !$0.hasErrors }.compactMap(\.suite) }
 
     /// The errors of one file (parse and context), or nil when it is fine.
     func errors(of spec: LoadedSpec) -> [Diagnostic] {

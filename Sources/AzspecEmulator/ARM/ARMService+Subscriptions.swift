@@ -1,0 +1,93 @@
+/// Subscriptions, permissions and operation results.
+extension ARMService {
+    static func subscriptionJSON(_ subscription: Directory.Subscription) -> JSON {
+        var members: [(String, JSON)] = [
+            ("id", .string("/subscriptions/\(subscription.id)")),
+            ("authorizationSource", .string("RoleBased")),
+            ("managedByTenants", .array([])),
+            ("subscriptionId", .string(subscription.id)),
+            ("tenantId", .string(subscription.tenantId)),
+            ("displayName", .string(subscription.displayName)),
+            ("state", .string(subscription.state)),
+            (
+                "subscriptionPolicies",
+                .object([
+                    ("locationPlacementId", .string("Public_2014-09-01")),
+                    ("quotaId", .string("PayAsYouGo_2014-09-01")),
+                    ("spendingLimit", .string("Off")),
+                ])
+            ),
+        ]
+        if let tags = subscription.tags {
+            members.append(("tags", .object(tags.map { ($0.key, .string($0.value)) })))
+        }
+        return .object(members)
+    }
+
+    /// `GET /subscriptions`: the subscriptions of the caller's tenant where it holds any role.
+    func listSubscriptions(token: AccessToken, limitClass: EmulatorState.RateLimitClass) async -> ARMReply {
+        let visible = directory.subscriptions.filter {
+            $0.tenantId == token.tenantId
+                && directory.hasAnyAssignment(objectId: token.objectId, subscriptionKey: $0.id)
+        }
+        let items = visible.compactMap { subscriptionItems[$0.id] }
+        let body =
+            "{\"value\":[" + items.joined(separator: ",") + "],\"count\":{\"type\":\"Total\",\"value\":\(items.count)}}"
+        let remaining = await state.consume(.init(scope: token.tenantId, limitClass: limitClass))
+        return ARMReply(status: .ok, body: body, remaining: remaining)
+    }
+
+    /// `GET /subscriptions/{id}`: visible to anyone holding a role anywhere in the subscription.
+    func getSubscription(_ request: ARMOperation) async throws(ARMError) -> ARMReply {
+        guard directory.hasAnyAssignment(objectId: request.token.objectId, subscriptionKey: request.subscription.id)
+        else {
+            throw .authorizationFailed(
+                appId: request.token.appId,
+                objectId: request.token.objectId,
+                action: .readSubscription,
+                scope: request.call.path
+            )
+        }
+        let remaining = await state.consume(request.rateLimitKey)
+        return ARMReply(status: .ok, body: subscriptionItems[request.subscription.id], remaining: remaining)
+    }
+
+    /// `GET …/providers/Microsoft.Authorization/permissions`: one entry per applicable role assignment.
+    func permissions(_ request: ARMOperation, resourceGroup: String?) async throws(ARMError) -> ARMReply {
+        let scopeSegments = request.call.segments.dropLast(3)
+        let scope = "/" + scopeSegments.joined(separator: "/")
+        try authorize(request, .readPermissions, resourceGroup: resourceGroup, scope: scope)
+        if let resourceGroup {
+            let (record, remaining) = await state.resourceGroup(
+                subscription: request.subscription.id,
+                name: resourceGroup,
+                consuming: request.rateLimitKey
+            )
+            guard record != nil else { throw ARMError.resourceGroupNotFound(resourceGroup).consumed(remaining) }
+            return permissionsReply(request, resourceGroup: resourceGroup, remaining: remaining)
+        }
+        let remaining = await state.consume(request.rateLimitKey)
+        return permissionsReply(request, resourceGroup: nil, remaining: remaining)
+    }
+
+    private func permissionsReply(_ request: ARMOperation, resourceGroup: String?, remaining: Int) -> ARMReply {
+        let assignments = directory.assignments(
+            objectId: request.token.objectId,
+            subscriptionKey: request.subscription.id,
+            resourceGroupKey: resourceGroup?.lowercased()
+        )
+        let body = JSON.object([("value", .array(assignments.map(\.role.permissionJSON)))]).serialized
+        return ARMReply(status: .ok, body: body, remaining: remaining)
+    }
+
+    /// `GET /subscriptions/{id}/operationresults/{token}`: deletions finish at once, so every valid token is done
+    /// (200 with an empty body, as ARM's last poll).
+    func operationResult(_ request: ARMOperation, id: String) async throws(ARMError) -> ARMReply {
+        try authorize(request, .readOperationResults, resourceGroup: nil, scope: request.call.path)
+        guard let bytes = Base64URL.decode(id), let job = try? JSONParser.parse(bytes), job["jobId"] != nil else {
+            throw .operationNotFound(id)
+        }
+        let remaining = await state.consume(request.rateLimitKey)
+        return ARMReply(status: .ok, body: nil, remaining: remaining)
+    }
+}

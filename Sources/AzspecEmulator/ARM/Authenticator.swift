@@ -1,0 +1,71 @@
+/// Checks `Authorization: Bearer <jwt>` on ARM requests: header format, signature, expiry and audience.
+///
+/// Signatures are verified once per distinct token string; the outcome is cached (bounded) so that repeated
+/// requests with the same token cost a dictionary lookup.
+struct Authenticator: Sendable {
+    private enum Verification: Sendable {
+        case valid(AccessToken)
+        case invalid
+    }
+
+    private static let cacheLimit = 10_000
+    private static let armAudiences: Set<String> = [
+        "https://management.core.windows.net/",
+        "https://management.core.windows.net",
+        "https://management.azure.com/",
+        "https://management.azure.com",
+    ]
+
+    private let signer: TokenSigner
+    private let cache = LockedBox<[String: Verification]>([:])
+
+    init(signer: TokenSigner) {
+        self.signer = signer
+    }
+
+    /// The verified token, or the ARM 401 error to send.
+    func authenticate(authorization: String?, baseURL: String, now: Double) throws(ARMError) -> AccessToken {
+        guard let authorization, !authorization.allSatisfy({ $0 == " " }) else { throw .missingAuthorization }
+        let utf8 = authorization.utf8
+        guard utf8.count > 7, authorization.prefix(7).lowercased() == "bearer " else {
+            throw .invalidAuthorizationHeader
+        }
+        let token = authorization.dropFirst(7).trimmingSpaces
+        guard !token.isEmpty, !token.contains(" ") else { throw .invalidAuthorizationHeader }
+        let key = String(token)
+        let verification =
+            cache.withLock { $0[key] }
+            ?? {
+                let result = signer.verify(key).map(Verification.valid) ?? .invalid
+                cache.withLock { entries in
+                    if entries.count >= Self.cacheLimit { entries.removeAll(keepingCapacity: true) }
+                    entries[key] = result
+                }
+                return result
+            }()
+        guard case .valid(let accessToken) = verification else { throw .invalidToken }
+        let nowSeconds = Int(now)
+        if Double(accessToken.expires) <= now {
+            throw .expiredToken(expires: accessToken.expires, now: nowSeconds)
+        }
+        guard Self.isARMAudience(accessToken.audience, baseURL: baseURL) else {
+            throw .wrongAudience(accessToken.audience)
+        }
+        return accessToken
+    }
+
+    /// ARM's four audiences, plus the emulator's own base URL (with or without `/`, `localhost` or `127.0.0.1`).
+    static func isARMAudience(_ audience: String, baseURL: String) -> Bool {
+        armAudiences.contains(audience) || EmulatorAddress.isOwnURL(audience, baseURL: baseURL)
+    }
+}
+
+extension Substring {
+    /// The text without leading and trailing spaces and tabs.
+    var trimmingSpaces: Substring {
+        var text = self
+        while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
+        while let last = text.last, last == " " || last == "\t" { text.removeLast() }
+        return text
+    }
+}

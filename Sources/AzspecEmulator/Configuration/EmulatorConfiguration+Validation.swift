@@ -1,0 +1,167 @@
+extension EmulatorConfiguration {
+    /// Checks identifiers, references and names; throws ``EmulatorError`` listing every problem found.
+    func validate() throws(EmulatorError) {
+        var checker = ConfigurationChecker(fallbackFile: location?.file ?? "<configuration>")
+        checker.check(self)
+        guard checker.diagnostics.isEmpty else { throw EmulatorError.invalidConfiguration(checker.diagnostics) }
+    }
+}
+
+/// Semantic checks over a parsed (or code-built) configuration.
+private struct ConfigurationChecker {
+    let fallbackFile: String
+    var diagnostics: [EmulatorError.Diagnostic] = []
+
+    init(fallbackFile: String) {
+        self.fallbackFile = fallbackFile
+    }
+
+    mutating func check(_ configuration: EmulatorConfiguration) {
+        if configuration.tokenLifetime < 0 || configuration.tokenLifetime > 86_400 * 365 {
+            report(
+                configuration.fieldLocations["tokenLifetime"] ?? configuration.location,
+                "tokenLifetime must be between 0 and 31536000 seconds")
+        }
+        if configuration.tenants.isEmpty {
+            report(configuration.location, "the configuration defines no tenants")
+        }
+        var tenantKeys: Set<String> = []
+        var objectIds: Set<String> = []
+        var subscriptionIds: Set<String> = []
+        for tenant in configuration.tenants {
+            requireGUID(tenant.id, "tenant id", tenant.fieldLocations["id"] ?? tenant.location)
+            if !tenantKeys.insert(tenant.id.lowercased()).inserted {
+                report(tenant.fieldLocations["id"] ?? tenant.location, "duplicate tenant id '\(tenant.id)'")
+            }
+            for domain in tenant.domains {
+                if domain.isEmpty || domain.contains("/") || domain.contains(" ") {
+                    report(tenant.fieldLocations["domains"] ?? tenant.location, "'\(domain)' is not a domain name")
+                } else if !tenantKeys.insert(domain.lowercased()).inserted {
+                    report(
+                        tenant.fieldLocations["domains"] ?? tenant.location,
+                        "domain '\(domain)' is used by more than one tenant")
+                }
+            }
+            checkPrincipals(tenant, objectIds: &objectIds)
+            checkSubscriptions(tenant, subscriptionIds: &subscriptionIds)
+            checkAssignments(tenant)
+        }
+    }
+
+    private mutating func checkPrincipals(_ tenant: EmulatorConfiguration.Tenant, objectIds: inout Set<String>) {
+        var names: Set<String> = []
+        var clientIds: Set<String> = []
+        for principal in tenant.servicePrincipals {
+            let location = principal.location ?? tenant.location
+            let fields = principal.fieldLocations
+            if principal.name.isEmpty {
+                report(fields["name"] ?? location, "a service principal needs a name")
+            } else if !names.insert(principal.name.lowercased()).inserted {
+                report(fields["name"] ?? location, "duplicate service principal name '\(principal.name)'")
+            }
+            if requireGUID(principal.clientId, "clientId", fields["clientId"] ?? location),
+                !clientIds.insert(principal.clientId.lowercased()).inserted
+            {
+                report(
+                    fields["clientId"] ?? location,
+                    "duplicate clientId '\(principal.clientId)' in tenant '\(tenant.id)'")
+            }
+            if requireGUID(principal.objectId, "objectId", fields["objectId"] ?? location),
+                !objectIds.insert(principal.objectId.lowercased()).inserted
+            {
+                report(fields["objectId"] ?? location, "duplicate objectId '\(principal.objectId)'")
+            }
+            if principal.secrets.isEmpty {
+                report(fields["secrets"] ?? location, "service principal '\(principal.name)' needs at least one secret")
+            }
+            for secret in principal.secrets where secret.value.isEmpty {
+                report(secret.location ?? location, "a secret value must not be empty")
+            }
+        }
+    }
+
+    private mutating func checkSubscriptions(_ tenant: EmulatorConfiguration.Tenant, subscriptionIds: inout Set<String>)
+    {
+        let states = ["Enabled", "Disabled", "Warned", "PastDue", "Deleted"]
+        for subscription in tenant.subscriptions {
+            let location = subscription.location ?? tenant.location
+            let idLocation = subscription.fieldLocations["id"] ?? location
+            if requireGUID(subscription.id, "subscription id", idLocation),
+                !subscriptionIds.insert(subscription.id.lowercased()).inserted
+            {
+                report(idLocation, "duplicate subscription id '\(subscription.id)'")
+            }
+            if !states.contains(subscription.state) {
+                report(
+                    subscription.fieldLocations["state"] ?? location,
+                    "subscription state must be one of \(states.joined(separator: ", "))")
+            }
+            var groupNames: Set<String> = []
+            for group in subscription.resourceGroups {
+                let groupLocation = group.sourceLocation ?? location
+                let nameLocation = group.fieldLocations["name"] ?? groupLocation
+                if let problem = ResourceGroupName.problem(with: group.name) {
+                    report(nameLocation, problem)
+                }
+                if !groupNames.insert(group.name.lowercased()).inserted {
+                    report(
+                        nameLocation, "duplicate resource group '\(group.name)' in subscription '\(subscription.id)'")
+                }
+                if group.location.isEmpty {
+                    report(
+                        group.fieldLocations["location"] ?? groupLocation,
+                        "resource group '\(group.name)' needs a location")
+                }
+            }
+        }
+    }
+
+    private mutating func checkAssignments(_ tenant: EmulatorConfiguration.Tenant) {
+        for assignment in tenant.roleAssignments {
+            let location = assignment.location ?? tenant.location
+            let principalKey = assignment.principal.lowercased()
+            let known = tenant.servicePrincipals.contains {
+                $0.name.lowercased() == principalKey || $0.objectId.lowercased() == principalKey
+            }
+            let fields = assignment.fieldLocations
+            if !known {
+                report(
+                    fields["principal"] ?? location,
+                    "role assignment names unknown principal '\(assignment.principal)' (use a name or objectId)")
+            }
+            if RoleDefinition.named(assignment.role) == nil {
+                let roles = RoleDefinition.builtIn.map(\.name).joined(separator: ", ")
+                report(fields["role"] ?? location, "unknown role '\(assignment.role)'; the emulator knows \(roles)")
+            }
+            guard let scope = RoleAssignmentScope(assignment.scope) else {
+                report(
+                    fields["scope"] ?? location,
+                    "scope '\(assignment.scope)' must be /subscriptions/{id} or "
+                        + "/subscriptions/{id}/resourceGroups/{name}"
+                )
+                continue
+            }
+            if !tenant.subscriptions.contains(where: { $0.id.lowercased() == scope.subscriptionId.lowercased() }) {
+                report(
+                    fields["scope"] ?? location,
+                    "scope '\(assignment.scope)' names a subscription that tenant '\(tenant.id)' does not have")
+            }
+        }
+    }
+
+    @discardableResult
+    private mutating func requireGUID(_ value: String, _ what: String, _ location: SourceLocation?) -> Bool {
+        guard GUID.isValid(value) else {
+            report(location, "\(what) '\(value)' is not a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)")
+            return false
+        }
+        return true
+    }
+
+    private mutating func report(_ location: SourceLocation?, _ message: String) {
+        diagnostics.append(
+            .init(
+                file: location?.file ?? fallbackFile, line: location?.line, column: location?.column, message: message)
+        )
+    }
+}

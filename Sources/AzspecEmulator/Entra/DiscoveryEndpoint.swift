@@ -1,0 +1,93 @@
+import Hummingbird
+
+/// The metadata MSAL-style clients read before asking for a token: OpenID configuration, signing keys
+/// and instance discovery (azure-protocol.md §1.3).
+struct DiscoveryEndpoint: Sendable {
+    let directory: Directory
+    let signer: TokenSigner
+
+    /// `GET /{tenant}/v2.0/.well-known/openid-configuration` (v2) or `/{tenant}/.well-known/openid-configuration`.
+    func openIDConfiguration(tenant tenantName: String, version: TokenEndpoint.Version, baseURL: String) -> Response {
+        let traceId = GUID.random()
+        guard let tenant = directory.tenant(tenantName) else {
+            let error = EntraError(
+                status: .badRequest,
+                error: "invalid_tenant",
+                code: 90002,
+                text: "Tenant '\(tenantName)' not found. Check to make sure you have the correct tenant ID and are "
+                    + "signing into the correct cloud. Check with your subscription administrator, this may happen "
+                    + "if there are no active subscriptions for the tenant."
+            )
+            return EntraResponse.error(
+                error, traceId: traceId, clientRequestId: nil, now: UTCTime.now(), baseURL: baseURL)
+        }
+        let root = "\(baseURL)/\(tenant.id)"
+        let isV2 = version == .v2
+        let body = JSON.object([
+            ("token_endpoint", .string(isV2 ? "\(root)/oauth2/v2.0/token" : "\(root)/oauth2/token")),
+            (
+                "token_endpoint_auth_methods_supported",
+                .array(["client_secret_post", "private_key_jwt", "client_secret_basic"].map(JSON.string))
+            ),
+            ("jwks_uri", .string(isV2 ? "\(root)/discovery/v2.0/keys" : "\(root)/discovery/keys")),
+            ("response_modes_supported", .array(["query", "fragment", "form_post"].map(JSON.string))),
+            ("subject_types_supported", .array([.string("pairwise")])),
+            ("id_token_signing_alg_values_supported", .array([.string("RS256")])),
+            (
+                "response_types_supported",
+                .array(["code", "id_token", "code id_token", "id_token token"].map(JSON.string))
+            ),
+            ("scopes_supported", .array(["openid", "profile", "email", "offline_access"].map(JSON.string))),
+            (
+                "issuer",
+                .string(
+                    isV2
+                        ? "https://login.microsoftonline.com/\(tenant.id)/v2.0"
+                        : "https://sts.windows.net/\(tenant.id)/")
+            ),
+            ("authorization_endpoint", .string(isV2 ? "\(root)/oauth2/v2.0/authorize" : "\(root)/oauth2/authorize")),
+            ("tenant_region_scope", .string("EU")),
+            ("cloud_instance_name", .string("microsoftonline.com")),
+            ("cloud_graph_host_name", .string("graph.windows.net")),
+            ("msgraph_host", .string("graph.microsoft.com")),
+            ("rbac_url", .string("https://pas.windows.net")),
+        ]).serialized
+        return EntraResponse.make(
+            status: .ok, body: body, traceId: traceId, clientRequestId: nil, cacheControl: "max-age=86400, private")
+    }
+
+    /// `GET /{tenant}/discovery[/v2.0]/keys`: the emulator's signing key as a JWK set.
+    func keys() -> Response {
+        let body = JSON.object([("keys", .array([signer.jsonWebKey]))]).serialized
+        return EntraResponse.make(
+            status: .ok, body: body, traceId: GUID.random(), clientRequestId: nil,
+            cacheControl: "max-age=86400, private")
+    }
+
+    /// `GET /common/discovery/instance`: names the emulator as its own (only) authority host.
+    func instanceDiscovery(request: Request, baseURL: String) -> Response {
+        let host = String(baseURL.dropFirst("http://".count))
+        let authorization = request.uri.queryParameters["authorization_endpoint"].map(String.init)
+        let tenant =
+            authorization.flatMap { endpoint in
+                endpoint.split(separator: "/").dropFirst(2).first.map(String.init)
+            } ?? "common"
+        let body = JSON.object([
+            ("tenant_discovery_endpoint", .string("\(baseURL)/\(tenant)/v2.0/.well-known/openid-configuration")),
+            ("api-version", .string("1.1")),
+            (
+                "metadata",
+                .array([
+                    .object([
+                        ("preferred_network", .string(host)),
+                        ("preferred_cache", .string(host)),
+                        ("aliases", .array([.string(host)])),
+                    ])
+                ])
+            ),
+        ]).serialized
+        return EntraResponse.make(
+            status: .ok, body: body, traceId: GUID.random(), clientRequestId: nil,
+            cacheControl: "max-age=86400, private")
+    }
+}

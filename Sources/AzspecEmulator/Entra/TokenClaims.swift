@@ -1,0 +1,55 @@
+/// The claims of an app-only access token, in the order Entra ID writes them.
+enum TokenClaims {
+    static func make(
+        version: TokenEndpoint.Version,
+        resource: String,
+        principal: Directory.Principal,
+        issuedAt: Int,
+        lifetime: Int
+    ) -> JSON {
+        let tenantId = principal.tenantId
+        var claims: [(String, JSON)] = [("aud", .string(resource))]
+        switch version {
+        case .v1:
+            claims += [
+                ("iss", .string("https://sts.windows.net/\(tenantId)/")),
+                ("iat", .int(issuedAt)),
+                ("nbf", .int(issuedAt - 300)),
+                ("exp", .int(issuedAt + lifetime)),
+                ("appid", .string(principal.clientId)),
+                ("appidacr", .string("1")),
+                ("idp", .string("https://sts.windows.net/\(tenantId)/")),
+            ]
+        case .v2:
+            claims += [
+                ("iss", .string("https://login.microsoftonline.com/\(tenantId)/v2.0")),
+                ("iat", .int(issuedAt)),
+                ("nbf", .int(issuedAt - 300)),
+                ("exp", .int(issuedAt + lifetime)),
+                ("azp", .string(principal.clientId)),
+                ("azpacr", .string("1")),
+            ]
+        }
+        claims += [
+            ("idtyp", .string("app")),
+            ("oid", .string(principal.objectId)),
+            ("rh", .string("0.AAAA" + uniqueTokenId() + ".")),
+        ]
+        if !principal.appRoles.isEmpty {
+            claims.append(("roles", .array(principal.appRoles.map(JSON.string))))
+        }
+        claims += [
+            ("sub", .string(principal.objectId)),
+            ("tid", .string(tenantId)),
+            ("uti", .string(uniqueTokenId())),
+            ("ver", .string(version == .v1 ? "1.0" : "2.0")),
+        ]
+        return .object(claims)
+    }
+
+    /// 22 base64url characters, like Entra's `uti`.
+    private static func uniqueTokenId() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return Base64URL.encode((0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+    }
+}

@@ -1,0 +1,136 @@
+import Hummingbird
+import NIOCore
+
+/// Microsoft Entra ID token endpoints: `POST /{tenant}/oauth2/token` (v1) and `/{tenant}/oauth2/v2.0/token` (v2),
+/// client-credentials grant with a client secret (form field or HTTP Basic).
+struct TokenEndpoint: Sendable {
+    enum Version: Sendable {
+        case v1, v2
+    }
+
+    /// Non-ARM resources tokens may be issued for (ARM rejects them with InvalidAuthenticationTokenAudience).
+    private static let otherResources: Set<String> = ["https://graph.microsoft.com", "https://graph.microsoft.com/"]
+    private static let reservedScopes: Set<String> = ["openid", "profile", "offline_access"]
+
+    let directory: Directory
+    let signer: TokenSigner
+    let state: EmulatorState
+
+    func handle(
+        _ request: Request, body: ByteBuffer?, tenant tenantName: String, version: Version, baseURL: String
+    )
+        async -> Response
+    {
+        let now = UTCTime.now()
+        let traceId = GUID.random()
+        let clientRequestId = request.headers[.clientRequestId]
+        guard request.method == .post else {
+            return EntraResponse.error(
+                .postRequired(request.method), traceId: traceId, clientRequestId: clientRequestId, now: now,
+                baseURL: baseURL)
+        }
+        let form = TokenRequest(headers: request.headers, body: body)
+        await state.recordTokenRequest(clientId: form.clientId)
+        do {
+            let body = try issue(form, tenantName: tenantName, version: version, now: now, baseURL: baseURL)
+            return EntraResponse.success(body, traceId: traceId, clientRequestId: clientRequestId)
+        } catch {
+            return EntraResponse.error(
+                error, traceId: traceId, clientRequestId: clientRequestId, now: now, baseURL: baseURL)
+        }
+    }
+
+    /// Validates the request in Entra's order and returns the token response body.
+    private func issue(
+        _ form: TokenRequest, tenantName: String, version: Version, now: Double, baseURL: String
+    )
+        throws(EntraError) -> String
+    {
+        guard let tenant = directory.tenant(tenantName) else { throw .tenantNotFound(tenantName) }
+        guard let grantType = form["grant_type"] else { throw .missingParameter("grant_type") }
+        guard grantType == "client_credentials" else { throw .unsupportedGrantType(grantType) }
+        guard let clientId = form.clientId else { throw .missingParameter("client_id") }
+        let resource = try requestedResource(form, version: version)
+        guard let principal = directory.principal(clientId: clientId, tenantId: tenant.id) else {
+            throw .applicationNotFound(clientId: clientId, tenant: tenantName)
+        }
+        try authenticate(form, principal: principal, clientId: clientId, now: now)
+        guard Self.isKnownResource(resource, baseURL: baseURL) else {
+            throw .resourceNotFound(resource, tenant: tenant.displayName ?? tenant.id)
+        }
+        let issuedAt = Int(now)
+        let claims = TokenClaims.make(
+            version: version,
+            resource: resource,
+            principal: principal,
+            issuedAt: issuedAt,
+            lifetime: directory.tokenLifetime
+        )
+        let accessToken: String
+        do {
+            accessToken = try signer.sign(claims: claims)
+        } catch {
+            throw EntraError(status: .internalServerError, error: "server_error", code: 90033, text: "\(error)")
+        }
+        let lifetime = directory.tokenLifetime
+        switch version {
+        case .v1:
+            return JSON.object([
+                ("token_type", .string("Bearer")),
+                ("expires_in", .string(String(lifetime))),
+                ("ext_expires_in", .string(String(lifetime))),
+                ("expires_on", .string(String(issuedAt + lifetime))),
+                ("not_before", .string(String(issuedAt - 300))),
+                ("resource", .string(resource)),
+                ("access_token", .string(accessToken)),
+            ]).serialized
+        case .v2:
+            return JSON.object([
+                ("token_type", .string("Bearer")),
+                ("expires_in", .int(lifetime)),
+                ("ext_expires_in", .int(lifetime)),
+                ("access_token", .string(accessToken)),
+            ]).serialized
+        }
+    }
+
+    /// v1: the `resource` field. v2: the single `scope` ending in `/.default`, without that suffix.
+    private func requestedResource(_ form: TokenRequest, version: Version) throws(EntraError) -> String {
+        switch version {
+        case .v1:
+            guard let resource = form["resource"] else { throw .missingParameter("resource") }
+            return resource
+        case .v2:
+            guard form["resource"] == nil else { throw .resourceParameterNotSupported }
+            guard let scope = form["scope"] else { throw .missingParameter("scope") }
+            let scopes = scope.split(separator: " ").map(String.init).filter { !Self.reservedScopes.contains($0) }
+            guard scopes.count == 1, let single = scopes.first else { throw .invalidScope(scope) }
+            guard single.hasSuffix("/.default"), single.count > "/.default".count else {
+                throw .scopeWithoutDefault(scope)
+            }
+            return String(single.dropLast("/.default".count))
+        }
+    }
+
+    /// Client authentication: a secret must be sent and match an unexpired secret of the principal.
+    private func authenticate(
+        _ form: TokenRequest, principal: Directory.Principal, clientId: String, now: Double
+    )
+        throws(EntraError)
+    {
+        guard let secret = form.clientSecret else {
+            if form["client_assertion"] != nil { throw .invalidAssertion }
+            throw .missingCredential
+        }
+        let matching = principal.secrets.filter { $0.value == secret }
+        guard !matching.isEmpty else { throw .invalidSecret(clientId: clientId) }
+        guard matching.contains(where: { ($0.expires ?? .infinity) > now }) else {
+            throw .expiredSecret(clientId: clientId)
+        }
+    }
+
+    /// ARM audiences, the emulator itself (specs ask for `{{cloud.arm}}/`) and Microsoft Graph.
+    static func isKnownResource(_ resource: String, baseURL: String) -> Bool {
+        Authenticator.isARMAudience(resource, baseURL: baseURL) || otherResources.contains(resource)
+    }
+}

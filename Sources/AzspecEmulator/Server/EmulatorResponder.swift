@@ -1,0 +1,95 @@
+import Hummingbird
+import NIOCore
+
+/// Routes each request to Entra ID (token and discovery endpoints) or ARM (`/subscriptions…`).
+///
+/// Routing is done by hand rather than with Hummingbird's trie router: ARM matches path segments
+/// case-insensitively and must run its own check order (api-version before authentication before 404).
+struct EmulatorResponder: HTTPResponder {
+    typealias Context = EmulatorRequestContext
+
+    /// The host part of the base URL (the bind host, loopback for wildcard binds).
+    let host: String
+    let tokens: TokenEndpoint
+    let discovery: DiscoveryEndpoint
+    let arm: ARMService
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        let baseURL = EmulatorAddress.baseURL(host: host, port: context.localPort)
+        let segments = Self.segments(of: request.uri.path)
+        let first = segments.first?.lowercased()
+        if first == "subscriptions" {
+            var request = request
+            let body: ByteBuffer?
+            switch request.method {
+            case .put, .patch, .post:
+                do {
+                    body = try await request.collectBody(upTo: context.maxUploadSize)
+                } catch {
+                    let call = ARMCall(request: request, segments: segments, baseURL: baseURL, now: UTCTime.now())
+                    return ARMResponse.error(
+                        .requestTooLarge, call: call, challengeTenant: arm.defaultTenantId, rateLimit: nil)
+                }
+            default:
+                body = nil
+            }
+            let call = ARMCall(request: request, segments: segments, baseURL: baseURL, now: UTCTime.now())
+            return await arm.handle(call, body: body)
+        }
+        if let first, segments.count >= 2 {
+            if let response = try await entra(
+                request, segments: segments, tenant: segments[0], lowered: first, context: context, baseURL: baseURL)
+            {
+                return response
+            }
+        }
+        let call = ARMCall(request: request, segments: segments, baseURL: baseURL, now: UTCTime.now())
+        return ARMResponse.error(
+            .unknownPath(call.path, apiVersion: call.apiVersion),
+            call: call,
+            challengeTenant: arm.defaultTenantId,
+            rateLimit: nil
+        )
+    }
+
+    /// Entra ID routes under `/{tenant}/…`; nil when the path is not one of them.
+    private func entra(
+        _ request: Request,
+        segments: [String],
+        tenant: String,
+        lowered first: String,
+        context: Context,
+        baseURL: String
+    ) async throws -> Response? {
+        let rest = segments.dropFirst().map { $0.lowercased() }
+        switch rest {
+        case ["oauth2", "token"], ["oauth2", "v2.0", "token"]:
+            var request = request
+            let body: ByteBuffer?
+            if request.method == .post {
+                body = try? await request.collectBody(upTo: 1024 * 1024)
+            } else {
+                body = nil
+            }
+            let version: TokenEndpoint.Version = rest.count == 2 ? .v1 : .v2
+            return await tokens.handle(request, body: body, tenant: tenant, version: version, baseURL: baseURL)
+        case ["v2.0", ".well-known", "openid-configuration"]:
+            return discovery.openIDConfiguration(tenant: tenant, version: .v2, baseURL: baseURL)
+        case [".well-known", "openid-configuration"]:
+            return discovery.openIDConfiguration(tenant: tenant, version: .v1, baseURL: baseURL)
+        case ["discovery", "keys"], ["discovery", "v2.0", "keys"]:
+            return discovery.keys()
+        case ["discovery", "instance"] where first == "common":
+            return discovery.instanceDiscovery(request: request, baseURL: baseURL)
+        default:
+            return nil
+        }
+    }
+
+    /// Percent-decoded path segments without empty ones (`//` and a trailing `/` are ignored).
+    static func segments(of path: String) -> [String] {
+        path.split(separator: "/", omittingEmptySubsequences: true).map {
+            PercentEncoding.decode($0) ?? String($0)
+        }
+    }
+}

@@ -1,0 +1,143 @@
+/// The emulator's mutable state: resource groups, token request counters and ARM rate-limit counters.
+actor EmulatorState {
+    /// One ARM rate-limit class with its hourly budget (azure-protocol.md §5.5–5.6).
+    enum RateLimitClass: Sendable {
+        case subscriptionReads, subscriptionWrites, subscriptionDeletes, tenantReads
+
+        var budget: Int {
+            switch self {
+            case .subscriptionReads, .tenantReads: 12_000
+            case .subscriptionWrites: 1_200
+            case .subscriptionDeletes: 15_000
+            }
+        }
+
+        var headerName: HeaderName {
+            switch self {
+            case .subscriptionReads: .rateLimitSubscriptionReads
+            case .subscriptionWrites: .rateLimitSubscriptionWrites
+            case .subscriptionDeletes: .rateLimitSubscriptionDeletes
+            case .tenantReads: .rateLimitTenantReads
+            }
+        }
+    }
+
+    /// A counter: the class and the subscription or tenant it counts for.
+    struct RateLimitKey: Hashable, Sendable {
+        var scope: String
+        var limitClass: RateLimitClass
+    }
+
+    private var resourceGroups: [String: ResourceGroupStore] = [:]
+    private var tokenRequests = 0
+    private var tokenRequestsByClient: [String: Int] = [:]
+    private var rateLimits: [RateLimitKey: Int] = [:]
+
+    init(directory: Directory) {
+        for subscription in directory.subscriptions {
+            var store = ResourceGroupStore()
+            for group in subscription.resourceGroups {
+                store.upsert(
+                    ResourceGroupRecord(
+                        subscriptionId: subscription.id,
+                        name: group.name,
+                        location: ResourceGroupRecord.normalizedLocation(group.location),
+                        tags: group.tags,
+                        managedBy: group.managedBy
+                    )
+                )
+            }
+            resourceGroups[subscription.id] = store
+        }
+    }
+
+    // MARK: Token endpoint counters
+
+    func recordTokenRequest(clientId: String?) {
+        tokenRequests += 1
+        if let clientId { tokenRequestsByClient[clientId.lowercased(), default: 0] += 1 }
+    }
+
+    func tokenRequestCount(clientId: String?) -> Int {
+        guard let clientId else { return tokenRequests }
+        return tokenRequestsByClient[clientId.lowercased()] ?? 0
+    }
+
+    // MARK: Rate limits
+
+    /// Takes one request from the counter and returns what remains (refilled when it runs out).
+    func consume(_ key: RateLimitKey) -> Int {
+        let remaining = (rateLimits[key] ?? key.limitClass.budget) - 1
+        rateLimits[key] = remaining > 0 ? remaining : key.limitClass.budget
+        return remaining
+    }
+
+    // MARK: Resource groups (subscription keys are lower-cased ids)
+
+    func resourceGroup(subscription: String, name: String, consuming key: RateLimitKey) -> (ResourceGroupRecord?, Int) {
+        (resourceGroups[subscription]?[name], consume(key))
+    }
+
+    /// All groups of the subscription in creation order (paging and RBAC filtering happen in the caller).
+    func resourceGroups(subscription: String, consuming key: RateLimitKey) -> ([ResourceGroupRecord], Int) {
+        (resourceGroups[subscription]?.all ?? [], consume(key))
+    }
+
+    /// Outcome of a PUT: created, updated, or refused because the group lives elsewhere.
+    enum PutOutcome: Sendable {
+        case created(ResourceGroupRecord)
+        case updated(ResourceGroupRecord)
+        case locationConflict(existing: String)
+    }
+
+    func putResourceGroup(
+        subscription: String,
+        name: String,
+        location: String,
+        tags: [(key: String, value: String)]?,
+        managedBy: String?,
+        consuming key: RateLimitKey
+    ) -> (PutOutcome, Int) {
+        let remaining = consume(key)
+        let existing = resourceGroups[subscription]?[name]
+        if let existing, existing.location != location {
+            return (.locationConflict(existing: existing.location), remaining)
+        }
+        let record = ResourceGroupRecord(
+            subscriptionId: subscription,
+            name: existing?.name ?? name,
+            location: location,
+            tags: tags,
+            managedBy: managedBy
+        )
+        resourceGroups[subscription, default: ResourceGroupStore()].upsert(record)
+        return (existing == nil ? .created(record) : .updated(record), remaining)
+    }
+
+    /// PATCH: replaces the fields that are given (`.some(nil)` clears them).
+    func patchResourceGroup(
+        subscription: String,
+        name: String,
+        tags: [(key: String, value: String)]??,
+        managedBy: String??,
+        consuming key: RateLimitKey
+    ) -> (ResourceGroupRecord?, Int) {
+        let remaining = consume(key)
+        guard let existing = resourceGroups[subscription]?[name] else { return (nil, remaining) }
+        let record = ResourceGroupRecord(
+            subscriptionId: existing.subscriptionId,
+            name: existing.name,
+            location: existing.location,
+            tags: tags ?? existing.tags,
+            managedBy: managedBy ?? existing.managedBy
+        )
+        resourceGroups[subscription]?.upsert(record)
+        return (record, remaining)
+    }
+
+    func deleteResourceGroup(
+        subscription: String, name: String, consuming key: RateLimitKey
+    ) -> (ResourceGroupRecord?, Int) {
+        (resourceGroups[subscription]?.remove(name), consume(key))
+    }
+}

@@ -1,0 +1,118 @@
+/// Turns arbitrary text into text that an XML 1.0 parser accepts and a CI system can display.
+///
+/// Two steps, always in this order:
+/// 1. ``sanitized(_:)`` removes terminal colouring and makes forbidden characters visible:
+///    - ANSI escape sequences are dropped: CSI (`ESC [` parameter bytes, intermediate bytes, final byte),
+///      OSC (`ESC ]` … `BEL` or `ESC \`) and any other, lone `ESC`.
+///    - Every other character XML 1.0 forbids anywhere (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F,
+///      U+FFFE, U+FFFF) becomes the six visible characters `\uXXXX` (NUL → `\u0000`, U+FFFF → `\uFFFF`).
+///      They cannot be written as character references (`&#0;` is just as illegal), and one of them makes
+///      Jenkins and Azure DevOps reject the whole file.
+/// 2. ``escapedText(_:)`` / ``escapedAttribute(_:)`` write `&`, `<`, `>`, `"` as entity references. Attribute
+///    values also get newline, tab and carriage return as `&#10;`, `&#9;`, `&#13;` (a parser would otherwise turn
+///    them into spaces); text keeps newlines and tabs but writes carriage return as `&#13;` so it survives.
+///
+/// No CDATA is used, so `]]>` needs no special treatment: its `>` is escaped like any other.
+/// Work is done on Unicode scalars, not `Character`s, because `"\r\n"` is a single `Character`.
+enum XMLEscaping {
+    private static let escape: Unicode.Scalar = "\u{1B}"
+
+    /// The text without ANSI escape sequences and with every character XML 1.0 forbids replaced by `\uXXXX`.
+    static func sanitized(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == escape {
+                index = indexAfterEscapeSequence(in: scalars, at: index)
+            } else {
+                if isAllowedInXML(scalar) {
+                    result.append(scalar)
+                } else {
+                    result.append(contentsOf: visibleReplacement(for: scalar).unicodeScalars)
+                }
+                index += 1
+            }
+        }
+        return String(result)
+    }
+
+    /// Sanitized text, escaped for use between tags.
+    static func escapedText(_ text: String) -> String {
+        escaped(sanitized(text), inAttribute: false)
+    }
+
+    /// Sanitized text, escaped for use inside a double-quoted attribute value.
+    static func escapedAttribute(_ text: String) -> String {
+        escaped(sanitized(text), inAttribute: true)
+    }
+
+    /// Whether XML 1.0 allows the character anywhere in a document (`Char` production, minus surrogates,
+    /// which a Swift `String` cannot hold).
+    static func isAllowedInXML(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: true
+        case 0x00...0x1F: false
+        case 0xFFFE, 0xFFFF: false
+        default: true
+        }
+    }
+
+    /// `\u` followed by at least four upper-case hex digits.
+    static func visibleReplacement(for scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// The index just past the escape sequence that starts with the `ESC` at `start`.
+    ///
+    /// A malformed CSI loses only the bytes read so far; an OSC without terminator loses only `ESC ]`, so that the
+    /// text after it stays visible.
+    private static func indexAfterEscapeSequence(in scalars: [Unicode.Scalar], at start: Int) -> Int {
+        let introducer = start + 1
+        guard introducer < scalars.count else { return introducer }
+        switch scalars[introducer] {
+        case "[":
+            var index = introducer + 1
+            while index < scalars.count, (0x30...0x3F).contains(scalars[index].value) { index += 1 }
+            while index < scalars.count, (0x20...0x2F).contains(scalars[index].value) { index += 1 }
+            if index < scalars.count, (0x40...0x7E).contains(scalars[index].value) { return index + 1 }
+            return index
+        case "]":
+            var index = introducer + 1
+            while index < scalars.count {
+                switch scalars[index] {
+                case "\u{07}":
+                    return index + 1
+                case escape:
+                    let next = index + 1
+                    return next < scalars.count && scalars[next] == "\\" ? next + 1 : index
+                default:
+                    index += 1
+                }
+            }
+            return introducer + 1
+        default:
+            return introducer
+        }
+    }
+
+    private static func escaped(_ text: String, inAttribute: Bool) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "\r": result += "&#13;"
+            case "\n" where inAttribute: result += "&#10;"
+            case "\t" where inAttribute: result += "&#9;"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import NIOCore
+import NIOPosix
+
+/// A deliberately badly behaved HTTP server on 127.0.0.1, for testing how runs cope with server faults.
+///
+/// It speaks raw HTTP/1.1 so that it can break the protocol. Paths:
+/// - `/slow` answers after 5 seconds;
+/// - `/html` answers 200 with an HTML page;
+/// - `/big` answers 200 with a JSON document of about 5 MB;
+/// - `/invalid-utf8` answers 200 with `application/json` bytes that are not UTF-8;
+/// - `/reset` promises 100000 bytes, sends 10 and closes the connection;
+/// - `/hostile` answers 500 with JSON holding ANSI escapes, control characters and `]]>`;
+/// - `/echo` answers 200 with `{"method":…,"path":…,"headers":{…},"body":…}` (the request as seen);
+/// - anything else answers 404 with `{"error":"not found"}`.
+public final class FaultServer: Sendable {
+    public let port: Int
+    private let channel: any Channel
+
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    public static func withRunning<T: Sendable>(_ body: (FaultServer) async throws -> T) async throws -> T {
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(FaultHandler()) }
+            }
+            .bind(host: "127.0.0.1", port: 0).get()
+        let server = FaultServer(channel: channel, port: channel.localAddress?.port ?? 0)
+        do {
+            let result = try await body(server)
+            try? await channel.close()
+            return result
+        } catch {
+            try? await channel.close()
+            throw error
+        }
+    }
+
+    private init(channel: any Channel, port: Int) {
+        self.channel = channel
+        self.port = port
+    }
+
+    /// A loopback port with nothing listening on it (bound, read, then closed).
+    public static func closedPort() async throws -> Int {
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .bind(host: "127.0.0.1", port: 0).get()
+        let port = channel.localAddress?.port ?? 1
+        try await channel.close()
+        return port
+    }
+}
+
+private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    private var received = ByteBuffer()
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        var chunk = unwrapInboundIn(data)
+        received.writeBuffer(&chunk)
+        let text = String(decoding: received.readableBytesView, as: UTF8.self)
+        guard let headerEnd = text.range(of: "\r\n\r\n") else { return }
+        let head = text[..<headerEnd.lowerBound]
+        let lines = head.split(separator: "\r\n")
+        let requestLine = lines.first?.split(separator: " ") ?? []
+        let method = requestLine.first.map(String.init) ?? "GET"
+        let target = requestLine.count > 1 ? String(requestLine[1]) : "/"
+        var headers: [(String, String)] = []
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers.append((String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+        }
+        let length = headers.first { $0.0.lowercased() == "content-length" }.flatMap { Int($0.1) } ?? 0
+        let bodyStart = text.utf8.distance(from: text.startIndex, to: headerEnd.upperBound)
+        guard received.readableBytes >= bodyStart + length else { return }
+        let body = String(decoding: received.readableBytesView.dropFirst(bodyStart).prefix(length), as: UTF8.self)
+        received.clear()
+        respond(context: context, method: method, target: target, headers: headers, body: body)
+    }
+
+    private func respond(context: ChannelHandlerContext, method: String, target: String, headers: [(String, String)], body: String) {
+        let path = String(target.split(separator: "?", maxSplits: 1).first ?? "/")
+        switch path {
+        case "/slow":
+            let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+            context.eventLoop.scheduleTask(in: .seconds(5)) {
+                let (handler, context) = loopBound.value
+                handler.send(context: context, status: "200 OK", type: "application/json", body: Array("{\"slow\":true}".utf8))
+            }
+        case "/html":
+            send(context: context, status: "200 OK", type: "text/html", body: Array("<html><body>Sign in</body></html>".utf8))
+        case "/big":
+            var json = "{\"value\":["
+            let item = "{\"name\":\"item\",\"padding\":\"" + String(repeating: "x", count: 1000) + "\"}"
+            json += Array(repeating: item, count: 5000).joined(separator: ",")
+            json += "],\"last\":\"end\"}"
+            send(context: context, status: "200 OK", type: "application/json", body: Array(json.utf8))
+        case "/invalid-utf8":
+            send(context: context, status: "200 OK", type: "application/json", body: Array("{\"name\":\"".utf8) + [0xFF, 0xFE, 0x41] + Array("\"}".utf8))
+        case "/reset":
+            var buffer = context.channel.allocator.buffer(capacity: 200)
+            buffer.writeString("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"value\":[")
+            let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            context.writeAndFlush(wrapOutboundOut(buffer)).whenComplete { _ in loopBound.value.close(promise: nil) }
+        case "/hostile":
+            let json = "{\"error\":{\"code\":\"Hostile\",\"message\":\"\\u001b[31mred\\u001b[0m ]]> <tag> & \\\"quotes\\\" \\u0000 nul \\u000b vt\"}}"
+            send(context: context, status: "500 Internal Server Error", type: "application/json", body: Array(json.utf8))
+        case "/echo":
+            let headerJSON = headers.map { "\(Self.quote($0.0.lowercased())):\(Self.quote($0.1))" }.joined(separator: ",")
+            let json = "{\"method\":\(Self.quote(method)),\"path\":\(Self.quote(target)),\"headers\":{\(headerJSON)},\"body\":\(Self.quote(body))}"
+            send(context: context, status: "200 OK", type: "application/json", body: Array(json.utf8))
+        default:
+            send(context: context, status: "404 Not Found", type: "application/json", body: Array("{\"error\":\"not found\"}".utf8))
+        }
+    }
+
+    private func send(context: ChannelHandlerContext, status: String, type: String, body: [UInt8]) {
+        var buffer = context.channel.allocator.buffer(capacity: body.count + 200)
+        buffer.writeString("HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(body.count)\r\nx-ms-request-id: fault-request-id\r\n\r\n")
+        buffer.writeBytes(body)
+        context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
+    }
+
+    private static func quote(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            default:
+                if scalar.value < 0x20 { result += String(format: "\\u%04x", scalar.value) } else { result.unicodeScalars.append(scalar) }
+            }
+        }
+        return result + "\""
+    }
+}

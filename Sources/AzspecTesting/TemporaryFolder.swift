@@ -1,0 +1,31 @@
+import Foundation
+
+/// A fresh folder under the system's temporary directory, removed by `remove()`.
+public struct TemporaryFolder: Sendable {
+    public let path: String
+
+    public init(prefix: String = "azspec-test") throws {
+        let base = FileManager.default.temporaryDirectory.path
+        path = base + "/\(prefix)-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    /// Writes `contents` to `name` inside the folder (creating subfolders) and returns the full path.
+    @discardableResult
+    public func write(_ name: String, _ contents: String) throws -> String {
+        let file = path + "/" + name
+        try FileManager.default.createDirectory(
+            atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try contents.write(toFile: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    /// The contents of a file inside the folder, or nil.
+    public func read(_ name: String) -> String? {
+        try? String(contentsOfFile: path + "/" + name, encoding: .utf8)
+    }
+
+    public func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+@testable import AzspecEmulator
+
+@Suite("Emulator configuration")
+struct ConfigurationTests {
+    static let valid = """
+        tokenLifetime: 120
+        environment:
+          AZURE_TENANT_ID: 72f988bf-86f1-41af-91ab-2d7cd011db47
+        tenants:
+          - id: 72f988bf-86f1-41af-91ab-2d7cd011db47
+            domains: [contoso.onmicrosoft.com]
+            servicePrincipals:
+              - name: app
+                clientId: 11111111-1111-4111-8111-111111111111
+                objectId: 22222222-2222-4222-8222-222222222222
+                secrets:
+                  - value: "s3cret~value"
+                    expires: "2030-01-01T00:00:00Z"
+                  - plain-secret
+                appRoles: [Data.Read]
+            subscriptions:
+              - id: 33333333-3333-4333-8333-333333333333
+                displayName: dev
+                resourceGroups:
+                  - {name: rg-a, location: westeurope, tags: {env: dev, owner: me}}
+            roleAssignments:
+              - principal: app
+                role: reader
+                scope: /subscriptions/33333333-3333-4333-8333-333333333333/resourceGroups/rg-a
+        """
+
+    @Test func defaultConfigurationIsValid() throws {
+        let configuration = EmulatorConfiguration.default
+        try configuration.validate()
+        #expect(configuration.tokenLifetime == 3599)
+        for name in [
+            "AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET", "AZURE_SUBSCRIPTION_ID",
+            "AZSPEC_READER_CLIENT_ID",
+            "AZSPEC_READER_CLIENT_SECRET",
+        ] {
+            #expect(configuration.environment[name] != nil, "\(name)")
+        }
+        #expect(configuration.environment["AZURE_CLIENT_SECRET"]?.count == 40)
+    }
+
+    @Test func parsesAValidFile() throws {
+        let configuration = try EmulatorConfiguration(yaml: Self.valid, file: "emulator.yaml")
+        #expect(configuration.tokenLifetime == 120)
+        #expect(configuration.environment["AZURE_TENANT_ID"] == "72f988bf-86f1-41af-91ab-2d7cd011db47")
+        let tenant = try #require(configuration.tenants.first)
+        #expect(tenant.domains == ["contoso.onmicrosoft.com"])
+        let principal = try #require(tenant.servicePrincipals.first)
+        #expect(principal.secrets.map(\.value) == ["s3cret~value", "plain-secret"])
+        #expect(principal.secrets[0].expires == Date(timeIntervalSince1970: 1_893_456_000))
+        #expect(principal.appRoles == ["Data.Read"])
+        let group = try #require(tenant.subscriptions.first?.resourceGroups.first)
+        #expect(group.tags?.map(\.key) == ["env", "owner"])
+        #expect(tenant.roleAssignments.first?.role == "reader")
+    }
+
+    @Test func unknownKeysAreReportedWithLineAndColumn() throws {
+        let yaml = """
+            tokenLifetime: 10
+            tenants:
+              - id: 72f988bf-86f1-41af-91ab-2d7cd011db47
+                servicePrincipal: []
+                subscriptions:
+                  - id: 33333333-3333-4333-8333-333333333333
+                    resourceGroup: []
+            """
+        let error = try #require(throws: EmulatorError.self) {
+            try EmulatorConfiguration(yaml: yaml, file: "bad.yaml")
+        }
+        #expect(error.diagnostics.count == 2)
+        #expect(error.description.contains("bad.yaml:4:5: error: unknown key 'servicePrincipal' in a tenant"))
+        #expect(error.description.contains("bad.yaml:7:9: error: unknown key 'resourceGroup' in a subscription"))
+    }
+
+    @Test func yamlSyntaxErrorsHaveALocation() throws {
+        let error = try #require(throws: EmulatorError.self) {
+            try EmulatorConfiguration(yaml: "tenants:\n  - id: [unclosed\n", file: "broken.yaml")
+        }
+        let diagnostic = try #require(error.diagnostics.first)
+        #expect(diagnostic.file == "broken.yaml")
+        #expect(diagnostic.line != nil && diagnostic.column != nil)
+        #expect(error.description.hasPrefix("broken.yaml:"))
+        #expect(error.description.contains("invalid YAML"))
+    }
+
+    @Test func semanticProblemsAreAllReported() throws {
+        let yaml = """
+            tenants:
+              - id: not-a-guid
+                servicePrincipals:
+                  - name: app
+                    clientId: 11111111-1111-4111-8111-111111111111
+                    objectId: 22222222-2222-4222-8222-222222222222
+                    secrets: []
+                subscriptions:
+                  - id: 33333333-3333-4333-8333-333333333333
+                    resourceGroups:
+                      - {name: "bad name", location: westeurope}
+                roleAssignments:
+                  - {principal: ghost, role: Superuser, scope: /providers/Microsoft.Management}
+            """
+        let error = try #require(throws: EmulatorError.self) {
+            try EmulatorConfiguration(yaml: yaml, file: "c.yaml")
+        }
+        let text = error.description
+        #expect(text.contains("c.yaml:2:9: error: tenant id 'not-a-guid' is not a GUID"))
+        #expect(text.contains("c.yaml:7:18: error: service principal 'app' needs at least one secret"))
+        #expect(text.contains("c.yaml:11:20: error: The provided resource group name 'bad name'"))
+        #expect(text.contains("c.yaml:13:21: error: role assignment names unknown principal 'ghost'"))
+        #expect(text.contains("c.yaml:13:34: error: unknown role 'Superuser'"))
+        #expect(text.contains("c.yaml:13:52: error: scope '/providers/Microsoft.Management' must be"))
+        #expect(error.diagnostics.count == 6)
+    }
+
+    @Test func wrongTypesAndMissingKeys() throws {
+        let yaml = """
+            tokenLifetime: soon
+            tenants:
+              - domains: x
+            """
+        let error = try #require(throws: EmulatorError.self) {
+            try EmulatorConfiguration(yaml: yaml)
+        }
+        #expect(error.description.contains("<config>:1:16: error: expected a whole number for tokenLifetime"))
+        #expect(error.description.contains("<config>:3:5: error: missing key 'id' in a tenant"))
+    }
+
+    @Test func readsFilesAndReportsUnreadableOnes() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("azspec-emulator-\(UUID()).yaml").path
+        try Self.valid.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let configuration = try EmulatorConfiguration(contentsOfFile: path)
+        #expect(configuration.tenants.count == 1)
+        let error = try #require(throws: EmulatorError.self) {
+            try EmulatorConfiguration(contentsOfFile: path + ".missing")
+        }
+        #expect(error.description.hasPrefix(path + ".missing: error: cannot read emulator configuration"))
+    }
+
+    @Test func invalidConfigurationInCodeFailsToStart() async throws {
+        var configuration = EmulatorConfiguration.default
+        configuration.tenants[0].roleAssignments.append(
+            .init(principal: "nobody", role: "Reader", scope: "/subscriptions/x"))
+        await #expect(throws: EmulatorError.self) {
+            try await Emulator.withRunning(configuration: configuration) { _ in }
+        }
+    }
+}

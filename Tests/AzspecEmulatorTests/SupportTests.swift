@@ -1,0 +1,84 @@
+import Testing
+
+@testable import AzspecEmulator
+
+@Suite("Emulator building blocks")
+struct SupportTests {
+    @Test(arguments: [
+        ("*/read", "Microsoft.Resources/subscriptions/resourcegroups/read", true),
+        ("*/read", "Microsoft.Resources/subscriptions/resourcegroups/write", false),
+        ("*", "Microsoft.Authorization/roleAssignments/write", true),
+        ("Microsoft.Authorization/*/Write", "microsoft.authorization/roleassignments/write", true),
+        ("Microsoft.Authorization/*/Write", "Microsoft.Authorization/roleAssignments/read", false),
+        ("Microsoft.Compute/*", "Microsoft.Compute/virtualMachines/start/action", true),
+        ("Microsoft.Network/*/read", "Microsoft.Network/virtualNetworks/subnets/read", true),
+        ("Microsoft.Resources/subscriptions/read", "Microsoft.Resources/subscriptions/read", true),
+    ])
+    func actionPatterns(_ pattern: String, _ action: String, _ expected: Bool) {
+        #expect(ActionPattern(pattern).matches(lowercased: Array(action.lowercased().utf8)) == expected)
+    }
+
+    @Test func contributorNotActionsDoNotDenyOtherRoles() {
+        let write = ARMAction("Microsoft.Authorization/roleAssignments/write")
+        #expect(!RoleDefinition.contributor.allows(lowercased: write.lowercased))
+        #expect(RoleDefinition.owner.allows(lowercased: write.lowercased))
+        #expect(RoleDefinition.contributor.allows(lowercased: ARMAction.writeResourceGroup.lowercased))
+        #expect(!RoleDefinition.reader.allows(lowercased: ARMAction.writeResourceGroup.lowercased))
+    }
+
+    @Test func timeFormats() {
+        let time = UTCTime(epochSeconds: 1_674_062_442)  // 2023-01-18 17:20:42Z
+        #expect(time.entraTimestamp == "2023-01-18 17:20:42Z")
+        #expect(time.compactStamp == "20230118T172042Z")
+        #expect(time.usDateTime == "1/18/2023 5:20:42 PM")
+        #expect(UTCTime(epochSeconds: 0).usDateTime == "1/1/1970 12:00:00 AM")
+        #expect(UTCTime.parseISO8601("2030-01-01T00:00:00Z") == 1_893_456_000)
+        #expect(UTCTime.parseISO8601("2030-01-01") == 1_893_456_000)
+        #expect(UTCTime.parseISO8601("2030-01-01T02:00:00+02:00") == 1_893_456_000)
+        #expect(UTCTime.parseISO8601("tomorrow") == nil)
+    }
+
+    @Test func jsonRoundTripKeepsOrderAndEscapes() throws {
+        let text = #"{"b":1,"a":[true,null,"x\"y\\z\r\n\u0001"],"c":{"d":-2.5,"e":"/é"}}"#
+        let value = try JSONParser.parse(Array(text.utf8))
+        #expect(value.serialized == #"{"b":1,"a":[true,null,"x\"y\\z\r\n\u0001"],"c":{"d":-2.5,"e":"/é"}}"#)
+        #expect(throws: JSONParseError.self) { try JSONParser.parse(Array("{\"a\":}".utf8)) }
+        #expect(throws: JSONParseError.self) { try JSONParser.parse(Array("[1] x".utf8)) }
+    }
+
+    @Test func base64URLRoundTrip() {
+        for text in ["", "f", "fo", "foo", "foob", "fooba", "foobar", "\u{FF}\u{FE}>?"] {
+            let encoded = Base64URL.encode(text)
+            #expect(!encoded.contains("=") && !encoded.contains("+") && !encoded.contains("/"))
+            #expect(Base64URL.decode(encoded).map { String(decoding: $0, as: UTF8.self) } == text)
+        }
+        #expect(Base64URL.decode("a") == nil)
+        #expect(Base64URL.decode("ab$c") == nil)
+    }
+
+    @Test func resourceGroupNames() {
+        #expect(ResourceGroupName.problem(with: "rg-smoke_1.(x)") == nil)
+        #expect(ResourceGroupName.problem(with: "ümlaut") == nil)
+        #expect(ResourceGroupName.problem(with: "a b")?.contains("invalid characters: ' '") == true)
+        #expect(ResourceGroupName.problem(with: "trailing.") != nil)
+        #expect(ResourceGroupName.problem(with: String(repeating: "a", count: 91)) != nil)
+        #expect(ResourceGroupName.problem(with: String(repeating: "a", count: 90)) == nil)
+    }
+}
+
+@Suite("GUIDs")
+struct GUIDTests {
+    @Test func randomGUIDsAreVersion4() {
+        let guids = (0..<100).map { _ in GUID.random() }
+        #expect(Set(guids).count == 100)
+        for guid in guids {
+            #expect(GUID.isValid(guid))
+            #expect(guid == guid.lowercased())
+            let characters = Array(guid)
+            #expect(characters[14] == "4")
+            #expect("89ab".contains(characters[19]))
+        }
+        #expect(!GUID.isValid("72f988bf-86f1-41af-91ab-2d7cd011db4"))
+        #expect(GUID.isValid("72F988BF-86F1-41AF-91AB-2D7CD011DB47"))
+    }
+}

@@ -1,0 +1,260 @@
+import Foundation
+import Testing
+
+@testable import AzspecEmulator
+
+@Suite("Entra ID token endpoints")
+struct TokenEndpointTests {
+    @Test func v1SuccessHasEntraKeyOrderAndNumbersAsStrings() async throws {
+        try await Emulator.withRunning { endpoint in
+            let reply = try await HTTPExchange.postForm(
+                "\(endpoint.baseURL)/\(Fixture.tenantId)/oauth2/token",
+                [
+                    ("grant_type", "client_credentials"),
+                    ("client_id", Fixture.smokeClientId),
+                    ("client_secret", Fixture.smokeSecret),
+                    ("resource", "https://management.azure.com/"),
+                ],
+                headers: [("client-request-id", "abc-123")]
+            )
+            #expect(reply.status == 200)
+            #expect(
+                reply.keys == [
+                    "token_type", "expires_in", "ext_expires_in", "expires_on", "not_before", "resource",
+                    "access_token",
+                ])
+            let json = try #require(reply.json)
+            #expect(json["token_type"]?.stringValue == "Bearer")
+            #expect(json["expires_in"]?.stringValue == "3599")
+            #expect(json["ext_expires_in"]?.stringValue == "3599")
+            #expect(json["resource"]?.stringValue == "https://management.azure.com/")
+            let expiresOn = try #require(json["expires_on"]?.stringValue.flatMap { Int($0) })
+            let notBefore = try #require(json["not_before"]?.stringValue.flatMap { Int($0) })
+            #expect(expiresOn - notBefore == 3599 + 300)
+            #expect(reply.header("Cache-Control") == "no-store, no-cache")
+            #expect(reply.header("Pragma") == "no-cache")
+            #expect(reply.header("Content-Type") == "application/json; charset=utf-8")
+            #expect(reply.header("Expires") == "-1")
+            #expect(reply.header("client-request-id") == "abc-123")
+            #expect(GUID.isValid(try #require(reply.header("x-ms-request-id"))))
+
+            let token = try #require(json["access_token"]?.stringValue)
+            let claims = try Fixture.claims(token)
+            #expect(claims.objectMembers?.map(\.0).prefix(5) == ["aud", "iss", "iat", "nbf", "exp"])
+            #expect(claims["aud"]?.stringValue == "https://management.azure.com/")
+            #expect(claims["iss"]?.stringValue == "https://sts.windows.net/\(Fixture.tenantId)/")
+            #expect(claims["appid"]?.stringValue == Fixture.smokeClientId)
+            #expect(claims["oid"]?.stringValue == Fixture.smokeObjectId)
+            #expect(claims["sub"]?.stringValue == Fixture.smokeObjectId)
+            #expect(claims["tid"]?.stringValue == Fixture.tenantId)
+            #expect(claims["idtyp"]?.stringValue == "app")
+            #expect(claims["ver"]?.stringValue == "1.0")
+            #expect(claims["exp"]?.intValue == expiresOn)
+            #expect(claims["nbf"]?.intValue == notBefore)
+            #expect(claims["iat"]?.intValue == notBefore + 300)
+            let header = try Fixture.header(token)
+            #expect(header.objectMembers?.map(\.0) == ["typ", "alg", "kid"])
+            #expect(header["alg"]?.stringValue == "RS256")
+        }
+    }
+
+    @Test func v2SuccessHasNumbersAndV2Claims() async throws {
+        try await Emulator.withRunning { endpoint in
+            let reply = try await HTTPExchange.postForm(
+                "\(endpoint.baseURL)/\(Fixture.tenantDomain)/oauth2/v2.0/token",
+                [
+                    ("grant_type", "client_credentials"),
+                    ("client_id", Fixture.readerClientId),
+                    ("client_secret", Fixture.readerSecret),
+                    ("scope", "https://management.azure.com//.default"),
+                ]
+            )
+            #expect(reply.status == 200)
+            #expect(reply.keys == ["token_type", "expires_in", "ext_expires_in", "access_token"])
+            #expect(reply.text.contains("\"expires_in\":3599,\"ext_expires_in\":3599,"))
+            let token = try #require(reply.json?["access_token"]?.stringValue)
+            let claims = try Fixture.claims(token)
+            #expect(claims["aud"]?.stringValue == "https://management.azure.com/")
+            #expect(claims["iss"]?.stringValue == "https://login.microsoftonline.com/\(Fixture.tenantId)/v2.0")
+            #expect(claims["azp"]?.stringValue == Fixture.readerClientId)
+            #expect(claims["appid"] == nil)
+            #expect(claims["ver"]?.stringValue == "2.0")
+            #expect(claims["oid"]?.stringValue == Fixture.readerObjectId)
+            #expect(await endpoint.tokenRequestCount() == 1)
+            #expect(await endpoint.tokenRequestCount(clientId: Fixture.readerClientId) == 1)
+            #expect(await endpoint.tokenRequestCount(clientId: Fixture.smokeClientId) == 0)
+        }
+    }
+
+    @Test func clientSecretBasicIsAccepted() async throws {
+        try await Emulator.withRunning { endpoint in
+            let credentials = "\(Fixture.smokeClientId):\(PercentEncoding.encode(Fixture.smokeSecret))"
+            let basic = "Basic " + Data(credentials.utf8).base64EncodedString()
+            let reply = try await HTTPExchange.postForm(
+                "\(endpoint.baseURL)/\(Fixture.tenantId)/oauth2/v2.0/token",
+                [("grant_type", "client_credentials"), ("scope", "https://management.azure.com/.default")],
+                headers: [("Authorization", basic)]
+            )
+            #expect(reply.status == 200, "\(reply.text)")
+            #expect(await endpoint.tokenRequestCount(clientId: Fixture.smokeClientId) == 1)
+        }
+    }
+
+    @Test func appRolesBecomeTheRolesClaimAndLifetimeIsConfigurable() async throws {
+        var configuration = EmulatorConfiguration.default
+        configuration.tokenLifetime = 600
+        configuration.tenants[0].servicePrincipals[0].appRoles = ["Data.Read"]
+        try await Emulator.withRunning(configuration: configuration) { endpoint in
+            let reply = try await HTTPExchange.postForm(
+                "\(endpoint.baseURL)/\(Fixture.tenantId)/oauth2/token",
+                [
+                    ("grant_type", "client_credentials"),
+                    ("client_id", Fixture.smokeClientId),
+                    ("client_secret", Fixture.smokeSecret),
+                    ("resource", "https://graph.microsoft.com"),
+                ]
+            )
+            #expect(reply.json?["expires_in"]?.stringValue == "600")
+            let claims = try Fixture.claims(try #require(reply.json?["access_token"]?.stringValue))
+            #expect(claims["roles"]?.arrayValue?.compactMap(\.stringValue) == ["Data.Read"])
+            let lifetime = try #require(claims["exp"]?.intValue) - (try #require(claims["iat"]?.intValue))
+            #expect(lifetime == 600)
+        }
+    }
+
+    struct ErrorCase: Sendable, CustomTestStringConvertible {
+        var name: String
+        var version: TokenEndpoint.Version = .v2
+        var tenant: String = Fixture.tenantId
+        var fields: [(String, String)]
+        var status: Int
+        var error: String
+        var code: Int
+        var text: String? = nil
+
+        var testDescription: String { name }
+    }
+
+    static let base: [(String, String)] = [
+        ("grant_type", "client_credentials"), ("client_id", Fixture.smokeClientId),
+        ("client_secret", Fixture.smokeSecret),
+    ]
+    static let scope = ("scope", "https://management.azure.com/.default")
+
+    static let errorCases: [ErrorCase] = [
+        ErrorCase(
+            name: "wrong secret", fields: [base[0], base[1], ("client_secret", "nope"), scope], status: 401,
+            error: "invalid_client", code: 7_000_215,
+            text: "Invalid client secret provided. Ensure the secret being sent in the request is the client secret "
+                + "value, not the client secret ID, for a secret added to app '\(Fixture.smokeClientId)'."),
+        ErrorCase(
+            name: "missing secret", fields: [base[0], base[1], scope], status: 401, error: "invalid_client",
+            code: 7_000_216),
+        ErrorCase(
+            name: "unknown client",
+            fields: [base[0], ("client_id", "11111111-2222-3333-4444-555555555555"), base[2], scope], status: 400,
+            error: "unauthorized_client", code: 700016),
+        ErrorCase(
+            name: "unknown tenant", tenant: "contoso.example", fields: base + [scope], status: 400,
+            error: "invalid_request", code: 90002),
+        ErrorCase(
+            name: "password grant", fields: [("grant_type", "password"), base[1], base[2], scope], status: 400,
+            error: "unsupported_grant_type", code: 70003),
+        ErrorCase(
+            name: "missing grant_type", fields: [base[1], base[2], scope], status: 400, error: "invalid_request",
+            code: 900144),
+        ErrorCase(
+            name: "missing scope", fields: base, status: 400, error: "invalid_request", code: 900144,
+            text: "The request body must contain the following parameter: 'scope'."),
+        ErrorCase(
+            name: "v1 missing resource", version: .v1, fields: base, status: 400, error: "invalid_request",
+            code: 900144),
+        ErrorCase(
+            name: "scope without /.default",
+            fields: base + [("scope", "https://management.azure.com/user_impersonation")],
+            status: 400, error: "invalid_scope", code: 1_002_012),
+        ErrorCase(
+            name: "unknown resource", fields: base + [("scope", "https://vault.example.net/.default")], status: 400,
+            error: "invalid_resource", code: 500011),
+        ErrorCase(
+            name: "v2 given resource", fields: base + [("resource", "https://management.azure.com/"), scope],
+            status: 400, error: "invalid_request", code: 901002),
+    ]
+
+    @Test(arguments: errorCases)
+    func tokenErrorsHaveEntraShape(_ errorCase: ErrorCase) async throws {
+        try await Emulator.withRunning { endpoint in
+            let path = errorCase.version == .v1 ? "oauth2/token" : "oauth2/v2.0/token"
+            let reply = try await HTTPExchange.postForm(
+                "\(endpoint.baseURL)/\(errorCase.tenant)/\(path)",
+                errorCase.fields,
+                headers: [("client-request-id", "0f0e0d0c-0b0a-4909-8807-060504030201")]
+            )
+            #expect(reply.status == errorCase.status)
+            #expect(
+                reply.keys == [
+                    "error", "error_description", "error_codes", "timestamp", "trace_id", "correlation_id", "error_uri",
+                ])
+            let json = try #require(reply.json)
+            #expect(json["error"]?.stringValue == errorCase.error)
+            #expect(json["error_codes"]?.arrayValue?.compactMap(\.intValue) == [errorCase.code])
+            let description = try #require(json["error_description"]?.stringValue)
+            #expect(description.hasPrefix("AADSTS\(errorCase.code): "))
+            if let text = errorCase.text {
+                #expect(description.hasPrefix("AADSTS\(errorCase.code): \(text)\r\nTrace ID: "))
+            }
+            let traceId = try #require(json["trace_id"]?.stringValue)
+            #expect(reply.header("x-ms-request-id") == traceId)
+            #expect(description.contains("\r\nTrace ID: \(traceId)\r\n"))
+            #expect(json["correlation_id"]?.stringValue == "0f0e0d0c-0b0a-4909-8807-060504030201")
+            let timestamp = try #require(json["timestamp"]?.stringValue)
+            #expect(description.hasSuffix("\r\nTimestamp: \(timestamp)"))
+            #expect(timestamp.count == "2016-01-09 02:02:12Z".count && timestamp.hasSuffix("Z"))
+            #expect(json["error_uri"]?.stringValue == "\(endpoint.baseURL)/error?code=\(errorCase.code)")
+            #expect(reply.text.contains("\\r\\nTrace ID"), "CRLF is escaped in the JSON text")
+        }
+    }
+
+    @Test func expiredSecretIsRejectedWithAADSTS7000222() async throws {
+        var configuration = EmulatorConfiguration.default
+        configuration.tenants[0].servicePrincipals[0].secrets = [
+            .init(value: "old-secret", expires: .init(timeIntervalSince1970: 1_600_000_000)),
+            .init(value: Fixture.smokeSecret),
+        ]
+        try await Emulator.withRunning(configuration: configuration) { endpoint in
+            let expired = try await HTTPExchange.postForm(
+                "\(endpoint.baseURL)/\(Fixture.tenantId)/oauth2/v2.0/token",
+                [Self.base[0], Self.base[1], ("client_secret", "old-secret"), Self.scope]
+            )
+            #expect(expired.status == 401)
+            #expect(expired.json?["error"]?.stringValue == "invalid_client")
+            #expect(expired.json?["error_codes"]?.arrayValue?.first?.intValue == 7_000_222)
+            let current = try await HTTPExchange.postForm(
+                "\(endpoint.baseURL)/\(Fixture.tenantId)/oauth2/v2.0/token", Self.base + [Self.scope])
+            #expect(current.status == 200)
+            #expect(await endpoint.tokenRequestCount(clientId: Fixture.smokeClientId) == 2)
+        }
+    }
+
+    @Test func discoveryDocumentsPointAtTheEmulator() async throws {
+        try await Emulator.withRunning { endpoint in
+            let configuration = try await HTTPExchange.send(
+                .get, "\(endpoint.baseURL)/\(Fixture.tenantDomain)/v2.0/.well-known/openid-configuration")
+            #expect(configuration.status == 200)
+            #expect(
+                configuration.json?["token_endpoint"]?.stringValue
+                    == "\(endpoint.baseURL)/\(Fixture.tenantId)/oauth2/v2.0/token")
+            let keys = try await HTTPExchange.send(.get, "\(endpoint.baseURL)/\(Fixture.tenantId)/discovery/v2.0/keys")
+            #expect(keys.json?["keys"]?.arrayValue?.first?["kty"]?.stringValue == "RSA")
+            let unknown = try await HTTPExchange.send(
+                .get, "\(endpoint.baseURL)/nope.example/v2.0/.well-known/openid-configuration")
+            #expect(unknown.status == 400)
+            #expect(unknown.json?["error"]?.stringValue == "invalid_tenant")
+            let getToken = try await HTTPExchange.send(
+                .get, "\(endpoint.baseURL)/\(Fixture.tenantId)/oauth2/v2.0/token")
+            #expect(getToken.status == 400)
+            #expect(getToken.json?["error_codes"]?.arrayValue?.first?.intValue == 900561)
+            #expect(await endpoint.tokenRequestCount() == 0, "only POSTs count")
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import JSONPath
+import Testing
+
+@testable import AzspecKit
+
+@Suite struct MatcherTests {
+    static let documentText = """
+            {"value":[{"name":"rg-smoke","location":"westeurope","tags":{"env":"smoke"}},
+                      {"name":"rg-shared","location":"northeurope"}],
+             "count":2,"ratio":0.5,"token_type":"Bearer","empty":[],"flag":false,"nothing":null,
+             "expires_in":"3599","expires":3599}
+            """
+
+    private let scope = TemplateScope(values: ["expected": "Bearer"], environment: [:], cloud: .azureCloud)
+
+    /// Compiles `path: matcher` from YAML and checks it against the document; nil when it holds.
+    private func check(_ line: String) throws -> String? {
+        let loaded = SpecLoader().load(
+            yaml: "name: m\ntests:\n  - name: t\n    request: { url: 'https://a.invalid' }\n    expect:\n      json:\n        \(line)\n",
+            file: "m.yaml")
+        let suite = try #require(loaded.suite, "\(loaded.diagnostics)")
+        let expectation = try #require(suite.tests[0].expect.json.first)
+        let document = try JSONValue(parsing: Self.documentText)
+        let nodes = expectation.path.values(in: document)
+        return try expectation.matcher.mismatch(for: MatchSubject(nodes: nodes, singular: expectation.path.isSingular), scope: scope)
+    }
+
+    @Test(arguments: [
+        "$.token_type: Bearer",
+        "$.token_type: '{{expected}}'",
+        "$.count: 2",
+        "$.count: { equals: 2.0 }",
+        "$.count: { type: integer, gt: 1, le: 2, lt: 3, ge: 2 }",
+        "$.ratio: { type: number, notEquals: 1 }",
+        "$.expires_in: { type: string, matches: '^[0-9]+$' }",
+        "$.expires: { type: integer }",
+        "$.flag: false",
+        "$.nothing: { type: null }",
+        "$.missing: { exists: false }",
+        "$.value: { type: array, length: 2 }",
+        "$.value: { length: { ge: 1, lt: 5 } }",
+        "$.value[0].tags: { env: smoke }",
+        "$.value[0].tags: { contains: env }",
+        "$.value[*].name: { contains: rg-smoke }",
+        "$.value[*].name: [rg-smoke, rg-shared]",
+        "$.value[*].name: { each: { matches: '^rg-' } }",
+        "$.value[*].name: { length: 2 }",
+        "$.value[?@.name == 'rg-shared'].location: [northeurope]",
+        "$.value[?@.name == 'nope']: { exists: false }",
+        "$.value[*].name: { not: { contains: rg-other } }",
+        "$.token_type: { oneOf: [Basic, Bearer] }",
+        "$.token_type: { contains: Bear, length: 6 }",
+        "$.empty: []",
+        "$.missing: { not: { exists: true } }",
+    ])
+    func holds(_ line: String) throws {
+        let mismatch = try check(line)
+        #expect(mismatch == nil, "\(line): \(mismatch ?? "")")
+    }
+
+    @Test(arguments: [
+        ("$.token_type: Basic", "expected \"Basic\", got \"Bearer\""),
+        ("$.count: '2'", "expected \"2\", got 2"),
+        ("$.count: { gt: 5 }", "expected a number > 5, got 2"),
+        ("$.missing: 1", "expected 1, found no value"),
+        ("$.missing: { exists: true }", "expected a value, found none"),
+        ("$.count: { exists: false }", "expected no value, found 2"),
+        ("$.expires_in: { type: integer }", "expected type integer, got string \"3599\""),
+        ("$.value: { length: 3 }", "length: expected 3, got 2"),
+        ("$.value[*].name: { contains: rg-other }", "expected [\"rg-smoke\",\"rg-shared\"] to contain \"rg-other\""),
+        ("$.value[*].name: { each: { matches: 'smoke' } }", "[1]: expected \"rg-shared\" to match /smoke/"),
+        ("$.token_type: { not: { equals: Bearer } }", "expected not \"Bearer\""),
+        ("$.token_type: { oneOf: [Basic] }", "expected one of [\"Basic\"], got \"Bearer\""),
+        ("$.count: { matches: x }", "expected a string matching /x/, got 2"),
+        ("$.value[?@.name == 'nope']: { exists: true }", "expected a value, found none"),
+    ])
+    func failsWithAClearSentence(_ line: String, _ message: String) throws {
+        #expect(try check(line) == message)
+    }
+
+    @Test func invalidRegexIsALoadError() {
+        let loaded = SpecLoader().load(
+            yaml: "name: m\ntests:\n  - name: t\n    request: { url: 'https://a.invalid' }\n    expect:\n      json:\n        $.a: { matches: '(' }\n",
+            file: "m.yaml")
+        #expect(loaded.diagnostics.map(\.description) == ["m.yaml:7:25: error: invalid regular expression /(/"])
+    }
+}

@@ -1,0 +1,38 @@
+import AzspecTesting
+import Foundation
+import Testing
+
+/// SIGINT and SIGTERM still leave a report behind, with unfinished tests skipped, and exit 130.
+@Suite(.serialized) struct InterruptTests {
+    @Test(arguments: [SIGINT, SIGTERM])
+    func interruptedRunsWriteTheirReport(signal: Int32) async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write(
+            "specs/slow.yaml",
+            """
+            name: slow
+            tests:
+              - name: quick
+                request: { url: "{{env.FAULT_URL}}/echo" }
+                expect: { status: 200 }
+              - name: slow
+                request: { url: "{{env.FAULT_URL}}/slow" }
+                expect: { status: 200 }
+              - name: never reached
+                request: { url: "{{env.FAULT_URL}}/echo" }
+                expect: { status: 200 }
+            """)
+        try await FaultServer.withRunning { server in
+            let process = try AzspecProcess.start(["run", "specs"], in: folder.path, environment: ["FAULT_URL": server.baseURL])
+            try await Task.sleep(for: .milliseconds(1500))
+            kill(process.processIdentifier, signal)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 130)
+            let xml = try #require(folder.read("reports/junit.xml"))
+            #expect(xml.contains("tests=\"3\""), "\(xml)")
+            #expect(xml.contains("skipped=\"2\""), "\(xml)")
+            #expect(xml.contains("interrupted"))
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import AzspecTesting
+import Foundation
+import Testing
+
+/// A canary secret and every issued token must appear in no output: console, --verbose, JUnit.
+@Suite(.serialized) struct RedactionTests {
+    static let canary = "canary~Secret.0123456789abcdefghijklmnopqrstu"
+
+    @Test func verboseRunsNeverPrintSecretsOrTokens() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let config = try folder.write(
+            "emulator.yaml",
+            """
+            environment:
+              AZURE_TENANT_ID: 11111111-2222-3333-4444-555555555555
+              AZURE_CLIENT_ID: aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee
+              AZURE_CLIENT_SECRET: \(Self.canary)
+              AZURE_SUBSCRIPTION_ID: 99999999-8888-7777-6666-555555555555
+            tenants:
+              - id: 11111111-2222-3333-4444-555555555555
+                servicePrincipals:
+                  - name: canary
+                    clientId: aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee
+                    objectId: ffffffff-eeee-dddd-cccc-bbbbbbbbbbbb
+                    secrets: [ { value: "\(Self.canary)" } ]
+                subscriptions:
+                  - id: 99999999-8888-7777-6666-555555555555
+                    displayName: canary
+                    resourceGroups: [ { name: rg-canary, location: westeurope } ]
+                roleAssignments:
+                  - { principal: canary, role: Reader, scope: /subscriptions/99999999-8888-7777-6666-555555555555 }
+            """)
+        try folder.write(
+            "specs/canary.yaml",
+            """
+            name: canary
+            tests:
+              - name: token
+                request:
+                  method: POST
+                  url: "{{cloud.login}}/{{env.AZURE_TENANT_ID}}/oauth2/token"
+                  form:
+                    grant_type: client_credentials
+                    client_id: "{{env.AZURE_CLIENT_ID}}"
+                    client_secret: "{{env.AZURE_CLIENT_SECRET}}"
+                    resource: "{{cloud.arm}}/"
+                expect: { status: 200 }
+                capture: { token: $.access_token }
+              - name: list fails on purpose so the failure text is written too
+                request:
+                  url: "{{cloud.arm}}/subscriptions/{{env.AZURE_SUBSCRIPTION_ID}}/resourcegroups"
+                  query: { api-version: "2021-04-01" }
+                  headers: { Authorization: "Bearer {{token}}" }
+                expect: { status: 500, json: { "$.value[0].name": nope } }
+              - name: the token endpoint echoing a token fails on purpose
+                request:
+                  method: POST
+                  url: "{{cloud.login}}/{{env.AZURE_TENANT_ID}}/oauth2/token"
+                  form:
+                    grant_type: client_credentials
+                    client_id: "{{env.AZURE_CLIENT_ID}}"
+                    client_secret: "{{env.AZURE_CLIENT_SECRET}}"
+                    resource: "{{cloud.arm}}/"
+                expect: { status: 201 }
+            """)
+        for flags in [["--verbose"], ["--verbose", "--junit-strict"]] {
+            let result = try AzspecProcess.run(
+                ["run", "--emulator", "--emulator-config", config, "specs"] + flags, in: folder.path,
+                environment: ["AZURE_CLIENT_SECRET": "the-users-real-secret-must-not-be-sent"])
+            #expect(result.status == 1, "\(result.all)")
+            #expect(result.stdout.contains("> POST http://127.0.0.1:"), "verbose shows the request line")
+            #expect(result.stdout.contains("> Authorization: ***"), "\(result.stdout)")
+            #expect(result.stdout.contains("client_secret=***"), "\(result.stdout)")
+            let xml = try #require(folder.read("reports/junit.xml"))
+            for text in [result.stdout, result.stderr, xml] {
+                #expect(!text.contains(Self.canary), "the client secret leaked")
+                #expect(!text.contains(Self.canary.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "-"), "the encoded secret leaked")
+                #expect(!text.contains("eyJ"), "a token leaked")
+                #expect(!text.contains("the-users-real-secret"), "a real secret leaked or was sent")
+            }
+        }
+    }
+}
