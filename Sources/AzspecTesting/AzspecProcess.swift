@@ -34,15 +34,7 @@ public enum AzspecProcess {
     public static func run(
         _ arguments: [String], in directory: String, environment: [String: String] = [:], timeout: TimeInterval = 120
     ) throws -> ProcessOutput {
-        guard let executable = executablePath else { throw ProcessError.executableNotFound }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var env = environment
-        let inherited = ProcessInfo.processInfo.environment
-        for name in ["PATH", "HOME", "TMPDIR"] where env[name] == nil { env[name] = inherited[name] }
-        process.environment = env
+        let process = try makeProcess(arguments, in: directory, environment: environment)
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -66,17 +58,24 @@ public enum AzspecProcess {
 
     /// Starts `azspec` and returns the process (for signal tests); the caller waits.
     public static func start(_ arguments: [String], in directory: String, environment: [String: String]) throws -> Process {
+        let process = try makeProcess(arguments, in: directory, environment: environment)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// A process for `azspec arguments…` in `directory` with exactly `environment` plus PATH, HOME and TMPDIR.
+    private static func makeProcess(_ arguments: [String], in directory: String, environment: [String: String]) throws -> Process {
         guard let executable = executablePath else { throw ProcessError.executableNotFound }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = environment
-        for name in ["PATH", "HOME"] where env[name] == nil { env[name] = ProcessInfo.processInfo.environment[name] }
+        let inherited = ProcessInfo.processInfo.environment
+        for name in ["PATH", "HOME", "TMPDIR"] where env[name] == nil { env[name] = inherited[name] }
         process.environment = env
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
         return process
     }
 

@@ -17,10 +17,22 @@ extension Azspec {
         @Option(help: "Seed the emulator from this YAML file instead of the default.")
         var config: String?
 
+        @Option(
+            name: .customLong("env-file"),
+            help: "Also write the variables that point specs at the emulator, secrets included, to this file (mode 600) as export lines.")
+        var envFile: String?
+
         func run() async throws {
             let configuration = try EmulatorSetup.configuration(path: config)
             do {
                 try await Emulator.serve(configuration: configuration, host: host, port: port) { endpoint in
+                    if let envFile {
+                        do {
+                            try EmulatorSetup.writeEnvironmentFile(endpoint.environment, baseURL: endpoint.baseURL, to: envFile)
+                        } catch {
+                            ConsoleOutput.err("error: cannot write \(envFile): \(error)")
+                        }
+                    }
                     ConsoleOutput.out("azspec emulator: Entra ID and ARM at \(endpoint.baseURL)")
                     ConsoleOutput.out("Point specs at it with:")
                     ConsoleOutput.out("  export AZURE_AUTHORITY_HOST=\(endpoint.baseURL) AZURE_RESOURCE_MANAGER_ENDPOINT=\(endpoint.baseURL)")

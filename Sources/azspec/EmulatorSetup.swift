@@ -15,6 +15,18 @@ enum EmulatorSetup {
         }
     }
 
+    /// Writes `export NAME='value'` lines (the cloud endpoints and every variable) to a file only its owner can read.
+    static func writeEnvironmentFile(_ environment: [String: String], baseURL: String, to path: String) throws {
+        var all = environment
+        all["AZURE_AUTHORITY_HOST"] = baseURL
+        all["AZURE_RESOURCE_MANAGER_ENDPOINT"] = baseURL
+        let text = all.sorted { $0.key < $1.key }.map { "export \($0.key)='\($0.value.replacingOccurrences(of: "'", with: "'\\''"))'" }
+            .joined(separator: "\n") + "\n"
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+    }
+
     /// The process environment with the emulator's identities on top, so a real secret is never sent to it.
     static func environment(overlay: [String: String]) -> [String: String] {
         ProcessInfo.processInfo.environment.merging(overlay) { _, emulator in emulator }

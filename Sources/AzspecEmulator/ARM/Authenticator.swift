@@ -26,23 +26,21 @@ struct Authenticator: Sendable {
     /// The verified token, or the ARM 401 error to send.
     func authenticate(authorization: String?, baseURL: String, now: Double) throws(ARMError) -> AccessToken {
         guard let authorization, !authorization.allSatisfy({ $0 == " " }) else { throw .missingAuthorization }
-        let utf8 = authorization.utf8
-        guard utf8.count > 7, authorization.prefix(7).lowercased() == "bearer " else {
+        guard authorization.utf8.count > 7, authorization.prefix(7).lowercased() == "bearer " else {
             throw .invalidAuthorizationHeader
         }
-        let token = authorization.dropFirst(7).trimmingSpaces
-        guard !token.isEmpty, !token.contains(" ") else { throw .invalidAuthorizationHeader }
-        let key = String(token)
-        let verification =
-            cache.withLock { $0[key] }
-            ?? {
-                let result = signer.verify(key).map(Verification.valid) ?? .invalid
-                cache.withLock { entries in
-                    if entries.count >= Self.cacheLimit { entries.removeAll(keepingCapacity: true) }
-                    entries[key] = result
-                }
-                return result
-            }()
+        let token = String(authorization.dropFirst(7).trimmingSpaces)
+        let verification: Verification
+        if let cached = cache.withLock({ $0[token] }) {
+            verification = cached
+        } else {
+            guard !token.isEmpty, !token.utf8.contains(UInt8(ascii: " ")) else { throw .invalidAuthorizationHeader }
+            verification = signer.verify(token).map(Verification.valid) ?? .invalid
+            cache.withLock { entries in
+                if entries.count >= Self.cacheLimit { entries.removeAll(keepingCapacity: true) }
+                entries[token] = verification
+            }
+        }
         guard case .valid(let accessToken) = verification else { throw .invalidToken }
         let nowSeconds = Int(now)
         if Double(accessToken.expires) <= now {

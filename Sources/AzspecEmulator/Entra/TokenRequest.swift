@@ -12,7 +12,7 @@ struct TokenRequest: Sendable {
     /// and an `Authorization: Basic` header.
     init(headers: HTTPFields, body: ByteBuffer?) {
         let contentType = headers[.contentType]?.lowercased() ?? ""
-        if contentType.contains("application/x-www-form-urlencoded"), let body {
+        if contentType.hasPrefix("application/x-www-form-urlencoded"), let body {
             let text = String(buffer: body)
             for (key, value) in PercentEncoding.pairs(text, plusAsSpace: true) where fields[key] == nil {
                 fields[key] = value

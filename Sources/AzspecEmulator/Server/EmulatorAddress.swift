@@ -2,13 +2,16 @@
 enum EmulatorAddress {
     /// `http://host:port` with IPv6 hosts in brackets and wildcard hosts replaced by loopback.
     static func baseURL(host: String, port: Int) -> String {
-        let advertised: String
+        "http://\(advertisedHost(host)):\(port)"
+    }
+
+    /// The host as URLs name it: loopback for wildcard binds, IPv6 literals in brackets.
+    static func advertisedHost(_ host: String) -> String {
         switch host {
-        case "0.0.0.0", "": advertised = "127.0.0.1"
-        case "::", "[::]": advertised = "[::1]"
-        default: advertised = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        case "0.0.0.0", "": "127.0.0.1"
+        case "::", "[::]": "[::1]"
+        default: host.utf8.contains(UInt8(ascii: ":")) && !host.hasPrefix("[") ? "[\(host)]" : host
         }
-        return "http://\(advertised):\(port)"
     }
 
     /// True when `url` is `baseURL` itself, with or without a trailing slash, or with `localhost` and

@@ -8,40 +8,20 @@ import NIOCore
 struct EmulatorResponder: HTTPResponder {
     typealias Context = EmulatorRequestContext
 
-    /// The host part of the base URL (the bind host, loopback for wildcard binds).
-    let host: String
+    /// The host part of the base URL (see ``EmulatorAddress/advertisedHost(_:)``).
+    let advertisedHost: String
     let tokens: TokenEndpoint
     let discovery: DiscoveryEndpoint
     let arm: ARMService
 
     func respond(to request: Request, context: Context) async throws -> Response {
-        let baseURL = EmulatorAddress.baseURL(host: host, port: context.localPort)
+        let baseURL = "http://\(advertisedHost):\(context.localPort)"
         let segments = Self.segments(of: request.uri.path)
-        let first = segments.first?.lowercased()
-        if first == "subscriptions" {
-            var request = request
-            let body: ByteBuffer?
-            switch request.method {
-            case .put, .patch, .post:
-                do {
-                    body = try await request.collectBody(upTo: context.maxUploadSize)
-                } catch {
-                    let call = ARMCall(request: request, segments: segments, baseURL: baseURL, now: UTCTime.now())
-                    return ARMResponse.error(
-                        .requestTooLarge, call: call, challengeTenant: arm.defaultTenantId, rateLimit: nil)
-                }
-            default:
-                body = nil
-            }
-            let call = ARMCall(request: request, segments: segments, baseURL: baseURL, now: UTCTime.now())
-            return await arm.handle(call, body: body)
+        if segments.first?.lowercased() == "subscriptions" {
+            return await resourceManager(request, segments: segments, baseURL: baseURL, context: context)
         }
-        if let first, segments.count >= 2 {
-            if let response = try await entra(
-                request, segments: segments, tenant: segments[0], lowered: first, context: context, baseURL: baseURL)
-            {
-                return response
-            }
+        if let response = await entra(request, segments: segments, baseURL: baseURL) {
+            return response
         }
         let call = ARMCall(request: request, segments: segments, baseURL: baseURL, now: UTCTime.now())
         return ARMResponse.error(
@@ -52,25 +32,36 @@ struct EmulatorResponder: HTTPResponder {
         )
     }
 
+    /// ARM: reads the body of writes, then hands over to ``ARMService``.
+    private func resourceManager(
+        _ request: Request, segments: [String], baseURL: String, context: Context
+    ) async
+        -> Response
+    {
+        var request = request
+        var body: ByteBuffer?
+        if request.method == .put || request.method == .patch || request.method == .post {
+            do {
+                body = try await request.collectBody(upTo: context.maxUploadSize)
+            } catch {
+                let call = ARMCall(request: request, segments: segments, baseURL: baseURL, now: UTCTime.now())
+                return ARMResponse.error(
+                    .requestTooLarge, call: call, challengeTenant: arm.defaultTenantId, rateLimit: nil)
+            }
+        }
+        let call = ARMCall(request: request, segments: segments, baseURL: baseURL, now: UTCTime.now())
+        return await arm.handle(call, body: body)
+    }
+
     /// Entra ID routes under `/{tenant}/…`; nil when the path is not one of them.
-    private func entra(
-        _ request: Request,
-        segments: [String],
-        tenant: String,
-        lowered first: String,
-        context: Context,
-        baseURL: String
-    ) async throws -> Response? {
+    private func entra(_ request: Request, segments: [String], baseURL: String) async -> Response? {
+        guard segments.count >= 2 else { return nil }
+        let tenant = segments[0]
         let rest = segments.dropFirst().map { $0.lowercased() }
         switch rest {
         case ["oauth2", "token"], ["oauth2", "v2.0", "token"]:
             var request = request
-            let body: ByteBuffer?
-            if request.method == .post {
-                body = try? await request.collectBody(upTo: 1024 * 1024)
-            } else {
-                body = nil
-            }
+            let body = request.method == .post ? try? await request.collectBody(upTo: 1024 * 1024) : nil
             let version: TokenEndpoint.Version = rest.count == 2 ? .v1 : .v2
             return await tokens.handle(request, body: body, tenant: tenant, version: version, baseURL: baseURL)
         case ["v2.0", ".well-known", "openid-configuration"]:
@@ -79,7 +70,7 @@ struct EmulatorResponder: HTTPResponder {
             return discovery.openIDConfiguration(tenant: tenant, version: .v1, baseURL: baseURL)
         case ["discovery", "keys"], ["discovery", "v2.0", "keys"]:
             return discovery.keys()
-        case ["discovery", "instance"] where first == "common":
+        case ["discovery", "instance"] where tenant.lowercased() == "common":
             return discovery.instanceDiscovery(request: request, baseURL: baseURL)
         default:
             return nil

@@ -20,7 +20,7 @@ struct EmulatorServer {
         let signer = try TokenSigner()
         let state = EmulatorState(directory: directory)
         let responder = EmulatorResponder(
-            host: host,
+            advertisedHost: EmulatorAddress.advertisedHost(host),
             tokens: TokenEndpoint(directory: directory, signer: signer, state: state),
             discovery: DiscoveryEndpoint(directory: directory, signer: signer),
             arm: ARMService(directory: directory, state: state, authenticator: Authenticator(signer: signer))

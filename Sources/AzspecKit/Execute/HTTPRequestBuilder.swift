@@ -9,6 +9,8 @@ struct PreparedRequest: Sendable {
     var headers: [(name: String, value: String)]
     var body: [UInt8]?
     var timeout: Double
+    /// The host when the request goes unencrypted (`http://`) to anything but loopback.
+    var plainHTTPHost: String?
 
     /// `GET https://…`, the request line shown in reports.
     var line: String { "\(method) \(url)" }
@@ -51,7 +53,8 @@ enum HTTPRequestBuilder {
                 headers.append(("Content-Type", contentType))
             }
             return PreparedRequest(
-                method: spec.method, url: url, headers: headers, body: body, timeout: spec.timeout ?? defaultTimeout)
+                method: spec.method, url: url, headers: headers, body: body, timeout: spec.timeout ?? defaultTimeout,
+                plainHTTPHost: scheme == "http" && !isLoopback(parsed.host ?? "") ? parsed.host : nil)
         } catch let error as TemplateError {
             throw .template(error)
         } catch let error as RequestError {

@@ -4,6 +4,8 @@ import Foundation
 public final class Runner: Sendable {
     public let configuration: RunConfiguration
     public let secrets: SecretStore
+    /// Warnings raised during the run, for the closing output.
+    public let warnings = RunWarnings()
     private let observer: (any RunObserver)?
     private let verbose: Bool
     private let progress: RunProgress
@@ -34,7 +36,7 @@ public final class Runner: Sendable {
                 next += 1
                 let runner = SuiteRunner(
                     suite: progress.suites[index], suiteIndex: index, configuration: configuration, transport: transport,
-                    secrets: secrets, progress: progress, observer: observer, verbose: verbose)
+                    secrets: secrets, warnings: warnings, progress: progress, observer: observer, verbose: verbose)
                 group.addTask { (index, await runner.run()) }
             }
             for _ in 0..<min(configuration.jobs, indices.count) { startNext() }

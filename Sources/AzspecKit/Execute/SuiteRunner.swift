@@ -8,6 +8,7 @@ struct SuiteRunner: Sendable {
     let configuration: RunConfiguration
     let transport: HTTPTransport
     let secrets: SecretStore
+    let warnings: RunWarnings
     let progress: RunProgress
     let observer: (any RunObserver)?
     let verbose: Bool
@@ -49,7 +50,7 @@ struct SuiteRunner: Sendable {
             } else {
                 report = await TestExecution(
                     test: test, scope: scope, configuration: configuration, transport: transport, secrets: secrets,
-                    verbose: verbose
+                    warnings: warnings, verbose: verbose
                 ).run(capturingInto: &scope)
                 report.duration = (ContinuousClock.now - testStart).seconds
             }

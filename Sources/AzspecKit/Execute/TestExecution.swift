@@ -8,6 +8,7 @@ struct TestExecution {
     let configuration: RunConfiguration
     let transport: HTTPTransport
     let secrets: SecretStore
+    let warnings: RunWarnings
     let verbose: Bool
 
     /// Runs the test; on success its captures are added to `scope` for the tests after it.
@@ -19,6 +20,9 @@ struct TestExecution {
             return errored("\(error)", type: "InvalidSpec", details: "\(error)")
         }
         learnSecrets(from: request)
+        if let host = request.plainHTTPHost {
+            warnings.add("plain http:// to '\(host)' sends requests and credentials unencrypted; use https://")
+        }
         let response: HTTPResponse
         do {
             response = try await transport.send(request)

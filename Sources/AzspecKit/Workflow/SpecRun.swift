@@ -72,6 +72,7 @@ public struct SpecRun: Sendable {
             writeError("error: the HTTP client failed: \(error)")
             return .cannotStart
         }
+        for warning in runner.warnings.all { writeError("warning: \(warning)") }
         let written = writeReport(report, secrets: secrets)
         await console.summary(report, reportPath: written ? options.junitPath : nil)
         if !written { return .cannotStart }
