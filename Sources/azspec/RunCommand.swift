@@ -29,9 +29,22 @@ extension Azspec {
         @Option(help: "Seconds a request may take when its spec sets no timeout.")
         var timeout: Double = 30
 
+        @Option(help: "Run against this cloud: AzureCloud, AzureChinaCloud or AzureUSGovernment.")
+        var cloud: String?
+
+        @Option(name: .customLong("ca-cert"), help: "Also trust the root certificates in this PEM file (repeatable).")
+        var caCert: [String] = []
+
+        @Flag(help: "Do not verify TLS certificates (prints a warning; for test servers only).")
+        var insecure = false
+
         func validate() throws {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
             guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+            if let cloud, KnownCloud.named(cloud) == nil {
+                throw ValidationError("unknown cloud '\(cloud)': use \(KnownCloud.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if cloud != nil, emulatorOptions.emulator { throw ValidationError("--cloud and --emulator cannot be combined") }
         }
 
         func run() async throws {
@@ -51,16 +64,16 @@ extension Azspec {
                 }
             } else {
                 let environment = ProcessInfo.processInfo.environment
-                status = await execute(environment: environment, cloud: .from(environment: environment))
+                status = await execute(environment: environment, cloud: cloud.flatMap(KnownCloud.named)?.endpoints)
             }
             if status != .success { throw ExitCode(status.rawValue) }
         }
 
-        private func execute(environment: [String: String], cloud: CloudEndpoints) async -> ExitStatus {
+        private func execute(environment: [String: String], cloud: CloudEndpoints?) async -> ExitStatus {
             let options = SpecRun.Options(
                 paths: specs.paths, junitPath: junit, junitStyle: junitStrict ? .antStrict : .jenkins, verbose: verbose,
                 configuration: RunConfiguration(environment: environment, cloud: cloud, defaultTimeout: timeout, jobs: jobs),
-                style: .detect(environment: environment))
+                style: .detect(environment: environment), tls: TLSOptions(verifyCertificates: !insecure, additionalRoots: caCert))
             return await SpecRun(options: options).execute()
         }
     }

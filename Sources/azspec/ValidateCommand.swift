@@ -14,11 +14,14 @@ extension Azspec {
 
         func run() async throws {
             var environment = ProcessInfo.processInfo.environment
+            var cloud: CloudEndpoints?
             if emulatorOptions.emulator {
                 let configuration = try EmulatorSetup.configuration(path: emulatorOptions.emulatorConfig)
                 environment = EmulatorSetup.environment(overlay: configuration.environment)
+                // The emulator's address is not known before it starts; any loopback URL stands in for it.
+                cloud = CloudEndpoints(login: "http://127.0.0.1", arm: "http://127.0.0.1")
             }
-            let set = SpecSet(paths: specs.paths, environment: environment)
+            let set = SpecSet(paths: specs.paths, environment: environment, cloud: cloud)
             for diagnostic in set.diagnostics { ConsoleOutput.err(diagnostic.description) }
             if set.hasErrors {
                 let count = set.diagnostics.filter { $0.severity == .error }.count

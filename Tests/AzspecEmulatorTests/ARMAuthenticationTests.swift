@@ -1,3 +1,4 @@
+import JSONPath
 import Testing
 
 @testable import AzspecEmulator

@@ -1,3 +1,4 @@
+import JSONPath
 import Testing
 
 @testable import AzspecEmulator
@@ -14,7 +15,7 @@ struct SubscriptionTests {
             #expect(list.text.hasSuffix(#""count":{"type":"Total","value":1}}"#))
             let item = try #require(list.json?["value"]?.arrayValue?.first)
             #expect(
-                item.objectMembers?.map(\.0) == [
+                item.objectValue?.keys == [
                     "id", "authorizationSource", "managedByTenants", "subscriptionId", "tenantId", "displayName",
                     "state",
                     "subscriptionPolicies",
@@ -41,7 +42,7 @@ struct SubscriptionTests {
             #expect(reply.status == 200)
             let entries = try #require(reply.json?["value"]?.arrayValue)
             #expect(entries.count == 1)
-            #expect(entries[0].objectMembers?.map(\.0) == ["actions", "notActions", "dataActions", "notDataActions"])
+            #expect(entries[0].objectValue?.keys == ["actions", "notActions", "dataActions", "notDataActions"])
             #expect(entries[0]["actions"]?.arrayValue?.compactMap(\.stringValue) == ["*"])
             #expect(entries[0]["notActions"]?.arrayValue?.count == 5)
 

@@ -8,7 +8,7 @@ import Testing
         let loaded = SpecLoader().load(yaml: "name: r\ntests:\n  - name: t\n    request:\n\(yaml)", file: "r.yaml")
         let suite = try #require(loaded.suite, "\(loaded.diagnostics)")
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
-        return suite.tests[0].request
+        return try #require(suite.tests[0].request)
     }
 
     private let scope = TemplateScope(

@@ -1,4 +1,5 @@
 import Hummingbird
+import JSONPath
 
 /// An ARM error response: status, `{"error":{"code","message"}}`, and for 401s the `WWW-Authenticate` challenge.
 /// Texts follow azure-protocol.md §5 verbatim where Azure's wording is known.
@@ -19,7 +20,7 @@ struct ARMError: Error, Sendable {
     }
 
     var body: String {
-        JSON.object([("error", .object([("code", .string(code)), ("message", .string(message))]))]).serialized
+        JSONValue.object(["error": .object(["code": .string(code), "message": .string(message)])]).serialized
     }
 
     static let missingApiVersion = ARMError(

@@ -1,4 +1,5 @@
 import Hummingbird
+import JSONPath
 import NIOCore
 
 /// Resource groups: list, get, head, create or update, patch, delete.
@@ -55,8 +56,7 @@ extension ARMService {
             let nextLink =
                 "\(call.baseURL)/subscriptions/\(request.pathSubscriptionId)/resourcegroups?%24top=\(top)"
                 + "&api-version=\(apiVersion)&%24skiptoken=\(Self.encodeSkipToken(end))"
-            body += ",\"nextLink\":"
-            JSON.writeString(nextLink, to: &body)
+            body += ",\"nextLink\":" + JSONValue.string(nextLink).serialized
         }
         body += "}"
         return ARMReply(status: .ok, body: body, remaining: remaining)
@@ -138,9 +138,9 @@ extension ARMService {
             consuming: request.rateLimitKey
         )
         guard let record else { throw ARMError.resourceGroupNotFound(name).consumed(remaining) }
-        let job = JSON.object([
-            ("jobId", .string("RESOURCEGROUPDELETIONJOB-\(record.name.uppercased())-\(record.location.uppercased())")),
-            ("jobLocation", .string(record.location)),
+        let job: JSONValue = .object([
+            "jobId": .string("RESOURCEGROUPDELETIONJOB-\(record.name.uppercased())-\(record.location.uppercased())"),
+            "jobLocation": .string(record.location),
         ])
         let apiVersion = PercentEncoding.encode(request.call.apiVersion ?? "")
         let location =
@@ -155,11 +155,11 @@ extension ARMService {
     }
 
     static func encodeSkipToken(_ offset: Int) -> String {
-        Base64URL.encode(JSON.object([("offset", .int(offset))]).serialized)
+        Base64URL.encode(JSONValue.object(["offset": .int(offset)]).serialized)
     }
 
     static func decodeSkipToken(_ token: String) -> Int? {
-        guard let bytes = Base64URL.decode(token), let json = try? JSONParser.parse(bytes),
+        guard let bytes = Base64URL.decode(token), let json = JSONValue.parsed(bytes),
             let offset = json["offset"]?.intValue, offset >= 0
         else { return nil }
         return offset

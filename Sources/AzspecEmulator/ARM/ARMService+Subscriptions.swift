@@ -1,25 +1,23 @@
+import JSONPath
 /// Subscriptions, permissions and operation results.
 extension ARMService {
-    static func subscriptionJSON(_ subscription: Directory.Subscription) -> JSON {
-        var members: [(String, JSON)] = [
-            ("id", .string("/subscriptions/\(subscription.id)")),
-            ("authorizationSource", .string("RoleBased")),
-            ("managedByTenants", .array([])),
-            ("subscriptionId", .string(subscription.id)),
-            ("tenantId", .string(subscription.tenantId)),
-            ("displayName", .string(subscription.displayName)),
-            ("state", .string(subscription.state)),
-            (
-                "subscriptionPolicies",
-                .object([
-                    ("locationPlacementId", .string("Public_2014-09-01")),
-                    ("quotaId", .string("PayAsYouGo_2014-09-01")),
-                    ("spendingLimit", .string("Off")),
-                ])
-            ),
+    static func subscriptionJSON(_ subscription: Directory.Subscription) -> JSONValue {
+        var members: JSONObject = [
+            "id": .string("/subscriptions/\(subscription.id)"),
+            "authorizationSource": "RoleBased",
+            "managedByTenants": [],
+            "subscriptionId": .string(subscription.id),
+            "tenantId": .string(subscription.tenantId),
+            "displayName": .string(subscription.displayName),
+            "state": .string(subscription.state),
+            "subscriptionPolicies": .object([
+                "locationPlacementId": "Public_2014-09-01",
+                "quotaId": "PayAsYouGo_2014-09-01",
+                "spendingLimit": "Off",
+            ]),
         ]
         if let tags = subscription.tags {
-            members.append(("tags", .object(tags.map { ($0.key, .string($0.value)) })))
+            members["tags"] = .object(JSONObject(tags.map { ($0.key, .string($0.value)) }))
         }
         return .object(members)
     }
@@ -76,7 +74,7 @@ extension ARMService {
             subscriptionKey: request.subscription.id,
             resourceGroupKey: resourceGroup?.lowercased()
         )
-        let body = JSON.object([("value", .array(assignments.map(\.role.permissionJSON)))]).serialized
+        let body = JSONValue.object(["value": .array(assignments.map(\.role.permissionJSON))]).serialized
         return ARMReply(status: .ok, body: body, remaining: remaining)
     }
 
@@ -84,7 +82,7 @@ extension ARMService {
     /// (200 with an empty body, as ARM's last poll).
     func operationResult(_ request: ARMOperation, id: String) async throws(ARMError) -> ARMReply {
         try authorize(request, .readOperationResults, resourceGroup: nil, scope: request.call.path)
-        guard let bytes = Base64URL.decode(id), let job = try? JSONParser.parse(bytes), job["jobId"] != nil else {
+        guard let bytes = Base64URL.decode(id), let job = JSONValue.parsed(bytes), job["jobId"] != nil else {
             throw .operationNotFound(id)
         }
         let remaining = await state.consume(request.rateLimitKey)

@@ -1,4 +1,5 @@
 import Hummingbird
+import JSONPath
 
 /// Azure Resource Manager: subscriptions, resource groups, permissions and delete-operation results.
 ///

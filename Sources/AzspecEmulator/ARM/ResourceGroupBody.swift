@@ -1,3 +1,4 @@
+import JSONPath
 import NIOCore
 
 /// The fields of a resource group PUT or PATCH body.
@@ -12,13 +13,14 @@ struct ResourceGroupBody: Sendable {
     init(_ buffer: ByteBuffer?) throws(ARMError) {
         let bytes = buffer.map { Array($0.readableBytesView) } ?? []
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else { return }
-        let json: JSON
+        let json: JSONValue
         do {
-            json = try JSONParser.parse(bytes)
+            json = try JSONValue(parsing: bytes)
         } catch {
-            throw .invalidRequestContent(error.description)
+            // Worded like the .NET deserializer behind ARM ("… Path '', line 1, position 12.").
+            throw .invalidRequestContent("\(error.message). Path '', line \(error.line), position \(error.column).")
         }
-        guard let members = json.objectMembers else {
+        guard let members = json.objectValue else {
             throw .invalidRequestContent("The request content must be a JSON object.")
         }
         for (key, value) in members {
@@ -45,9 +47,9 @@ struct ResourceGroupBody: Sendable {
     }
 
     /// Tag values may be strings, numbers or booleans (the .NET deserializer converts them); null means none.
-    private static func tags(_ value: JSON) throws(ARMError) -> [(key: String, value: String)]? {
+    private static func tags(_ value: JSONValue) throws(ARMError) -> [(key: String, value: String)]? {
         if case .null = value { return nil }
-        guard let members = value.objectMembers else {
+        guard let members = value.objectValue else {
             throw .invalidRequestContent("Error converting value to type 'Dictionary`2'. Path 'tags'.")
         }
         var tags: [(key: String, value: String)] = []
@@ -55,8 +57,7 @@ struct ResourceGroupBody: Sendable {
             let text: String
             switch item {
             case .string(let string): text = string
-            case .int(let number): text = String(number)
-            case .number(let number): text = String(number)
+            case .number: text = item.serialized
             case .bool(let flag): text = flag ? "True" : "False"
             case .null: text = ""
             default:

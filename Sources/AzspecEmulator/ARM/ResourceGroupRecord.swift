@@ -1,3 +1,4 @@
+import JSONPath
 /// A resource group as the emulator stores it, with its JSON body rendered once per change.
 struct ResourceGroupRecord: Sendable {
     let subscriptionId: String
@@ -17,16 +18,16 @@ struct ResourceGroupRecord: Sendable {
         self.location = location
         self.tags = tags
         self.managedBy = managedBy
-        var members: [(String, JSON)] = [
-            ("id", .string("/subscriptions/\(subscriptionId)/resourceGroups/\(name)")),
-            ("name", .string(name)),
-            ("type", .string("Microsoft.Resources/resourceGroups")),
-            ("location", .string(location)),
+        var members: JSONObject = [
+            "id": .string("/subscriptions/\(subscriptionId)/resourceGroups/\(name)"),
+            "name": .string(name),
+            "type": "Microsoft.Resources/resourceGroups",
+            "location": .string(location),
         ]
-        if let managedBy { members.append(("managedBy", .string(managedBy))) }
-        if let tags { members.append(("tags", .object(tags.map { ($0.key, .string($0.value)) }))) }
-        members.append(("properties", .object([("provisioningState", .string("Succeeded"))])))
-        json = JSON.object(members).serialized
+        if let managedBy { members["managedBy"] = .string(managedBy) }
+        if let tags { members["tags"] = .object(JSONObject(tags.map { ($0.key, .string($0.value)) })) }
+        members["properties"] = .object(["provisioningState": "Succeeded"])
+        json = JSONValue.object(members).serialized
     }
 
     /// ARM stores locations in their short form: `West Europe` → `westeurope`.

@@ -1,3 +1,4 @@
+import JSONPath
 /// A built-in Azure role: its id, its `Actions` and `NotActions` (azure-protocol.md §6).
 struct RoleDefinition: Sendable {
     let name: String
@@ -24,12 +25,12 @@ struct RoleDefinition: Sendable {
     }
 
     /// The `{"actions":…,"notActions":…,"dataActions":[],"notDataActions":[]}` entry of the permissions API.
-    var permissionJSON: JSON {
+    var permissionJSON: JSONValue {
         .object([
-            ("actions", .array(actions.map(JSON.string))),
-            ("notActions", .array(notActions.map(JSON.string))),
-            ("dataActions", .array([])),
-            ("notDataActions", .array([])),
+            "actions": .array(actions.map(JSONValue.string)),
+            "notActions": .array(notActions.map(JSONValue.string)),
+            "dataActions": [],
+            "notDataActions": [],
         ])
     }
 

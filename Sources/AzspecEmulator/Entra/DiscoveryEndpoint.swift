@@ -1,4 +1,5 @@
 import Hummingbird
+import JSONPath
 
 /// The metadata MSAL-style clients read before asking for a token: OpenID configuration, signing keys
 /// and instance discovery (azure-protocol.md §1.3).
@@ -23,42 +24,33 @@ struct DiscoveryEndpoint: Sendable {
         }
         let root = "\(baseURL)/\(tenant.id)"
         let isV2 = version == .v2
-        let body = JSON.object([
-            ("token_endpoint", .string(isV2 ? "\(root)/oauth2/v2.0/token" : "\(root)/oauth2/token")),
-            (
-                "token_endpoint_auth_methods_supported",
-                .array(["client_secret_post", "private_key_jwt", "client_secret_basic"].map(JSON.string))
-            ),
-            ("jwks_uri", .string(isV2 ? "\(root)/discovery/v2.0/keys" : "\(root)/discovery/keys")),
-            ("response_modes_supported", .array(["query", "fragment", "form_post"].map(JSON.string))),
-            ("subject_types_supported", .array([.string("pairwise")])),
-            ("id_token_signing_alg_values_supported", .array([.string("RS256")])),
-            (
-                "response_types_supported",
-                .array(["code", "id_token", "code id_token", "id_token token"].map(JSON.string))
-            ),
-            ("scopes_supported", .array(["openid", "profile", "email", "offline_access"].map(JSON.string))),
-            (
-                "issuer",
-                .string(
-                    isV2
-                        ? "https://login.microsoftonline.com/\(tenant.id)/v2.0"
-                        : "https://sts.windows.net/\(tenant.id)/")
-            ),
-            ("authorization_endpoint", .string(isV2 ? "\(root)/oauth2/v2.0/authorize" : "\(root)/oauth2/authorize")),
-            ("tenant_region_scope", .string("EU")),
-            ("cloud_instance_name", .string("microsoftonline.com")),
-            ("cloud_graph_host_name", .string("graph.windows.net")),
-            ("msgraph_host", .string("graph.microsoft.com")),
-            ("rbac_url", .string("https://pas.windows.net")),
-        ]).serialized
+        let issuer =
+            isV2 ? "https://login.microsoftonline.com/\(tenant.id)/v2.0" : "https://sts.windows.net/\(tenant.id)/"
+        let document: JSONValue = .object([
+            "token_endpoint": .string(isV2 ? "\(root)/oauth2/v2.0/token" : "\(root)/oauth2/token"),
+            "token_endpoint_auth_methods_supported": ["client_secret_post", "private_key_jwt", "client_secret_basic"],
+            "jwks_uri": .string(isV2 ? "\(root)/discovery/v2.0/keys" : "\(root)/discovery/keys"),
+            "response_modes_supported": ["query", "fragment", "form_post"],
+            "subject_types_supported": ["pairwise"],
+            "id_token_signing_alg_values_supported": ["RS256"],
+            "response_types_supported": ["code", "id_token", "code id_token", "id_token token"],
+            "scopes_supported": ["openid", "profile", "email", "offline_access"],
+            "issuer": .string(issuer),
+            "authorization_endpoint": .string(isV2 ? "\(root)/oauth2/v2.0/authorize" : "\(root)/oauth2/authorize"),
+            "tenant_region_scope": "EU",
+            "cloud_instance_name": "microsoftonline.com",
+            "cloud_graph_host_name": "graph.windows.net",
+            "msgraph_host": "graph.microsoft.com",
+            "rbac_url": "https://pas.windows.net",
+        ])
+        let body = document.serialized
         return EntraResponse.make(
             status: .ok, body: body, traceId: traceId, clientRequestId: nil, cacheControl: "max-age=86400, private")
     }
 
     /// `GET /{tenant}/discovery[/v2.0]/keys`: the emulator's signing key as a JWK set.
     func keys() -> Response {
-        let body = JSON.object([("keys", .array([signer.jsonWebKey]))]).serialized
+        let body = JSONValue.object(["keys": [signer.jsonWebKey]]).serialized
         return EntraResponse.make(
             status: .ok, body: body, traceId: GUID.random(), clientRequestId: nil,
             cacheControl: "max-age=86400, private")
@@ -72,20 +64,14 @@ struct DiscoveryEndpoint: Sendable {
             authorization.flatMap { endpoint in
                 endpoint.split(separator: "/").dropFirst(2).first.map(String.init)
             } ?? "common"
-        let body = JSON.object([
-            ("tenant_discovery_endpoint", .string("\(baseURL)/\(tenant)/v2.0/.well-known/openid-configuration")),
-            ("api-version", .string("1.1")),
-            (
-                "metadata",
-                .array([
-                    .object([
-                        ("preferred_network", .string(host)),
-                        ("preferred_cache", .string(host)),
-                        ("aliases", .array([.string(host)])),
-                    ])
-                ])
-            ),
-        ]).serialized
+        let document: JSONValue = .object([
+            "tenant_discovery_endpoint": .string("\(baseURL)/\(tenant)/v2.0/.well-known/openid-configuration"),
+            "api-version": "1.1",
+            "metadata": [
+                .object(["preferred_network": .string(host), "preferred_cache": .string(host), "aliases": [.string(host)]])
+            ],
+        ])
+        let body = document.serialized
         return EntraResponse.make(
             status: .ok, body: body, traceId: GUID.random(), clientRequestId: nil,
             cacheControl: "max-age=86400, private")

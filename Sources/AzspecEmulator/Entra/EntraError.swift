@@ -1,4 +1,5 @@
 import Hummingbird
+import JSONPath
 
 /// An Entra ID token-endpoint error: HTTP status, OAuth `error`, AADSTS code and text (azure-protocol.md §1.4–1.5).
 struct EntraError: Error, Sendable {
@@ -13,15 +14,16 @@ struct EntraError: Error, Sendable {
         let description =
             "AADSTS\(code): \(text)\r\nTrace ID: \(traceId)\r\nCorrelation ID: \(correlationId)\r\n"
             + "Timestamp: \(timestamp)"
-        return JSON.object([
-            ("error", .string(error)),
-            ("error_description", .string(description)),
-            ("error_codes", .array([.int(code)])),
-            ("timestamp", .string(timestamp)),
-            ("trace_id", .string(traceId)),
-            ("correlation_id", .string(correlationId)),
-            ("error_uri", .string("\(baseURL)/error?code=\(code)")),
-        ]).serialized
+        let body: JSONValue = .object([
+            "error": .string(error),
+            "error_description": .string(description),
+            "error_codes": [.int(code)],
+            "timestamp": .string(timestamp),
+            "trace_id": .string(traceId),
+            "correlation_id": .string(correlationId),
+            "error_uri": .string("\(baseURL)/error?code=\(code)"),
+        ])
+        return body.serialized
     }
 
     static func missingParameter(_ name: String) -> EntraError {

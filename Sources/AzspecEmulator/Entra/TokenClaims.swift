@@ -1,3 +1,4 @@
+import JSONPath
 /// The claims of an app-only access token, in the order Entra ID writes them.
 enum TokenClaims {
     static func make(
@@ -6,9 +7,9 @@ enum TokenClaims {
         principal: Directory.Principal,
         issuedAt: Int,
         lifetime: Int
-    ) -> JSON {
+    ) -> JSONValue {
         let tenantId = principal.tenantId
-        var claims: [(String, JSON)] = [("aud", .string(resource))]
+        var claims: [(String, JSONValue)] = [("aud", .string(resource))]
         switch version {
         case .v1:
             claims += [
@@ -36,7 +37,7 @@ enum TokenClaims {
             ("rh", .string("0.AAAA" + uniqueTokenId() + ".")),
         ]
         if !principal.appRoles.isEmpty {
-            claims.append(("roles", .array(principal.appRoles.map(JSON.string))))
+            claims.append(("roles", .array(principal.appRoles.map(JSONValue.string))))
         }
         claims += [
             ("sub", .string(principal.objectId)),
@@ -44,7 +45,7 @@ enum TokenClaims {
             ("uti", .string(uniqueTokenId())),
             ("ver", .string(version == .v1 ? "1.0" : "2.0")),
         ]
-        return .object(claims)
+        return .object(JSONObject(claims))
     }
 
     /// 22 base64url characters, like Entra's `uti`.

@@ -1,4 +1,5 @@
 import Hummingbird
+import JSONPath
 import NIOCore
 
 /// Microsoft Entra ID token endpoints: `POST /{tenant}/oauth2/token` (v1) and `/{tenant}/oauth2/v2.0/token` (v2),
@@ -75,22 +76,24 @@ struct TokenEndpoint: Sendable {
         let lifetime = directory.tokenLifetime
         switch version {
         case .v1:
-            return JSON.object([
-                ("token_type", .string("Bearer")),
-                ("expires_in", .string(String(lifetime))),
-                ("ext_expires_in", .string(String(lifetime))),
-                ("expires_on", .string(String(issuedAt + lifetime))),
-                ("not_before", .string(String(issuedAt - 300))),
-                ("resource", .string(resource)),
-                ("access_token", .string(accessToken)),
-            ]).serialized
+            let body: JSONValue = .object([
+                "token_type": "Bearer",
+                "expires_in": .string(String(lifetime)),
+                "ext_expires_in": .string(String(lifetime)),
+                "expires_on": .string(String(issuedAt + lifetime)),
+                "not_before": .string(String(issuedAt - 300)),
+                "resource": .string(resource),
+                "access_token": .string(accessToken),
+            ])
+            return body.serialized
         case .v2:
-            return JSON.object([
-                ("token_type", .string("Bearer")),
-                ("expires_in", .int(lifetime)),
-                ("ext_expires_in", .int(lifetime)),
-                ("access_token", .string(accessToken)),
-            ]).serialized
+            let body: JSONValue = .object([
+                "token_type": "Bearer",
+                "expires_in": .int(lifetime),
+                "ext_expires_in": .int(lifetime),
+                "access_token": .string(accessToken),
+            ])
+            return body.serialized
         }
     }
 

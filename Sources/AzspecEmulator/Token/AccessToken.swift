@@ -1,3 +1,4 @@
+import JSONPath
 /// The claims of a verified emulator access token that ARM needs.
 struct AccessToken: Sendable {
     /// `aud`: the resource the token was requested for.
@@ -14,7 +15,7 @@ struct AccessToken: Sendable {
     let expires: Int
 
     /// Reads the claims from a JWT payload; nil when a required claim is missing.
-    init?(payload: JSON) {
+    init?(payload: JSONValue) {
         guard let audience = payload["aud"]?.stringValue,
             let issuer = payload["iss"]?.stringValue,
             let tenantId = payload["tid"]?.stringValue,

@@ -2,6 +2,44 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOSSL
+
+/// How HTTPS servers are trusted. Verification is on unless `--insecure` turns it off.
+public struct TLSOptions: Sendable {
+    /// False only with `--insecure` (which prints a warning).
+    public var verifyCertificates: Bool
+    /// PEM files of extra root certificates to trust (`--ca-cert`), e.g. the emulator's.
+    public var additionalRoots: [String]
+
+    public init(verifyCertificates: Bool = true, additionalRoots: [String] = []) {
+        self.verifyCertificates = verifyCertificates
+        self.additionalRoots = additionalRoots
+    }
+
+    /// Checks that every root file holds at least one PEM certificate; the error names the file.
+    public func validate() throws(TLSOptionsError) {
+        for path in additionalRoots {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw TLSOptionsError(description: "cannot read the CA certificate file \(path)")
+            }
+            guard (try? NIOSSLCertificate.fromPEMBytes(Array(data)))?.isEmpty == false else {
+                throw TLSOptionsError(description: "\(path) holds no PEM certificate")
+            }
+        }
+    }
+
+    var configuration: TLSConfiguration {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if !verifyCertificates { tls.certificateVerification = .none }
+        tls.additionalTrustRoots = additionalRoots.map { .file($0) }
+        return tls
+    }
+}
+
+/// A `--ca-cert` file that cannot be used.
+public struct TLSOptionsError: Error, CustomStringConvertible {
+    public let description: String
+}
 
 /// What came back for a request.
 struct HTTPResponse: Sendable {
@@ -27,8 +65,11 @@ public final class HTTPTransport: Sendable {
     private let client: HTTPClient
 
     /// Runs `body` with a transport and shuts the client down afterwards, whether `body` throws or not.
-    public static func withTransport<T: Sendable>(_ body: (HTTPTransport) async throws -> T) async throws -> T {
+    public static func withTransport<T: Sendable>(
+        tls: TLSOptions = TLSOptions(), _ body: (HTTPTransport) async throws -> T
+    ) async throws -> T {
         var configuration = HTTPClient.Configuration()
+        configuration.tlsConfiguration = tls.configuration
         configuration.redirectConfiguration = .disallow
         configuration.timeout = .init(connect: .seconds(10))
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)

@@ -2,14 +2,15 @@
 public struct RunConfiguration: Sendable {
     /// Environment variables `{{env.NAME}}` reads (the process environment, with the emulator's on top under `--emulator`).
     public var environment: [String: String]
-    /// Where `{{cloud.login}}` and `{{cloud.arm}}` point.
-    public var cloud: CloudEndpoints
+    /// Where `{{cloud.login}}` and `{{cloud.arm}}` point when `--cloud` or `--emulator` says so; otherwise each
+    /// suite's cloud comes from the environment or its azspec.yaml (see ``SuitePlan``).
+    public var cloud: CloudEndpoints?
     /// Seconds a request may take when its spec sets no `timeout`.
     public var defaultTimeout: Double
     /// How many spec files run at the same time (tests inside a file always run in order).
     public var jobs: Int
 
-    public init(environment: [String: String], cloud: CloudEndpoints, defaultTimeout: Double = 30, jobs: Int = 4) {
+    public init(environment: [String: String], cloud: CloudEndpoints?, defaultTimeout: Double = 30, jobs: Int = 4) {
         self.environment = environment
         self.cloud = cloud
         self.defaultTimeout = defaultTimeout

@@ -9,17 +9,24 @@ public final class Runner: Sendable {
     private let observer: (any RunObserver)?
     private let verbose: Bool
     private let progress: RunProgress
+    private let plans: [SuitePlan]
+    /// Tokens by identity and audience, shared by every suite.
+    let tokens = TokenCache()
 
-    public init(
-        suites: [SuiteSpec], configuration: RunConfiguration, secrets: SecretStore, observer: (any RunObserver)?,
+    init(
+        plans: [SuitePlan], configuration: RunConfiguration, secrets: SecretStore, observer: (any RunObserver)?,
         verbose: Bool = false
     ) {
         self.configuration = configuration
         self.secrets = secrets
         self.observer = observer
         self.verbose = verbose
-        self.progress = RunProgress(suites: suites, startedAt: Date())
+        self.plans = plans
+        self.progress = RunProgress(suites: plans.map(\.suite), startedAt: Date())
     }
+
+    /// How many tokens identities acquired during the run.
+    public var tokensAcquired: Int { get async { await tokens.acquisitions } }
 
     public var suites: [SuiteSpec] { progress.suites }
 
@@ -35,8 +42,8 @@ public final class Runner: Sendable {
                 let index = indices[next]
                 next += 1
                 let runner = SuiteRunner(
-                    suite: progress.suites[index], suiteIndex: index, configuration: configuration, transport: transport,
-                    secrets: secrets, warnings: warnings, progress: progress, observer: observer, verbose: verbose)
+                    plan: plans[index], suiteIndex: index, configuration: configuration, transport: transport,
+                    secrets: secrets, warnings: warnings, progress: progress, tokens: tokens, observer: observer, verbose: verbose)
                 group.addTask { (index, await runner.run()) }
             }
             for _ in 0..<min(configuration.jobs, indices.count) { startNext() }

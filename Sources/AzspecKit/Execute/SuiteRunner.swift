@@ -3,20 +3,23 @@ import JSONPath
 
 /// Runs the tests of one suite in order, carrying variables and captures from test to test.
 struct SuiteRunner: Sendable {
-    let suite: SuiteSpec
+    let plan: SuitePlan
     let suiteIndex: Int
     let configuration: RunConfiguration
     let transport: HTTPTransport
     let secrets: SecretStore
     let warnings: RunWarnings
     let progress: RunProgress
+    let tokens: TokenCache
     let observer: (any RunObserver)?
     let verbose: Bool
+
+    var suite: SuiteSpec { plan.suite }
 
     func run() async -> SuiteReport {
         let started = Date()
         let clock = ContinuousClock.now
-        var scope = TemplateScope(values: [:], environment: configuration.environment, cloud: configuration.cloud)
+        var scope = TemplateScope(values: [:], environment: configuration.environment, cloud: plan.cloud)
         var cases: [CaseReport] = []
         // Names that a test which did not pass should have captured, and that test's name.
         var missing: [String: String] = [:]
@@ -50,7 +53,7 @@ struct SuiteRunner: Sendable {
             } else {
                 report = await TestExecution(
                     test: test, scope: scope, configuration: configuration, transport: transport, secrets: secrets,
-                    warnings: warnings, verbose: verbose
+                    warnings: warnings, verbose: verbose, credential: credential(for: test)
                 ).run(capturingInto: &scope)
                 report.duration = (ContinuousClock.now - testStart).seconds
             }
@@ -64,6 +67,17 @@ struct SuiteRunner: Sendable {
         return SuiteReport(
             name: suite.name, file: suite.file, timestamp: started, duration: (ContinuousClock.now - clock).seconds,
             cases: cases)
+    }
+}
+
+extension SuiteRunner {
+    /// The test's identity bound to the run's token cache, if it uses one.
+    func credential(for test: TestSpec) -> TestExecution.Credential? {
+        guard let identity = plan.identity(for: test) else { return nil }
+        let acquirer = TokenAcquirer(
+            identity: identity, environment: configuration.environment, cloud: plan.cloud, transport: transport, secrets: secrets,
+            timeout: configuration.defaultTimeout)
+        return TestExecution.Credential(identity: identity, cloud: plan.cloud, tokens: tokens, acquirer: acquirer)
     }
 }
 

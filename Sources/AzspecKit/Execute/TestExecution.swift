@@ -10,31 +10,86 @@ struct TestExecution {
     let secrets: SecretStore
     let warnings: RunWarnings
     let verbose: Bool
+    /// The identity whose token the test sends (and whose claims `expect.token` checks), if any.
+    let credential: Credential?
+
+    /// An identity bound to the run's token cache.
+    struct Credential: Sendable {
+        let identity: IdentitySpec
+        let cloud: CloudEndpoints
+        let tokens: TokenCache
+        let acquirer: TokenAcquirer
+
+        var cacheKey: String { "\(identity.location)#\(identity.name)|\(cloud.audience)" }
+
+        func token() async throws(AcquisitionError) -> AccessToken {
+            try await tokens.token(for: cacheKey) { () async throws(AcquisitionError) -> AccessToken in try await acquirer.acquire() }
+        }
+    }
 
     /// Runs the test; on success its captures are added to `scope` for the tests after it.
     func run(capturingInto scope: inout TemplateScope) async -> CaseReport {
-        let request: PreparedRequest
+        var token: AccessToken?
+        if let credential {
+            do {
+                token = try await credential.token()
+            } catch {
+                return errored(error.description, type: "AuthenticationError", details: error.description)
+            }
+        }
+        var problems: [String] = []
+        if let token {
+            do {
+                problems += try claimProblems(of: token, scope: scope)
+            } catch {
+                return errored("\(error.reference.location): \(error)", type: "InvalidSpec", details: "\(error)")
+            }
+        }
+        guard let requestSpec = test.request else {
+            return problems.isEmpty
+                ? CaseReport(name: test.name, line: test.location.line, duration: 0, outcome: .passed)
+                : failed(problems, excerpts: [], request: nil, response: nil)
+        }
+        var request: PreparedRequest
         do {
-            request = try HTTPRequestBuilder.prepare(test.request, in: scope, defaultTimeout: configuration.defaultTimeout)
+            request = try HTTPRequestBuilder.prepare(requestSpec, in: scope, defaultTimeout: configuration.defaultTimeout)
         } catch {
             return errored("\(error)", type: "InvalidSpec", details: "\(error)")
+        }
+        if let credential, let token {
+            let host = SpecValidator.host(of: request.url) ?? request.url
+            guard SpecValidator.accepts(host, identity: credential.identity, cloud: credential.cloud) else {
+                let message = "identity '\(credential.identity.name)' sends its token only to the cloud's Resource Manager host and the hosts it lists; '\(host)' is neither, so nothing was sent"
+                return errored(message, type: "InvalidSpec", details: message + "\nrequest: \(request.line)")
+            }
+            request.headers.append(("Authorization", "Bearer \(token.value)"))
         }
         learnSecrets(from: request)
         if let host = request.plainHTTPHost {
             warnings.add("plain http:// to '\(host)' sends requests and credentials unencrypted; use https://")
         }
-        let response: HTTPResponse
+        var response: HTTPResponse
         do {
             response = try await transport.send(request)
+            if let credential, let token, Self.refusesToken(response) {
+                // The server says the token is no longer good: get a new one and try once more.
+                await credential.tokens.invalidate(credential.cacheKey, token: token.value)
+                let fresh = try await credential.token()
+                request.headers.removeAll { $0.name == "Authorization" }
+                request.headers.append(("Authorization", "Bearer \(fresh.value)"))
+                learnSecrets(from: request)
+                response = try await transport.send(request)
+            }
+        } catch let error as AcquisitionError {
+            return errored(error.description, type: "AuthenticationError", details: error.description, request: request)
         } catch {
             let details = "\(error)\nrequest: \(request.line)"
-            return errored(error.description, type: "ConnectionError", details: details, request: request)
+            return errored("\(error)", type: "ConnectionError", details: details, request: request)
         }
         let body = ResponseBody(bytes: response.body)
         let needsJSON = !test.expect.json.isEmpty || test.captures.contains { if case .json = $0.source { true } else { false } }
         if needsJSON || verbose, let json = body.json { learnSecrets(from: json) }
 
-        var problems: [String] = []
         var excerpts: [String] = []
         var invalidResponse: String?
         do {
@@ -86,19 +141,46 @@ struct TestExecution {
             }
         }
         if !problems.isEmpty || verbose, let json = body.json { learnSecrets(from: json) }
-        let redactor = secrets.redactor
-        let transcript = Transcript(request: request, response: response, verbose: verbose).text(redactor)
         guard !problems.isEmpty else {
+            let transcript = Transcript(request: request, response: response, verbose: verbose).text(secrets.redactor)
             return CaseReport(name: test.name, line: test.location.line, duration: 0, outcome: .passed, output: transcript)
         }
+        return failed(problems, excerpts: excerpts, request: request, response: response)
+    }
+
+    private func failed(_ problems: [String], excerpts: [String], request: PreparedRequest?, response: HTTPResponse?) -> CaseReport {
+        let redactor = secrets.redactor
         var details = problems.joined(separator: "\n")
         if !excerpts.isEmpty { details += "\n\n" + excerpts.joined(separator: "\n") }
-        details += "\n\n" + Transcript.summary(request: request, response: response, redactor: redactor)
+        if let request, let response {
+            details += "\n\n" + Transcript.summary(request: request, response: response, redactor: redactor)
+        }
+        let transcript = request.map { Transcript(request: $0, response: response, verbose: verbose).text(redactor) }
         let message = problems.count == 1 ? problems[0] : "\(problems[0]) (and \(problems.count - 1) more)"
         return CaseReport(
             name: test.name, line: test.location.line, duration: 0,
             outcome: .failed(Problem(message: redactor.redact(message), type: "AssertionFailure", details: redactor.redact(details))),
             output: transcript)
+    }
+
+    /// `expect.token`: the claims of the identity's token, decoded without checking the signature.
+    private func claimProblems(of token: AccessToken, scope: TemplateScope) throws(TemplateError) -> [String] {
+        guard !test.expect.token.isEmpty else { return [] }
+        guard let claims = JWT.decode(token.value)?.claims else {
+            return ["token: the identity's token is not a JWT, so its claims cannot be checked"]
+        }
+        var problems: [String] = []
+        for expectation in test.expect.token {
+            if let mismatch = try expectation.matcher.mismatch(for: .value(claims[expectation.claim]), scope: scope) {
+                problems.append("token claim \(expectation.claim): \(mismatch)")
+            }
+        }
+        return problems
+    }
+
+    /// A 401 whose `WWW-Authenticate` says `error="invalid_token"`: the token expired or was revoked.
+    static func refusesToken(_ response: HTTPResponse) -> Bool {
+        response.status == 401 && (response.header("WWW-Authenticate")?.contains("error=\"invalid_token\"") ?? false)
     }
 
     private func capture(from response: HTTPResponse, body: ResponseBody) -> Result<[(String, JSONValue)], CaptureFailure> {
@@ -133,7 +215,7 @@ struct TestExecution {
             secrets.add(value)
             if let space = value.firstIndex(of: " ") { secrets.add(String(value[value.index(after: space)...])) }
         }
-        if case .form = test.request.body, let body = request.body {
+        if case .form = test.request?.body, let body = request.body {
             for pair in String(decoding: body, as: UTF8.self).split(separator: "&") {
                 let parts = pair.split(separator: "=", maxSplits: 1)
                 guard parts.count == 2, SpecParser.looksSecret(String(parts[0])) else { continue }

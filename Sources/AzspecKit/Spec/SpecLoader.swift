@@ -17,42 +17,48 @@ public struct LoadedSpec: Sendable {
 public struct SpecLoader: Sendable {
     public init() {}
 
-    /// Reads and parses the file at `path`; `path` is also how diagnostics name it.
-    public func load(file path: String) -> LoadedSpec {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
+    /// Reads a YAML file and composes its node tree, or says why it cannot.
+    static func compose(file path: String) -> (node: Node?, diagnostics: [Diagnostic]) {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        guard let data = FileManager.default.contents(atPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
-            return LoadedSpec(
-                file: path, suite: nil,
-                diagnostics: [Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), "\(reason): \(path)")])
+            return (nil, [Diagnostic(.error, at: start, "\(reason): \(path)")])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            return LoadedSpec(
-                file: path, suite: nil,
-                diagnostics: [Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), "the file is not valid UTF-8")])
+            return (nil, [Diagnostic(.error, at: start, "the file is not valid UTF-8")])
         }
-        return load(yaml: text, file: path)
+        return compose(yaml: text, file: path)
+    }
+
+    static func compose(yaml text: String, file: String) -> (node: Node?, diagnostics: [Diagnostic]) {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                return (nil, [Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "the file is empty")])
+            }
+            return (node, [])
+        } catch {
+            return (nil, [diagnostic(for: error, file: file)])
+        }
+    }
+
+    /// Reads and parses the file at `path`; `path` is also how diagnostics name it.
+    public func load(file path: String) -> LoadedSpec {
+        let (node, diagnostics) = Self.compose(file: path)
+        guard let node else { return LoadedSpec(file: path, suite: nil, diagnostics: diagnostics) }
+        return parse(node, file: path)
     }
 
     /// Parses spec text; `file` names it in diagnostics and reports.
     public func load(yaml text: String, file: String) -> LoadedSpec {
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                return LoadedSpec(
-                    file: file, suite: nil,
-                    diagnostics: [Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "the spec file is empty")])
-            }
-            root = node
-        } catch {
-            return LoadedSpec(file: file, suite: nil, diagnostics: [Self.diagnostic(for: error, file: file)])
-        }
+        let (node, diagnostics) = Self.compose(yaml: text, file: file)
+        guard let node else { return LoadedSpec(file: file, suite: nil, diagnostics: diagnostics) }
+        return parse(node, file: file)
+    }
+
+    private func parse(_ root: Node, file: String) -> LoadedSpec {
         var parser = SpecParser(reader: YAMLReader(file: file))
         let suite = parser.suite(root)
-        let diagnostics = parser.reader.diagnostics
-        return LoadedSpec(file: file, suite: suite, diagnostics: diagnostics.diagnostics)
+        return LoadedSpec(file: file, suite: suite, diagnostics: parser.reader.diagnostics.diagnostics)
     }
 
     /// A YAML syntax error as a diagnostic at its mark.
@@ -80,8 +86,8 @@ public struct SpecLoader: Sendable {
 struct SpecParser {
     var reader: YAMLReader
 
-    static let suiteKeys = ["name", "description", "vars", "tests"]
-    static let testKeys = ["name", "description", "request", "expect", "capture", "skip"]
+    static let suiteKeys = ["name", "description", "vars", "identity", "identities", "tests"]
+    static let testKeys = ["name", "description", "identity", "request", "expect", "capture", "skip"]
 
     mutating func suite(_ root: Node) -> SuiteSpec? {
         guard let mapping = reader.mapping(root, "a spec file") else { return nil }
@@ -89,17 +95,23 @@ struct SpecParser {
         reader.require(["name", "tests"], in: members, of: root, "a spec file")
         var name = ""
         var variables: [(String, Template)] = []
+        var identities: [IdentitySpec] = []
+        var identity = IdentityChoice.none
         var tests: [TestSpec] = []
         for (key, _, value) in members {
             switch key {
             case "name": name = reader.string(value, "name") ?? ""
             case "description": _ = reader.string(value, "description")
             case "vars": variables = self.variables(value)
+            case "identities": identities = self.identities(value)
+            case "identity": identity = identityChoice(value) ?? .none
             case "tests": tests = self.tests(value)
             default: break
             }
         }
-        return SuiteSpec(name: name, file: reader.file, location: reader.location(of: root), variables: variables, tests: tests)
+        return SuiteSpec(
+            name: name, file: reader.file, location: reader.location(of: root), variables: variables, identities: identities,
+            identity: identity, tests: tests)
     }
 
     private mutating func variables(_ node: Node) -> [(String, Template)] {
@@ -138,9 +150,10 @@ struct SpecParser {
     private mutating func test(_ node: Node) -> TestSpec? {
         guard let mapping = reader.mapping(node, "a test") else { return nil }
         let members = reader.members(mapping, allowed: Self.testKeys, in: "a test")
-        reader.require(["name", "request"], in: members, of: node, "a test")
+        reader.require(["name"], in: members, of: node, "a test")
         var name: String?
         var request: RequestSpec?
+        var identity: IdentityChoice?
         var expect = ExpectSpec()
         var captures: [CaptureSpec] = []
         var skip: String?
@@ -149,6 +162,7 @@ struct SpecParser {
             case "name": name = reader.string(value, "a test's name")
             case "description": _ = reader.string(value, "description")
             case "request": request = self.request(value)
+            case "identity": identity = identityChoice(value)
             case "expect": expect = self.expect(value)
             case "capture": captures = self.captures(value)
             case "skip":
@@ -160,10 +174,17 @@ struct SpecParser {
             default: break
             }
         }
-        guard let name, let request else { return nil }
+        if !members.contains(where: { $0.key == "request" }) {
+            if expect.token.isEmpty {
+                reader.error("a test needs 'request' (or, to check only an identity's token, 'identity' and 'expect.token')", at: node)
+            } else if identity == nil {
+                reader.error("a test that checks only a token needs 'identity'", at: node)
+            }
+        }
+        guard let name, request != nil || !expect.token.isEmpty else { return nil }
         return TestSpec(
-            name: name, location: reader.location(of: node), request: request, expect: expect, captures: captures,
-            skip: skip)
+            name: name, location: reader.location(of: node), request: request, identity: identity, expect: expect,
+            captures: captures, skip: skip)
     }
 
     static func isIdentifier(_ text: String) -> Bool {

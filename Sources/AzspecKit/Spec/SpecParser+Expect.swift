@@ -2,7 +2,7 @@ import JSONPath
 import Yams
 
 extension SpecParser {
-    static let expectKeys = ["status", "headers", "json", "body"]
+    static let expectKeys = ["status", "headers", "json", "body", "token"]
 
     mutating func expect(_ node: Node) -> ExpectSpec {
         var expect = ExpectSpec()
@@ -28,6 +28,13 @@ extension SpecParser {
             case "body":
                 expect.body = matcher(value)
                 expect.bodyLocation = reader.location(of: value)
+            case "token":
+                guard let claims = reader.mapping(value, "expect.token") else { continue }
+                for (claim, keyNode, matcherNode) in reader.members(claims, allowed: [], in: "expect.token") {
+                    if let matcher = matcher(matcherNode) {
+                        expect.token.append(ClaimExpectation(claim: claim, matcher: matcher, location: reader.location(of: keyNode)))
+                    }
+                }
             default: break
             }
         }

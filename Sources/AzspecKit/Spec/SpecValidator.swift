@@ -32,10 +32,10 @@ public struct SpecValidator: Sendable {
                 }
                 known.insert(capture.name)
             }
-            if test.request.url.references.isEmpty, let host = URL(string: test.request.url.source)?.host,
-                test.request.url.source.hasPrefix("http://"), !HTTPRequestBuilder.isLoopback(host)
+            if let url = test.request?.url, url.references.isEmpty, let host = URL(string: url.source)?.host,
+                url.source.hasPrefix("http://"), !HTTPRequestBuilder.isLoopback(host)
             {
-                collector.warning("plain http:// to '\(host)' sends the request unencrypted; use https://", at: test.request.url.location)
+                collector.warning("plain http:// to '\(host)' sends the request unencrypted; use https://", at: url.location)
             }
         }
         return collector.diagnostics
@@ -75,16 +75,19 @@ public struct SpecValidator: Sendable {
 extension TestSpec {
     /// Every placeholder the test uses, in its request and in its expectations.
     var references: [Reference] {
-        var templates: [Template] = [request.url]
-        templates += request.query.map(\.value) + request.headers.map(\.value)
-        var result = templates.flatMap(\.references)
-        switch request.body {
+        var result: [Reference] = []
+        if let request {
+            let templates = [request.url] + request.query.map(\.value) + request.headers.map(\.value)
+            result += templates.flatMap(\.references)
+        }
+        switch request?.body {
         case .form(let fields): result += fields.flatMap(\.value.references)
         case .json(let json): result += json.references
         case .raw(let template): result += template.references
         case nil: break
         }
-        for matcher in expect.json.map(\.matcher) + expect.headers.map(\.matcher) + [expect.body].compactMap({ $0 }) {
+        let matchers = expect.json.map(\.matcher) + expect.headers.map(\.matcher) + expect.token.map(\.matcher)
+        for matcher in matchers + [expect.body].compactMap({ $0 }) {
             result += matcher.references
         }
         return result

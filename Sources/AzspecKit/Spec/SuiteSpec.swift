@@ -8,6 +8,10 @@ public struct SuiteSpec: Sendable {
     let location: SourceLocation
     /// Suite variables in declaration order; each may use the environment, the cloud and earlier variables.
     let variables: [(name: String, value: Template)]
+    /// Identities declared by the suite itself (they take precedence over azspec.yaml's).
+    let identities: [IdentitySpec]
+    /// The identity the suite's tests use unless they say otherwise.
+    let identity: IdentityChoice
     public let tests: [TestSpec]
 }
 
@@ -15,7 +19,10 @@ public struct SuiteSpec: Sendable {
 public struct TestSpec: Sendable {
     public let name: String
     public let location: SourceLocation
-    let request: RequestSpec
+    /// Nil for a test that only checks an identity's token (`expect.token`).
+    let request: RequestSpec?
+    /// Nil means the suite's choice.
+    let identity: IdentityChoice?
     let expect: ExpectSpec
     let captures: [CaptureSpec]
     /// When set, the test is reported as skipped with this reason and nothing is sent.
@@ -55,6 +62,15 @@ struct ExpectSpec: Sendable {
     var json: [JSONExpectation] = []
     var body: Matcher?
     var bodyLocation: SourceLocation?
+    /// Claims of the identity's token (decoded, not verified) → matchers.
+    var token: [ClaimExpectation] = []
+}
+
+/// A claim of the token an identity obtained, and the matcher it must satisfy.
+struct ClaimExpectation: Sendable {
+    let claim: String
+    let matcher: Matcher
+    let location: SourceLocation
 }
 
 /// `status: 200`, `status: [200, 201]` or `status: 2xx`.

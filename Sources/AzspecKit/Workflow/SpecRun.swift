@@ -10,11 +10,13 @@ public struct SpecRun: Sendable {
         public var verbose: Bool
         public var configuration: RunConfiguration
         public var style: ConsoleStyle
+        public var tls: TLSOptions
 
         public init(
             paths: [String], junitPath: String, junitStyle: JUnitWriter.Style, verbose: Bool,
-            configuration: RunConfiguration, style: ConsoleStyle
+            configuration: RunConfiguration, style: ConsoleStyle, tls: TLSOptions = TLSOptions()
         ) {
+            self.tls = tls
             self.paths = paths
             self.junitPath = junitPath
             self.junitStyle = junitStyle
@@ -47,7 +49,16 @@ public struct SpecRun: Sendable {
             writeError("error: \(error)")
             return .cannotStart
         }
-        let specs = SpecSet(paths: options.paths, environment: options.configuration.environment)
+        do {
+            try options.tls.validate()
+        } catch {
+            writeError("error: \(error)")
+            return .invalidInput
+        }
+        if !options.tls.verifyCertificates {
+            writeError("warning: --insecure: TLS certificates are not verified; anyone on the network path can read the tokens sent")
+        }
+        let specs = SpecSet(paths: options.paths, environment: options.configuration.environment, cloud: options.configuration.cloud)
         for diagnostic in specs.diagnostics { writeError(secrets.redactor.redact(diagnostic.description)) }
         if specs.hasErrors {
             let report = invalidReport(specs)
@@ -57,7 +68,7 @@ public struct SpecRun: Sendable {
         }
         let console = ConsoleReporter(style: options.style, verbose: options.verbose, write: write)
         let runner = Runner(
-            suites: specs.suites, configuration: options.configuration, secrets: secrets, observer: console,
+            plans: specs.runnable, configuration: options.configuration, secrets: secrets, observer: console,
             verbose: options.verbose)
         let trap = InterruptTrap { signal in
             let report = runner.snapshot(reason: "the run was interrupted (\(signal)) before this test finished")
@@ -67,14 +78,16 @@ public struct SpecRun: Sendable {
         defer { trap.cancel() }
         let report: RunReport
         do {
-            report = try await HTTPTransport.withTransport { transport in await runner.run(over: transport) }
+            report = try await HTTPTransport.withTransport(tls: options.tls) { transport in await runner.run(over: transport) }
         } catch {
             writeError("error: the HTTP client failed: \(error)")
             return .cannotStart
         }
         for warning in runner.warnings.all { writeError("warning: \(warning)") }
         let written = writeReport(report, secrets: secrets)
-        await console.summary(report, reportPath: written ? options.junitPath : nil)
+        let tokens = await runner.tokensAcquired
+        let extra = tokens > 0 ? ["\(tokens) token\(tokens == 1 ? "" : "s") acquired"] : []
+        await console.summary(report, reportPath: written ? options.junitPath : nil, extra: extra)
         if !written { return .cannotStart }
         return report.failures + report.errors > 0 ? .testsFailed : .success
     }

@@ -1,3 +1,4 @@
+import JSONPath
 import Testing
 
 @testable import AzspecEmulator
@@ -50,16 +51,16 @@ enum Fixture {
     }
 
     /// The claims of a JWT (no verification).
-    static func claims(_ token: String) throws -> JSON {
+    static func claims(_ token: String) throws -> JSONValue {
         let parts = token.split(separator: ".")
         try #require(parts.count == 3)
         let bytes = try #require(Base64URL.decode(parts[1]))
-        return try JSONParser.parse(bytes)
+        return try JSONValue(parsing: bytes)
     }
 
-    static func header(_ token: String) throws -> JSON {
+    static func header(_ token: String) throws -> JSONValue {
         let parts = token.split(separator: ".")
         try #require(parts.count == 3)
-        return try JSONParser.parse(try #require(Base64URL.decode(parts[0])))
+        return try JSONValue(parsing: try #require(Base64URL.decode(parts[0])))
     }
 }

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import JSONPath
 import NIOCore
 
 @testable import AzspecEmulator
@@ -22,10 +23,10 @@ struct HTTPReply: Sendable {
     }
 
     /// The body as JSON (order-preserving), or nil when it is not JSON.
-    var json: JSON? { try? JSONParser.parse(body) }
+    var json: JSONValue? { try? JSONValue(parsing: body) }
 
     /// The top-level object keys in body order.
-    var keys: [String] { json?.objectMembers?.map(\.0) ?? [] }
+    var keys: [String] { json?.objectValue?.keys ?? [] }
 
     /// `error.code` of an ARM error body.
     var armErrorCode: String? { json?["error"]?["code"]?.stringValue }

@@ -1,0 +1,95 @@
+import Foundation
+import Yams
+
+/// `azspec.yaml`: settings shared by every spec in the folder that holds it and below — identities, the default
+/// identity and the cloud. Found by walking up from each spec file's folder.
+public struct ProjectFile: Sendable {
+    public static let fileName = "azspec.yaml"
+    static let keys = ["cloud", "identities", "defaultIdentity"]
+
+    public let path: String
+    let identities: [IdentitySpec]
+    /// The identity `identity: true` means; the built-in `environment` identity when unset.
+    let defaultIdentity: String?
+    let defaultIdentityLocation: SourceLocation?
+    /// The cloud named or described in the file, if any.
+    let cloud: CloudEndpoints?
+
+    /// Parses the project file at `path`; problems go to `diagnostics`.
+    static func load(path: String, diagnostics: inout [Diagnostic]) -> ProjectFile? {
+        let loaded = SpecLoader.compose(file: path)
+        diagnostics += loaded.diagnostics
+        guard let root = loaded.node else { return nil }
+        var parser = SpecParser(reader: YAMLReader(file: path))
+        defer { diagnostics += parser.reader.diagnostics.diagnostics }
+        guard let mapping = parser.reader.mapping(root, "azspec.yaml") else { return nil }
+        var identities: [IdentitySpec] = []
+        var defaultIdentity: String?
+        var defaultLocation: SourceLocation?
+        var cloud: CloudEndpoints?
+        for (key, _, value) in parser.reader.members(mapping, allowed: keys, in: "azspec.yaml") {
+            switch key {
+            case "identities": identities = parser.identities(value)
+            case "defaultIdentity":
+                defaultIdentity = parser.reader.string(value, "defaultIdentity")
+                defaultLocation = parser.reader.location(of: value)
+            case "cloud": cloud = parser.cloud(value)
+            default: break
+            }
+        }
+        return ProjectFile(
+            path: path, identities: identities, defaultIdentity: defaultIdentity, defaultIdentityLocation: defaultLocation,
+            cloud: cloud)
+    }
+
+    /// The nearest `azspec.yaml` at or above the folder of `specFile`, if any.
+    static func locate(for specFile: String) -> String? {
+        var folder = URL(fileURLWithPath: specFile).standardizedFileURL.deletingLastPathComponent()
+        while true {
+            let candidate = folder.appendingPathComponent(fileName).path
+            if FileManager.default.fileExists(atPath: candidate) {
+                return relative(candidate)
+            }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return nil }
+            folder = parent
+        }
+    }
+
+    /// `path` relative to the working directory when it lies below it, for short diagnostics.
+    static func relative(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
+    }
+}
+
+extension SpecParser {
+    /// `cloud: AzureUSGovernment` or `cloud: { login: https://…, arm: https://… }`.
+    mutating func cloud(_ node: Node) -> CloudEndpoints? {
+        if case .scalar(let scalar) = node {
+            guard let known = KnownCloud.named(scalar.string) else {
+                let names = KnownCloud.allCases.map(\.rawValue)
+                reader.error(
+                    "unknown cloud '\(scalar.string)'\(Suggestion.hint(for: scalar.string, in: names)); use one of \(names.joined(separator: ", ")) or { login: …, arm: … }",
+                    at: node)
+                return nil
+            }
+            return known.endpoints
+        }
+        guard let mapping = reader.mapping(node, "cloud") else { return nil }
+        let members = reader.members(mapping, allowed: ["login", "arm"], in: "a custom cloud")
+        reader.require(["login", "arm"], in: members, of: node, "a custom cloud")
+        var login: String?
+        var arm: String?
+        for (key, _, value) in members {
+            guard let text = reader.string(value, key) else { continue }
+            guard text.hasPrefix("https://") || text.hasPrefix("http://") else {
+                reader.error("\(key) must be a URL such as https://login.example.com", at: value)
+                continue
+            }
+            if key == "login" { login = text } else { arm = text }
+        }
+        guard let login, let arm else { return nil }
+        return CloudEndpoints(login: login, arm: arm)
+    }
+}

@@ -1,0 +1,41 @@
+/// A suite with what it runs against: its cloud and the identities its tests may name.
+public struct SuitePlan: Sendable {
+    public let suite: SuiteSpec
+    /// Identities by name: azspec.yaml's, then the suite's own over them.
+    let identities: [String: IdentitySpec]
+    /// What `identity: true` means.
+    let defaultIdentity: String
+    let cloud: CloudEndpoints
+
+    init(suite: SuiteSpec, project: ProjectFile?, cloud: CloudEndpoints) {
+        self.suite = suite
+        var identities: [String: IdentitySpec] = ["environment": .environmentDefault]
+        for identity in project?.identities ?? [] { identities[identity.name] = identity }
+        for identity in suite.identities { identities[identity.name] = identity }
+        self.identities = identities
+        self.defaultIdentity = project?.defaultIdentity ?? "environment"
+        self.cloud = cloud
+    }
+
+    /// The identity a test uses, if any (nil also when the name is unknown: validation reports that).
+    func identity(for test: TestSpec) -> IdentitySpec? {
+        switch test.identity ?? suite.identity {
+        case .none: nil
+        case .default: identities[defaultIdentity]
+        case .named(let name, _): identities[name]
+        }
+    }
+
+    /// The cloud a suite runs against: `--cloud` or `--emulator`, else `AZURE_AUTHORITY_HOST` /
+    /// `AZURE_RESOURCE_MANAGER_ENDPOINT`, else azspec.yaml's `cloud`, else Azure's public cloud.
+    static func cloud(override: CloudEndpoints?, environment: [String: String], project: ProjectFile?) -> CloudEndpoints {
+        if let override { return override }
+        let fromEnvironment = ["AZURE_AUTHORITY_HOST", "AZURE_RESOURCE_MANAGER_ENDPOINT"].contains { environment[$0]?.isEmpty == false }
+        let base = project?.cloud ?? KnownCloud.azureCloud.endpoints
+        guard fromEnvironment else { return base }
+        var cloud = CloudEndpoints.from(environment: environment)
+        if environment["AZURE_AUTHORITY_HOST"]?.isEmpty != false { cloud.login = base.login }
+        if environment["AZURE_RESOURCE_MANAGER_ENDPOINT"]?.isEmpty != false { cloud.arm = base.arm }
+        return cloud
+    }
+}
