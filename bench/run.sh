@@ -12,9 +12,12 @@ gets=${2:-250}
 port=${BENCH_PORT:-18400}
 base="http://127.0.0.1:$port"
 work=$(mktemp -d)
-trap 'kill $emulator_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+emulator_pid=""
+trap '[ -n "$emulator_pid" ] && kill "$emulator_pid" 2>/dev/null; rm -rf "$work"' EXIT
 
-swift build -c release --product azspec --scratch-path .build-release >/dev/null
+if ! swift build -c release --product azspec --scratch-path .build-release >"$work/build.log" 2>&1; then
+  grep -E "error:" "$work/build.log"; exit 1
+fi
 azspec=.build-release/release/azspec
 
 # The emulator's default identity (the same values `azspec run --emulator` uses).

@@ -8,18 +8,20 @@ public import Logging
 /// }
 /// ```
 public enum Emulator {
-    /// Starts the emulator on `host:port` (port 0 picks a free port), runs `body`, and always shuts down,
+    /// Starts the emulator on `host:port` (port 0 picks a free port; `tls` serves HTTPS), runs `body`, and always
+    /// shuts down,
     /// also when `body` throws. Throws ``EmulatorError`` for an invalid configuration or when the address
     /// cannot be bound (for example, the port is in use).
     public static func withRunning<T: Sendable>(
         configuration: EmulatorConfiguration = .default,
         host: String = "127.0.0.1",
         port: Int = 0,
+        tls: EmulatorTLS? = nil,
         logger: Logger? = nil,
         _ body: (EmulatorEndpoint) async throws -> T
     ) async throws -> T {
         let server = EmulatorServer(
-            configuration: configuration, host: host, port: port, logger: logger ?? silentLogger)
+            configuration: configuration, host: host, port: port, tls: tls, logger: logger ?? silentLogger)
         return try await server.run(handleSignals: false) { endpoint, _ in try await body(endpoint) }
     }
 
@@ -29,11 +31,12 @@ public enum Emulator {
         configuration: EmulatorConfiguration,
         host: String,
         port: Int,
+        tls: EmulatorTLS? = nil,
         logger: Logger? = nil,
         onStarted: @escaping @Sendable (EmulatorEndpoint) -> Void
     ) async throws {
         let server = EmulatorServer(
-            configuration: configuration, host: host, port: port, logger: logger ?? silentLogger)
+            configuration: configuration, host: host, port: port, tls: tls, logger: logger ?? silentLogger)
         do {
             try await server.run(handleSignals: true) { endpoint, stopped in
                 onStarted(endpoint)

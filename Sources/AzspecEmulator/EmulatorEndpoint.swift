@@ -8,6 +8,8 @@ public struct EmulatorEndpoint: Sendable {
     /// `AZURE_CLIENT_SECRET`, `AZURE_SUBSCRIPTION_ID` (the Contributor principal) and `AZSPEC_READER_CLIENT_ID`,
     /// `AZSPEC_READER_CLIENT_SECRET` (a principal with Reader on the subscription).
     public var environment: [String: String]
+    /// When serving HTTPS with a generated certificate: the CA that signed it, as PEM, for clients to trust.
+    public var caCertificatePEM: String?
 
     let state: EmulatorState
 

@@ -29,6 +29,7 @@ public struct EmulatorError: Error, CustomStringConvertible, Sendable {
     private enum Code: Sendable {
         case invalidConfiguration([Diagnostic])
         case unreadableConfiguration(path: String, reason: String)
+        case unreadableTLS(path: String, reason: String)
         case bindFailed(host: String, port: Int, reason: String)
         case stoppedBeforeStart
     }
@@ -57,6 +58,8 @@ public struct EmulatorError: Error, CustomStringConvertible, Sendable {
             return diagnostics.map(\.description).joined(separator: "\n")
         case .unreadableConfiguration(let path, let reason):
             return "\(path): error: cannot read emulator configuration: \(reason)"
+        case .unreadableTLS(let path, let reason):
+            return "\(path): error: cannot serve HTTPS with it: \(reason)"
         case .bindFailed(let host, let port, let reason):
             return "emulator cannot listen on \(host):\(port): \(reason)"
         case .stoppedBeforeStart:
@@ -70,6 +73,10 @@ public struct EmulatorError: Error, CustomStringConvertible, Sendable {
 
     static func unreadableConfiguration(path: String, reason: String) -> EmulatorError {
         EmulatorError(.unreadableConfiguration(path: path, reason: reason))
+    }
+
+    static func unreadableTLS(path: String, reason: String) -> EmulatorError {
+        EmulatorError(.unreadableTLS(path: path, reason: reason))
     }
 
     /// A bind failure; `underlying` is the socket error, turned into "address in use" when it says so.

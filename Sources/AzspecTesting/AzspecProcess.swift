@@ -56,13 +56,30 @@ public enum AzspecProcess {
             stderr: String(decoding: errData.finish(), as: UTF8.self))
     }
 
-    /// Starts `azspec` and returns the process (for signal tests); the caller waits.
-    public static func start(_ arguments: [String], in directory: String, environment: [String: String]) throws -> Process {
+    /// Starts `azspec` with its standard output going to `outputFile` (for signal tests); the caller waits.
+    public static func start(
+        _ arguments: [String], in directory: String, environment: [String: String], outputFile: String
+    ) throws -> Process {
         let process = try makeProcess(arguments, in: directory, environment: environment)
-        process.standardOutput = FileHandle.nullDevice
+        guard FileManager.default.createFile(atPath: outputFile, contents: nil),
+            let output = FileHandle(forWritingAtPath: outputFile)
+        else { throw ProcessError.cannotCreate(outputFile) }
+        process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
         return process
+    }
+
+    /// Waits until `file` contains `text` (true) or `timeout` passes (false).
+    public static func waitFor(_ text: String, in file: String, timeout: TimeInterval = 60) async throws -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let data = FileManager.default.contents(atPath: file), String(decoding: data, as: UTF8.self).contains(text) {
+                return true
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return false
     }
 
     /// A process for `azspec arguments…` in `directory` with exactly `environment` plus PATH, HOME and TMPDIR.
@@ -82,11 +99,13 @@ public enum AzspecProcess {
     public enum ProcessError: Error, CustomStringConvertible {
         case executableNotFound
         case timedOut([String])
+        case cannotCreate(String)
 
         public var description: String {
             switch self {
             case .executableNotFound: "the azspec executable was not found beside the tests (run swift build first)"
             case .timedOut(let arguments): "azspec \(arguments.joined(separator: " ")) did not finish in time"
+            case .cannotCreate(let path): "cannot create \(path)"
             }
         }
     }

@@ -46,23 +46,25 @@ private struct CertificateFixture: Sendable {
     static let other = Result { try CertificateFixture(commonName: "someone-else", notValidAfter: expiry) }
 }
 
-/// Writes `text` to a new file in a fresh temporary folder and returns its path.
-private func temporaryFile(_ text: String, name: String = "client.pem") throws -> String {
+/// Calls `body` with the path of a file holding `contents` in a fresh temporary folder, then removes the folder.
+private func withTemporaryFile<T>(_ contents: some DataProtocol, _ body: (String) throws -> T) throws -> T {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("azspec-cert-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let url = folder.appendingPathComponent(name)
-    try Data(text.utf8).write(to: url)
-    return url.path
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let url = folder.appendingPathComponent("client.pem")
+    try Data(contents).write(to: url)
+    return try body(url.path)
 }
 
 /// The description of the error loading `pem` (from a file) throws, or nil when it loads.
 private func loadError(_ pem: String, password: String? = nil) throws -> (message: String, path: String)? {
-    let path = try temporaryFile(pem)
-    do {
-        _ = try ClientCertificate(pemFile: path, password: password)
-        return nil
-    } catch {
-        return (error.description, path)
+    try withTemporaryFile(Data(pem.utf8)) { path -> (message: String, path: String)? in
+        do {
+            _ = try ClientCertificate(pemFile: path, password: password)
+            return nil
+        } catch {
+            return ("\(error)", path)
+        }
     }
 }
 
@@ -74,8 +76,9 @@ private func base64Body(_ bytes: [UInt8]) -> String {
     @Test(arguments: [false, true])
     func loadsKeyAndCertificateInEitherOrder(keyFirst: Bool) throws {
         let fixture = try CertificateFixture.main.get()
-        let pem = keyFirst ? joined(fixture.keyPEM, fixture.certificatePEM) : joined(fixture.certificatePEM, fixture.keyPEM)
-        let loaded = try ClientCertificate(pemFile: temporaryFile(pem))
+        let pem =
+            keyFirst ? joined(fixture.keyPEM, fixture.certificatePEM) : joined(fixture.certificatePEM, fixture.keyPEM)
+        let loaded = try withTemporaryFile(Data(pem.utf8)) { path in try ClientCertificate(pemFile: path) }
         #expect(loaded.certificateDER == fixture.der)
         #expect(loaded.thumbprintSHA1 == JWT.base64URL(Insecure.SHA1.hash(data: fixture.der)))
         #expect(loaded.thumbprintSHA256 == JWT.base64URL(SHA256.hash(data: fixture.der)))
@@ -88,7 +91,8 @@ private func base64Body(_ bytes: [UInt8]) -> String {
 
     @Test func readsPKCS1KeysCRLFAndTextBetweenBlocks() throws {
         let fixture = try CertificateFixture.main.get()
-        let pem = "Bag Attributes\n    localKeyID: 01 00 00 00\nsubject=CN=azspec-test\n" + fixture.certificatePEM
+        let pem =
+            "Bag Attributes\n    localKeyID: 01 00 00 00\nsubject=CN=azspec-test\n" + fixture.certificatePEM
             + "\nKey Attributes: <No Attributes>\n" + fixture.rsaKeyPEM + "\n"
         let loaded = try ClientCertificate(pem: pem.replacingOccurrences(of: "\n", with: "\r\n"), source: "inline")
         #expect(loaded.certificateDER == fixture.der)
@@ -128,7 +132,8 @@ private func base64Body(_ bytes: [UInt8]) -> String {
         let publicKey = try #require(_RSA.Signing.PublicKey(fixture.certificate.publicKey))
         let signature = _RSA.Signing.RSASignature(rawRepresentation: try #require(JWT.base64URLDecode(parts[2])))
         let signingInput = Data((parts[0] + "." + parts[1]).utf8)
-        #expect(publicKey.isValidSignature(signature, for: SHA256.hash(data: signingInput), padding: .insecurePKCS1v1_5))
+        #expect(
+            publicKey.isValidSignature(signature, for: SHA256.hash(data: signingInput), padding: .insecurePKCS1v1_5))
         let tampered = Data((parts[0] + "." + parts[1] + "x").utf8)
         #expect(!publicKey.isValidSignature(signature, for: SHA256.hash(data: tampered), padding: .insecurePKCS1v1_5))
         #expect(!publicKey.isValidSignature(signature, for: SHA256.hash(data: signingInput), padding: .PSS))
@@ -148,7 +153,8 @@ private func base64Body(_ bytes: [UInt8]) -> String {
         let decoded = try #require(JWT.decode(token))
         #expect(decoded.header.objectValue?.keys == ["alg", "typ", "x5t", "x5t#S256", "x5c"])
         let x5c = try #require(decoded.header["x5c"]?.arrayValue)
-        #expect(x5c == [.string(Data(fixture.der).base64EncodedString()), .string(Data(other.der).base64EncodedString())])
+        #expect(
+            x5c == [.string(Data(fixture.der).base64EncodedString()), .string(Data(other.der).base64EncodedString())])
         let iat = try #require(decoded.claims["iat"]?.numberValue)
         #expect(iat >= before && iat <= before + 60)
         #expect(decoded.claims["exp"]?.numberValue == iat + 600)
@@ -179,12 +185,17 @@ private func base64Body(_ bytes: [UInt8]) -> String {
     }
 
     @Test func directoryInsteadOfFile() throws {
-        let folder = URL(fileURLWithPath: try temporaryFile("")).deletingLastPathComponent().path
-        do {
-            _ = try ClientCertificate(pemFile: folder)
-            Issue.record("a directory loaded")
-        } catch {
-            #expect(error.description == "\(folder): is a directory; expected a PEM file with the client certificate and its private key")
+        try withTemporaryFile(Data()) { path in
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            do {
+                _ = try ClientCertificate(pemFile: folder)
+                Issue.record("a directory loaded")
+            } catch {
+                #expect(
+                    "\(error)"
+                        == "\(folder): is a directory; expected a PEM file with the client certificate and its private key"
+                )
+            }
         }
     }
 
@@ -201,20 +212,22 @@ private func base64Body(_ bytes: [UInt8]) -> String {
 
     @Test func binaryFile() throws {
         let fixture = try CertificateFixture.main.get()
-        let path = try temporaryFile("")
-        try Data(fixture.der).write(to: URL(fileURLWithPath: path))
-        do {
-            _ = try ClientCertificate(pemFile: path)
-            Issue.record("a DER file loaded")
-        } catch {
-            #expect(error.description.hasPrefix("\(path): not a PEM file (binary content"))
-            #expect(error.description.contains("openssl pkcs12"))
+        try withTemporaryFile(fixture.der) { path in
+            do {
+                _ = try ClientCertificate(pemFile: path)
+                Issue.record("a DER file loaded")
+            } catch {
+                #expect("\(error)".hasPrefix("\(path): not a PEM file (binary content"))
+                #expect("\(error)".contains("openssl pkcs12"))
+            }
         }
     }
 
     @Test func brokenBlocks() throws {
         let unterminated = try #require(try loadError("junk\n-----BEGIN CERTIFICATE-----\nMIIB\n"))
-        #expect(unterminated.message == "\(unterminated.path):2: the CERTIFICATE block has no '-----END CERTIFICATE-----' line")
+        #expect(
+            unterminated.message
+                == "\(unterminated.path):2: the CERTIFICATE block has no '-----END CERTIFICATE-----' line")
         let notBase64 = try #require(try loadError("-----BEGIN CERTIFICATE-----\n#!*\n-----END CERTIFICATE-----\n"))
         #expect(notBase64.message == "\(notBase64.path):1: the body of the CERTIFICATE block is not valid base64")
         let notX509 = try #require(try loadError("-----BEGIN CERTIFICATE-----\nAQIDBA==\n-----END CERTIFICATE-----\n"))
@@ -243,17 +256,35 @@ private func base64Body(_ bytes: [UInt8]) -> String {
             pkcs8.message == "\(pkcs8.path):\(lineAfter(fixture.certificatePEM)): the private key is an EC P-256 key, "
                 + "not an RSA key; Microsoft Entra ID certificate credentials need an RSA key")
         #expect(!pkcs8.message.contains(keyBody(ecKey.pemRepresentation)))
-        let sec1PEM = "-----BEGIN EC PRIVATE KEY-----\n" + base64Body(Array(ecKey.derRepresentation))
+        let sec1PEM =
+            "-----BEGIN EC PRIVATE KEY-----\n" + base64Body(Array(ecKey.derRepresentation))
             + "\n-----END EC PRIVATE KEY-----\n"
         let sec1 = try #require(try loadError(joined(fixture.certificatePEM, sec1PEM)))
         #expect(sec1.message.contains("the private key is an EC P-256 key, not an RSA key"))
+    }
+
+    @Test func ed25519KeyInsteadOfRSA() throws {
+        let fixture = try CertificateFixture.main.get()
+        let keyPEM = try Certificate.PrivateKey(Curve25519.Signing.PrivateKey()).serializeAsPEM().pemString
+        let failure = try #require(try loadError(joined(fixture.certificatePEM, keyPEM)))
+        #expect(failure.message.contains("the private key is an Ed25519 key, not an RSA key"))
+    }
+
+    @Test func rsaKeyShorterThan2048Bits() throws {
+        let fixture = try CertificateFixture.main.get()
+        let small = try _RSA.Signing.PrivateKey(unsafeKeySize: .init(bitCount: 1024))
+        let failure = try #require(try loadError(joined(fixture.certificatePEM, small.pemRepresentation)))
+        #expect(failure.message.hasSuffix("the RSA private key has 1024 bits; Microsoft Entra ID needs at least 2048"))
     }
 
     @Test func keyOfAnotherCertificate() throws {
         let fixture = try CertificateFixture.main.get()
         let other = try CertificateFixture.other.get()
         let failure = try #require(try loadError(joined(fixture.certificatePEM, other.keyPEM)))
-        #expect(failure.message == "\(failure.path): the private key does not match the certificate 'CN=azspec-test': their public keys differ")
+        #expect(
+            failure.message
+                == "\(failure.path): the private key does not match the certificate 'CN=azspec-test': their public keys differ"
+        )
         #expect(!failure.message.contains(keyBody(other.keyPEM)))
     }
 
@@ -266,7 +297,8 @@ private func base64Body(_ bytes: [UInt8]) -> String {
     @Test(arguments: [nil, "hunter2"] as [String?])
     func encryptedPKCS8Key(password: String?) throws {
         let fixture = try CertificateFixture.main.get()
-        let encrypted = "-----BEGIN ENCRYPTED PRIVATE KEY-----\n" + base64Body(Array(repeating: 0x5A, count: 300))
+        let encrypted =
+            "-----BEGIN ENCRYPTED PRIVATE KEY-----\n" + base64Body(Array(repeating: 0x5A, count: 300))
             + "\n-----END ENCRYPTED PRIVATE KEY-----\n"
         let failure = try #require(try loadError(joined(fixture.certificatePEM, encrypted), password: password))
         let line = lineAfter(fixture.certificatePEM)
@@ -283,19 +315,23 @@ private func base64Body(_ bytes: [UInt8]) -> String {
     @Test(arguments: [nil, "hunter2"] as [String?])
     func encryptedTraditionalKey(password: String?) throws {
         let fixture = try CertificateFixture.main.get()
-        let encrypted = "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n"
-            + "DEK-Info: AES-256-CBC,4E0D8B9FA183F2ADF29F270F2DD850E6\n\n" + base64Body(Array(repeating: 0xA5, count: 300))
+        let encrypted =
+            "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n"
+            + "DEK-Info: AES-256-CBC,4E0D8B9FA183F2ADF29F270F2DD850E6\n\n"
+            + base64Body(Array(repeating: 0xA5, count: 300))
             + "\n-----END RSA PRIVATE KEY-----\n"
         let failure = try #require(try loadError(joined(encrypted, fixture.certificatePEM), password: password))
         #expect(failure.message.hasPrefix("\(failure.path):1: the private key is encrypted"))
         #expect(failure.message.contains("`openssl rsa -in key.pem -out plain.pem`"))
-        #expect(failure.message.contains(password == nil ? "no password was given" : "not supported, even with a password"))
+        #expect(
+            failure.message.contains(password == nil ? "no password was given" : "not supported, even with a password"))
     }
 
     @Test func errorsNeverShowTheKey() throws {
         let fixture = try CertificateFixture.main.get()
         let other = try CertificateFixture.other.get()
-        let broken = "-----BEGIN PRIVATE KEY-----\n" + base64Body(Array(fixture.key.derRepresentation.prefix(200)))
+        let broken =
+            "-----BEGIN PRIVATE KEY-----\n" + base64Body(Array(fixture.key.derRepresentation.prefix(200)))
             + "\n-----END PRIVATE KEY-----\n"
         let cases = [
             fixture.keyPEM, joined(other.certificatePEM, fixture.keyPEM), joined(fixture.certificatePEM, broken),

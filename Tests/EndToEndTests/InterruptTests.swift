@@ -24,8 +24,11 @@ import Testing
                 expect: { status: 200 }
             """)
         try await FaultServer.withRunning { server in
-            let process = try AzspecProcess.start(["run", "specs"], in: folder.path, environment: ["FAULT_URL": server.baseURL])
-            try await Task.sleep(for: .milliseconds(1500))
+            let output = folder.path + "/stdout.txt"
+            let process = try AzspecProcess.start(
+                ["run", "specs"], in: folder.path, environment: ["FAULT_URL": server.baseURL], outputFile: output)
+            // The first test has finished, so the run is under way and the second one waits for /slow (5 s).
+            #expect(try await AzspecProcess.waitFor("quick", in: output), "the run did not start")
             kill(process.processIdentifier, signal)
             process.waitUntilExit()
             #expect(process.terminationStatus == 130)

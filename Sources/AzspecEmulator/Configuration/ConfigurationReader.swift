@@ -27,7 +27,11 @@ struct ConfigurationReader {
         }
         var configuration = EmulatorConfiguration(tokenLifetime: 3599)
         configuration.location = location(of: root)
-        if let fields = mapping(root, "the configuration", keys: ["tokenLifetime", "environment", "tenants"]) {
+        let rootKeys = [
+            "tokenLifetime", "environment", "tenants", "federatedIssuers", "managedIdentities",
+            "defaultManagedIdentity", "githubRequestToken", "githubSubject", "identityHeader",
+        ]
+        if let fields = mapping(root, "the configuration", keys: rootKeys) {
             configuration.fieldLocations = locations(of: fields)
             if let node = fields["tokenLifetime"], let value = integer(node, "tokenLifetime") {
                 configuration.tokenLifetime = value
@@ -38,6 +42,7 @@ struct ConfigurationReader {
             if let node = fields["tenants"] {
                 configuration.tenants = sequence(node, "tenants")?.compactMap { tenant($0) } ?? []
             }
+            readIdentitySettings(fields, into: &configuration)
         }
         guard diagnostics.isEmpty else { throw EmulatorError.invalidConfiguration(diagnostics) }
         return configuration
@@ -69,10 +74,9 @@ struct ConfigurationReader {
     }
 
     private mutating func servicePrincipal(_ node: Node) -> EmulatorConfiguration.ServicePrincipal? {
-        let keys = ["name", "clientId", "objectId", "secrets", "appRoles"]
+        let keys = ["name", "clientId", "objectId", "secrets", "certificates", "federatedCredentials", "appRoles"]
         guard
-            let fields = mapping(
-                node, "a service principal", keys: keys, required: ["name", "clientId", "objectId", "secrets"]),
+            let fields = mapping(node, "a service principal", keys: keys, required: ["name", "clientId", "objectId"]),
             let name = fields["name"].flatMap({ string($0, "name") }),
             let clientId = fields["clientId"].flatMap({ string($0, "clientId") }),
             let objectId = fields["objectId"].flatMap({ string($0, "objectId") })
@@ -83,6 +87,11 @@ struct ConfigurationReader {
             clientId: clientId,
             objectId: objectId,
             secrets: secrets,
+            certificates: fields["certificates"].flatMap { sequence($0, "certificates") }?.compactMap {
+                certificate($0)
+            } ?? [],
+            federatedCredentials: fields["federatedCredentials"].flatMap { sequence($0, "federatedCredentials") }?
+                .compactMap { federatedCredential($0) } ?? [],
             appRoles: fields["appRoles"].flatMap { strings($0, "appRoles") } ?? []
         )
         principal.location = location(of: node)
@@ -163,21 +172,21 @@ struct ConfigurationReader {
 
     // MARK: Node helpers
 
-    private func location(of node: Node) -> SourceLocation? {
+    func location(of node: Node) -> SourceLocation? {
         node.mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
     }
 
-    private func locations(of fields: [String: Node]) -> [String: SourceLocation] {
+    func locations(of fields: [String: Node]) -> [String: SourceLocation] {
         fields.compactMapValues { location(of: $0) }
     }
 
-    private mutating func report(_ node: Node?, _ message: String) {
+    mutating func report(_ node: Node?, _ message: String) {
         let mark = node?.mark
         diagnostics.append(.init(file: file, line: mark?.line, column: mark?.column, message: message))
     }
 
     /// The mapping's values by key; reports unknown, duplicate and missing keys.
-    private mutating func mapping(
+    mutating func mapping(
         _ node: Node,
         _ what: String,
         keys: [String],
@@ -208,7 +217,7 @@ struct ConfigurationReader {
         return fields
     }
 
-    private mutating func sequence(_ node: Node, _ what: String) -> [Node]? {
+    mutating func sequence(_ node: Node, _ what: String) -> [Node]? {
         guard case .sequence(let sequence) = node else {
             if node.null != nil { return [] }
             report(node, "expected a list for \(what), found \(kind(of: node))")
@@ -217,7 +226,7 @@ struct ConfigurationReader {
         return Array(sequence)
     }
 
-    private mutating func string(_ node: Node, _ what: String) -> String? {
+    mutating func string(_ node: Node, _ what: String) -> String? {
         guard case .scalar(let scalar) = node, node.null == nil else {
             report(node, "expected a string for \(what), found \(kind(of: node))")
             return nil
@@ -225,7 +234,7 @@ struct ConfigurationReader {
         return scalar.string
     }
 
-    private mutating func integer(_ node: Node, _ what: String) -> Int? {
+    mutating func integer(_ node: Node, _ what: String) -> Int? {
         guard case .scalar(let scalar) = node, let value = Int(scalar.string) else {
             report(node, "expected a whole number for \(what)")
             return nil
@@ -233,12 +242,12 @@ struct ConfigurationReader {
         return value
     }
 
-    private mutating func strings(_ node: Node, _ what: String) -> [String]? {
+    mutating func strings(_ node: Node, _ what: String) -> [String]? {
         sequence(node, what)?.compactMap { string($0, "an item of \(what)") }
     }
 
     /// A mapping of scalar keys to scalar values, in document order.
-    private mutating func stringPairs(_ node: Node, _ what: String) -> [(key: String, value: String)]? {
+    mutating func stringPairs(_ node: Node, _ what: String) -> [(key: String, value: String)]? {
         guard case .mapping(let mapping) = node else {
             if node.null != nil { return [] }
             report(node, "expected a mapping of names to values for \(what), found \(kind(of: node))")
@@ -263,7 +272,7 @@ struct ConfigurationReader {
         return pairs
     }
 
-    private func kind(of node: Node) -> String {
+    func kind(of node: Node) -> String {
         switch node {
         case .scalar(let scalar):
             return node.null != nil ? "null" : "'\(scalar.string)'"

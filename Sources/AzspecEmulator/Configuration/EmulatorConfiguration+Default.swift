@@ -10,12 +10,25 @@ extension EmulatorConfiguration {
         static let readerClientId = "3d4e5f6a-7b8c-4d9e-8f0a-1b2c3d4e5f6a"
         static let readerObjectId = "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d"
         static let readerSecret = "emu3Q~Re4derAzspecEmulat0rOnlyReadsRgsK9"
+        static let managedIdentityClientId = "7e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b"
+        static let managedIdentityObjectId = "8f2a3b4c-5d6e-4f7a-9b0c-1d2e3f4a5b6c"
+        static let githubRequestToken = "azspec-github-request-token"
+        static let githubSubject = "repo:azspec/example:ref:refs/heads/main"
+        static let identityHeader = "azspec-identity-header"
+        /// The built-in test issuer (see ``TestIssuer``), as configurations name it.
+        static let testIssuer = "{baseURL}/_azspec/oidc"
     }
 
     /// One tenant with subscription `azspec-emulator` (resource groups `rg-smoke` in westeurope tagged
     /// `env: smoke`, and `rg-shared` in northeurope), principal `azspec-smoke` (Contributor on the subscription,
-    /// exported as `AZURE_TENANT_ID`/`AZURE_CLIENT_ID`/`AZURE_CLIENT_SECRET`/`AZURE_SUBSCRIPTION_ID`) and
-    /// principal `azspec-reader` (Reader, exported as `AZSPEC_READER_CLIENT_ID`/`AZSPEC_READER_CLIENT_SECRET`).
+    /// exported as `AZURE_TENANT_ID`/`AZURE_CLIENT_ID`/`AZURE_CLIENT_SECRET`/`AZURE_SUBSCRIPTION_ID`, with a
+    /// federated credential for the built-in issuer's GitHub-style subject `repo:azspec/example:ref:refs/heads/main`),
+    /// principal `azspec-reader` (Reader, exported as `AZSPEC_READER_CLIENT_ID`/`AZSPEC_READER_CLIENT_SECRET`) and
+    /// managed identity `azspec-mi` (Reader, the default identity, exported as `AZSPEC_MI_CLIENT_ID`).
+    ///
+    /// The environment also points workload-identity and managed-identity clients at the emulator:
+    /// `ACTIONS_ID_TOKEN_REQUEST_URL`/`ACTIONS_ID_TOKEN_REQUEST_TOKEN` (GitHub Actions' OIDC endpoint),
+    /// `IDENTITY_ENDPOINT`/`IDENTITY_HEADER` (App Service) and `AZSPEC_IMDS_ENDPOINT` (the IMDS token URL).
     public static var `default`: EmulatorConfiguration {
         let subscriptionScope = "/subscriptions/\(Defaults.subscriptionId)"
         let tenant = Tenant(
@@ -27,7 +40,11 @@ extension EmulatorConfiguration {
                     name: "azspec-smoke",
                     clientId: Defaults.smokeClientId,
                     objectId: Defaults.smokeObjectId,
-                    secrets: [Secret(value: Defaults.smokeSecret)]
+                    secrets: [Secret(value: Defaults.smokeSecret)],
+                    federatedCredentials: [
+                        FederatedCredential(
+                            name: "github-main", issuer: Defaults.testIssuer, subject: Defaults.githubSubject)
+                    ]
                 ),
                 ServicePrincipal(
                     name: "azspec-reader",
@@ -49,7 +66,16 @@ extension EmulatorConfiguration {
             roleAssignments: [
                 RoleAssignment(principal: "azspec-smoke", role: "Contributor", scope: subscriptionScope),
                 RoleAssignment(principal: "azspec-reader", role: "Reader", scope: subscriptionScope),
+                RoleAssignment(principal: "azspec-mi", role: "Reader", scope: subscriptionScope),
             ]
+        )
+        let managedIdentity = ManagedIdentity(
+            name: "azspec-mi",
+            clientId: Defaults.managedIdentityClientId,
+            objectId: Defaults.managedIdentityObjectId,
+            resourceId: "\(subscriptionScope)/resourcegroups/rg-shared/providers/"
+                + "Microsoft.ManagedIdentity/userAssignedIdentities/azspec-mi",
+            tenant: Defaults.tenantId
         )
         return EmulatorConfiguration(
             tokenLifetime: 3599,
@@ -60,8 +86,19 @@ extension EmulatorConfiguration {
                 "AZURE_SUBSCRIPTION_ID": Defaults.subscriptionId,
                 "AZSPEC_READER_CLIENT_ID": Defaults.readerClientId,
                 "AZSPEC_READER_CLIENT_SECRET": Defaults.readerSecret,
+                "AZSPEC_MI_CLIENT_ID": Defaults.managedIdentityClientId,
+                "ACTIONS_ID_TOKEN_REQUEST_URL": "{baseURL}/_azspec/oidc/github?api-version=2.0",
+                "ACTIONS_ID_TOKEN_REQUEST_TOKEN": Defaults.githubRequestToken,
+                "IDENTITY_ENDPOINT": "{baseURL}/msi/token",
+                "IDENTITY_HEADER": Defaults.identityHeader,
+                "AZSPEC_IMDS_ENDPOINT": "{baseURL}/metadata/identity/oauth2/token",
             ],
-            tenants: [tenant]
+            tenants: [tenant],
+            managedIdentities: [managedIdentity],
+            defaultManagedIdentity: "azspec-mi",
+            githubRequestToken: Defaults.githubRequestToken,
+            githubSubject: Defaults.githubSubject,
+            identityHeader: Defaults.identityHeader
         )
     }
 }

@@ -1,22 +1,24 @@
 extension EmulatorConfiguration {
     /// Checks identifiers, references and names; throws ``EmulatorError`` listing every problem found.
     func validate() throws(EmulatorError) {
-        var checker = ConfigurationChecker(fallbackFile: location?.file ?? "<configuration>")
-        checker.check(self)
+        var checker = ConfigurationChecker(self)
+        checker.check()
         guard checker.diagnostics.isEmpty else { throw EmulatorError.invalidConfiguration(checker.diagnostics) }
     }
 }
 
 /// Semantic checks over a parsed (or code-built) configuration.
-private struct ConfigurationChecker {
+struct ConfigurationChecker {
+    let configuration: EmulatorConfiguration
     let fallbackFile: String
     var diagnostics: [EmulatorError.Diagnostic] = []
 
-    init(fallbackFile: String) {
-        self.fallbackFile = fallbackFile
+    init(_ configuration: EmulatorConfiguration) {
+        self.configuration = configuration
+        fallbackFile = configuration.location?.file ?? "<configuration>"
     }
 
-    mutating func check(_ configuration: EmulatorConfiguration) {
+    mutating func check() {
         if configuration.tokenLifetime < 0 || configuration.tokenLifetime > 86_400 * 365 {
             report(
                 configuration.fieldLocations["tokenLifetime"] ?? configuration.location,
@@ -44,6 +46,10 @@ private struct ConfigurationChecker {
             }
             checkPrincipals(tenant, objectIds: &objectIds)
             checkSubscriptions(tenant, subscriptionIds: &subscriptionIds)
+        }
+        checkFederatedIssuers()
+        checkManagedIdentities(objectIds: &objectIds)
+        for tenant in configuration.tenants {
             checkAssignments(tenant)
         }
     }
@@ -71,12 +77,15 @@ private struct ConfigurationChecker {
             {
                 report(fields["objectId"] ?? location, "duplicate objectId '\(principal.objectId)'")
             }
-            if principal.secrets.isEmpty {
-                report(fields["secrets"] ?? location, "service principal '\(principal.name)' needs at least one secret")
+            if principal.secrets.isEmpty && principal.certificates.isEmpty && principal.federatedCredentials.isEmpty {
+                report(
+                    fields["secrets"] ?? location,
+                    "service principal '\(principal.name)' needs at least one secret, certificate or federated credential")
             }
             for secret in principal.secrets where secret.value.isEmpty {
                 report(secret.location ?? location, "a secret value must not be empty")
             }
+            checkCredentials(principal, location: location)
         }
     }
 
@@ -120,14 +129,19 @@ private struct ConfigurationChecker {
         for assignment in tenant.roleAssignments {
             let location = assignment.location ?? tenant.location
             let principalKey = assignment.principal.lowercased()
-            let known = tenant.servicePrincipals.contains {
-                $0.name.lowercased() == principalKey || $0.objectId.lowercased() == principalKey
-            }
+            let known =
+                tenant.servicePrincipals.contains {
+                    $0.name.lowercased() == principalKey || $0.objectId.lowercased() == principalKey
+                }
+                || managedIdentities(of: tenant).contains {
+                    $0.name.lowercased() == principalKey || $0.objectId.lowercased() == principalKey
+                }
             let fields = assignment.fieldLocations
             if !known {
                 report(
                     fields["principal"] ?? location,
-                    "role assignment names unknown principal '\(assignment.principal)' (use a name or objectId)")
+                    "role assignment names unknown principal '\(assignment.principal)' "
+                        + "(use the name or objectId of a service principal or managed identity of this tenant)")
             }
             if RoleDefinition.named(assignment.role) == nil {
                 let roles = RoleDefinition.builtIn.map(\.name).joined(separator: ", ")
@@ -150,7 +164,7 @@ private struct ConfigurationChecker {
     }
 
     @discardableResult
-    private mutating func requireGUID(_ value: String, _ what: String, _ location: SourceLocation?) -> Bool {
+    mutating func requireGUID(_ value: String, _ what: String, _ location: SourceLocation?) -> Bool {
         guard GUID.isValid(value) else {
             report(location, "\(what) '\(value)' is not a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)")
             return false
@@ -158,7 +172,7 @@ private struct ConfigurationChecker {
         return true
     }
 
-    private mutating func report(_ location: SourceLocation?, _ message: String) {
+    mutating func report(_ location: SourceLocation?, _ message: String) {
         diagnostics.append(
             .init(
                 file: location?.file ?? fallbackFile, line: location?.line, column: location?.column, message: message)

@@ -1,13 +1,28 @@
 public import Foundation
 
-/// Seed data for the emulator: tenants, service principals, subscriptions, resource groups, role assignments.
+/// Seed data for the emulator: tenants, service principals and their credentials, managed identities,
+/// subscriptions, resource groups, role assignments.
 ///
 /// ``default`` ships in code so that `azspec run --emulator` needs no setup. A configuration file is YAML:
 ///
 /// ```yaml
 /// tokenLifetime: 3599            # seconds an access token lives (0 = already expired when issued)
-/// environment:                   # variables exported to specs by `--emulator` (EmulatorEndpoint.environment)
-///   AZURE_TENANT_ID: 5f2b7c1e-4a3d-4e8f-9b6a-0c1d2e3f4a5b
+/// environment:                   # variables exported to specs by `--emulator` (EmulatorEndpoint.environment);
+///   AZURE_TENANT_ID: 5f2b7c1e-4a3d-4e8f-9b6a-0c1d2e3f4a5b     # `{baseURL}` in a value becomes the base URL
+///   IDENTITY_ENDPOINT: "{baseURL}/msi/token"
+/// githubRequestToken: azspec-github-request-token   # optional; bearer token the GitHub OIDC endpoint wants
+/// githubSubject: "repo:azspec/example:ref:refs/heads/main"   # optional; `sub` of its ID tokens
+/// identityHeader: azspec-identity-header            # optional; X-IDENTITY-HEADER of the App Service endpoint
+/// federatedIssuers:              # optional; external OIDC issuers whose RS256 tokens are trusted
+///   - issuer: https://oidc.example.com/cluster-1    # the tokens' `iss`, exactly
+///     publicKey: keys/cluster-1.pem                 # PEM text or file: PUBLIC KEY, RSA PUBLIC KEY or CERTIFICATE
+/// managedIdentities:             # optional; served by /metadata/identity/oauth2/token and /msi/token
+///   - name: azspec-mi                               # role assignments may name it
+///     clientId: 7e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b   # GUID (appid claim, client_id parameter)
+///     objectId: 8f2a3b4c-5d6e-4f7a-9b0c-1d2e3f4a5b6c   # GUID (oid claim, object_id / principal_id parameter)
+///     resourceId: /subscriptions/…/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/azspec-mi
+///     tenant: 5f2b7c1e-4a3d-4e8f-9b6a-0c1d2e3f4a5b # tenant id or domain
+/// defaultManagedIdentity: azspec-mi                 # optional; used when a request names no identity
 /// tenants:
 ///   - id: 5f2b7c1e-4a3d-4e8f-9b6a-0c1d2e3f4a5b     # GUID; the token URL accepts it or any domain below
 ///     displayName: Contoso                          # optional, used in error texts
@@ -16,9 +31,16 @@ public import Foundation
 ///       - name: azspec-smoke                        # referenced by role assignments
 ///         clientId: 0e6b3f4a-7c2d-4e1b-9a8f-5d4c3b2a1f0e   # GUID (appid / azp claim)
 ///         objectId: 9c8b7a6f-5e4d-4c3b-8a2f-1e0d9c8b7a6f   # GUID (oid / sub claim)
-///         secrets:
-///           - value: "emu8Q~…"
+///         secrets:                                  # a principal needs a secret, a certificate or a
+///           - value: "emu8Q~…"                      #   federated credential (any mix)
 ///             expires: "2030-01-01T00:00:00Z"       # optional; after it AADSTS7000222
+///         certificates:                             # client assertions (JWT, RS256 or PS256) signed by these
+///           - pem: certs/smoke.pem                  # PEM text or file; only the certificate is read
+///         federatedCredentials:                     # workload identity federation
+///           - name: github-main                     # optional
+///             issuer: "{baseURL}/_azspec/oidc"      # the built-in test issuer, or a federatedIssuers entry
+///             subject: "repo:azspec/example:ref:refs/heads/main"
+///             audiences: [api://AzureADTokenExchange]          # optional; this is the default
 ///         appRoles: []                              # optional; copied into the `roles` claim
 ///     subscriptions:
 ///       - id: 2a7c9e4b-1d3f-4b5a-8c6e-9f0a1b2c3d4e # GUID
@@ -28,33 +50,75 @@ public import Foundation
 ///         resourceGroups:
 ///           - {name: rg-smoke, location: westeurope, tags: {env: smoke}}   # tags, managedBy optional
 ///     roleAssignments:
-///       - principal: azspec-smoke                   # service principal name or objectId
+///       - principal: azspec-smoke                   # service principal or managed identity: name or objectId
 ///         role: Contributor                         # Reader | Contributor | Owner
 ///         scope: /subscriptions/2a7c9e4b-1d3f-4b5a-8c6e-9f0a1b2c3d4e   # or …/resourceGroups/<name>
 /// ```
 ///
-/// Unknown keys, wrong types, malformed GUIDs, duplicate ids, unknown roles and assignments to principals or
-/// scopes that do not exist are all reported together, each as `file:line:column: error: …`.
+/// The emulator always runs a test OIDC issuer at `{baseURL}/_azspec/oidc` (its key is made at start): `POST
+/// {baseURL}/_azspec/oidc/token` with form fields `subject`, `audience`, `lifetime` returns `{"token": …}`, and
+/// `GET {baseURL}/_azspec/oidc/github?audience=…` with `Authorization: Bearer <githubRequestToken>` answers like
+/// GitHub Actions' ID-token endpoint.
+///
+/// Unknown keys, wrong types, malformed GUIDs, duplicate ids, unknown roles, unreadable PEM files and assignments
+/// to principals or scopes that do not exist are all reported together, each as `file:line:column: error: …`.
 public struct EmulatorConfiguration: Sendable {
     /// Seconds between issuance and expiry of access tokens (`expires_in`). Default 3599.
     public var tokenLifetime: Int
     /// Environment variables that point specs at this configuration's identities.
+    /// `{baseURL}` in a value is replaced by the running emulator's base URL.
     public var environment: [String: String]
     public var tenants: [Tenant]
+    /// External OIDC issuers whose tokens federated credentials may accept (the built-in test issuer is added
+    /// automatically).
+    public var federatedIssuers: [FederatedIssuer]
+    /// Identities served by the managed identity endpoints.
+    public var managedIdentities: [ManagedIdentity]
+    /// The managed identity a request gets when it names none (like a VM's only identity); nil: such requests fail.
+    public var defaultManagedIdentity: String?
+    /// The bearer token `GET /_azspec/oidc/github` requires (GitHub's `ACTIONS_ID_TOKEN_REQUEST_TOKEN`).
+    public var githubRequestToken: String
+    /// The `sub` claim of the ID tokens `GET /_azspec/oidc/github` issues.
+    public var githubSubject: String
+    /// The `X-IDENTITY-HEADER` value the App Service managed identity endpoint requires (`IDENTITY_HEADER`).
+    public var identityHeader: String
 
     var location: SourceLocation?
     var fieldLocations: [String: SourceLocation] = [:]
+    /// The folder of the configuration file, against which relative PEM paths are read; nil: the working directory.
+    var baseDirectory: String?
 
-    public init(tokenLifetime: Int = 3599, environment: [String: String] = [:], tenants: [Tenant] = []) {
+    public init(
+        tokenLifetime: Int = 3599,
+        environment: [String: String] = [:],
+        tenants: [Tenant] = [],
+        federatedIssuers: [FederatedIssuer] = [],
+        managedIdentities: [ManagedIdentity] = [],
+        defaultManagedIdentity: String? = nil,
+        githubRequestToken: String = "azspec-github-request-token",  // = Defaults.githubRequestToken
+        githubSubject: String = "repo:azspec/example:ref:refs/heads/main",  // = Defaults.githubSubject
+        identityHeader: String = "azspec-identity-header"  // = Defaults.identityHeader
+    ) {
         self.tokenLifetime = tokenLifetime
         self.environment = environment
         self.tenants = tenants
+        self.federatedIssuers = federatedIssuers
+        self.managedIdentities = managedIdentities
+        self.defaultManagedIdentity = defaultManagedIdentity
+        self.githubRequestToken = githubRequestToken
+        self.githubSubject = githubSubject
+        self.identityHeader = identityHeader
     }
 
     /// Parses a YAML configuration; `file` names it in error messages. Throws ``EmulatorError``.
     public init(yaml: String, file: String = "<config>") throws {
+        try self.init(yaml: yaml, file: file, baseDirectory: nil)
+    }
+
+    private init(yaml: String, file: String, baseDirectory: String?) throws {
         var reader = ConfigurationReader(file: file, text: yaml)
         self = try reader.read()
+        self.baseDirectory = baseDirectory
         try validate()
     }
 
@@ -66,7 +130,8 @@ public struct EmulatorConfiguration: Sendable {
         } catch {
             throw EmulatorError.unreadableConfiguration(path: path, reason: (error as NSError).localizedDescription)
         }
-        try self.init(yaml: text, file: path)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try self.init(yaml: text, file: path, baseDirectory: folder)
     }
 }
 
@@ -103,7 +168,8 @@ extension EmulatorConfiguration {
         }
     }
 
-    /// An application's service principal that signs in with a client secret.
+    /// An application's service principal that signs in with a client secret, a certificate or a federated
+    /// credential.
     public struct ServicePrincipal: Sendable {
         public var name: String
         /// Application (client) id.
@@ -111,6 +177,10 @@ extension EmulatorConfiguration {
         /// Object id of the service principal (`oid`).
         public var objectId: String
         public var secrets: [Secret]
+        /// Certificates whose keys may sign client assertions.
+        public var certificates: [Certificate]
+        /// External identities allowed to act as this principal.
+        public var federatedCredentials: [FederatedCredential]
         /// App roles granted to the application, copied into the token's `roles` claim.
         public var appRoles: [String]
 
@@ -118,11 +188,21 @@ extension EmulatorConfiguration {
         /// Where each key's value was written, for diagnostics about that value.
         var fieldLocations: [String: SourceLocation] = [:]
 
-        public init(name: String, clientId: String, objectId: String, secrets: [Secret], appRoles: [String] = []) {
+        public init(
+            name: String,
+            clientId: String,
+            objectId: String,
+            secrets: [Secret] = [],
+            certificates: [Certificate] = [],
+            federatedCredentials: [FederatedCredential] = [],
+            appRoles: [String] = []
+        ) {
             self.name = name
             self.clientId = clientId
             self.objectId = objectId
             self.secrets = secrets
+            self.certificates = certificates
+            self.federatedCredentials = federatedCredentials
             self.appRoles = appRoles
         }
     }

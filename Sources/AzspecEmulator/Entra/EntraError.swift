@@ -6,7 +6,10 @@ struct EntraError: Error, Sendable {
     var status: HTTPResponse.Status
     var error: String
     var code: Int
+    /// Text after `AADSTS<code>: `; composite errors name their other codes in it.
     var text: String
+    /// Further codes of a composite error (`"error_codes":[70002,50012]`).
+    var additionalCodes: [Int] = []
 
     /// The body in Entra's key order, with CRLF-separated trace lines in `error_description`.
     func body(traceId: String, correlationId: String, now: Double, baseURL: String) -> String {
@@ -17,7 +20,7 @@ struct EntraError: Error, Sendable {
         let body: JSONValue = .object([
             "error": .string(error),
             "error_description": .string(description),
-            "error_codes": [.int(code)],
+            "error_codes": .array(([code] + additionalCodes).map(JSONValue.int)),
             "timestamp": .string(timestamp),
             "trace_id": .string(traceId),
             "correlation_id": .string(correlationId),
@@ -101,13 +104,6 @@ struct EntraError: Error, Sendable {
                 + "credentials for added security: https://aka.ms/certCreds."
         )
     }
-
-    static let invalidAssertion = EntraError(
-        status: .unauthorized,
-        error: "invalid_client",
-        code: 700027,
-        text: "Client assertion failed signature validation."
-    )
 
     static func scopeWithoutDefault(_ scope: String) -> EntraError {
         EntraError(

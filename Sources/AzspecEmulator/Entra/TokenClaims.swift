@@ -1,10 +1,19 @@
 import JSONPath
+
 /// The claims of an app-only access token, in the order Entra ID writes them.
 enum TokenClaims {
+    /// How the client proved its identity: the `appidacr` / `azpacr` claim.
+    enum ClientAuthentication: String, Sendable {
+        case secret = "1"
+        /// A certificate or federated client assertion; managed identities too.
+        case assertion = "2"
+    }
+
     static func make(
         version: TokenEndpoint.Version,
         resource: String,
         principal: Directory.Principal,
+        authentication: ClientAuthentication,
         issuedAt: Int,
         lifetime: Int
     ) -> JSONValue {
@@ -18,7 +27,7 @@ enum TokenClaims {
                 ("nbf", .int(issuedAt - 300)),
                 ("exp", .int(issuedAt + lifetime)),
                 ("appid", .string(principal.clientId)),
-                ("appidacr", .string("1")),
+                ("appidacr", .string(authentication.rawValue)),
                 ("idp", .string("https://sts.windows.net/\(tenantId)/")),
             ]
         case .v2:
@@ -28,11 +37,11 @@ enum TokenClaims {
                 ("nbf", .int(issuedAt - 300)),
                 ("exp", .int(issuedAt + lifetime)),
                 ("azp", .string(principal.clientId)),
-                ("azpacr", .string("1")),
+                ("azpacr", .string(authentication.rawValue)),
             ]
         }
         claims += [
-            ("idtyp", .string("app")),
+            ("idtyp", "app"),
             ("oid", .string(principal.objectId)),
             ("rh", .string("0.AAAA" + uniqueTokenId() + ".")),
         ]
@@ -45,6 +54,9 @@ enum TokenClaims {
             ("uti", .string(uniqueTokenId())),
             ("ver", .string(version == .v1 ? "1.0" : "2.0")),
         ]
+        if let resourceId = principal.managedIdentityResourceId, !resourceId.isEmpty {
+            claims.append(("xms_mirid", .string(resourceId)))
+        }
         return .object(JSONObject(claims))
     }
 

@@ -3,18 +3,21 @@ import JSONPath
 import NIOCore
 
 /// Microsoft Entra ID token endpoints: `POST /{tenant}/oauth2/token` (v1) and `/{tenant}/oauth2/v2.0/token` (v2),
-/// client-credentials grant with a client secret (form field or HTTP Basic).
+/// client-credentials grant with a client secret (form field or HTTP Basic) or a client assertion (certificate or
+/// federated credential).
 struct TokenEndpoint: Sendable {
     enum Version: Sendable {
         case v1, v2
     }
 
+    static let jwtBearerAssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
     /// Non-ARM resources tokens may be issued for (ARM rejects them with InvalidAuthenticationTokenAudience).
     private static let otherResources: Set<String> = ["https://graph.microsoft.com", "https://graph.microsoft.com/"]
     private static let reservedScopes: Set<String> = ["openid", "profile", "offline_access"]
 
     let directory: Directory
-    let signer: TokenSigner
+    let tokens: AccessTokenIssuer
+    let assertions: ClientAssertionVerifier
     let state: EmulatorState
 
     func handle(
@@ -33,7 +36,7 @@ struct TokenEndpoint: Sendable {
         let form = TokenRequest(headers: request.headers, body: body)
         await state.recordTokenRequest(clientId: form.clientId)
         do {
-            let body = try issue(form, tenantName: tenantName, version: version, now: now, baseURL: baseURL)
+            let body = try await issue(form, tenantName: tenantName, version: version, now: now, baseURL: baseURL)
             return EntraResponse.success(body, traceId: traceId, clientRequestId: clientRequestId)
         } catch {
             return EntraResponse.error(
@@ -44,9 +47,7 @@ struct TokenEndpoint: Sendable {
     /// Validates the request in Entra's order and returns the token response body.
     private func issue(
         _ form: TokenRequest, tenantName: String, version: Version, now: Double, baseURL: String
-    )
-        throws(EntraError) -> String
-    {
+    ) async throws(EntraError) -> String {
         guard let tenant = directory.tenant(tenantName) else { throw .tenantNotFound(tenantName) }
         guard let grantType = form["grant_type"] else { throw .missingParameter("grant_type") }
         guard grantType == "client_credentials" else { throw .unsupportedGrantType(grantType) }
@@ -55,43 +56,31 @@ struct TokenEndpoint: Sendable {
         guard let principal = directory.principal(clientId: clientId, tenantId: tenant.id) else {
             throw .applicationNotFound(clientId: clientId, tenant: tenantName)
         }
-        try authenticate(form, principal: principal, clientId: clientId, now: now)
+        let authentication = try await authenticate(
+            form, principal: principal, clientId: clientId, tenantId: tenant.id, baseURL: baseURL, now: now)
         guard Self.isKnownResource(resource, baseURL: baseURL) else {
             throw .resourceNotFound(resource, tenant: tenant.displayName ?? tenant.id)
         }
-        let issuedAt = Int(now)
-        let claims = TokenClaims.make(
-            version: version,
-            resource: resource,
-            principal: principal,
-            issuedAt: issuedAt,
-            lifetime: directory.tokenLifetime
-        )
-        let accessToken: String
-        do {
-            accessToken = try signer.sign(claims: claims)
-        } catch {
-            throw EntraError(status: .internalServerError, error: "server_error", code: 90033, text: "\(error)")
-        }
-        let lifetime = directory.tokenLifetime
+        let issued = try tokens.issue(
+            version: version, resource: resource, principal: principal, authentication: authentication, now: now)
         switch version {
         case .v1:
             let body: JSONValue = .object([
                 "token_type": "Bearer",
-                "expires_in": .string(String(lifetime)),
-                "ext_expires_in": .string(String(lifetime)),
-                "expires_on": .string(String(issuedAt + lifetime)),
-                "not_before": .string(String(issuedAt - 300)),
+                "expires_in": .string(String(issued.lifetime)),
+                "ext_expires_in": .string(String(issued.lifetime)),
+                "expires_on": .string(String(issued.expiresOn)),
+                "not_before": .string(String(issued.notBefore)),
                 "resource": .string(resource),
-                "access_token": .string(accessToken),
+                "access_token": .string(issued.accessToken),
             ])
             return body.serialized
         case .v2:
             let body: JSONValue = .object([
                 "token_type": "Bearer",
-                "expires_in": .int(lifetime),
-                "ext_expires_in": .int(lifetime),
-                "access_token": .string(accessToken),
+                "expires_in": .int(issued.lifetime),
+                "ext_expires_in": .int(issued.lifetime),
+                "access_token": .string(issued.accessToken),
             ])
             return body.serialized
         }
@@ -115,21 +104,27 @@ struct TokenEndpoint: Sendable {
         }
     }
 
-    /// Client authentication: a secret must be sent and match an unexpired secret of the principal.
+    /// Client authentication: an unexpired secret of the principal, or a client assertion that verifies.
     private func authenticate(
-        _ form: TokenRequest, principal: Directory.Principal, clientId: String, now: Double
-    )
-        throws(EntraError)
-    {
+        _ form: TokenRequest, principal: Directory.Principal, clientId: String, tenantId: String, baseURL: String,
+        now: Double
+    ) async throws(EntraError) -> TokenClaims.ClientAuthentication {
         guard let secret = form.clientSecret else {
-            if form["client_assertion"] != nil { throw .invalidAssertion }
-            throw .missingCredential
+            guard let assertion = form["client_assertion"] else { throw .missingCredential }
+            guard let assertionType = form["client_assertion_type"] else {
+                throw .missingParameter("client_assertion_type")
+            }
+            guard assertionType == Self.jwtBearerAssertionType else { throw .unsupportedAssertionType }
+            try await assertions.verify(
+                assertion, principal: principal, tenantId: tenantId, baseURL: baseURL, now: now)
+            return .assertion
         }
         let matching = principal.secrets.filter { $0.value == secret }
         guard !matching.isEmpty else { throw .invalidSecret(clientId: clientId) }
         guard matching.contains(where: { ($0.expires ?? .infinity) > now }) else {
             throw .expiredSecret(clientId: clientId)
         }
+        return .secret
     }
 
     /// ARM audiences, the emulator itself (specs ask for `{{cloud.arm}}/`) and Microsoft Graph.

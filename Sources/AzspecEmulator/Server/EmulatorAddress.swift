@@ -1,8 +1,11 @@
+import Foundation
+
 /// How the emulator names itself: base URLs and the aliases a client may use for them.
 enum EmulatorAddress {
-    /// `http://host:port` with IPv6 hosts in brackets and wildcard hosts replaced by loopback.
-    static func baseURL(host: String, port: Int) -> String {
-        "http://\(advertisedHost(host)):\(port)"
+    /// `http://host:port` (or `https://` when serving TLS) with IPv6 hosts in brackets and wildcard hosts replaced
+    /// by loopback.
+    static func baseURL(scheme: String = "http", host: String, port: Int) -> String {
+        "\(scheme)://\(advertisedHost(host)):\(port)"
     }
 
     /// The host as URLs name it: loopback for wildcard binds, IPv6 literals in brackets.
@@ -14,15 +17,24 @@ enum EmulatorAddress {
         }
     }
 
-    /// True when `url` is `baseURL` itself, with or without a trailing slash, or with `localhost` and
-    /// `127.0.0.1` swapped.
-    static func isOwnURL(_ url: String, baseURL: String) -> Bool {
+    /// True when `url` is `baseURL` itself, with or without a trailing slash, or with its host replaced by
+    /// `localhost`, `127.0.0.1` or `[::1]` (same scheme and port).
+    static func isOwnURL(_ url: some StringProtocol, baseURL: String) -> Bool {
         var candidate = Substring(url)
         if candidate.last == "/" { candidate.removeLast() }
         if candidate == baseURL { return true }
-        guard let portStart = baseURL.lastIndex(of: ":") else { return false }
+        guard let schemeEnd = baseURL.range(of: "://"), let portStart = baseURL.lastIndex(of: ":"),
+            portStart > schemeEnd.lowerBound
+        else { return false }
+        let scheme = baseURL[..<schemeEnd.upperBound]
         let portSuffix = baseURL[portStart...]
-        return candidate == "http://localhost" + portSuffix || candidate == "http://127.0.0.1" + portSuffix
-            || candidate == "http://[::1]" + portSuffix
+        return ["localhost", "127.0.0.1", "[::1]"].contains { candidate == scheme + $0 + portSuffix }
+    }
+
+    /// `text` with every `{baseURL}` placeholder replaced by `baseURL` (configuration values that name the
+    /// emulator, whose port is known only once it listens).
+    static func resolvingPlaceholder(_ text: String, baseURL: String) -> String {
+        guard text.contains("{baseURL}") else { return text }
+        return text.replacingOccurrences(of: "{baseURL}", with: baseURL)
     }
 }

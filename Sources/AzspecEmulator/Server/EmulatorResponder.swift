@@ -8,17 +8,32 @@ import NIOCore
 struct EmulatorResponder: HTTPResponder {
     typealias Context = EmulatorRequestContext
 
+    /// `http` or `https`.
+    let scheme: String
     /// The host part of the base URL (see ``EmulatorAddress/advertisedHost(_:)``).
     let advertisedHost: String
     let tokens: TokenEndpoint
     let discovery: DiscoveryEndpoint
+    let managedIdentity: ManagedIdentityEndpoint
+    let testIssuer: TestIssuerEndpoint
     let arm: ARMService
 
     func respond(to request: Request, context: Context) async throws -> Response {
-        let baseURL = "http://\(advertisedHost):\(context.localPort)"
+        let baseURL = "\(scheme)://\(advertisedHost):\(context.localPort)"
         let segments = Self.segments(of: request.uri.path)
-        if segments.first?.lowercased() == "subscriptions" {
+        switch segments.first?.lowercased() {
+        case "subscriptions":
             return await resourceManager(request, segments: segments, baseURL: baseURL, context: context)
+        case "metadata" where segments.dropFirst().map({ $0.lowercased() }) == ["identity", "oauth2", "token"]:
+            return await managedIdentity.instanceMetadata(request, baseURL: baseURL)
+        case "msi" where segments.count == 2 && segments[1].lowercased() == "token":
+            return await managedIdentity.appService(request, baseURL: baseURL)
+        case "_azspec" where segments.count >= 2 && segments[1] == "oidc":
+            if let response = await testIssuer.handle(request, rest: Array(segments.dropFirst(2)), baseURL: baseURL) {
+                return response
+            }
+        default:
+            break
         }
         if let response = await entra(request, segments: segments, baseURL: baseURL) {
             return response

@@ -1,4 +1,6 @@
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import NIOCore
 
@@ -7,6 +9,8 @@ struct EmulatorServer {
     let configuration: EmulatorConfiguration
     let host: String
     let port: Int
+    /// Serve HTTPS with this identity; nil: plain HTTP.
+    let tls: EmulatorTLS?
     let logger: Logger
 
     /// Validates the configuration, generates the signing key, binds, runs `body` while serving, then shuts down
@@ -17,19 +21,33 @@ struct EmulatorServer {
     ) async throws -> T {
         try configuration.validate()
         let directory = Directory(configuration)
-        let signer = try TokenSigner()
+        let signer = try TokenSigner(.accessTokens)
+        let issuer = TestIssuer(
+            signer: try TokenSigner(.testIssuer),
+            githubRequestToken: configuration.githubRequestToken,
+            githubSubject: configuration.githubSubject
+        )
         let state = EmulatorState(directory: directory)
+        let tokens = AccessTokenIssuer(signer: signer, lifetime: directory.tokenLifetime)
+        let assertions = ClientAssertionVerifier(
+            directory: directory, issuers: directory.federatedIssuers + [issuer.federatedIssuer], state: state)
         let responder = EmulatorResponder(
+            scheme: tls == nil ? "http" : "https",
             advertisedHost: EmulatorAddress.advertisedHost(host),
-            tokens: TokenEndpoint(directory: directory, signer: signer, state: state),
+            tokens: TokenEndpoint(directory: directory, tokens: tokens, assertions: assertions, state: state),
             discovery: DiscoveryEndpoint(directory: directory, signer: signer),
+            managedIdentity: ManagedIdentityEndpoint(
+                directory: directory, tokens: tokens, state: state, identityHeader: configuration.identityHeader),
+            testIssuer: TestIssuerEndpoint(issuer: issuer),
             arm: ARMService(directory: directory, state: state, authenticator: Authenticator(signer: signer))
         )
+        let server: HTTPServerBuilder = try tls.map { try .tls(.http1(), tlsConfiguration: $0.configuration()) } ?? .http1()
         let started = OneShot<Int>()
         let stopped = OneShot<Void>()
         let requestedPort = port
         let application = Application(
             responder: responder,
+            server: server,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
             onServerRunning: { channel in
                 started.complete(.success(channel.localAddress?.port ?? requestedPort))
@@ -60,10 +78,14 @@ struct EmulatorServer {
             } catch {
                 throw EmulatorError.bindFailed(host: host, port: port, underlying: error)
             }
+            let baseURL = EmulatorAddress.baseURL(scheme: tls == nil ? "http" : "https", host: host, port: boundPort)
             let endpoint = EmulatorEndpoint(
-                baseURL: EmulatorAddress.baseURL(host: host, port: boundPort),
+                baseURL: baseURL,
                 port: boundPort,
-                environment: configuration.environment,
+                environment: configuration.environment.mapValues {
+                    EmulatorAddress.resolvingPlaceholder($0, baseURL: baseURL)
+                },
+                caCertificatePEM: tls?.caCertificatePEM,
                 state: state
             )
             defer { group.cancelAll() }

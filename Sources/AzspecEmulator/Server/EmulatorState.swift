@@ -32,6 +32,8 @@ actor EmulatorState {
     private var tokenRequests = 0
     private var tokenRequestsByClient: [String: Int] = [:]
     private var rateLimits: [RateLimitKey: Int] = [:]
+    /// Client assertion ids already used, per lower-cased client id, with the assertion's expiry.
+    private var usedAssertionIds: [String: [String: Double]] = [:]
 
     init(directory: Directory) {
         for subscription in directory.subscriptions {
@@ -61,6 +63,17 @@ actor EmulatorState {
     func tokenRequestCount(clientId: String?) -> Int {
         guard let clientId else { return tokenRequests }
         return tokenRequestsByClient[clientId.lowercased()] ?? 0
+    }
+
+    /// Records a certificate assertion's `jti`; false when this client already used it before it expired.
+    func claimAssertionId(_ jti: String, clientId: String, expires: Double, now: Double) -> Bool {
+        let key = clientId.lowercased()
+        var used = usedAssertionIds[key, default: [:]]
+        if used.count > 1_000 { used = used.filter { $0.value > now } }
+        if let previous = used[jti], previous > now { return false }
+        used[jti] = expires
+        usedAssertionIds[key] = used
+        return true
     }
 
     // MARK: Rate limits

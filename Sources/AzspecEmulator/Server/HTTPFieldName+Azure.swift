@@ -25,6 +25,9 @@ extension HTTPFields.Element.Name {
     static let rateLimitSubscriptionWrites = HeaderName("x-ms-ratelimit-remaining-subscription-writes")!
     static let rateLimitSubscriptionDeletes = HeaderName("x-ms-ratelimit-remaining-subscription-deletes")!
     static let rateLimitTenantReads = HeaderName("x-ms-ratelimit-remaining-tenant-reads")!
+    static let metadata = HeaderName("Metadata")!
+    static let identityHeader = HeaderName("X-IDENTITY-HEADER")!
+    static let server = HeaderName("Server")!
 }
 
 /// Header values shared by Entra ID and ARM responses.

@@ -32,6 +32,16 @@ struct UTCTime: Sendable {
         "\(pad(year, 4))-\(pad(month))-\(pad(day)) \(pad(hour)):\(pad(minute)):\(pad(second))Z"
     }
 
+    /// `2024-12-07T12:09:18.3149355Z`: an instant with seven fraction digits, as .NET's round-trip format prints it
+    /// in Entra's AADSTS700024 text.
+    static func roundTripInstant(_ epochSeconds: Double) -> String {
+        let whole = Int(epochSeconds.rounded(.down))
+        let ticks = min(9_999_999, max(0, Int(((epochSeconds - Double(whole)) * 10_000_000).rounded(.down))))
+        let time = UTCTime(epochSeconds: whole)
+        return "\(time.pad(time.year, 4))-\(time.pad(time.month))-\(time.pad(time.day))T\(time.pad(time.hour)):"
+            + "\(time.pad(time.minute)):\(time.pad(time.second)).\(time.pad(ticks, 7))Z"
+    }
+
     /// `20221103T053209Z` (ARM `x-ms-routing-request-id`).
     var compactStamp: String {
         "\(pad(year, 4))\(pad(month))\(pad(day))T\(pad(hour))\(pad(minute))\(pad(second))Z"

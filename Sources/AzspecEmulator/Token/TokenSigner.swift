@@ -1,19 +1,38 @@
-import _CryptoExtras
 import Crypto
 import Foundation
 import JSONPath
+import _CryptoExtras
 
-/// Signs access tokens (RS256, RSA 2048, PKCS #1 v1.5) with a key generated per emulator instance,
-/// and verifies them.
+/// Signs JWTs (RS256, RSA 2048, PKCS #1 v1.5) with a key generated per process, and verifies them.
+/// The emulator has two: one for its access tokens, one for the built-in test OIDC issuer.
 struct TokenSigner: Sendable {
+    /// Which of the emulator's keys a signer holds.
+    enum Role: Sendable {
+        case accessTokens
+        case testIssuer
+    }
+
+    /// Making an RSA key costs tens of milliseconds (far more in a debug build), so a process makes each of its
+    /// two keys once, on first use, and every emulator it starts shares them.
+    private static let accessTokenKey = Result { try _RSA.Signing.PrivateKey(keySize: .bits2048) }
+    private static let testIssuerKey = Result { try _RSA.Signing.PrivateKey(keySize: .bits2048) }
+
+    /// The signer for one of the process's keys.
+    init(_ role: Role) throws {
+        switch role {
+        case .accessTokens: try self.init(key: Self.accessTokenKey.get())
+        case .testIssuer: try self.init(key: Self.testIssuerKey.get())
+        }
+    }
+
     private let privateKey: _RSA.Signing.PrivateKey
-    private let publicKey: _RSA.Signing.PublicKey
+    let publicKey: _RSA.Signing.PublicKey
     /// The `kid` header value (also served in the JWKS).
     let keyId: String
     private let encodedHeader: String
 
-    init() throws {
-        privateKey = try _RSA.Signing.PrivateKey(keySize: .bits2048)
+    private init(key: _RSA.Signing.PrivateKey) {
+        privateKey = key
         publicKey = privateKey.publicKey
         keyId = Base64URL.encode(Array(SHA256.hash(data: publicKey.derRepresentation)).prefix(20))
         let header: JSONValue = .object(["typ": "JWT", "alg": "RS256", "kid": .string(keyId)])
@@ -30,23 +49,12 @@ struct TokenSigner: Sendable {
     /// The token's claims when it is a well-formed RS256 JWT signed by this instance's key; nil otherwise.
     /// Expiry and audience are checked by the caller.
     func verify(_ token: String) -> AccessToken? {
-        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3,
-            let headerBytes = Base64URL.decode(parts[0]),
-            let header = JSONValue.parsed(headerBytes),
-            header["alg"]?.stringValue == "RS256",
-            let payloadBytes = Base64URL.decode(parts[1]),
-            let signatureBytes = Base64URL.decode(parts[2])
+        guard let jwt = CompactJWT(token), jwt.algorithm == .rs256, jwt.isSigned(by: publicKey, algorithm: .rs256)
         else { return nil }
-        let signingInput = token.utf8.prefix(parts[0].utf8.count + 1 + parts[1].utf8.count)
-        let signature = _RSA.Signing.RSASignature(rawRepresentation: signatureBytes)
-        guard publicKey.isValidSignature(signature, for: Data(signingInput), padding: .insecurePKCS1v1_5),
-            let payload = JSONValue.parsed(payloadBytes)
-        else { return nil }
-        return AccessToken(payload: payload)
+        return AccessToken(payload: .object(jwt.claims))
     }
 
-    /// The public key as a JSON Web Key (for the discovery `keys` endpoint).
+    /// The public key as a JSON Web Key (for the discovery `keys` endpoints).
     var jsonWebKey: JSONValue {
         let primitives = try? publicKey.getKeyPrimitives()
         return .object([

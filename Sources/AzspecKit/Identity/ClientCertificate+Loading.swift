@@ -43,7 +43,8 @@ extension ClientCertificate {
 
             let certificateBlocks = blocks.filter { $0.label == "CERTIFICATE" || $0.label == "X509 CERTIFICATE" }
             guard !certificateBlocks.isEmpty else {
-                throw fail("no CERTIFICATE block (\(found)); the certificate must be in the file with its key: \(combine)")
+                throw fail(
+                    "no CERTIFICATE block (\(found)); the certificate must be in the file with its key: \(combine)")
             }
             var certificates: [Entry] = []
             for block in certificateBlocks {
@@ -55,7 +56,8 @@ extension ClientCertificate {
 
             let keyBlocks = blocks.filter { $0.label.hasSuffix("PRIVATE KEY") }
             guard let keyBlock = keyBlocks.first else {
-                throw fail("no private key block (\(found)); the certificate's private key must be in the file: \(combine)")
+                throw fail(
+                    "no private key block (\(found)); the certificate's private key must be in the file: \(combine)")
             }
             guard keyBlocks.count == 1 else {
                 let lines = keyBlocks.map { String($0.line) }.joined(separator: ", ")
@@ -64,7 +66,11 @@ extension ClientCertificate {
             key = try Self.rsaKey(keyBlock, password: password, fail: fail)
 
             let keyDER = key.publicKey.derRepresentation
-            guard let own = certificates.firstIndex(where: { _RSA.Signing.PublicKey($0.certificate.publicKey)?.derRepresentation == keyDER }) else {
+            guard
+                let own = certificates.firstIndex(where: {
+                    _RSA.Signing.PublicKey($0.certificate.publicKey)?.derRepresentation == keyDER
+                })
+            else {
                 let which =
                     certificates.count == 1
                     ? "the certificate '\(certificates[0].certificate.subject)'"
@@ -101,7 +107,8 @@ extension ClientCertificate {
                     "the private key is in OpenSSH format, which is not supported; convert it to PEM with "
                         + "`ssh-keygen -p -m PEM -f key`", block.line)
             default:
-                throw fail("the private key is \(keyKind(block.der) ?? "a '\(block.label)' block"), \(notRSA)", block.line)
+                throw fail(
+                    "the private key is \(keyKind(block.der) ?? "a '\(block.label)' block"), \(notRSA)", block.line)
             }
             guard let key = try? _RSA.Signing.PrivateKey(unsafeDERRepresentation: block.der) else {
                 if let kind = keyKind(block.der) {
@@ -110,7 +117,9 @@ extension ClientCertificate {
                 throw fail("the \(block.label) block is not a readable private key", block.line)
             }
             guard key.keySizeInBits >= 2048 else {
-                throw fail("the RSA private key has \(key.keySizeInBits) bits; Microsoft Entra ID needs at least 2048", block.line)
+                throw fail(
+                    "the RSA private key has \(key.keySizeInBits) bits; Microsoft Entra ID needs at least 2048",
+                    block.line)
             }
             return key
         }
@@ -120,9 +129,8 @@ extension ClientCertificate {
             if (try? P256.Signing.PrivateKey(derRepresentation: der)) != nil { return "an EC P-256 key" }
             if (try? P384.Signing.PrivateKey(derRepresentation: der)) != nil { return "an EC P-384 key" }
             if (try? P521.Signing.PrivateKey(derRepresentation: der)) != nil { return "an EC P-521 key" }
-            if let key = try? Certificate.PrivateKey(derBytes: der), Curve25519.Signing.PublicKey(key.publicKey) != nil {
-                return "an Ed25519 key"
-            }
+            let pkcs8 = try? Certificate.PrivateKey(derBytes: der)
+            if let pkcs8, Curve25519.Signing.PublicKey(pkcs8.publicKey) != nil { return "an Ed25519 key" }
             return nil
         }
     }
@@ -141,7 +149,8 @@ extension ClientCertificate {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            let reason = FileManager.default.isReadableFile(atPath: path) ? error.localizedDescription : "permission denied"
+            let reason =
+                FileManager.default.isReadableFile(atPath: path) ? error.localizedDescription : "permission denied"
             throw fail("cannot be read: \(reason)")
         }
         guard !data.contains(0), let text = String(data: data, encoding: .utf8) else {

@@ -36,7 +36,7 @@ struct PEMBlock: Sendable {
         var open: (label: String, line: Int)?
         var headers: [(name: String, value: String)] = []
         var body = ""
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
             guard let current = open else {
                 if let label = boundaryLabel(line, "BEGIN") {

@@ -1,0 +1,39 @@
+/// Signs access tokens for a principal or managed identity with the emulator's key.
+struct AccessTokenIssuer: Sendable {
+    /// A signed token and the times a response reports.
+    struct Issued: Sendable {
+        let accessToken: String
+        let issuedAt: Int
+        let lifetime: Int
+
+        var expiresOn: Int { issuedAt + lifetime }
+        /// Five minutes before issuance, like Entra's `not_before` and `nbf`.
+        var notBefore: Int { issuedAt - 300 }
+    }
+
+    let signer: TokenSigner
+    let lifetime: Int
+
+    func issue(
+        version: TokenEndpoint.Version,
+        resource: String,
+        principal: Directory.Principal,
+        authentication: TokenClaims.ClientAuthentication,
+        now: Double
+    ) throws(EntraError) -> Issued {
+        let issuedAt = Int(now)
+        let claims = TokenClaims.make(
+            version: version,
+            resource: resource,
+            principal: principal,
+            authentication: authentication,
+            issuedAt: issuedAt,
+            lifetime: lifetime
+        )
+        do {
+            return Issued(accessToken: try signer.sign(claims: claims), issuedAt: issuedAt, lifetime: lifetime)
+        } catch {
+            throw EntraError(status: .internalServerError, error: "server_error", code: 90033, text: "\(error)")
+        }
+    }
+}
