@@ -8,7 +8,9 @@ import Testing
             {"value":[{"name":"rg-smoke","location":"westeurope","tags":{"env":"smoke"}},
                       {"name":"rg-shared","location":"northeurope"}],
              "count":2,"ratio":0.5,"token_type":"Bearer","empty":[],"flag":false,"nothing":null,
-             "expires_in":"3599","expires":3599}
+             "expires_in":"3599","expires":3599,
+             "access_token":"eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL21hbmFnZW1lbnQuYXp1cmUuY29tLyIsInRpZCI6InQxIiwicm9sZXMiOlsiUmVhZGVyLkFsbCJdfQ.c2ln",
+             "authorization":"Bearer eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL21hbmFnZW1lbnQuYXp1cmUuY29tLyIsInRpZCI6InQxIiwicm9sZXMiOlsiUmVhZGVyLkFsbCJdfQ.c2ln"}
             """
 
     private let scope = TemplateScope(values: ["expected": "Bearer"], environment: [:], cloud: .azureCloud)
@@ -52,6 +54,8 @@ import Testing
         "$.token_type: { contains: Bear, length: 6 }",
         "$.empty: []",
         "$.missing: { not: { exists: true } }",
+        "$.access_token: { jwt: { tid: t1, roles: { contains: Reader.All }, appid: { exists: false } } }",
+        "$.authorization: { jwt: { aud: 'https://management.azure.com/' } }",
     ])
     func holds(_ line: String) throws {
         let mismatch = try check(line)
@@ -73,6 +77,9 @@ import Testing
         ("$.token_type: { oneOf: [Basic] }", "expected one of [\"Basic\"], got \"Bearer\""),
         ("$.count: { matches: x }", "expected a string matching /x/, got 2"),
         ("$.value[?@.name == 'nope']: { exists: true }", "expected a value, found none"),
+        ("$.access_token: { jwt: { roles: { contains: Owner } } }", "JWT claim roles: expected [\"Reader.All\"] to contain \"Owner\""),
+        ("$.token_type: { jwt: { tid: t1 } }", "expected a JWT (header.claims.signature), got a string that is not one"),
+        ("$.count: { jwt: { tid: t1 } }", "expected a string holding a JWT, got number"),
     ])
     func failsWithAClearSentence(_ line: String, _ message: String) throws {
         #expect(try check(line) == message)

@@ -17,12 +17,14 @@ indirect enum Matcher: Sendable {
     case oneOf([JSONTemplate])
     case not(Matcher)
     case each(Matcher)
+    /// A string holding a JWT (optionally after `Bearer `) whose decoded, unverified claims satisfy these matchers.
+    case jwt([ClaimMatcher])
     case all([Matcher])
 
     /// The matcher names a spec may use, for "did you mean …?".
     static let names = [
         "equals", "notEquals", "exists", "type", "contains", "matches", "lt", "le", "gt", "ge", "length", "oneOf",
-        "not", "each",
+        "not", "each", "jwt",
     ]
 
     /// Whether the matcher can hold when the path selects nothing.
@@ -34,6 +36,12 @@ indirect enum Matcher: Sendable {
         default: false
         }
     }
+}
+
+/// One claim of a decoded JWT and the matcher it must satisfy (`expect.token` and the `jwt` matcher).
+struct ClaimMatcher: Sendable {
+    let claim: String
+    let matcher: Matcher
 }
 
 /// `lt`, `le`, `gt`, `ge`.

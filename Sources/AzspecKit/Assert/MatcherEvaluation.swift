@@ -101,6 +101,11 @@ extension Matcher {
                 if let problem = try inner.mismatch(for: .value(element), scope: scope) { return "[\(index)]: \(problem)" }
             }
             return nil
+        case .jwt(let claims):
+            guard case .string(var text) = actual else { return "expected a string holding a JWT, got \(actual.typeName)" }
+            if text.lowercased().hasPrefix("bearer ") { text = String(text.dropFirst(7)) }
+            guard let decoded = JWT.decode(text)?.claims else { return "expected a JWT (header.claims.signature), got a string that is not one" }
+            return try ClaimMatcher.mismatch(claims, in: decoded, scope: scope).map { "JWT claim \($0)" }
         case .exists, .not, .all:
             return try mismatch(for: .value(actual), scope: scope)
         }
@@ -120,8 +125,27 @@ extension Matcher {
         case .oneOf(let options): "one of \(describe(.array(try options.map { option throws(TemplateError) in try option.resolve(in: scope) })))"
         case .not(let inner): "not \(try inner.summary(scope))"
         case .each(let inner): "each element \(try inner.summary(scope))"
+        case .jwt(let claims): "a JWT with claims \(claims.map(\.claim).joined(separator: ", "))"
         case .all(let matchers): try matchers.map { matcher throws(TemplateError) in try matcher.summary(scope) }.joined(separator: " and ")
         }
+    }
+}
+
+extension ClaimMatcher {
+    /// The first claim that does not hold, as `name: problem`; nil when all hold.
+    static func mismatch(_ matchers: [ClaimMatcher], in claims: JSONValue, scope: TemplateScope) throws(TemplateError) -> String? {
+        try problems(matchers, in: claims, scope: scope).first
+    }
+
+    /// Every claim that does not hold, as `name: problem`.
+    static func problems(_ matchers: [ClaimMatcher], in claims: JSONValue, scope: TemplateScope) throws(TemplateError) -> [String] {
+        var problems: [String] = []
+        for expectation in matchers {
+            if let problem = try expectation.matcher.mismatch(for: .value(claims[expectation.claim]), scope: scope) {
+                problems.append("\(expectation.claim): \(problem)")
+            }
+        }
+        return problems
     }
 }
 

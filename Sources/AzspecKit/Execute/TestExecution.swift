@@ -169,13 +169,7 @@ struct TestExecution {
         guard let claims = JWT.decode(token.value)?.claims else {
             return ["token: the identity's token is not a JWT, so its claims cannot be checked"]
         }
-        var problems: [String] = []
-        for expectation in test.expect.token {
-            if let mismatch = try expectation.matcher.mismatch(for: .value(claims[expectation.claim]), scope: scope) {
-                problems.append("token claim \(expectation.claim): \(mismatch)")
-            }
-        }
-        return problems
+        return try ClaimMatcher.problems(test.expect.token, in: claims, scope: scope).map { "token claim \($0)" }
     }
 
     /// A 401 whose `WWW-Authenticate` says `error="invalid_token"`: the token expired or was revoked.

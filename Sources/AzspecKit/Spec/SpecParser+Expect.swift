@@ -29,16 +29,23 @@ extension SpecParser {
                 expect.body = matcher(value)
                 expect.bodyLocation = reader.location(of: value)
             case "token":
-                guard let claims = reader.mapping(value, "expect.token") else { continue }
-                for (claim, keyNode, matcherNode) in reader.members(claims, allowed: [], in: "expect.token") {
-                    if let matcher = matcher(matcherNode) {
-                        expect.token.append(ClaimExpectation(claim: claim, matcher: matcher, location: reader.location(of: keyNode)))
-                    }
-                }
+                expect.token = claimMatchers(value, in: "expect.token") ?? []
             default: break
             }
         }
         return expect
+    }
+
+    /// `claim: matcher` pairs (`expect.token`, the `jwt` matcher); nil when the node is not a mapping or a matcher is
+    /// invalid (reported).
+    mutating func claimMatchers(_ node: Node, in context: String) -> [ClaimMatcher]? {
+        guard let claims = reader.mapping(node, context) else { return nil }
+        var matchers: [ClaimMatcher] = []
+        var valid = true
+        for (claim, _, matcherNode) in reader.members(claims, allowed: [], in: context) {
+            if let matcher = matcher(matcherNode) { matchers.append(ClaimMatcher(claim: claim, matcher: matcher)) } else { valid = false }
+        }
+        return valid ? matchers : nil
     }
 
     mutating func captures(_ node: Node) -> [CaptureSpec] {
@@ -183,6 +190,7 @@ extension SpecParser {
             return .oneOf(items.map { reader.jsonTemplate($0) })
         case "not": return matcher(value).map { .not($0) }
         case "each": return matcher(value).map { .each($0) }
+        case "jwt": return claimMatchers(value, in: "jwt").map { .jwt($0) }
         default: return nil
         }
     }

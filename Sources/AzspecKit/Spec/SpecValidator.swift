@@ -117,6 +117,7 @@ extension Matcher {
         case .oneOf(let values): values.flatMap(\.references)
         case .length(let inner), .not(let inner), .each(let inner): inner.references
         case .all(let matchers): matchers.flatMap(\.references)
+        case .jwt(let claims): claims.flatMap(\.matcher.references)
         case .exists, .type, .matches, .compare: []
         }
     }

@@ -63,14 +63,7 @@ struct ExpectSpec: Sendable {
     var body: Matcher?
     var bodyLocation: SourceLocation?
     /// Claims of the identity's token (decoded, not verified) → matchers.
-    var token: [ClaimExpectation] = []
-}
-
-/// A claim of the token an identity obtained, and the matcher it must satisfy.
-struct ClaimExpectation: Sendable {
-    let claim: String
-    let matcher: Matcher
-    let location: SourceLocation
+    var token: [ClaimMatcher] = []
 }
 
 /// `status: 200`, `status: [200, 201]` or `status: 2xx`.
