@@ -31,29 +31,42 @@ public enum AzspecProcess {
     }
 
     /// Runs `azspec arguments…` in `directory` with exactly `environment` (plus PATH and HOME) and waits.
+    ///
+    /// The wait suspends rather than blocks: tests run an emulator in the same process, and a blocked thread of
+    /// the (small) cooperative pool could leave it with none to answer the very requests being waited for.
     public static func run(
         _ arguments: [String], in directory: String, environment: [String: String] = [:], timeout: TimeInterval = 120
-    ) throws -> ProcessOutput {
+    ) async throws -> ProcessOutput {
         let process = try makeProcess(arguments, in: directory, environment: environment)
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let exit = ProcessExit()
+        process.terminationHandler = { _ in exit.signal() }
         try process.run()
-        // Read both pipes while the process runs so that a full pipe cannot block it.
-        let outData = Reader(out.fileHandleForReading)
-        let errData = Reader(err.fileHandleForReading)
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { usleep(10_000) }
-        if process.isRunning {
+        // Both pipes are drained on threads of their own while the process runs, so a full pipe cannot block it.
+        async let outData = drain(out.fileHandleForReading)
+        async let errData = drain(err.fileHandleForReading)
+        let timedOut = ProcessExit()
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+            guard process.isRunning else { return }
+            timedOut.signal()
             process.terminate()
-            process.waitUntilExit()
-            throw ProcessError.timedOut(arguments)
         }
-        process.waitUntilExit()
+        await exit.wait()
+        let (stdout, stderr) = await (outData, errData)
+        if timedOut.hasHappened { throw ProcessError.timedOut(arguments) }
         return ProcessOutput(
-            status: process.terminationStatus, stdout: String(decoding: outData.finish(), as: UTF8.self),
-            stderr: String(decoding: errData.finish(), as: UTF8.self))
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Everything left in a pipe, read on a thread of its own.
+    private static func drain(_ handle: FileHandle) async -> Data {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: handle.readDataToEndOfFile()) }
+        }
     }
 
     /// Starts `azspec` with its standard output going to `outputFile` (for signal tests); the caller waits.
@@ -111,22 +124,31 @@ public enum AzspecProcess {
     }
 }
 
-/// Drains a pipe on a background thread.
-private final class Reader: @unchecked Sendable {
-    private let handle: FileHandle
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
+/// Something that happens once (a process exits), awaited without blocking a thread.
+private final class ProcessExit: @unchecked Sendable {
+    private let lock = NSLock()
+    private var happened = false
+    private var waiter: CheckedContinuation<Void, Never>?
 
-    init(_ handle: FileHandle) {
-        self.handle = handle
-        DispatchQueue.global().async {
-            self.data = handle.readDataToEndOfFile()
-            self.done.signal()
+    func signal() {
+        let waiting: CheckedContinuation<Void, Never>? = lock.withLock {
+            happened = true
+            defer { waiter = nil }
+            return waiter
         }
+        waiting?.resume()
     }
 
-    func finish() -> Data {
-        done.wait()
-        return data
+    var hasHappened: Bool { lock.withLock { happened } }
+
+    func wait() async {
+        await withCheckedContinuation { continuation in
+            let now: Bool = lock.withLock {
+                if happened { return true }
+                waiter = continuation
+                return false
+            }
+            if now { continuation.resume() }
+        }
     }
 }

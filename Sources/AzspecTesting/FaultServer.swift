@@ -12,6 +12,8 @@ import NIOPosix
 /// - `/reset` promises 100000 bytes, sends 10 and closes the connection;
 /// - `/hostile` answers 500 with JSON holding ANSI escapes, control characters and `]]>`;
 /// - `/echo` answers 200 with `{"method":…,"path":…,"headers":{…},"body":…}` (the request as seen);
+/// - `/reject-first-token` answers 401 with `WWW-Authenticate: Bearer error="invalid_token"` to the first bearer token
+///   it sees (as ARM does to a revoked or expired token) and echoes requests with any other;
 /// - anything else answers 404 with `{"error":"not found"}`.
 public final class FaultServer: Sendable {
     public let port: Int
@@ -20,10 +22,11 @@ public final class FaultServer: Sendable {
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
     public static func withRunning<T: Sendable>(_ body: (FaultServer) async throws -> T) async throws -> T {
+        let memory = FaultMemory()
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(FaultHandler()) }
+                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(FaultHandler(memory: memory)) }
             }
             .bind(host: "127.0.0.1", port: 0).get()
         let server = FaultServer(channel: channel, port: channel.localAddress?.port ?? 0)
@@ -52,11 +55,30 @@ public final class FaultServer: Sendable {
     }
 }
 
+/// What the server remembers across connections: the first bearer token it saw.
+private final class FaultMemory: @unchecked Sendable {
+    private let lock = NSLock()
+    private var firstToken: String?
+
+    /// True when `authorization` is the first bearer token seen (recording it if none was).
+    func isFirstToken(_ authorization: String) -> Bool {
+        lock.withLock {
+            if firstToken == nil { firstToken = authorization }
+            return firstToken == authorization
+        }
+    }
+}
+
 private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
     private var received = ByteBuffer()
+    private let memory: FaultMemory
+
+    init(memory: FaultMemory) {
+        self.memory = memory
+    }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var chunk = unwrapInboundIn(data)
@@ -108,7 +130,12 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
         case "/hostile":
             let json = "{\"error\":{\"code\":\"Hostile\",\"message\":\"\\u001b[31mred\\u001b[0m ]]> <tag> & \\\"quotes\\\" \\u0000 nul \\u000b vt\"}}"
             send(context: context, status: "500 Internal Server Error", type: "application/json", body: Array(json.utf8))
-        case "/echo":
+        case "/reject-first-token" where memory.isFirstToken(headers.first { $0.0.lowercased() == "authorization" }?.1 ?? ""):
+            send(
+                context: context, status: "401 Unauthorized", type: "application/json",
+                body: Array(#"{"error":{"code":"InvalidAuthenticationToken","message":"The access token is invalid."}}"#.utf8),
+                extraHeaders: "WWW-Authenticate: Bearer authorization_uri=\"https://login.windows.net/\", error=\"invalid_token\", error_description=\"The access token is invalid.\"\r\n")
+        case "/echo", "/reject-first-token":
             let headerJSON = headers.map { "\(Self.quote($0.0.lowercased())):\(Self.quote($0.1))" }.joined(separator: ",")
             let json = "{\"method\":\(Self.quote(method)),\"path\":\(Self.quote(target)),\"headers\":{\(headerJSON)},\"body\":\(Self.quote(body))}"
             send(context: context, status: "200 OK", type: "application/json", body: Array(json.utf8))
@@ -117,9 +144,9 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
         }
     }
 
-    private func send(context: ChannelHandlerContext, status: String, type: String, body: [UInt8]) {
+    private func send(context: ChannelHandlerContext, status: String, type: String, body: [UInt8], extraHeaders: String = "") {
         var buffer = context.channel.allocator.buffer(capacity: body.count + 200)
-        buffer.writeString("HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(body.count)\r\nx-ms-request-id: fault-request-id\r\n\r\n")
+        buffer.writeString("HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(body.count)\r\nx-ms-request-id: fault-request-id\r\n\(extraHeaders)\r\n")
         buffer.writeBytes(body)
         context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
     }

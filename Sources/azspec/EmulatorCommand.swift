@@ -1,6 +1,7 @@
 import AzspecEmulator
 import AzspecKit
 import ArgumentParser
+import Foundation
 
 extension Azspec {
     /// `azspec emulator`: serve the Entra ID + ARM emulator until interrupted.
@@ -22,10 +23,19 @@ extension Azspec {
             help: "Also write the variables that point specs at the emulator, secrets included, to this file (mode 600) as export lines.")
         var envFile: String?
 
+        @OptionGroup var tlsOptions: EmulatorTLSOptions
+
         func run() async throws {
             let configuration = try EmulatorSetup.configuration(path: config)
+            let tls = try EmulatorSetup.tls(tlsOptions)
+            if let caOut = tlsOptions.caOut, let ca = tls?.caCertificatePEM {
+                guard FileManager.default.createFile(atPath: caOut, contents: Data(ca.utf8)) else {
+                    ConsoleOutput.err("error: cannot write the CA certificate to \(caOut)")
+                    throw ExitCode(ExitStatus.cannotStart.rawValue)
+                }
+            }
             do {
-                try await Emulator.serve(configuration: configuration, host: host, port: port) { endpoint in
+                try await Emulator.serve(configuration: configuration, host: host, port: port, tls: tls) { endpoint in
                     if let envFile {
                         do {
                             try EmulatorSetup.writeEnvironmentFile(endpoint.environment, baseURL: endpoint.baseURL, to: envFile)
@@ -34,6 +44,9 @@ extension Azspec {
                         }
                     }
                     ConsoleOutput.out("azspec emulator: Entra ID and ARM at \(endpoint.baseURL)")
+                    if let caOut = tlsOptions.caOut {
+                        ConsoleOutput.out("Its certificate is signed by the CA in \(caOut): azspec run --ca-cert \(caOut), REQUESTS_CA_BUNDLE=\(caOut) for Python")
+                    }
                     ConsoleOutput.out("Point specs at it with:")
                     ConsoleOutput.out("  export AZURE_AUTHORITY_HOST=\(endpoint.baseURL) AZURE_RESOURCE_MANAGER_ENDPOINT=\(endpoint.baseURL)")
                     for (name, value) in endpoint.environment.sorted(by: { $0.key < $1.key }) {

@@ -15,6 +15,20 @@ enum EmulatorSetup {
         }
     }
 
+    /// The HTTPS identity `azspec emulator` was asked for, if any; an unusable certificate or key file exits 2.
+    static func tls(_ options: EmulatorTLSOptions) throws -> EmulatorTLS? {
+        do {
+            if options.tls { return try EmulatorTLS.generate() }
+            if let certificate = options.tlsCert, let key = options.tlsKey {
+                return try EmulatorTLS.files(certificate: certificate, key: key)
+            }
+            return nil
+        } catch {
+            ConsoleOutput.err("error: \(error)")
+            throw ExitCode(ExitStatus.invalidInput.rawValue)
+        }
+    }
+
     /// Writes `export NAME='value'` lines (the cloud endpoints and every variable) to a file only its owner can read.
     static func writeEnvironmentFile(_ environment: [String: String], baseURL: String, to path: String) throws {
         var all = environment

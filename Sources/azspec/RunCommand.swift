@@ -52,11 +52,12 @@ extension Azspec {
             if emulatorOptions.emulator {
                 let configuration = try EmulatorSetup.configuration(path: emulatorOptions.emulatorConfig)
                 do {
-                    status = try await Emulator.withRunning(configuration: configuration) { endpoint in
+                    let tls = emulatorOptions.emulatorTLS ? try EmulatorTLS.generate() : nil
+                    status = try await Emulator.withRunning(configuration: configuration, tls: tls) { endpoint in
                         ConsoleOutput.err("emulator: Entra ID and ARM at \(endpoint.baseURL)")
                         let environment = EmulatorSetup.environment(overlay: endpoint.environment)
                         let cloud = CloudEndpoints(login: endpoint.baseURL, arm: endpoint.baseURL)
-                        return await execute(environment: environment, cloud: cloud)
+                        return await execute(environment: environment, cloud: cloud, trusting: endpoint.caCertificatePEM)
                     }
                 } catch {
                     ConsoleOutput.err("error: the emulator could not start: \(error)")
@@ -69,11 +70,12 @@ extension Azspec {
             if status != .success { throw ExitCode(status.rawValue) }
         }
 
-        private func execute(environment: [String: String], cloud: CloudEndpoints?) async -> ExitStatus {
+        private func execute(environment: [String: String], cloud: CloudEndpoints?, trusting emulatorCA: String? = nil) async -> ExitStatus {
             let options = SpecRun.Options(
                 paths: specs.paths, junitPath: junit, junitStyle: junitStrict ? .antStrict : .jenkins, verbose: verbose,
                 configuration: RunConfiguration(environment: environment, cloud: cloud, defaultTimeout: timeout, jobs: jobs),
-                style: .detect(environment: environment), tls: TLSOptions(verifyCertificates: !insecure, additionalRoots: caCert))
+                style: .detect(environment: environment), tls: TLSOptions(
+                    verifyCertificates: !insecure, additionalRoots: caCert, additionalRootPEMs: emulatorCA.map { [$0] } ?? []))
             return await SpecRun(options: options).execute()
         }
     }

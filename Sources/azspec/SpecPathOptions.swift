@@ -13,4 +13,33 @@ struct EmulatorOptions: ParsableArguments {
 
     @Option(name: .customLong("emulator-config"), help: "Seed the emulator from this YAML file instead of the default.")
     var emulatorConfig: String?
+
+    @Flag(name: .customLong("emulator-tls"), help: "Serve the emulator over HTTPS with a generated certificate that the run trusts.")
+    var emulatorTLS = false
+
+    func validate() throws {
+        if emulatorTLS && !emulator { throw ValidationError("--emulator-tls needs --emulator") }
+        if emulatorConfig != nil && !emulator { throw ValidationError("--emulator-config needs --emulator") }
+    }
+}
+
+/// How `azspec emulator` serves HTTPS.
+struct EmulatorTLSOptions: ParsableArguments {
+    @Flag(help: "Serve HTTPS with a certificate made at start (Azure's SDKs need https:// authorities).")
+    var tls = false
+
+    @Option(name: .customLong("tls-cert"), help: "Serve HTTPS with the certificate chain in this PEM file (with --tls-key).")
+    var tlsCert: String?
+
+    @Option(name: .customLong("tls-key"), help: "The unencrypted PEM private key of --tls-cert.")
+    var tlsKey: String?
+
+    @Option(name: .customLong("ca-out"), help: "With --tls: write the CA that signed the generated certificate to this PEM file, for --ca-cert and SDK clients.")
+    var caOut: String?
+
+    func validate() throws {
+        if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
+        if tls && tlsCert != nil { throw ValidationError("--tls makes a certificate; --tls-cert brings one: use one of them") }
+        if caOut != nil && !tls { throw ValidationError("--ca-out needs --tls (a given certificate's CA is yours already)") }
+    }
 }

@@ -5,11 +5,11 @@ import Testing
 
 /// The README's main command, run as a user would: the example specs against the built-in emulator.
 @Suite(.serialized) struct ExampleSpecsTests {
-    @Test func exampleSpecsPassAgainstTheBuiltInEmulator() throws {
+    @Test func exampleSpecsPassAgainstTheBuiltInEmulator() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let report = folder.path + "/reports/junit.xml"
-        let result = try AzspecProcess.run(
+        let result = try await AzspecProcess.run(
             ["run", "--emulator", AzspecProcess.packageRoot + "/specs", "--junit", report], in: folder.path)
         #expect(result.status == 0, "\(result.all)")
         #expect(result.stdout.contains("11 passed, 0 failed"), "\(result.stdout)")
@@ -27,19 +27,19 @@ import Testing
         #expect(!xml.contains("eyJ"), "a JWT leaked to the report")
     }
 
-    @Test func validateAndListWorkWithoutSendingAnything() throws {
+    @Test func validateAndListWorkWithoutSendingAnything() async throws {
         let root = AzspecProcess.packageRoot
-        let validated = try AzspecProcess.run(["validate", "--emulator", "specs"], in: root)
+        let validated = try await AzspecProcess.run(["validate", "--emulator", "specs"], in: root)
         #expect(validated.status == 0, "\(validated.all)")
         #expect(validated.stdout.contains("4 spec files valid, 11 tests"))
-        let listed = try AzspecProcess.run(["list", "specs"], in: root)
+        let listed = try await AzspecProcess.run(["list", "specs"], in: root)
         #expect(listed.status == 0)
         #expect(listed.stdout.contains("Reader can read but not create resource groups  (specs/03-reader-permissions.yaml)"))
         #expect(listed.stdout.contains("  the reader cannot create a resource group  (line "))
     }
 
-    @Test func validateWithoutTheEnvironmentNamesTheMissingVariables() throws {
-        let result = try AzspecProcess.run(["validate", "specs"], in: AzspecProcess.packageRoot)
+    @Test func validateWithoutTheEnvironmentNamesTheMissingVariables() async throws {
+        let result = try await AzspecProcess.run(["validate", "specs"], in: AzspecProcess.packageRoot)
         #expect(result.status == 2)
         #expect(result.stderr.contains("specs/01-list-resource-groups.yaml:4:14: error: environment variable AZURE_TENANT_ID is not set"), "\(result.stderr)")
     }

@@ -20,7 +20,7 @@ import Testing
 
         """
 
-    @Test func assertionFailuresCarryExpectedActualAndAzureRequestIDs() throws {
+    @Test func assertionFailuresCarryExpectedActualAndAzureRequestIDs() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write(
@@ -46,7 +46,7 @@ import Testing
                   headers: { Authorization: "Bearer {{token}}" }
                 expect: { status: 200 }
             """)
-        let result = try AzspecProcess.run(["run", "--emulator", "specs"], in: folder.path)
+        let result = try await AzspecProcess.run(["run", "--emulator", "specs"], in: folder.path)
         #expect(result.status == 1, "\(result.all)")
         #expect(result.stdout.contains("✗ wrong expectations"))
         #expect(result.stdout.contains("status: expected 201, got 200"))
@@ -62,7 +62,7 @@ import Testing
         #expect(!xml.contains("eyJ"))
     }
 
-    @Test func testsThatNeedAFailedCaptureAreSkippedWithTheReason() throws {
+    @Test func testsThatNeedAFailedCaptureAreSkippedWithTheReason() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write(
@@ -84,7 +84,7 @@ import Testing
                   headers: { Authorization: "Bearer {{token}}" }
                 expect: { status: 200 }
             """)
-        let result = try AzspecProcess.run(["run", "--emulator", "specs"], in: folder.path)
+        let result = try await AzspecProcess.run(["run", "--emulator", "specs"], in: folder.path)
         #expect(result.status == 1)
         #expect(result.stdout.contains("○ uses the token  skipped: needs 'token', captured by 'token with a wrong secret', which did not pass"))
         #expect(result.stdout.contains("0 passed, 1 failed, 1 skipped"))
@@ -119,7 +119,7 @@ import Testing
             var environment = endpoint.environment
             environment["AZURE_AUTHORITY_HOST"] = endpoint.baseURL
             environment["AZURE_RESOURCE_MANAGER_ENDPOINT"] = endpoint.baseURL
-            let result = try AzspecProcess.run(["run", "specs"], in: folder.path, environment: environment)
+            let result = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: environment)
             #expect(result.status == 2, "\(result.all)")
             #expect(result.stderr.contains("specs/b-broken.yaml:6:7: error: unknown key 'methd' in request (did you mean 'method'?)"), "\(result.stderr)")
             #expect(result.stderr.contains("specs/b-broken.yaml:5:29: error: undefined variable 'tokn'"))
@@ -132,18 +132,18 @@ import Testing
         }
     }
 
-    @Test func usageErrorsExitTwoAndAnUnwritableReportExitsThree() throws {
+    @Test func usageErrorsExitTwoAndAnUnwritableReportExitsThree() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let usage = try AzspecProcess.run(["run", "--no-such-flag"], in: folder.path)
+        let usage = try await AzspecProcess.run(["run", "--no-such-flag"], in: folder.path)
         #expect(usage.status == 2)
         #expect(usage.stderr.contains("--no-such-flag"))
         try folder.write("specs/x.yaml", "name: x\ntests:\n  - { name: t, request: { url: 'http://127.0.0.1:9/' } }\n")
         try folder.write("blocker", "a file where the report folder should be")
-        let blocked = try AzspecProcess.run(["run", "specs", "--junit", "blocker/junit.xml"], in: folder.path)
+        let blocked = try await AzspecProcess.run(["run", "specs", "--junit", "blocker/junit.xml"], in: folder.path)
         #expect(blocked.status == 3, "\(blocked.all)")
         #expect(blocked.stderr.contains("cannot write the report to blocker/junit.xml"))
-        let missing = try AzspecProcess.run(["run", "nowhere"], in: folder.path)
+        let missing = try await AzspecProcess.run(["run", "nowhere"], in: folder.path)
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no such file or folder: nowhere"))
         #expect(folder.read("reports/junit.xml")?.contains("no such file or folder: nowhere") == true)

@@ -39,7 +39,7 @@ import Testing
             try folder.write("specs/suite-\(file).yaml", "name: suite \(file)\nidentity: true\ntests:\n\(tests)\n")
         }
         try await Emulator.withRunning { endpoint in
-            let result = try AzspecProcess.run(["run", "specs", "--jobs", "4"], in: folder.path, environment: Self.environment(endpoint))
+            let result = try await AzspecProcess.run(["run", "specs", "--jobs", "4"], in: folder.path, environment: Self.environment(endpoint))
             #expect(result.status == 0, "\(result.all)")
             #expect(result.stdout.contains("12 passed, 0 failed"))
             #expect(result.stdout.contains("1 token acquired"))
@@ -77,7 +77,7 @@ import Testing
                   token: { tid: not-this-tenant }
             """)
         try await Emulator.withRunning { endpoint in
-            let result = try AzspecProcess.run(["run", "specs"], in: folder.path, environment: Self.environment(endpoint))
+            let result = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: Self.environment(endpoint))
             #expect(result.status == 1, "\(result.all)")
             #expect(result.stdout.contains("2 passed, 1 failed"))
             #expect(result.stdout.contains("token claim tid: expected \"not-this-tenant\", got \""))
@@ -107,7 +107,7 @@ import Testing
             \(Self.listGroups)
             """)
         try await Emulator.withRunning { endpoint in
-            let result = try AzspecProcess.run(["run", "specs"], in: folder.path, environment: Self.environment(endpoint))
+            let result = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: Self.environment(endpoint))
             #expect(result.status == 1, "\(result.all)")
             #expect(result.stdout.contains("✓ good 1"))
             #expect(result.stdout.contains("identity 'broken' could not get a token: AADSTS7000215: Invalid client secret provided."))
@@ -152,10 +152,10 @@ import Testing
                 """)
             try await Emulator.withRunning { endpoint in
                 let environment = Self.environment(endpoint, ["FAULT_URL": server.baseURL])
-                let literal = try AzspecProcess.run(["run", "static"], in: folder.path, environment: environment)
+                let literal = try await AzspecProcess.run(["run", "static"], in: folder.path, environment: environment)
                 #expect(literal.status == 2, "\(literal.all)")
                 #expect(literal.stderr.contains("static/literal.yaml:6:21: error: identity 'deployer' sends its token only to 127.0.0.1:\(endpoint.port)"), "\(literal.stderr)")
-                let templated = try AzspecProcess.run(["run", "runtime", "--verbose"], in: folder.path, environment: environment)
+                let templated = try await AzspecProcess.run(["run", "runtime", "--verbose"], in: folder.path, environment: environment)
                 #expect(templated.status == 1, "\(templated.all)")
                 #expect(templated.stdout.contains("'127.0.0.1:\(server.port)' is neither, so nothing was sent"))
                 #expect(templated.stdout.contains("✓ allowed when listed"))
@@ -195,11 +195,11 @@ import Testing
                 \(Self.listGroups)
                 """)
             let environment = Self.environment(endpoint, ["MY_ARM_TOKEN": token, "FAKE_AZ_TOKEN": token])
-            let result = try AzspecProcess.run(["run", "specs"], in: folder.path, environment: environment)
+            let result = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: environment)
             #expect(result.status == 0, "\(result.all)")
             #expect(folder.read("az-arguments")?.contains("account get-access-token --resource \(endpoint.baseURL)/ --output json") == true)
             try folder.write("bad/noaz.yaml", "name: no az\nidentities: { noaz: { kind: azureCli, command: [az-is-not-installed-here] } }\ntests:\n  - name: t\n    identity: noaz\n\(Self.listGroups)\n")
-            let missing = try AzspecProcess.run(["validate", "bad"], in: folder.path, environment: environment)
+            let missing = try await AzspecProcess.run(["validate", "bad"], in: folder.path, environment: environment)
             #expect(missing.status == 2)
             #expect(missing.stderr.contains("identity 'noaz': 'az-is-not-installed-here' was not found on PATH: is the Azure CLI installed?"))
             #expect(!result.all.contains(token) && !missing.all.contains(token))
@@ -230,7 +230,7 @@ import Testing
             """)
         try folder.write("empty-token", "\n")
         try await Emulator.withRunning { endpoint in
-            let result = try AzspecProcess.run(["run", "specs"], in: folder.path, environment: Self.environment(endpoint))
+            let result = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: Self.environment(endpoint))
             #expect(result.status == 2, "\(result.all)")
             let err = result.stderr
             #expect(err.contains("unknown identity kind 'clientSecrett' (did you mean 'clientSecret'?)"), "\(err)")

@@ -6,7 +6,7 @@ import Testing
 @Suite(.serialized) struct RedactionTests {
     static let canary = "canary~Secret.0123456789abcdefghijklmnopqrstu"
 
-    @Test func verboseRunsNeverPrintSecretsOrTokens() throws {
+    @Test func verboseRunsNeverPrintSecretsOrTokens() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let config = try folder.write(
@@ -65,7 +65,7 @@ import Testing
                 expect: { status: 201 }
             """)
         for flags in [["--verbose"], ["--verbose", "--junit-strict"]] {
-            let result = try AzspecProcess.run(
+            let result = try await AzspecProcess.run(
                 ["run", "--emulator", "--emulator-config", config, "specs"] + flags, in: folder.path,
                 environment: ["AZURE_CLIENT_SECRET": "the-users-real-secret-must-not-be-sent"])
             #expect(result.status == 1, "\(result.all)")

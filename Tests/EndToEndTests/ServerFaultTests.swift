@@ -42,7 +42,7 @@ import Testing
             """)
         let closedPort = try await FaultServer.closedPort()
         try await FaultServer.withRunning { server in
-            let result = try AzspecProcess.run(
+            let result = try await AzspecProcess.run(
                 ["run", "specs", "--jobs", "1"], in: folder.path,
                 environment: ["FAULT_URL": server.baseURL, "CLOSED_URL": "http://127.0.0.1:\(closedPort)"])
             #expect(result.status == 1, "\(result.all)")

@@ -10,10 +10,13 @@ public struct TLSOptions: Sendable {
     public var verifyCertificates: Bool
     /// PEM files of extra root certificates to trust (`--ca-cert`), e.g. the emulator's.
     public var additionalRoots: [String]
+    /// Extra root certificates as PEM text (the CA of an in-process emulator serving HTTPS).
+    public var additionalRootPEMs: [String]
 
-    public init(verifyCertificates: Bool = true, additionalRoots: [String] = []) {
+    public init(verifyCertificates: Bool = true, additionalRoots: [String] = [], additionalRootPEMs: [String] = []) {
         self.verifyCertificates = verifyCertificates
         self.additionalRoots = additionalRoots
+        self.additionalRootPEMs = additionalRootPEMs
     }
 
     /// Checks that every root file holds at least one PEM certificate; the error names the file.
@@ -28,10 +31,13 @@ public struct TLSOptions: Sendable {
         }
     }
 
-    var configuration: TLSConfiguration {
+    func configuration() throws -> TLSConfiguration {
         var tls = TLSConfiguration.makeClientConfiguration()
         if !verifyCertificates { tls.certificateVerification = .none }
         tls.additionalTrustRoots = additionalRoots.map { .file($0) }
+        for pem in additionalRootPEMs {
+            tls.additionalTrustRoots.append(.certificates(try NIOSSLCertificate.fromPEMBytes(Array(pem.utf8))))
+        }
         return tls
     }
 }
@@ -69,10 +75,13 @@ public final class HTTPTransport: Sendable {
         tls: TLSOptions = TLSOptions(), _ body: (HTTPTransport) async throws -> T
     ) async throws -> T {
         var configuration = HTTPClient.Configuration()
-        configuration.tlsConfiguration = tls.configuration
+        configuration.tlsConfiguration = try tls.configuration()
         configuration.redirectConfiguration = .disallow
         configuration.timeout = .init(connect: .seconds(10))
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
+        // A refused connection or a certificate that does not verify is a finding to report now, not to retry with
+        // back-off until the connect timeout.
+        configuration.connectionPool.retryConnectionEstablishment = false
         configuration.decompression = .disabled
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         let transport = HTTPTransport(client: client)
@@ -133,6 +142,10 @@ struct TransportError: Error, CustomStringConvertible {
             let text = String(describing: error)
             if text.contains("connectionRefused") || text.contains("Connection refused") {
                 description = "connection refused by \(target)"
+            } else if text.contains("CERTIFICATE_VERIFY_FAILED") || text.contains("unableToValidateCertificate") {
+                description = "the TLS certificate of \(target) did not verify (CERTIFICATE_VERIFY_FAILED): trust its CA with --ca-cert FILE"
+            } else if error is NIOSSLError || text.contains("handshakeFailed") {
+                description = "the TLS handshake with \(target) failed: \(text)"
             } else {
                 description = "request to \(target) failed: \(text)"
             }

@@ -18,6 +18,6 @@ public final class SecretStore: Sendable {
     /// Environment variables whose names say they hold a credential.
     public static func isSecretName(_ name: String) -> Bool {
         let upper = name.uppercased()
-        return ["SECRET", "PASSWORD", "TOKEN", "CREDENTIAL", "KEY", "ASSERTION"].contains { upper.contains($0) }
+        return ["SECRET", "PASSWORD", "TOKEN", "CREDENTIAL", "KEY", "ASSERTION", "IDENTITY_HEADER"].contains { upper.contains($0) }
     }
 }

@@ -62,8 +62,8 @@ extension SpecValidator {
                 let contents = FileManager.default.contents(atPath: path)
                 if contents == nil {
                     collector.error("\(prefix): cannot read the federated token file \(path)", at: tokenFile?.location ?? identity.location)
-                } else if contents?.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) == true {
-                    collector.error("\(prefix): the federated token file \(path) is empty", at: tokenFile?.location ?? identity.location)
+                } else if let problem = Self.federatedTokenProblem(contents ?? Data(), path: path) {
+                    collector.error("\(prefix): \(problem)", at: tokenFile?.location ?? identity.location)
                 }
             } else if environment["ACTIONS_ID_TOKEN_REQUEST_URL"] == nil {
                 collector.error(
@@ -87,6 +87,18 @@ extension SpecValidator {
         case .clientSecret, .managedIdentity:
             break
         }
+    }
+
+    /// Why a federated token file cannot be presented (empty, not a JWT, expired), or nil when it can.
+    static func federatedTokenProblem(_ contents: Data, path: String) -> String? {
+        let token = String(decoding: contents, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !token.isEmpty else { return "the federated token file \(path) is empty" }
+        guard let claims = JWT.decode(token)?.claims else { return "the federated token file \(path) does not hold a JWT" }
+        if let exp = claims["exp"]?.numberValue, exp <= Date().timeIntervalSince1970 {
+            let when = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: exp))
+            return "the federated token in \(path) expired at \(when)"
+        }
+        return nil
     }
 
     /// The host a URL template will have when it can be told before running: a literal URL, or one that starts

@@ -23,9 +23,8 @@ extension TokenAcquirer {
             throw failure("cannot read the federated token file \(path)")
         }
         let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !token.isEmpty else { throw failure("the federated token file \(path) is empty") }
         secrets.add(token)
-        try checkNotExpired(token, source: "the federated token in \(path)")
+        if let problem = SpecValidator.federatedTokenProblem(data, path: path) { throw failure(problem) }
         return token
     }
 

@@ -109,6 +109,9 @@ struct SpecParser {
             default: break
             }
         }
+        for test in tests where test.request == nil && (test.identity ?? identity) == IdentityChoice.none {
+            reader.diagnostics.error("a test that checks only a token needs an identity (its own or the suite's)", at: test.location)
+        }
         return SuiteSpec(
             name: name, file: reader.file, location: reader.location(of: root), variables: variables, identities: identities,
             identity: identity, tests: tests)
@@ -177,8 +180,6 @@ struct SpecParser {
         if !members.contains(where: { $0.key == "request" }) {
             if expect.token.isEmpty {
                 reader.error("a test needs 'request' (or, to check only an identity's token, 'identity' and 'expect.token')", at: node)
-            } else if identity == nil {
-                reader.error("a test that checks only a token needs 'identity'", at: node)
             }
         }
         guard let name, request != nil || !expect.token.isEmpty else { return nil }

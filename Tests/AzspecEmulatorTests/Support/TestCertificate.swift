@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 import JSONPath
-import X509
+import AzspecTesting
 import _CryptoExtras
 
 @testable import AzspecEmulator
@@ -15,24 +15,11 @@ struct TestCertificate: Sendable {
     let sha256: [UInt8]
 
     init(commonName: String = "azspec-test-client") throws {
-        key = try _RSA.Signing.PrivateKey(keySize: .bits2048)
-        let name = try DistinguishedName { CommonName(commonName) }
-        let certificate = try Certificate(
-            version: .v3,
-            serialNumber: Certificate.SerialNumber(),
-            publicKey: Certificate.PublicKey(key.publicKey),
-            notValidBefore: Date().addingTimeInterval(-3600),
-            notValidAfter: Date().addingTimeInterval(86_400 * 365),
-            issuer: name,
-            subject: name,
-            signatureAlgorithm: .sha256WithRSAEncryption,
-            extensions: Certificate.Extensions(),
-            issuerPrivateKey: Certificate.PrivateKey(key)
-        )
-        let document = try certificate.serializeAsPEM()
-        pem = document.pemString
-        sha1 = Array(Insecure.SHA1.hash(data: document.derBytes))
-        sha256 = Array(SHA256.hash(data: document.derBytes))
+        let generated = try SelfSignedCertificate(commonName: commonName)
+        key = generated.key
+        pem = generated.certificatePEM
+        sha1 = Array(Insecure.SHA1.hash(data: generated.der))
+        sha256 = Array(SHA256.hash(data: generated.der))
     }
 
     /// Made once per test process: RSA key generation is slow in debug builds.

@@ -1,0 +1,36 @@
+import Foundation
+public import _CryptoExtras
+import X509
+
+/// A self-signed RSA certificate and its key, as a service principal's certificate credential would hold them.
+public struct SelfSignedCertificate: Sendable {
+    public let key: _RSA.Signing.PrivateKey
+    /// `-----BEGIN CERTIFICATE-----…`
+    public let certificatePEM: String
+    /// The DER bytes of the certificate (what `x5t` / `x5t#S256` thumbprints hash).
+    public let der: [UInt8]
+    /// The key as PKCS #8 PEM (`-----BEGIN PRIVATE KEY-----…`).
+    public var keyPEM: String { key.pkcs8PEMRepresentation }
+    /// Certificate and key in one PEM, as `AZURE_CLIENT_CERTIFICATE_PATH` wants it.
+    public var combinedPEM: String { certificatePEM + "\n" + keyPEM + "\n" }
+
+    public init(commonName: String, validFor days: Double = 365) throws {
+        key = try _RSA.Signing.PrivateKey(keySize: .bits2048)
+        let name = try DistinguishedName { CommonName(commonName) }
+        let certificate = try Certificate(
+            version: .v3,
+            serialNumber: Certificate.SerialNumber(),
+            publicKey: Certificate.PublicKey(key.publicKey),
+            notValidBefore: Date().addingTimeInterval(-3600),
+            notValidAfter: Date().addingTimeInterval(86_400 * days),
+            issuer: name,
+            subject: name,
+            signatureAlgorithm: .sha256WithRSAEncryption,
+            extensions: Certificate.Extensions(),
+            issuerPrivateKey: Certificate.PrivateKey(key)
+        )
+        let document = try certificate.serializeAsPEM()
+        certificatePEM = document.pemString
+        der = document.derBytes
+    }
+}
