@@ -37,7 +37,16 @@ public enum AzspecProcess {
     public static func run(
         _ arguments: [String], in directory: String, environment: [String: String] = [:], timeout: TimeInterval = 120
     ) async throws -> ProcessOutput {
-        let process = try makeProcess(arguments, in: directory, environment: environment)
+        guard let executable = executablePath else { throw ProcessError.executableNotFound }
+        return try await run(executable: executable, arguments, in: directory, environment: environment, timeout: timeout)
+    }
+
+    /// Runs another program the same way (found on PATH when `executable` has no slash).
+    public static func run(
+        executable: String, _ arguments: [String], in directory: String, environment: [String: String] = [:],
+        timeout: TimeInterval = 120
+    ) async throws -> ProcessOutput {
+        let process = makeProcess(executable: executable, arguments, in: directory, environment: environment)
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -98,9 +107,20 @@ public enum AzspecProcess {
     /// A process for `azspec arguments…` in `directory` with exactly `environment` plus PATH, HOME and TMPDIR.
     private static func makeProcess(_ arguments: [String], in directory: String, environment: [String: String]) throws -> Process {
         guard let executable = executablePath else { throw ProcessError.executableNotFound }
+        return makeProcess(executable: executable, arguments, in: directory, environment: environment)
+    }
+
+    private static func makeProcess(
+        executable: String, _ arguments: [String], in directory: String, environment: [String: String]
+    ) -> Process {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        if executable.contains("/") {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = [executable] + arguments
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = environment
         let inherited = ProcessInfo.processInfo.environment
