@@ -237,6 +237,41 @@ import Testing
         #expect(inProcess.stderr.contains("emulator: Entra ID and ARM at https://127.0.0.1:"))
     }
 
+    @Test func aCustomCloudsAudienceIsWhatTokensAreAskedFor() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try await Emulator.withRunning { endpoint in
+            try folder.write(
+                "specs/azspec.yaml",
+                """
+                cloud: { login: "\(endpoint.baseURL)", arm: "\(endpoint.baseURL)", audience: "https://management.core.windows.net/" }
+                identities:
+                  v2: { kind: clientSecret }
+                  v1: { kind: clientSecret, endpoint: v1 }
+                """)
+            try folder.write(
+                "specs/audience.yaml",
+                """
+                name: audience
+                tests:
+                  - name: v2 scope (Entra drops the slash of the scope's resource)
+                    identity: v2
+                    expect: { token: { aud: "https://management.core.windows.net" } }
+                  - name: v1 resource
+                    identity: v1
+                    expect: { token: { aud: "https://management.core.windows.net/" } }
+                  - name: ARM takes the token
+                    identity: v2
+                \(Self.listGroups)
+                """)
+            var environment = endpoint.environment
+            environment["AZURE_AUTHORITY_HOST"] = nil
+            let result = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: environment)
+            #expect(result.status == 0, "\(result.all)")
+            #expect(result.stdout.contains("3 passed, 0 failed"))
+        }
+    }
+
     /// An ID token from the emulator's built-in test issuer.
     static func federatedToken(_ endpoint: EmulatorEndpoint, subject: String, lifetime: Int = 600) async throws -> String {
         var request = URLRequest(url: try #require(URL(string: "\(endpoint.baseURL)/_azspec/oidc/token")))

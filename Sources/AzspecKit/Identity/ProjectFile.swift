@@ -64,7 +64,7 @@ public struct ProjectFile: Sendable {
 }
 
 extension SpecParser {
-    /// `cloud: AzureUSGovernment` or `cloud: { login: https://…, arm: https://… }`.
+    /// `cloud: AzureUSGovernment` or `cloud: { login: https://…, arm: https://…, audience: https://… }`.
     mutating func cloud(_ node: Node) -> CloudEndpoints? {
         if case .scalar(let scalar) = node {
             guard let known = KnownCloud.named(scalar.string) else {
@@ -77,19 +77,24 @@ extension SpecParser {
             return known.endpoints
         }
         guard let mapping = reader.mapping(node, "cloud") else { return nil }
-        let members = reader.members(mapping, allowed: ["login", "arm"], in: "a custom cloud")
+        let members = reader.members(mapping, allowed: ["login", "arm", "audience"], in: "a custom cloud")
         reader.require(["login", "arm"], in: members, of: node, "a custom cloud")
         var login: String?
         var arm: String?
+        var audience: String?
         for (key, _, value) in members {
             guard let text = reader.string(value, key) else { continue }
             guard text.hasPrefix("https://") || text.hasPrefix("http://") else {
                 reader.error("\(key) must be a URL such as https://login.example.com", at: value)
                 continue
             }
-            if key == "login" { login = text } else { arm = text }
+            switch key {
+            case "login": login = text
+            case "arm": arm = text
+            default: audience = text
+            }
         }
         guard let login, let arm else { return nil }
-        return CloudEndpoints(login: login, arm: arm)
+        return CloudEndpoints(login: login, arm: arm, audience: audience)
     }
 }

@@ -89,7 +89,7 @@ struct TokenAcquirer: Sendable {
     ) async throws(AcquisitionError) -> AccessToken {
         for (_, secret) in credential { secrets.add(secret) }
         var fields = [("grant_type", "client_credentials"), ("client_id", clientId)] + credential
-        fields.append(endpoint == .v2 ? ("scope", cloud.arm + "/.default") : ("resource", cloud.audience))
+        fields.append(endpoint == .v2 ? ("scope", cloud.scope) : ("resource", cloud.audience))
         let body = fields.map { HTTPRequestBuilder.percentEncode($0.0) + "=" + HTTPRequestBuilder.percentEncode($0.1) }.joined(separator: "&")
         let request = PreparedRequest(
             method: "POST", url: tokenURL(tenant: tenant, endpoint: endpoint),
@@ -154,9 +154,4 @@ struct TokenAcquirer: Sendable {
     func failure(_ message: String) -> AcquisitionError {
         AcquisitionError(identity: identity.name, message: secrets.redactor.redact(message))
     }
-}
-
-extension CloudEndpoints {
-    /// The Resource Manager audience for v1 `resource` and managed identity requests: the endpoint with a slash.
-    var audience: String { arm + "/" }
 }

@@ -1,32 +1,43 @@
 import Foundation
 
-/// The two hosts a spec talks to: Entra ID's authority (`{{cloud.login}}`) and Resource Manager (`{{cloud.arm}}`).
+/// The two hosts a spec talks to: Entra ID's authority (`{{cloud.login}}`) and Resource Manager (`{{cloud.arm}}`),
+/// and the audience identities ask tokens for.
 public struct CloudEndpoints: Sendable, Hashable {
     /// Authority host as a URL without a trailing slash, e.g. `https://login.microsoftonline.com`.
-    public var login: String
+    public let login: String
     /// Resource Manager endpoint without a trailing slash, e.g. `https://management.azure.com`.
-    public var arm: String
+    public let arm: String
+    /// The App ID URI of Resource Manager with its trailing slash: v1 and managed identity `resource`, and the v2
+    /// scope `{audience}.default`. By default the ARM endpoint (`https://management.azure.com/`), which ARM accepts in
+    /// every cloud; Azure Stack Hub and other custom clouds name their own.
+    public let audience: String
 
-    public init(login: String, arm: String) {
+    public init(login: String, arm: String, audience: String? = nil) {
         self.login = Self.normalize(login)
         self.arm = Self.normalize(arm)
+        self.audience = audience.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? self.arm + "/"
     }
+
+    /// The v2 scope for Resource Manager: `https://management.azure.com/.default`.
+    var scope: String { audience + ".default" }
 
     /// Azure's public cloud.
     public static let azureCloud = CloudEndpoints(
         login: "https://login.microsoftonline.com", arm: "https://management.azure.com")
 
-    /// The public cloud, overridden by `AZURE_AUTHORITY_HOST` and `AZURE_RESOURCE_MANAGER_ENDPOINT` when set.
-    /// Azure tooling sets the authority either as a bare host or as a URL with a trailing slash: both work.
-    public static func from(environment: [String: String]) -> CloudEndpoints {
-        var cloud = azureCloud
-        if let host = environment["AZURE_AUTHORITY_HOST"], !host.trimmingCharacters(in: .whitespaces).isEmpty {
-            cloud.login = normalize(host)
+    /// `base` (Azure's public cloud unless given), overridden by `AZURE_AUTHORITY_HOST` and
+    /// `AZURE_RESOURCE_MANAGER_ENDPOINT` when set. Azure tooling sets the authority either as a bare host or as a URL
+    /// with a trailing slash: both work. A new ARM endpoint brings its own audience.
+    public static func from(environment: [String: String], over base: CloudEndpoints = azureCloud) -> CloudEndpoints {
+        func value(_ name: String) -> String? {
+            guard let text = environment[name], !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+            return text
         }
-        if let arm = environment["AZURE_RESOURCE_MANAGER_ENDPOINT"], !arm.trimmingCharacters(in: .whitespaces).isEmpty {
-            cloud.arm = normalize(arm)
+        let login = value("AZURE_AUTHORITY_HOST") ?? base.login
+        guard let arm = value("AZURE_RESOURCE_MANAGER_ENDPOINT") else {
+            return CloudEndpoints(login: login, arm: base.arm, audience: base.audience)
         }
-        return cloud
+        return CloudEndpoints(login: login, arm: arm)
     }
 
     /// `login.microsoftonline.com` → `https://login.microsoftonline.com`; `https://host/` → `https://host`.

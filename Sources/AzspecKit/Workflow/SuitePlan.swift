@@ -30,12 +30,6 @@ public struct SuitePlan: Sendable {
     /// `AZURE_RESOURCE_MANAGER_ENDPOINT`, else azspec.yaml's `cloud`, else Azure's public cloud.
     static func cloud(override: CloudEndpoints?, environment: [String: String], project: ProjectFile?) -> CloudEndpoints {
         if let override { return override }
-        let fromEnvironment = ["AZURE_AUTHORITY_HOST", "AZURE_RESOURCE_MANAGER_ENDPOINT"].contains { environment[$0]?.isEmpty == false }
-        let base = project?.cloud ?? KnownCloud.azureCloud.endpoints
-        guard fromEnvironment else { return base }
-        var cloud = CloudEndpoints.from(environment: environment)
-        if environment["AZURE_AUTHORITY_HOST"]?.isEmpty != false { cloud.login = base.login }
-        if environment["AZURE_RESOURCE_MANAGER_ENDPOINT"]?.isEmpty != false { cloud.arm = base.arm }
-        return cloud
+        return CloudEndpoints.from(environment: environment, over: project?.cloud ?? KnownCloud.azureCloud.endpoints)
     }
 }
