@@ -1,3 +1,4 @@
+import AzspecEmulator
 import AzspecTesting
 import Foundation
 import Testing
@@ -78,6 +79,95 @@ import Testing
                 #expect(!text.contains(Self.canary.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "-"), "the encoded secret leaked")
                 #expect(!text.contains("eyJ"), "a token leaked")
                 #expect(!text.contains("the-users-real-secret"), "a real secret leaked or was sent")
+            }
+        }
+    }
+
+    static let canaryToken = "canaryBearer.0123456789abcdefghijklmnopqrstuvwxyz"
+
+    /// Declared identities of every kind that holds a secret: client secret, certificate key, federated token,
+    /// a token from a variable; a capture marked secret. Verbose, both report forms, failures included.
+    @Test func identitiesNeverLeakTheirCredentialsOrTokens() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let certificate = try SelfSignedCertificate(commonName: "canary")
+        let keyBody = certificate.keyPEM.split(separator: "\n").dropFirst().first.map(String.init) ?? "-"
+        let configuration = try EmulatorConfiguration(
+            yaml: """
+                environment:
+                  AZURE_TENANT_ID: 11111111-2222-3333-4444-555555555555
+                  AZURE_CLIENT_ID: aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee
+                  AZURE_CLIENT_SECRET: \(Self.canary)
+                  AZURE_SUBSCRIPTION_ID: 99999999-8888-7777-6666-555555555555
+                tenants:
+                  - id: 11111111-2222-3333-4444-555555555555
+                    servicePrincipals:
+                      - name: canary
+                        clientId: aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee
+                        objectId: ffffffff-eeee-dddd-cccc-bbbbbbbbbbbb
+                        secrets: [ { value: "\(Self.canary)" } ]
+                        certificates: [ { pem: "\(certificate.certificatePEM.replacingOccurrences(of: "\n", with: "\\n"))" } ]
+                        federatedCredentials: [ { issuer: "{baseURL}/_azspec/oidc", subject: canary-workload } ]
+                    subscriptions:
+                      - id: 99999999-8888-7777-6666-555555555555
+                        displayName: canary
+                        resourceGroups: [ { name: rg-canary, location: westeurope } ]
+                    roleAssignments:
+                      - { principal: canary, role: Reader, scope: /subscriptions/99999999-8888-7777-6666-555555555555 }
+                """)
+        let pem = try folder.write("canary.pem", certificate.combinedPEM)
+        try await Emulator.withRunning(configuration: configuration) { endpoint in
+            let federated = try await IdentityKindsTests.federatedToken(endpoint, subject: "canary-workload")
+            let tokenFile = try folder.write("federated", federated)
+            let list = """
+                    request:
+                      url: "{{cloud.arm}}/subscriptions/{{env.AZURE_SUBSCRIPTION_ID}}/resourcegroups/rg-canary"
+                      query: { api-version: "2021-04-01" }
+                """
+            try folder.write(
+                "specs/identities.yaml",
+                """
+                name: canary identities
+                identities:
+                  secret: { kind: clientSecret }
+                  certificate: { kind: clientCertificate, certificate: "\(pem)" }
+                  federated: { kind: workloadIdentity, tokenFile: "\(tokenFile)" }
+                  pat: { kind: token, variable: CANARY_TOKEN }
+                tests:
+                  - name: secret, failing on purpose
+                    identity: secret
+                \(list)
+                    expect: { status: 500 }
+                    capture: { groupId: { json: $.id, secret: true } }
+                  - name: certificate, failing on purpose
+                    identity: certificate
+                \(list)
+                    expect: { json: { $.name: nope } }
+                  - name: federated, failing on purpose
+                    identity: federated
+                \(list)
+                    expect: { status: 201 }
+                  - name: a token from a variable, refused by ARM
+                    identity: pat
+                \(list)
+                    expect: { status: 200 }
+                """)
+            var environment = IdentityTests.environment(endpoint, ["CANARY_TOKEN": Self.canaryToken])
+            environment["AZURE_CLIENT_SECRET"] = Self.canary
+            for flags in [["--verbose"], ["--verbose", "--junit-strict"]] {
+                let result = try await AzspecProcess.run(["run", "specs"] + flags, in: folder.path, environment: environment)
+                #expect(result.status == 1, "\(result.all)")
+                #expect(result.stdout.contains("0 passed, 4 failed"), "\(result.stdout)")
+                #expect(result.stdout.contains("> Authorization: ***"), "\(result.stdout)")
+                let xml = try #require(folder.read("reports/junit.xml"))
+                for text in [result.stdout, result.stderr, xml] {
+                    #expect(!text.contains(Self.canary), "the client secret leaked")
+                    #expect(!text.contains(Self.canaryToken), "the variable's token leaked")
+                    #expect(!text.contains(keyBody), "the certificate's key leaked")
+                    #expect(!text.contains(federated), "the federated token leaked")
+                    #expect(!text.contains("eyJ"), "a token or assertion leaked")
+                    #expect(!text.contains("/resourceGroups/rg-canary\""), "the secret capture leaked")
+                }
             }
         }
     }

@@ -89,6 +89,7 @@ struct TestExecution {
         let body = ResponseBody(bytes: response.body)
         let needsJSON = !test.expect.json.isEmpty || test.captures.contains { if case .json = $0.source { true } else { false } }
         if needsJSON || verbose, let json = body.json { learnSecrets(from: json) }
+        learnSecretCaptures(from: response, body: body)
 
         var excerpts: [String] = []
         var invalidResponse: String?
@@ -198,7 +199,6 @@ struct TestExecution {
                 }
                 return .failure(CaptureFailure(message: "capture '\(capture.name)': \(source) selected nothing"))
             }
-            if capture.secret, let text = value.stringValue { secrets.add(text) }
             captured.append((capture.name, value))
         }
         return .success(captured)
@@ -216,6 +216,22 @@ struct TestExecution {
                 let value = String(parts[1]).removingPercentEncoding ?? String(parts[1])
                 secrets.add(value)
                 secrets.add(String(parts[1]))
+            }
+        }
+    }
+
+    /// Values at captures marked `secret: true` are secrets whether the test passes (and captures them) or not: a
+    /// failure prints the body they are in.
+    private func learnSecretCaptures(from response: HTTPResponse, body: ResponseBody) {
+        for capture in test.captures where capture.secret {
+            switch capture.source {
+            case .header(let name):
+                if let value = response.header(name) { secrets.add(value) }
+            case .json(let path):
+                guard let document = body.json else { continue }
+                for node in path.values(in: document) {
+                    if let text = node.stringValue { secrets.add(text) } else { secrets.add(node.serialized) }
+                }
             }
         }
     }
