@@ -38,7 +38,7 @@ public enum AzspecProcess {
         _ arguments: [String], in directory: String, environment: [String: String] = [:], timeout: TimeInterval = 120
     ) async throws -> ProcessOutput {
         guard let executable = executablePath else { throw ProcessError.executableNotFound }
-        return try await run(executable: executable, arguments, in: directory, environment: environment, timeout: timeout)
+        return try await run(executable: executable, arguments, in: directory, environment: guarded(environment), timeout: timeout)
     }
 
     /// Runs another program the same way (found on PATH when `executable` has no slash).
@@ -107,7 +107,17 @@ public enum AzspecProcess {
     /// A process for `azspec arguments…` in `directory` with exactly `environment` plus PATH, HOME and TMPDIR.
     private static func makeProcess(_ arguments: [String], in directory: String, environment: [String: String]) throws -> Process {
         guard let executable = executablePath else { throw ProcessError.executableNotFound }
-        return makeProcess(executable: executable, arguments, in: directory, environment: environment)
+        return makeProcess(executable: executable, arguments, in: directory, environment: guarded(environment))
+    }
+
+    /// `environment` with the managed identity endpoint pinned to a dead loopback port unless the test names one,
+    /// so that no test can ever reach the real instance metadata service at 169.254.169.254.
+    static func guarded(_ environment: [String: String]) -> [String: String] {
+        var environment = environment
+        if environment["AZSPEC_IMDS_ENDPOINT"] == nil {
+            environment["AZSPEC_IMDS_ENDPOINT"] = "http://127.0.0.1:9/metadata/identity/oauth2/token"
+        }
+        return environment
     }
 
     private static func makeProcess(

@@ -6,7 +6,7 @@ import NIOPosix
 ///
 /// It speaks raw HTTP/1.1 so that it can break the protocol. Paths:
 /// - `/slow` answers after 5 seconds;
-/// - `/html` answers 200 with an HTML page;
+/// - `/html`, and any path below it, answers 200 with an HTML page (a captive portal or proxy instead of Entra ID);
 /// - `/big` answers 200 with a JSON document of about 5 MB;
 /// - `/invalid-utf8` answers 200 with `application/json` bytes that are not UTF-8;
 /// - `/reset` promises 100000 bytes, sends 10 and closes the connection;
@@ -14,6 +14,7 @@ import NIOPosix
 /// - `/echo` answers 200 with `{"method":…,"path":…,"headers":{…},"body":…}` (the request as seen);
 /// - `/reject-first-token` answers 401 with `WWW-Authenticate: Bearer error="invalid_token"` to the first bearer token
 ///   it sees (as ARM does to a revoked or expired token) and echoes requests with any other;
+/// - `/redirect` answers 302 to `/echo` on another host name (`localhost` instead of `127.0.0.1`);
 /// - anything else answers 404 with `{"error":"not found"}`.
 public final class FaultServer: Sendable {
     public let port: Int
@@ -112,7 +113,7 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
                 let (handler, context) = loopBound.value
                 handler.send(context: context, status: "200 OK", type: "application/json", body: Array("{\"slow\":true}".utf8))
             }
-        case "/html":
+        case _ where path == "/html" || path.hasPrefix("/html/"):
             send(context: context, status: "200 OK", type: "text/html", body: Array("<html><body>Sign in</body></html>".utf8))
         case "/big":
             var json = "{\"value\":["
@@ -135,6 +136,11 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
                 context: context, status: "401 Unauthorized", type: "application/json",
                 body: Array(#"{"error":{"code":"InvalidAuthenticationToken","message":"The access token is invalid."}}"#.utf8),
                 extraHeaders: "WWW-Authenticate: Bearer authorization_uri=\"https://login.windows.net/\", error=\"invalid_token\", error_description=\"The access token is invalid.\"\r\n")
+        case "/redirect":
+            let port = context.channel.localAddress?.port ?? 0
+            send(
+                context: context, status: "302 Found", type: "application/json", body: Array("{}".utf8),
+                extraHeaders: "Location: http://localhost:\(port)/echo\r\n")
         case "/echo", "/reject-first-token":
             let headerJSON = headers.map { "\(Self.quote($0.0.lowercased())):\(Self.quote($0.1))" }.joined(separator: ",")
             let json = "{\"method\":\(Self.quote(method)),\"path\":\(Self.quote(target)),\"headers\":{\(headerJSON)},\"body\":\(Self.quote(body))}"

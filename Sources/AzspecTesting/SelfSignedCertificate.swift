@@ -1,28 +1,32 @@
-import Foundation
+public import Foundation
 public import _CryptoExtras
-import X509
+public import X509
 
 /// A self-signed RSA certificate and its key, as a service principal's certificate credential would hold them.
 public struct SelfSignedCertificate: Sendable {
     public let key: _RSA.Signing.PrivateKey
+    public let certificate: Certificate
     /// `-----BEGIN CERTIFICATE-----…`
     public let certificatePEM: String
     /// The DER bytes of the certificate (what `x5t` / `x5t#S256` thumbprints hash).
     public let der: [UInt8]
     /// The key as PKCS #8 PEM (`-----BEGIN PRIVATE KEY-----…`).
     public var keyPEM: String { key.pkcs8PEMRepresentation }
+    /// The key as PKCS #1 PEM (`-----BEGIN RSA PRIVATE KEY-----…`).
+    public var rsaKeyPEM: String { key.pemRepresentation }
     /// Certificate and key in one PEM, as `AZURE_CLIENT_CERTIFICATE_PATH` wants it.
     public var combinedPEM: String { certificatePEM + "\n" + keyPEM + "\n" }
 
-    public init(commonName: String, validFor days: Double = 365) throws {
+    /// A new 2048-bit key and a certificate for it, valid from an hour ago until `notValidAfter` (a year by default).
+    public init(commonName: String, notValidAfter: Date = Date().addingTimeInterval(86_400 * 365)) throws {
         key = try _RSA.Signing.PrivateKey(keySize: .bits2048)
         let name = try DistinguishedName { CommonName(commonName) }
-        let certificate = try Certificate(
+        certificate = try Certificate(
             version: .v3,
             serialNumber: Certificate.SerialNumber(),
             publicKey: Certificate.PublicKey(key.publicKey),
-            notValidBefore: Date().addingTimeInterval(-3600),
-            notValidAfter: Date().addingTimeInterval(86_400 * days),
+            notValidBefore: min(Date(), notValidAfter).addingTimeInterval(-3600),
+            notValidAfter: notValidAfter,
             issuer: name,
             subject: name,
             signatureAlgorithm: .sha256WithRSAEncryption,

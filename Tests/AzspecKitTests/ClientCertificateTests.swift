@@ -1,3 +1,4 @@
+import AzspecTesting
 import Crypto
 import Foundation
 import JSONPath
@@ -8,42 +9,11 @@ import _CryptoExtras
 @testable import AzspecKit
 
 /// A self-signed RSA certificate and its key, generated once per test run.
-private struct CertificateFixture: Sendable {
-    let key: _RSA.Signing.PrivateKey
-    let certificate: Certificate
-    let der: [UInt8]
-    let certificatePEM: String
-    /// PKCS#8 (`PRIVATE KEY`).
-    let keyPEM: String
-    /// PKCS#1 (`RSA PRIVATE KEY`).
-    let rsaKeyPEM: String
-
-    init(commonName: String, notValidAfter: Date) throws {
-        key = try _RSA.Signing.PrivateKey(keySize: .bits2048)
-        let name = try DistinguishedName { CommonName(commonName) }
-        certificate = try Certificate(
-            version: .v3,
-            serialNumber: Certificate.SerialNumber(),
-            publicKey: Certificate.PublicKey(key.publicKey),
-            notValidBefore: notValidAfter.addingTimeInterval(-86_400 * 365),
-            notValidAfter: notValidAfter,
-            issuer: name,
-            subject: name,
-            signatureAlgorithm: .sha256WithRSAEncryption,
-            extensions: Certificate.Extensions(),
-            issuerPrivateKey: Certificate.PrivateKey(key)
-        )
-        let document = try certificate.serializeAsPEM()
-        der = document.derBytes
-        certificatePEM = document.pemString
-        keyPEM = key.pkcs8PEMRepresentation
-        rsaKeyPEM = key.pemRepresentation
-    }
-
+private enum CertificateFixture {
     /// Whole seconds: X.509 validity has no fractions.
     static let expiry = Date(timeIntervalSince1970: 1_900_000_000)
-    static let main = Result { try CertificateFixture(commonName: "azspec-test", notValidAfter: expiry) }
-    static let other = Result { try CertificateFixture(commonName: "someone-else", notValidAfter: expiry) }
+    static let main = Result { try SelfSignedCertificate(commonName: "azspec-test", notValidAfter: expiry) }
+    static let other = Result { try SelfSignedCertificate(commonName: "someone-else", notValidAfter: expiry) }
 }
 
 /// Calls `body` with the path of a file holding `contents` in a fresh temporary folder, then removes the folder.

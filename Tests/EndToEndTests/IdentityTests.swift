@@ -149,6 +149,10 @@ import Testing
                     identity: trusting
                     request: { url: "{{env.FAULT_URL}}/echo" }
                     expect: { json: { "$.headers.authorization": { matches: "^Bearer " } } }
+                  - name: a redirect to another host is not followed, so the token stays
+                    identity: trusting
+                    request: { url: "{{env.FAULT_URL}}/redirect" }
+                    expect: { status: 302, headers: { location: "http://localhost:\(server.port)/echo" } }
                 """)
             try await Emulator.withRunning { endpoint in
                 let environment = Self.environment(endpoint, ["FAULT_URL": server.baseURL])
@@ -159,6 +163,7 @@ import Testing
                 #expect(templated.status == 1, "\(templated.all)")
                 #expect(templated.stdout.contains("'127.0.0.1:\(server.port)' is neither, so nothing was sent"))
                 #expect(templated.stdout.contains("✓ allowed when listed"))
+                #expect(templated.stdout.contains("✓ a redirect to another host is not followed, so the token stays"))
                 #expect(!templated.all.contains("eyJ"), "the echoed token is redacted")
             }
         }
@@ -238,6 +243,30 @@ import Testing
             #expect(err.contains("identity 'cert':") && err.contains("/nonexistent/cert.pem"))
             #expect(err.contains("identity 'federated': the federated token file \(folder.path)/empty-token is empty"))
             #expect(await endpoint.tokenRequestCount() == 0)
+        }
+    }
+
+    @Test func entraAnsweringWithSomethingElseIsAClearError() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try await FaultServer.withRunning { server in
+            try folder.write(
+                "specs/portal.yaml",
+                """
+                name: a proxy answers instead of Entra ID
+                identities: { deployer: { kind: clientSecret } }
+                tests:
+                  - name: list
+                    identity: deployer
+                \(Self.listGroups)
+                """)
+            try await Emulator.withRunning { endpoint in
+                let environment = Self.environment(endpoint, ["AZURE_AUTHORITY_HOST": server.baseURL + "/html"])
+                let result = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: environment)
+                #expect(result.status == 1, "\(result.all)")
+                #expect(result.stdout.contains("identity 'deployer' could not get a token: Entra ID answered HTTP 200 with a body that is not JSON: <html><body>Sign in</body></html>"), "\(result.stdout)")
+                #expect(await endpoint.tokenRequestCount() == 0)
+            }
         }
     }
 

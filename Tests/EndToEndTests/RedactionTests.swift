@@ -7,31 +7,36 @@ import Testing
 @Suite(.serialized) struct RedactionTests {
     static let canary = "canary~Secret.0123456789abcdefghijklmnopqrstu"
 
+    /// An emulator whose only principal signs in with the canary secret (and `credentials`, YAML lines of the
+    /// principal's), with Reader on the subscription.
+    static func canaryConfiguration(credentials: String = "") -> String {
+        """
+        environment:
+          AZURE_TENANT_ID: 11111111-2222-3333-4444-555555555555
+          AZURE_CLIENT_ID: aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee
+          AZURE_CLIENT_SECRET: \(canary)
+          AZURE_SUBSCRIPTION_ID: 99999999-8888-7777-6666-555555555555
+        tenants:
+          - id: 11111111-2222-3333-4444-555555555555
+            servicePrincipals:
+              - name: canary
+                clientId: aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee
+                objectId: ffffffff-eeee-dddd-cccc-bbbbbbbbbbbb
+                secrets: [ { value: "\(canary)" } ]
+        \(credentials)
+            subscriptions:
+              - id: 99999999-8888-7777-6666-555555555555
+                displayName: canary
+                resourceGroups: [ { name: rg-canary, location: westeurope } ]
+            roleAssignments:
+              - { principal: canary, role: Reader, scope: /subscriptions/99999999-8888-7777-6666-555555555555 }
+        """
+    }
+
     @Test func verboseRunsNeverPrintSecretsOrTokens() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let config = try folder.write(
-            "emulator.yaml",
-            """
-            environment:
-              AZURE_TENANT_ID: 11111111-2222-3333-4444-555555555555
-              AZURE_CLIENT_ID: aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee
-              AZURE_CLIENT_SECRET: \(Self.canary)
-              AZURE_SUBSCRIPTION_ID: 99999999-8888-7777-6666-555555555555
-            tenants:
-              - id: 11111111-2222-3333-4444-555555555555
-                servicePrincipals:
-                  - name: canary
-                    clientId: aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee
-                    objectId: ffffffff-eeee-dddd-cccc-bbbbbbbbbbbb
-                    secrets: [ { value: "\(Self.canary)" } ]
-                subscriptions:
-                  - id: 99999999-8888-7777-6666-555555555555
-                    displayName: canary
-                    resourceGroups: [ { name: rg-canary, location: westeurope } ]
-                roleAssignments:
-                  - { principal: canary, role: Reader, scope: /subscriptions/99999999-8888-7777-6666-555555555555 }
-            """)
+        let config = try folder.write("emulator.yaml", Self.canaryConfiguration())
         try folder.write(
             "specs/canary.yaml",
             """
@@ -92,29 +97,13 @@ import Testing
         defer { folder.remove() }
         let certificate = try SelfSignedCertificate(commonName: "canary")
         let keyBody = certificate.keyPEM.split(separator: "\n").dropFirst().first.map(String.init) ?? "-"
+        let certificateLine = certificate.certificatePEM.replacingOccurrences(of: "\n", with: "\\n")
         let configuration = try EmulatorConfiguration(
-            yaml: """
-                environment:
-                  AZURE_TENANT_ID: 11111111-2222-3333-4444-555555555555
-                  AZURE_CLIENT_ID: aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee
-                  AZURE_CLIENT_SECRET: \(Self.canary)
-                  AZURE_SUBSCRIPTION_ID: 99999999-8888-7777-6666-555555555555
-                tenants:
-                  - id: 11111111-2222-3333-4444-555555555555
-                    servicePrincipals:
-                      - name: canary
-                        clientId: aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee
-                        objectId: ffffffff-eeee-dddd-cccc-bbbbbbbbbbbb
-                        secrets: [ { value: "\(Self.canary)" } ]
-                        certificates: [ { pem: "\(certificate.certificatePEM.replacingOccurrences(of: "\n", with: "\\n"))" } ]
-                        federatedCredentials: [ { issuer: "{baseURL}/_azspec/oidc", subject: canary-workload } ]
-                    subscriptions:
-                      - id: 99999999-8888-7777-6666-555555555555
-                        displayName: canary
-                        resourceGroups: [ { name: rg-canary, location: westeurope } ]
-                    roleAssignments:
-                      - { principal: canary, role: Reader, scope: /subscriptions/99999999-8888-7777-6666-555555555555 }
-                """)
+            yaml: Self.canaryConfiguration(
+                credentials: """
+                            certificates: [ { pem: "\(certificateLine)" } ]
+                            federatedCredentials: [ { issuer: "{baseURL}/_azspec/oidc", subject: canary-workload } ]
+                    """))
         let pem = try folder.write("canary.pem", certificate.combinedPEM)
         try await Emulator.withRunning(configuration: configuration) { endpoint in
             let federated = try await IdentityKindsTests.federatedToken(endpoint, subject: "canary-workload")

@@ -86,7 +86,8 @@ enum HTTPRequestBuilder {
 
     /// Loopback hosts, where plain http:// is fine.
     static func isLoopback(_ host: String) -> Bool {
-        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
+        var bare = Substring(host.lowercased())
+        if bare.hasPrefix("["), bare.hasSuffix("]") { bare = bare.dropFirst().dropLast() }
         return bare == "localhost" || bare == "::1" || bare.hasPrefix("127.")
     }
 }

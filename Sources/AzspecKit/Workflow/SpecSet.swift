@@ -1,3 +1,5 @@
+import Foundation
+
 /// The spec files behind some paths, loaded and checked with their azspec.yaml, with every diagnostic.
 public struct SpecSet: Sendable {
     /// Every file found, in run order, whether it loaded or not.
@@ -19,8 +21,7 @@ public struct SpecSet: Sendable {
         var plans: [String: SuitePlan] = [:]
         var projects: [String: ProjectFile?] = [:]
         var projectDiagnostics: [Diagnostic] = []
-        for file in files {
-            let spec = loader.load(file: file)
+        for (file, spec) in zip(files, Self.load(files, with: loader)) {
             loaded.append(spec)
             var project: ProjectFile?
             if let path = ProjectFile.locate(for: file) {
@@ -41,6 +42,20 @@ public struct SpecSet: Sendable {
         self.pathDiagnostics = diagnostics + Self.unique(projectDiagnostics)
         self.contextDiagnostics = context
         self.plans = plans
+    }
+
+    /// Parses the files side by side (YAML parsing is most of the time a large suite takes to start), in order.
+    static func load(_ files: [String], with loader: SpecLoader) -> [LoadedSpec] {
+        guard files.count > 1 else { return files.map { loader.load(file: $0) } }
+        let results = UnsafeMutableBufferPointer<LoadedSpec?>.allocate(capacity: files.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        // Each iteration writes only its own slot.
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            slots[index] = loader.load(file: files[index])
+        }
+        return results.enumerated().map { index, spec in spec ?? loader.load(file: files[index]) }
     }
 
     /// Every diagnostic, files in order.
