@@ -79,6 +79,34 @@ struct ConfigurationTests {
         #expect(error.description.contains("bad.yaml:7:9: error: unknown key 'resourceGroup' in a subscription"))
     }
 
+    @Test func credentialAndManagedIdentityMistakesAreAllReported() throws {
+        let yaml = """
+            federatedIssuers:
+              - { issuer: https://oidc.example, publicKey: "not a key" }
+            managedIdentities:
+              - { name: mi, clientId: nope, objectId: 44444444-4444-4444-8444-444444444444, tenant: elsewhere }
+            defaultManagedIdentity: ghost
+            tenants:
+              - id: 72f988bf-86f1-41af-91ab-2d7cd011db47
+                servicePrincipals:
+                  - name: app
+                    clientId: 11111111-1111-4111-8111-111111111111
+                    objectId: 22222222-2222-4222-8222-222222222222
+                    certificates: [ { pem: /nonexistent/app.pem } ]
+                    federatedCredentials:
+                      - { issuer: https://unknown.example, subject: repo:x/y:ref:refs/heads/main }
+            """
+        let error = try #require(throws: EmulatorError.self) {
+            try EmulatorConfiguration(yaml: yaml, file: "c.yaml")
+        }
+        let text = error.description
+        #expect(text.contains("c.yaml:2:48: error: public key of federated issuer 'https://oidc.example': "), "\(text)")
+        #expect(text.contains("c.yaml:4:89: error: managed identity 'mi' names unknown tenant 'elsewhere'"), "\(text)")
+        #expect(text.contains("c.yaml:5:25: error: defaultManagedIdentity 'ghost' is not one of managedIdentities"), "\(text)")
+        #expect(text.contains("c.yaml:12:32: error: certificate of 'app': cannot read PEM file '/nonexistent/app.pem'"), "\(text)")
+        #expect(text.contains("c.yaml:14:23: error: federated credential issuer 'https://unknown.example' is neither the built-in test issuer"), "\(text)")
+    }
+
     @Test func yamlSyntaxErrorsHaveALocation() throws {
         let error = try #require(throws: EmulatorError.self) {
             try EmulatorConfiguration(yaml: "tenants:\n  - id: [unclosed\n", file: "broken.yaml")

@@ -139,6 +139,13 @@ import Testing
         #expect(found.contains { $0.contains("another test is already named 'same' (line 3)") })
     }
 
+    @Test func aTokenOnlyTestNeedsAnIdentityOfItsOwnOrItsSuites() {
+        let test = "tests:\n  - name: claims\n    expect: { token: { idtyp: app } }\n"
+        #expect(errors("name: s\n" + test) == ["spec.yaml:3:5: error: a test that checks only a token needs an identity (its own or the suite's)"])
+        #expect(errors("name: s\nidentity: true\n" + test).isEmpty)
+        #expect(errors("name: s\n" + test.replacingOccurrences(of: "    expect", with: "    identity: true\n    expect")).isEmpty)
+    }
+
     @Test func aMissingFileIsADiagnostic() {
         let loaded = loader.load(file: "/nonexistent/spec.yaml")
         #expect(loaded.suite == nil)

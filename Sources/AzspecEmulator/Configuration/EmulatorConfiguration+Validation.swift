@@ -3,7 +3,15 @@ extension EmulatorConfiguration {
     func validate() throws(EmulatorError) {
         var checker = ConfigurationChecker(self)
         checker.check()
-        guard checker.diagnostics.isEmpty else { throw EmulatorError.invalidConfiguration(checker.diagnostics) }
+        guard checker.diagnostics.isEmpty else {
+            // In the order of the file, whichever check found them.
+            let ordered = checker.diagnostics.enumerated().sorted { a, b in
+                let left = (a.element.line ?? .max, a.element.column ?? 0, a.offset)
+                let right = (b.element.line ?? .max, b.element.column ?? 0, b.offset)
+                return left < right
+            }
+            throw EmulatorError.invalidConfiguration(ordered.map(\.element))
+        }
     }
 }
 

@@ -49,7 +49,10 @@ public struct SpecSet: Sendable {
         guard files.count > 1 else { return files.map { loader.load(file: $0) } }
         let results = UnsafeMutableBufferPointer<LoadedSpec?>.allocate(capacity: files.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            _ = results.deinitialize()
+            results.deallocate()
+        }
         // Each iteration writes only its own slot.
         nonisolated(unsafe) let slots = results
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
