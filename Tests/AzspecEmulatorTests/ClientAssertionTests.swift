@@ -1,3 +1,4 @@
+import AzspecTesting
 import Foundation
 import JSONPath
 import Testing
@@ -108,20 +109,9 @@ struct ClientAssertionTests {
 
     // MARK: Federated credentials
 
-    /// An ID token from the built-in test issuer.
-    static func federatedToken(
-        _ endpoint: EmulatorEndpoint, subject: String, audience: String = "api://AzureADTokenExchange", lifetime: Int = 600
-    ) async throws -> String {
-        let reply = try await HTTPExchange.postForm(
-            "\(endpoint.baseURL)/_azspec/oidc/token",
-            [("subject", subject), ("audience", audience), ("lifetime", String(lifetime))])
-        try #require(reply.status == 200, "\(reply.text)")
-        return try #require(reply.json?["token"]?.stringValue)
-    }
-
     @Test func aFederatedTokenFromATrustedIssuerIsExchanged() async throws {
         try await Emulator.withRunning { endpoint in
-            let token = try await Self.federatedToken(endpoint, subject: EmulatorConfiguration.Defaults.githubSubject)
+            let token = try await endpoint.federatedToken(subject: EmulatorConfiguration.Defaults.githubSubject)
             let claims = try Fixture.claims(token)
             #expect(claims["iss"]?.stringValue == "\(endpoint.baseURL)/_azspec/oidc")
             let reply = try await Self.exchange(endpoint, token)
@@ -134,9 +124,9 @@ struct ClientAssertionTests {
         try await Emulator.withRunning { endpoint in
             let subject = EmulatorConfiguration.Defaults.githubSubject
             let cases: [(String, Int, String)] = [
-                (try await Self.federatedToken(endpoint, subject: "repo:someone/else:ref:refs/heads/main"), 700213, "subject 'repo:someone/else"),
-                (try await Self.federatedToken(endpoint, subject: subject, audience: "api://other"), 700212, "audience 'api://other'"),
-                (try await Self.federatedToken(endpoint, subject: subject, lifetime: -900), 700024, "valid time range"),
+                (try await endpoint.federatedToken(subject: "repo:someone/else:ref:refs/heads/main"), 700213, "subject 'repo:someone/else"),
+                (try await endpoint.federatedToken(subject: subject, audience: "api://other"), 700212, "audience 'api://other'"),
+                (try await endpoint.federatedToken(subject: subject, lifetime: -900), 700024, "valid time range"),
             ]
             for (token, code, words) in cases {
                 let failure = Self.failure(try await Self.exchange(endpoint, token))

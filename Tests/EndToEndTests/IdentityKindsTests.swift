@@ -3,10 +3,6 @@ import AzspecTesting
 import Foundation
 import Testing
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 /// Every kind of identity that talks to Entra ID or a managed identity endpoint, end to end: the built binary
 /// against the in-process emulator, over real HTTP on loopback.
 @Suite(.serialized) struct IdentityKindsTests {
@@ -68,7 +64,7 @@ import Testing
             let certificate = try await AzspecProcess.run(["run", "specs", "--verbose"], in: folder.path, environment: environment)
             #expect(certificate.status == 0, "\(certificate.all)")
 
-            let federated = try await Self.federatedToken(endpoint, subject: EmulatorConfiguration.Defaults.githubSubject)
+            let federated = try await endpoint.federatedToken(subject: EmulatorConfiguration.Defaults.githubSubject)
             environment["AZURE_CLIENT_CERTIFICATE_PATH"] = nil
             environment["AZURE_FEDERATED_TOKEN_FILE"] = try folder.write("federated-token", federated + "\n")
             let workload = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: environment)
@@ -83,9 +79,9 @@ import Testing
         defer { folder.remove() }
         try await Emulator.withRunning { endpoint in
             let subject = EmulatorConfiguration.Defaults.githubSubject
-            let file = try folder.write("token", try await Self.federatedToken(endpoint, subject: subject))
-            let expired = try folder.write("expired", try await Self.federatedToken(endpoint, subject: subject, lifetime: -60))
-            let wrongSubject = try folder.write("wrong", try await Self.federatedToken(endpoint, subject: "repo:evil/fork:ref:refs/heads/main"))
+            let file = try folder.write("token", try await endpoint.federatedToken(subject: subject))
+            let expired = try folder.write("expired", try await endpoint.federatedToken(subject: subject, lifetime: -60))
+            let wrongSubject = try folder.write("wrong", try await endpoint.federatedToken(subject: "repo:evil/fork:ref:refs/heads/main"))
             try folder.write(
                 "specs/workload.yaml",
                 """
@@ -270,16 +266,5 @@ import Testing
             #expect(result.status == 0, "\(result.all)")
             #expect(result.stdout.contains("3 passed, 0 failed"))
         }
-    }
-
-    /// An ID token from the emulator's built-in test issuer.
-    static func federatedToken(_ endpoint: EmulatorEndpoint, subject: String, lifetime: Int = 600) async throws -> String {
-        var request = URLRequest(url: try #require(URL(string: "\(endpoint.baseURL)/_azspec/oidc/token")))
-        request.httpMethod = "POST"
-        let encoded = subject.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? subject
-        request.httpBody = Data("subject=\(encoded)&lifetime=\(lifetime)".utf8)
-        let (data, _) = try await URLSession.shared.data(for: request)
-        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-        return try #require(object?["token"] as? String)
     }
 }

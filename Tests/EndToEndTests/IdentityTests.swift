@@ -3,10 +3,6 @@ import AzspecTesting
 import Foundation
 import Testing
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 /// Declared identities against the in-process emulator: acquired once per run, attached only where they belong,
 /// failures reported with Entra's words.
 @Suite(.serialized) struct IdentityTests {
@@ -173,7 +169,7 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try await Emulator.withRunning { endpoint in
-            let token = try await Self.token(from: endpoint)
+            let token = try await endpoint.accessToken()
             // A stand-in for `az`: prints what the real one prints, and records its arguments.
             let fakeAz = try folder.write(
                 "bin/fake-az",
@@ -268,17 +264,5 @@ import Testing
                 #expect(await endpoint.tokenRequestCount() == 0)
             }
         }
-    }
-
-    /// A token straight from the emulator's v2 endpoint, for identities that take one as is.
-    static func token(from endpoint: EmulatorEndpoint) async throws -> String {
-        let env = endpoint.environment
-        var request = URLRequest(url: try #require(URL(string: "\(endpoint.baseURL)/\(env["AZURE_TENANT_ID"] ?? "")/oauth2/v2.0/token")))
-        request.httpMethod = "POST"
-        let form = "grant_type=client_credentials&client_id=\(env["AZURE_CLIENT_ID"] ?? "")&client_secret=\(env["AZURE_CLIENT_SECRET"]?.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&scope=\(endpoint.baseURL.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")%2F.default"
-        request.httpBody = Data(form.utf8)
-        let (data, _) = try await URLSession.shared.data(for: request)
-        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-        return try #require(object?["access_token"] as? String)
     }
 }

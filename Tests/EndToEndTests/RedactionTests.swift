@@ -106,7 +106,7 @@ import Testing
                     """))
         let pem = try folder.write("canary.pem", certificate.combinedPEM)
         try await Emulator.withRunning(configuration: configuration) { endpoint in
-            let federated = try await IdentityKindsTests.federatedToken(endpoint, subject: "canary-workload")
+            let federated = try await endpoint.federatedToken(subject: "canary-workload")
             let tokenFile = try folder.write("federated", federated)
             let list = """
                     request:

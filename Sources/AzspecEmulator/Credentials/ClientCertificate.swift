@@ -13,14 +13,13 @@ struct ClientCertificate: Sendable {
 
     /// Reads the first `CERTIFICATE` block of PEM text (other blocks, such as a private key, are ignored).
     init(pem text: String) throws(CredentialError) {
-        guard let block = PEMSource.blocks(in: text).first(where: { $0.label == "CERTIFICATE" }),
-            let der = block.der
+        guard let der = try PEMSource.documents(in: text).first(where: { $0.discriminator == "CERTIFICATE" })?.derBytes
         else {
             throw CredentialError("no PEM certificate (-----BEGIN CERTIFICATE-----) found")
         }
         let certificate: Certificate
         do {
-            certificate = try Certificate(pemEncoded: block.text)
+            certificate = try Certificate(derEncoded: der)
         } catch {
             throw CredentialError("not a valid X.509 certificate: \(error)")
         }
@@ -37,16 +36,16 @@ struct ClientCertificate: Sendable {
 enum IssuerPublicKey {
     /// From a `PUBLIC KEY` (SPKI), `RSA PUBLIC KEY` (PKCS #1) or `CERTIFICATE` block.
     static func read(pem text: String) throws(CredentialError) -> _RSA.Signing.PublicKey {
-        for block in PEMSource.blocks(in: text) {
-            switch block.label {
+        for document in try PEMSource.documents(in: text) {
+            switch document.discriminator {
             case "PUBLIC KEY", "RSA PUBLIC KEY":
                 do {
-                    return try _RSA.Signing.PublicKey(pemRepresentation: block.text)
+                    return try _RSA.Signing.PublicKey(pemRepresentation: document.pemString)
                 } catch {
                     throw CredentialError("not an RSA public key of 2048 bits or more: \(error)")
                 }
             case "CERTIFICATE":
-                return try ClientCertificate(pem: block.text).publicKey
+                return try ClientCertificate(pem: document.pemString).publicKey
             default:
                 continue
             }

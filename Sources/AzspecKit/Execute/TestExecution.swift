@@ -89,7 +89,8 @@ struct TestExecution {
         let body = ResponseBody(bytes: response.body)
         let needsJSON = !test.expect.json.isEmpty || test.captures.contains { if case .json = $0.source { true } else { false } }
         if needsJSON || verbose, let json = body.json { learnSecrets(from: json) }
-        learnSecretCaptures(from: response, body: body)
+        let captured = captureValues(from: response, body: body)
+        learnSecrets(from: captured)
 
         var excerpts: [String] = []
         var invalidResponse: String?
@@ -134,11 +135,10 @@ struct TestExecution {
             return errored(invalidResponse, type: "InvalidResponse", details: invalidResponse, request: request, response: response)
         }
         if problems.isEmpty {
-            switch capture(from: response, body: body) {
-            case .success(let captured):
-                for (name, value) in captured { scope.values[name] = value }
-            case .failure(let problem):
-                problems.append(problem.message)
+            if let problem = captureProblem(captured, body: body) {
+                problems.append(problem)
+            } else {
+                for (capture, value) in zip(test.captures, captured) { scope.values[capture.name] = value }
             }
         }
         if !problems.isEmpty || verbose, let json = body.json { learnSecrets(from: json) }
@@ -178,30 +178,41 @@ struct TestExecution {
         response.status == 401 && (response.header("WWW-Authenticate")?.contains("error=\"invalid_token\"") ?? false)
     }
 
-    private func capture(from response: HTTPResponse, body: ResponseBody) -> Result<[(String, JSONValue)], CaptureFailure> {
-        var captured: [(String, JSONValue)] = []
-        for capture in test.captures {
-            let value: JSONValue?
+    /// What each capture selects in this response (nil when nothing, or when the body is not JSON), worked out once:
+    /// for the scope when the test passes, and for redaction whether it passes or not.
+    private func captureValues(from response: HTTPResponse, body: ResponseBody) -> [JSONValue?] {
+        test.captures.map { capture in
             switch capture.source {
             case .header(let name):
-                value = response.header(name).map { .string($0) }
+                return response.header(name).map { .string($0) }
             case .json(let path):
-                guard case .success(let document) = body.parsed else {
-                    return .failure(CaptureFailure(message: "capture '\(capture.name)': the response body is not JSON"))
-                }
+                guard let document = body.json else { return nil }
                 let nodes = path.values(in: document)
-                value = path.isSingular ? nodes.first : (nodes.isEmpty ? nil : .array(nodes))
+                return path.isSingular ? nodes.first : (nodes.isEmpty ? nil : .array(nodes))
             }
-            guard let value else {
-                let source: String = switch capture.source {
-                case .header(let name): "header \(name)"
-                case .json(let path): path.text
-                }
-                return .failure(CaptureFailure(message: "capture '\(capture.name)': \(source) selected nothing"))
-            }
-            captured.append((capture.name, value))
         }
-        return .success(captured)
+    }
+
+    /// Why the captures cannot be kept (the first that selected nothing), or nil.
+    private func captureProblem(_ values: [JSONValue?], body: ResponseBody) -> String? {
+        guard let index = values.firstIndex(where: { $0 == nil }) else { return nil }
+        let capture = test.captures[index]
+        switch capture.source {
+        case .header(let name): return "capture '\(capture.name)': header \(name) selected nothing"
+        case .json(let path):
+            if body.json == nil { return "capture '\(capture.name)': the response body is not JSON" }
+            return "capture '\(capture.name)': \(path.text) selected nothing"
+        }
+    }
+
+    /// Values of captures marked `secret: true` are secrets whether the test passes (and keeps them) or not: a
+    /// failure prints the body they are in.
+    private func learnSecrets(from captured: [JSONValue?]) {
+        for (capture, value) in zip(test.captures, captured) where capture.secret {
+            guard let value else { continue }
+            let values = if case .array(let nodes) = value { nodes } else { [value] }
+            for value in values { secrets.add(value.stringValue ?? value.serialized) }
+        }
     }
 
     private func learnSecrets(from request: PreparedRequest) {
@@ -216,22 +227,6 @@ struct TestExecution {
                 let value = String(parts[1]).removingPercentEncoding ?? String(parts[1])
                 secrets.add(value)
                 secrets.add(String(parts[1]))
-            }
-        }
-    }
-
-    /// Values at captures marked `secret: true` are secrets whether the test passes (and captures them) or not: a
-    /// failure prints the body they are in.
-    private func learnSecretCaptures(from response: HTTPResponse, body: ResponseBody) {
-        for capture in test.captures where capture.secret {
-            switch capture.source {
-            case .header(let name):
-                if let value = response.header(name) { secrets.add(value) }
-            case .json(let path):
-                guard let document = body.json else { continue }
-                for node in path.values(in: document) {
-                    if let text = node.stringValue { secrets.add(text) } else { secrets.add(node.serialized) }
-                }
             }
         }
     }
@@ -268,10 +263,6 @@ struct TestExecution {
         }
         return "\(path) selected nothing; the body is \(document.typeName == "array" ? "an array" : "a \(document.typeName)")"
     }
-}
-
-private struct CaptureFailure: Error {
-    let message: String
 }
 
 /// A response body, decoded to text and parsed as JSON at most once, and only when something needs it.

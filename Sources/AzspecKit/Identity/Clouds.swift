@@ -8,7 +8,7 @@ public enum KnownCloud: String, Sendable, CaseIterable {
 
     public var endpoints: CloudEndpoints {
         switch self {
-        case .azureCloud: CloudEndpoints(login: "https://login.microsoftonline.com", arm: "https://management.azure.com")
+        case .azureCloud: CloudEndpoints.azureCloud
         case .azureChinaCloud: CloudEndpoints(login: "https://login.chinacloudapi.cn", arm: "https://management.chinacloudapi.cn")
         case .azureUSGovernment:
             CloudEndpoints(login: "https://login.microsoftonline.us", arm: "https://management.usgovcloudapi.net")

@@ -93,10 +93,15 @@ extension SpecValidator {
     static func federatedTokenProblem(_ contents: Data, path: String) -> String? {
         let token = String(decoding: contents, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !token.isEmpty else { return "the federated token file \(path) is empty" }
-        guard let claims = JWT.decode(token)?.claims else { return "the federated token file \(path) does not hold a JWT" }
+        return federatedTokenProblem(token, from: "the federated token in \(path)")
+    }
+
+    /// Why a federated token (`from` says where it came from) cannot be presented: it is not a JWT or it expired.
+    static func federatedTokenProblem(_ token: String, from source: String) -> String? {
+        guard let claims = JWT.decode(token)?.claims else { return "\(source) is not a JWT" }
         if let exp = claims["exp"]?.numberValue, exp <= Date().timeIntervalSince1970 {
             let when = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: exp))
-            return "the federated token in \(path) expired at \(when)"
+            return "\(source) expired at \(when)"
         }
         return nil
     }

@@ -45,16 +45,8 @@ extension TokenAcquirer {
             throw failure("GitHub's OIDC endpoint answered HTTP \(response.status) without an ID token ('value')")
         }
         secrets.add(token)
-        try checkNotExpired(token, source: "GitHub's ID token")
+        if let problem = SpecValidator.federatedTokenProblem(token, from: "GitHub's ID token") { throw failure(problem) }
         return token
-    }
-
-    private func checkNotExpired(_ token: String, source: String) throws(AcquisitionError) {
-        guard let claims = JWT.decode(token)?.claims else { throw failure("\(source) is not a JWT") }
-        if let exp = claims["exp"]?.numberValue, Date(timeIntervalSince1970: exp) <= Date() {
-            let when = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: exp))
-            throw failure("\(source) expired at \(when)")
-        }
     }
 }
 

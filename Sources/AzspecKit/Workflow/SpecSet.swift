@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The spec files behind some paths, loaded and checked with their azspec.yaml, with every diagnostic.
 public struct SpecSet: Sendable {
@@ -47,18 +48,12 @@ public struct SpecSet: Sendable {
     /// Parses the files side by side (YAML parsing is most of the time a large suite takes to start), in order.
     static func load(_ files: [String], with loader: SpecLoader) -> [LoadedSpec] {
         guard files.count > 1 else { return files.map { loader.load(file: $0) } }
-        let results = UnsafeMutableBufferPointer<LoadedSpec?>.allocate(capacity: files.count)
-        results.initialize(repeating: nil)
-        defer {
-            _ = results.deinitialize()
-            results.deallocate()
-        }
-        // Each iteration writes only its own slot.
-        nonisolated(unsafe) let slots = results
+        let results = Mutex([LoadedSpec?](repeating: nil, count: files.count))
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            slots[index] = loader.load(file: files[index])
+            let spec = loader.load(file: files[index])
+            results.withLock { $0[index] = spec }
         }
-        return results.enumerated().map { index, spec in spec ?? loader.load(file: files[index]) }
+        return results.withLock { $0 }.enumerated().map { index, spec in spec ?? loader.load(file: files[index]) }
     }
 
     /// Every diagnostic, files in order.

@@ -30,6 +30,6 @@ public struct SuitePlan: Sendable {
     /// `AZURE_RESOURCE_MANAGER_ENDPOINT`, else azspec.yaml's `cloud`, else Azure's public cloud.
     static func cloud(override: CloudEndpoints?, environment: [String: String], project: ProjectFile?) -> CloudEndpoints {
         if let override { return override }
-        return CloudEndpoints.from(environment: environment, over: project?.cloud ?? KnownCloud.azureCloud.endpoints)
+        return CloudEndpoints.from(environment: environment, over: project?.cloud ?? .azureCloud)
     }
 }
