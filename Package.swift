@@ -1,14 +1,17 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.2
 import PackageDescription
 
+// Our own targets: Swift 6 language mode (the tools version's default), upcoming features on, and every warning
+// an error (dependencies' warnings stay theirs).
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
+    .treatAllWarnings(as: .error),
 ]
 
 let package = Package(
     name: "azspec",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],  // Synchronization.Mutex
     products: [
         .executable(name: "azspec", targets: ["azspec"]),
         .library(name: "AzspecKit", targets: ["AzspecKit"]),
@@ -30,10 +33,18 @@ let package = Package(
     targets: [
         // RFC 9535 JSONPath and the JSON value model it works on. No dependencies.
         .target(name: "JSONPath", swiftSettings: strict),
+        // What the engine and the emulator both need, one of each: diagnostics with locations, YAML composition,
+        // bounded input files, base64url and percent-encoding.
+        .target(
+            name: "AzspecCore",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
         // The engine: load spec → resolve templates → send → assert → report.
         .target(
             name: "AzspecKit",
             dependencies: [
+                "AzspecCore",
                 "JSONPath",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -51,6 +62,7 @@ let package = Package(
         .target(
             name: "AzspecEmulator",
             dependencies: [
+                "AzspecCore",
                 "JSONPath",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -70,7 +82,7 @@ let package = Package(
         .target(
             name: "AzspecTesting",
             dependencies: [
-                "AzspecKit", "AzspecEmulator", "JSONPath",
+                "AzspecCore", "AzspecKit", "AzspecEmulator", "JSONPath",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -81,6 +93,7 @@ let package = Package(
         .executableTarget(
             name: "azspec",
             dependencies: [
+                "AzspecCore",
                 "AzspecKit",
                 "AzspecEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -88,14 +101,16 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "JSONPathTests", dependencies: ["JSONPath"], swiftSettings: strict),
+        .testTarget(name: "AzspecCoreTests", dependencies: ["AzspecCore"], swiftSettings: strict),
         .testTarget(
             name: "AzspecKitTests",
-            dependencies: ["AzspecKit", "AzspecTesting", "JSONPath"],
+            dependencies: ["AzspecCore", "AzspecKit", "AzspecTesting", "JSONPath"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "AzspecEmulatorTests",
             dependencies: [
+                "AzspecCore",
                 "AzspecEmulator",
                 "AzspecTesting",
                 "JSONPath",
@@ -108,7 +123,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["azspec", "AzspecKit", "AzspecEmulator", "AzspecTesting", "JSONPath"],
+            dependencies: ["azspec", "AzspecCore", "AzspecKit", "AzspecEmulator", "AzspecTesting", "JSONPath"],
             swiftSettings: strict
         ),
     ]

@@ -25,7 +25,9 @@ struct Azspec: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                ConsoleOutput.err(fullMessage(for: error))
+                let message = fullMessage(for: error)
+                ConsoleOutput.err(message)
+                UsageErrorReport.write(message: message, arguments: CommandLine.arguments)
                 Foundation.exit(ExitStatus.invalidInput.rawValue)
             }
             exit(withError: error)

@@ -40,7 +40,7 @@ extension Azspec {
 
         func validate() throws {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-            guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+            if let problem = RunConfiguration.timeoutProblem(timeout) { throw ValidationError("--timeout: \(problem)") }
             if let cloud, KnownCloud.named(cloud) == nil {
                 throw ValidationError("unknown cloud '\(cloud)': use \(KnownCloud.allCases.map(\.rawValue).joined(separator: ", "))")
             }

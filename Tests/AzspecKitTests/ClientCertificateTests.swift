@@ -1,3 +1,4 @@
+import AzspecCore
 import AzspecTesting
 import Crypto
 import Foundation
@@ -50,8 +51,8 @@ private func base64Body(_ bytes: [UInt8]) -> String {
             keyFirst ? joined(fixture.keyPEM, fixture.certificatePEM) : joined(fixture.certificatePEM, fixture.keyPEM)
         let loaded = try withTemporaryFile(Data(pem.utf8)) { path in try ClientCertificate(pemFile: path) }
         #expect(loaded.certificateDER == fixture.der)
-        #expect(loaded.thumbprintSHA1 == JWT.base64URL(Insecure.SHA1.hash(data: fixture.der)))
-        #expect(loaded.thumbprintSHA256 == JWT.base64URL(SHA256.hash(data: fixture.der)))
+        #expect(loaded.thumbprintSHA1 == Base64URL.encode(Insecure.SHA1.hash(data: fixture.der)))
+        #expect(loaded.thumbprintSHA256 == Base64URL.encode(SHA256.hash(data: fixture.der)))
         #expect(loaded.thumbprintSHA1.count == 27)  // 20 bytes
         #expect(loaded.thumbprintSHA256.count == 43)  // 32 bytes
         #expect(!loaded.thumbprintSHA256.contains("=") && !loaded.thumbprintSHA256.contains("+"))
@@ -83,8 +84,8 @@ private func base64Body(_ bytes: [UInt8]) -> String {
         #expect(header.keys == ["alg", "typ", "x5t", "x5t#S256"])
         #expect(header["alg"] == "RS256")
         #expect(header["typ"] == "JWT")
-        #expect(header["x5t"]?.stringValue == JWT.base64URL(Insecure.SHA1.hash(data: fixture.der)))
-        #expect(header["x5t#S256"]?.stringValue == JWT.base64URL(SHA256.hash(data: fixture.der)))
+        #expect(header["x5t"]?.stringValue == Base64URL.encode(Insecure.SHA1.hash(data: fixture.der)))
+        #expect(header["x5t#S256"]?.stringValue == Base64URL.encode(SHA256.hash(data: fixture.der)))
 
         let claims = try #require(decoded.claims.objectValue)
         #expect(claims.keys == ["aud", "iss", "sub", "jti", "nbf", "iat", "exp"])
@@ -96,11 +97,11 @@ private func base64Body(_ bytes: [UInt8]) -> String {
         #expect(claims["iat"] == 1_750_000_000)
         #expect(claims["exp"] == 1_750_000_300)
         // Integral numbers, compact JSON: exactly what the wire carries.
-        let claimsText = String(decoding: try #require(JWT.base64URLDecode(parts[1])), as: UTF8.self)
+        let claimsText = String(decoding: try #require(Base64URL.decode(parts[1], allowingStandardAlphabet: false)), as: UTF8.self)
         #expect(claimsText.contains(#""nbf":1750000000,"iat":1750000000,"exp":1750000300}"#))
 
         let publicKey = try #require(_RSA.Signing.PublicKey(fixture.certificate.publicKey))
-        let signature = _RSA.Signing.RSASignature(rawRepresentation: try #require(JWT.base64URLDecode(parts[2])))
+        let signature = _RSA.Signing.RSASignature(rawRepresentation: try #require(Base64URL.decode(parts[2], allowingStandardAlphabet: false)))
         let signingInput = Data((parts[0] + "." + parts[1]).utf8)
         #expect(
             publicKey.isValidSignature(signature, for: SHA256.hash(data: signingInput), padding: .insecurePKCS1v1_5))
@@ -322,8 +323,8 @@ private func base64Body(_ bytes: [UInt8]) -> String {
     // MARK: - JWT
 
     @Test func jwtDecodeReadsHeaderAndClaims() throws {
-        let header = JWT.base64URL(Data(#"{"alg":"RS256","typ":"JWT"}"#.utf8))
-        let claims = JWT.base64URL(Data(#"{"aud":"https://management.azure.com","roles":["a"],"exp":1750000000}"#.utf8))
+        let header = Base64URL.encode(Data(#"{"alg":"RS256","typ":"JWT"}"#.utf8))
+        let claims = Base64URL.encode(Data(#"{"aud":"https://management.azure.com","roles":["a"],"exp":1750000000}"#.utf8))
         let decoded = try #require(JWT.decode("\(header).\(claims).c2ln"))
         #expect(decoded.header["alg"] == "RS256")
         #expect(decoded.claims["aud"] == "https://management.azure.com")
@@ -347,15 +348,15 @@ private func base64Body(_ bytes: [UInt8]) -> String {
     @Test func base64URLRoundTrips() {
         for length in 0..<40 {
             let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 251) }
-            let text = JWT.base64URL(bytes)
+            let text = Base64URL.encode(bytes)
             #expect(!text.contains("=") && !text.contains("+") && !text.contains("/"))
-            #expect(JWT.base64URLDecode(text) == bytes)
+            #expect(Base64URL.decode(text, allowingStandardAlphabet: false) == bytes)
         }
-        #expect(JWT.base64URL([0xFB, 0xFF]) == "-_8")
-        #expect(JWT.base64URLDecode("-_8=") == [0xFB, 0xFF])
-        #expect(JWT.base64URLDecode("a") == nil)
-        #expect(JWT.base64URLDecode("ab/c") == nil)
-        #expect(JWT.base64URLDecode("") == [])
+        #expect(Base64URL.encode([0xFB, 0xFF]) == "-_8")
+        #expect(Base64URL.decode("-_8=", allowingStandardAlphabet: false) == [0xFB, 0xFF])
+        #expect(Base64URL.decode("a", allowingStandardAlphabet: false) == nil)
+        #expect(Base64URL.decode("ab/c", allowingStandardAlphabet: false) == nil)
+        #expect(Base64URL.decode("", allowingStandardAlphabet: false) == [])
     }
 }
 

@@ -1,3 +1,4 @@
+import AzspecCore
 import AzspecTesting
 import Foundation
 import Testing

@@ -17,11 +17,11 @@ import Testing
 
     @Test(arguments: ["AZURE_CLIENT_SECRET", "AZSPEC_READER_CLIENT_SECRET", "GITHUB_TOKEN", "MY_PASSWORD", "API_KEY"])
     func secretLookingNames(_ name: String) {
-        #expect(SecretStore.isSecretName(name))
+        #expect(SecretPolicy.isSecretVariable(name))
     }
 
     @Test(arguments: ["AZURE_CLIENT_ID", "AZURE_TENANT_ID", "HOME", "PATH"])
     func ordinaryNames(_ name: String) {
-        #expect(!SecretStore.isSecretName(name))
+        #expect(!SecretPolicy.isSecretVariable(name))
     }
 }

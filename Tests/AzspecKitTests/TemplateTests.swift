@@ -1,3 +1,4 @@
+import AzspecCore
 import JSONPath
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 @Suite struct TemplateTests {
     private func template(_ text: String) -> Template {
         var diagnostics = DiagnosticCollector()
-        let template = Template.parse(text, at: SourceLocation(file: "f", line: 2, column: 5), diagnostics: &diagnostics)
+        let template = Template.parse(text, at: AzspecCore.SourceLocation(file: "f", line: 2, column: 5), diagnostics: &diagnostics)
         #expect(!diagnostics.hasErrors)
         return template
     }
@@ -53,7 +54,7 @@ import Testing
 
     @Test func unterminatedPlaceholderIsAnError() {
         var diagnostics = DiagnosticCollector()
-        _ = Template.parse("x {{oops", at: SourceLocation(file: "f", line: 1, column: 1), diagnostics: &diagnostics)
+        _ = Template.parse("x {{oops", at: AzspecCore.SourceLocation(file: "f", line: 1, column: 1), diagnostics: &diagnostics)
         #expect(diagnostics.diagnostics.map(\.description) == ["f:1:3: error: unterminated placeholder: '{{' without a closing '}}'"])
     }
 

@@ -1,3 +1,4 @@
+import AzspecCore
 import Hummingbird
 
 /// One ARM request in flight: what the handlers read from it and the ids its response carries.

@@ -1,3 +1,4 @@
+import AzspecCore
 import JSONPath
 /// Subscriptions, permissions and operation results.
 extension ARMService {

@@ -1,3 +1,4 @@
+import AzspecCore
 import Foundation
 import Yams
 
@@ -14,16 +15,11 @@ struct ConfigurationReader {
     }
 
     mutating func read() throws(EmulatorError) -> EmulatorConfiguration {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw EmulatorError.invalidConfiguration([syntaxDiagnostic(error)])
-        }
+        let (root, problems) = YAMLDocument.compose(text, file: file)
         guard let root else {
-            throw EmulatorError.invalidConfiguration([
-                .init(file: file, line: 1, column: 1, message: "the emulator configuration is empty")
-            ])
+            throw EmulatorError.invalidConfiguration(problems.map {
+                .init(file: file, line: $0.location.line, column: $0.location.column, message: $0.message)
+            })
         }
         var configuration = EmulatorConfiguration(tokenLifetime: 3599)
         configuration.location = location(of: root)
@@ -279,21 +275,6 @@ struct ConfigurationReader {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"
-        }
-    }
-
-    private func syntaxDiagnostic(_ error: any Error) -> EmulatorError.Diagnostic {
-        guard let yamlError = error as? YamlError else {
-            return .init(file: file, line: nil, column: nil, message: "invalid YAML: \(error)")
-        }
-        switch yamlError {
-        case .scanner(let context, let problem, let mark, _),
-            .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            let prefix = context.map { "\($0.text) " } ?? ""
-            return .init(file: file, line: mark.line, column: mark.column, message: "invalid YAML: \(prefix)\(problem)")
-        default:
-            return .init(file: file, line: nil, column: nil, message: "invalid YAML: \(yamlError)")
         }
     }
 }

@@ -1,3 +1,4 @@
+import AzspecCore
 extension EmulatorConfiguration {
     /// Checks identifiers, references and names; throws ``EmulatorError`` listing every problem found.
     func validate() throws(EmulatorError) {

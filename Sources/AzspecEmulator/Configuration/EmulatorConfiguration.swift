@@ -1,3 +1,4 @@
+import AzspecCore
 public import Foundation
 
 /// Seed data for the emulator: tenants, service principals and their credentials, managed identities,
@@ -126,9 +127,9 @@ public struct EmulatorConfiguration: Sendable {
     public init(contentsOfFile path: String) throws {
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            text = try InputFile.readText(path, as: .emulatorConfiguration)
         } catch {
-            throw EmulatorError.unreadableConfiguration(path: path, reason: (error as NSError).localizedDescription)
+            throw EmulatorError.unreadableConfiguration(path: path, reason: error.description)
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try self.init(yaml: text, file: path, baseDirectory: folder)
@@ -290,9 +291,3 @@ extension EmulatorConfiguration {
     }
 }
 
-/// Where a configuration value came from, for diagnostics.
-struct SourceLocation: Sendable {
-    var file: String
-    var line: Int
-    var column: Int
-}

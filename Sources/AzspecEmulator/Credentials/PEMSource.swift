@@ -1,3 +1,4 @@
+import AzspecCore
 import Foundation
 import SwiftASN1
 
@@ -14,10 +15,11 @@ enum PEMSource {
         } else {
             path = expanded
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CredentialError("cannot read PEM file '\(path)'")
+        do {
+            return try InputFile.readText(path, as: .certificate)
+        } catch {
+            throw CredentialError(error.description)
         }
-        return String(decoding: data, as: UTF8.self)
     }
 
     /// The PEM documents of `text`, in order (swift-asn1's reader: text between blocks is skipped).

@@ -1,3 +1,4 @@
+import AzspecCore
 import Foundation
 import Crypto
 import NIOSSL
@@ -82,10 +83,11 @@ public struct EmulatorTLS: Sendable {
     /// Serves the certificate chain and key in these PEM files. Throws ``EmulatorError`` when either is unreadable.
     public static func files(certificate: String, key: String) throws -> EmulatorTLS {
         func read(_ path: String, _ what: String) throws -> String {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw EmulatorError.unreadableTLS(path: path, reason: "cannot read the \(what) file")
+            do {
+                return try InputFile.readText(path, as: InputFile.Kind(name: "\(what) file", limit: InputFile.Kind.certificate.limit))
+            } catch {
+                throw EmulatorError.unreadableTLS(path: path, reason: error.description)
             }
-            return String(decoding: data, as: UTF8.self)
         }
         let tls = EmulatorTLS(
             chainPEM: try read(certificate, "certificate"), keyPEM: try read(key, "key"), caCertificatePEM: nil)

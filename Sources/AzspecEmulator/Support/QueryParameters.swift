@@ -1,3 +1,4 @@
+import AzspecCore
 import Hummingbird
 
 /// The decoded query of a request (`+` read as a space, as form encoders write it).

@@ -149,11 +149,10 @@ extension ClaimMatcher {
     }
 }
 
-/// A JSON value as it reads in a message, cut to a readable length.
+/// A JSON value as it reads in a message, redacted and then cut to a readable length.
 func describe(_ value: JSONValue?) -> String {
     guard let value else { return "nothing" }
-    let text = value.serialized
-    return text.count > 200 ? String(text.prefix(200)) + "…" : text
+    return (SecretStore.current?.redactor ?? Redactor()).truncate(value.serialized, to: 200)
 }
 
 extension JSONTemplate {

@@ -26,12 +26,22 @@ public struct ConsoleStyle: Sendable {
 }
 
 /// Writes text to standard output or standard error, whole lines at a time.
+///
+/// ``out(_:)`` and ``err(_:)`` are for the command line's own messages outside a run: they mask anything shaped
+/// like a JWT and make control characters visible. A run writes through its ``OutputSink``, which also knows the
+/// run's secrets; ``rawOut(_:)`` and ``rawError(_:)`` are the sink's end of the pipe.
 public enum ConsoleOutput {
-    public static func out(_ text: String) {
+    private static let sink = OutputSink(secrets: SecretStore(), colours: false)
+
+    public static func out(_ text: String) { sink.line(text) }
+
+    public static func err(_ text: String) { sink.error(text) }
+
+    public static func rawOut(_ text: String) {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
-    public static func err(_ text: String) {
+    public static func rawError(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 }

@@ -1,3 +1,4 @@
+import AzspecCore
 import Foundation
 import JSONPath
 
@@ -23,22 +24,29 @@ enum HTTPRequestBuilder {
             var url = try scope.render(spec.url)
             if !spec.query.isEmpty {
                 var pairs: [String] = []
-                for (name, value) in spec.query { pairs.append(percentEncode(name) + "=" + percentEncode(try scope.render(value))) }
+                for (name, value) in spec.query { pairs.append(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(try scope.render(value))) }
                 url += (url.contains("?") ? "&" : "?") + pairs.joined(separator: "&")
             }
+            if let problem = RequestSyntax.urlProblem(url) { throw RequestError.unsendable(problem, spec.url.location) }
             guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), ["http", "https"].contains(scheme),
                 parsed.host?.isEmpty == false
             else {
                 throw RequestError.invalidURL(url, spec.url.location)
             }
             var headers: [(String, String)] = []
-            for (name, value) in spec.headers { headers.append((name, try scope.render(value))) }
+            for (name, value) in spec.headers {
+                let rendered = try scope.render(value)
+                if let problem = RequestSyntax.headerValueProblem(rendered) {
+                    throw RequestError.unsendable("header '\(name)': \(problem) once its placeholders are filled in; nothing was sent", value.location)
+                }
+                headers.append((name, rendered))
+            }
             var body: [UInt8]?
             var contentType: String?
             switch spec.body {
             case .form(let fields):
                 var pairs: [String] = []
-                for (name, value) in fields { pairs.append(percentEncode(name) + "=" + percentEncode(try scope.render(value))) }
+                for (name, value) in fields { pairs.append(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(try scope.render(value))) }
                 body = Array(pairs.joined(separator: "&").utf8)
                 contentType = "application/x-www-form-urlencoded"
             case .json(let template):
@@ -54,7 +62,7 @@ enum HTTPRequestBuilder {
             }
             return PreparedRequest(
                 method: spec.method, url: url, headers: headers, body: body, timeout: spec.timeout ?? defaultTimeout,
-                plainHTTPHost: scheme == "http" && !isLoopback(parsed.host ?? "") ? parsed.host : nil)
+                plainHTTPHost: scheme == "http" && !TokenRouting.isLoopback(parsed.host ?? "") ? parsed.host : nil)
         } catch let error as TemplateError {
             throw .template(error)
         } catch let error as RequestError {
@@ -63,43 +71,18 @@ enum HTTPRequestBuilder {
             throw .invalidURL(String(describing: error), spec.url.location)
         }
     }
-
-    /// RFC 3986 percent-encoding of everything but the unreserved characters.
-    static func percentEncode(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = Array("0123456789ABCDEF".unicodeScalars)
-                result.unicodeScalars.append("%")
-                result.unicodeScalars.append(hex[Int(byte >> 4)])
-                result.unicodeScalars.append(hex[Int(byte & 0x0F)])
-            }
-        }
-        return result
-    }
-
-    /// Loopback hosts, where plain http:// is fine.
-    static func isLoopback(_ host: String) -> Bool {
-        var bare = Substring(host.lowercased())
-        if bare.hasPrefix("["), bare.hasSuffix("]") { bare = bare.dropFirst().dropLast() }
-        return bare == "localhost" || bare == "::1" || bare.hasPrefix("127.")
-    }
 }
 
 /// Why a request could not be built.
 enum RequestError: Error, CustomStringConvertible {
     case template(TemplateError)
     case invalidURL(String, SourceLocation)
+    case unsendable(String, SourceLocation)
 
     var description: String {
         switch self {
         case .template(let error): "\(error.reference.location): \(error)"
+        case .unsendable(let problem, let location): "\(location): \(problem)"
         case .invalidURL(let url, let location): "\(location): '\(url)' is not an http(s) URL with a host"
         }
     }

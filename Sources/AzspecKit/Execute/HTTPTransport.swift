@@ -1,3 +1,4 @@
+import AzspecCore
 import AsyncHTTPClient
 import Foundation
 import NIOCore
@@ -19,22 +20,35 @@ public struct TLSOptions: Sendable {
         self.additionalRootPEMs = additionalRootPEMs
     }
 
-    /// Checks that every root file holds at least one PEM certificate; the error names the file.
+    /// Checks that every root file is a regular file of bounded size holding at least one PEM certificate; the
+    /// error names the file.
     public func validate() throws(TLSOptionsError) {
+        _ = try rootCertificates()
+    }
+
+    /// The certificates of every `--ca-cert` file, each read once (bounded, regular files only).
+    private func rootCertificates() throws(TLSOptionsError) -> [NIOSSLCertificate] {
+        var certificates: [NIOSSLCertificate] = []
         for path in additionalRoots {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw TLSOptionsError(description: "cannot read the CA certificate file \(path)")
+            let bytes: [UInt8]
+            do {
+                bytes = try InputFile.read(path, as: .caCertificate)
+            } catch {
+                throw TLSOptionsError(description: error.description)
             }
-            guard (try? NIOSSLCertificate.fromPEMBytes(Array(data)))?.isEmpty == false else {
-                throw TLSOptionsError(description: "\(path) holds no PEM certificate")
+            guard let found = try? NIOSSLCertificate.fromPEMBytes(bytes), !found.isEmpty else {
+                throw TLSOptionsError(description: "the CA certificate file \(path) holds no PEM certificate")
             }
+            certificates += found
         }
+        return certificates
     }
 
     func configuration() throws -> TLSConfiguration {
         var tls = TLSConfiguration.makeClientConfiguration()
         if !verifyCertificates { tls.certificateVerification = .none }
-        tls.additionalTrustRoots = additionalRoots.map { .file($0) }
+        let roots = try rootCertificates()
+        if !roots.isEmpty { tls.additionalTrustRoots = [.certificates(roots)] }
         for pem in additionalRootPEMs {
             tls.additionalTrustRoots.append(.certificates(try NIOSSLCertificate.fromPEMBytes(Array(pem.utf8))))
         }
@@ -71,13 +85,16 @@ public final class HTTPTransport: Sendable {
     private let client: HTTPClient
 
     /// Runs `body` with a transport and shuts the client down afterwards, whether `body` throws or not.
+    /// `connectTimeout` bounds each connection attempt (TCP and TLS handshakes); no attempt outlives it, so a run
+    /// ends soon after its last deadline.
     public static func withTransport<T: Sendable>(
-        tls: TLSOptions = TLSOptions(), _ body: (HTTPTransport) async throws -> T
+        tls: TLSOptions = TLSOptions(), connectTimeout: Double = 10, _ body: (HTTPTransport) async throws -> T
     ) async throws -> T {
         var configuration = HTTPClient.Configuration()
         configuration.tlsConfiguration = try tls.configuration()
         configuration.redirectConfiguration = .disallow
-        configuration.timeout = .init(connect: .seconds(10))
+        let connectSeconds = min(max(connectTimeout, 0.01), 10)
+        configuration.timeout = .init(connect: .milliseconds(Int64(connectSeconds * 1000)))
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
         // A refused connection or a certificate that does not verify is a finding to report now, not to retry with
         // back-off until the connect timeout.
@@ -107,14 +124,32 @@ public final class HTTPTransport: Sendable {
         }
         for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
         if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
-        let timeout = TimeAmount.nanoseconds(Int64(request.timeout * 1_000_000_000))
+        // The timeout is a deadline for the whole exchange: connecting, the response head and every byte of the
+        // body. AsyncHTTPClient's own deadline ends at the head, so the body is raced against the clock as well.
+        let seconds = min(max(request.timeout, RunConfiguration.timeoutRange.lowerBound), RunConfiguration.timeoutRange.upperBound)
+        let deadline = NIODeadline.now() + .nanoseconds(Int64(seconds * 1_000_000_000))
+        let client = self.client
+        let outgoingRequest = outgoing
         do {
-            let response = try await client.execute(outgoing, timeout: timeout)
-            var buffer = try await response.body.collect(upTo: Self.maximumBodySize)
-            let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
-            return HTTPResponse(
-                status: Int(response.status.code), reason: response.status.reasonPhrase,
-                headers: response.headers.map { ($0.name, $0.value) }, body: bytes)
+            return try await withThrowingTaskGroup(of: HTTPResponse?.self) { group in
+                group.addTask {
+                    let response = try await client.execute(outgoingRequest, deadline: deadline)
+                    var buffer = try await response.body.collect(upTo: Self.maximumBodySize)
+                    let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
+                    return HTTPResponse(
+                        status: Int(response.status.code), reason: response.status.reasonPhrase,
+                        headers: response.headers.map { ($0.name, $0.value) }, body: bytes)
+                }
+                group.addTask {
+                    try await Task.sleep(for: .nanoseconds(max(0, (deadline - NIODeadline.now()).nanoseconds)))
+                    return nil
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next(), let response = first else {
+                    throw HTTPClientError.deadlineExceeded
+                }
+                return response
+            }
         } catch {
             throw TransportError(error, request: request)
         }

@@ -10,6 +10,18 @@ public struct RunConfiguration: Sendable {
     /// How many spec files run at the same time (tests inside a file always run in order).
     public var jobs: Int
 
+    /// The seconds a request timeout may be: a whole exchange (connect, headers, body) longer than an hour is a
+    /// mistake, and anything larger than this would overflow the clock's nanoseconds.
+    public static let timeoutRange: ClosedRange<Double> = 0.001...3600
+
+    /// Why `seconds` cannot be a timeout, or nil: the one check for `--timeout` and a spec's `timeout:`.
+    public static func timeoutProblem(_ seconds: Double) -> String? {
+        guard seconds.isFinite, timeoutRange.contains(seconds) else {
+            return "a timeout must be a number of seconds from \(timeoutRange.lowerBound) to \(Int(timeoutRange.upperBound)) (one hour)"
+        }
+        return nil
+    }
+
     public init(environment: [String: String], cloud: CloudEndpoints?, defaultTimeout: Double = 30, jobs: Int = 4) {
         self.environment = environment
         self.cloud = cloud

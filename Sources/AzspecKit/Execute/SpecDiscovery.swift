@@ -1,10 +1,9 @@
+public import AzspecCore
 import Foundation
 
-/// Finds spec files: files are taken as given, folders are searched recursively for `*.yaml` / `*.yml`.
+/// Finds spec files: files are taken as given, folders are searched recursively for regular files named `*.yaml` /
+/// `*.yml` (a folder named `x.yaml` is not a spec; project files and hidden folders are skipped).
 public enum SpecDiscovery {
-    /// Project settings files that live among specs but are not specs.
-    static let projectFileNames: Set<String> = ["azspec.yaml", "azspec.yml"]
-
     /// The spec files in sorted order within each folder, and a diagnostic for each path that does not exist.
     public static func files(in paths: [String]) -> (files: [String], diagnostics: [Diagnostic]) {
         var files: [String] = []
@@ -25,8 +24,9 @@ public enum SpecDiscovery {
             if let enumerator = manager.enumerator(atPath: path) {
                 for case let relative as String in enumerator {
                     let name = (relative as NSString).lastPathComponent
-                    guard name.hasSuffix(".yaml") || name.hasSuffix(".yml"), !projectFileNames.contains(name),
-                        !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") })
+                    guard name.hasSuffix(".yaml") || name.hasSuffix(".yml"), !ProjectFile.fileNames.contains(name),
+                        !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                        InputFile.isRegularFile(base + "/" + relative)
                     else { continue }
                     found.append(base + "/" + relative)
                 }

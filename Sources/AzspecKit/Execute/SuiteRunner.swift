@@ -27,7 +27,7 @@ struct SuiteRunner: Sendable {
         for (name, template) in suite.variables {
             do {
                 scope.values[name] = try scope.value(of: template)
-                if template.references.contains(where: { $0.head == "env" && SecretStore.isSecretName(String($0.tail ?? "")) }),
+                if template.references.contains(where: { $0.head == "env" && SecretPolicy.isSecretVariable(String($0.tail ?? "")) }),
                     let value = scope.values[name]?.stringValue
                 {
                     secrets.add(value)

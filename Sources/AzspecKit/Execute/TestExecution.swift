@@ -57,8 +57,8 @@ struct TestExecution {
             return errored("\(error)", type: "InvalidSpec", details: "\(error)")
         }
         if let credential, let token {
-            let host = SpecValidator.host(of: request.url) ?? request.url
-            guard SpecValidator.accepts(host, identity: credential.identity, cloud: credential.cloud) else {
+            let host = TokenRouting.host(of: request.url) ?? request.url
+            guard TokenRouting.accepts(host, identity: credential.identity, cloud: credential.cloud) else {
                 let message = "identity '\(credential.identity.name)' sends its token only to the cloud's Resource Manager host and the hosts it lists; '\(host)' is neither, so nothing was sent"
                 return errored(message, type: "InvalidSpec", details: message + "\nrequest: \(request.line)")
             }
@@ -223,7 +223,7 @@ struct TestExecution {
         if case .form = test.request?.body, let body = request.body {
             for pair in String(decoding: body, as: UTF8.self).split(separator: "&") {
                 let parts = pair.split(separator: "=", maxSplits: 1)
-                guard parts.count == 2, SpecParser.looksSecret(String(parts[0])) else { continue }
+                guard parts.count == 2, SecretPolicy.isCredentialField(String(parts[0])) else { continue }
                 let value = String(parts[1]).removingPercentEncoding ?? String(parts[1])
                 secrets.add(value)
                 secrets.add(String(parts[1]))
@@ -234,7 +234,7 @@ struct TestExecution {
     /// Token fields of a JSON response (`access_token` and friends) are secrets whether captured or not.
     private func learnSecrets(from json: JSONValue) {
         guard case .object(let object) = json else { return }
-        for key in ["access_token", "refresh_token", "id_token", "accessToken"] {
+        for key in SecretPolicy.tokenFields {
             if let token = object[key]?.stringValue { secrets.add(token) }
         }
     }
@@ -256,7 +256,7 @@ struct TestExecution {
     static func excerpt(of document: JSONValue, at path: JSONPathQuery, nodes: [JSONValue], redactor: Redactor) -> String {
         if let first = nodes.first {
             let text = redactor.redact(first.prettyPrinted())
-            return "\(path) selected:\n" + Transcript.indent(Transcript.clip(text, lines: 12, characters: 800))
+            return "\(path) selected:\n" + Transcript.indent(redactor.clip(text, lines: 12, characters: 800))
         }
         if case .object(let object) = document {
             return "\(path) selected nothing; the body's top-level members are: \(object.keys.prefix(20).joined(separator: ", "))"

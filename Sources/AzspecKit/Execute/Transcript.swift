@@ -13,20 +13,20 @@ struct Transcript {
     func text(_ redactor: Redactor) -> String {
         var lines = ["> \(request.line)"]
         if verbose {
-            for (name, value) in request.headers { lines.append("> \(name): \(Self.isCredentialHeader(name) ? Redactor.mask : value)") }
+            for (name, value) in request.headers { lines.append("> \(name): \(SecretPolicy.isCredentialHeader(name) ? Redactor.mask : value)") }
             if let body = request.body, !body.isEmpty {
                 lines.append(">")
-                lines.append(Self.clip(redactor.redact(String(decoding: body, as: UTF8.self)), lines: 40, characters: Self.verboseBodyLimit))
+                lines.append(redactor.clip(String(decoding: body, as: UTF8.self), lines: 40, characters: Self.verboseBodyLimit))
             }
         }
         if let response {
             lines.append("< \(response.status) \(response.reason)")
             for (name, value) in response.headers where verbose || Self.requestIDHeaders.contains(name.lowercased()) {
-                lines.append("< \(name): \(Self.isCredentialHeader(name) ? Redactor.mask : value)")
+                lines.append("< \(name): \(SecretPolicy.isCredentialHeader(name) ? Redactor.mask : value)")
             }
             if verbose, !response.body.isEmpty {
                 lines.append("<")
-                lines.append(Self.clip(redactor.redact(String(decoding: response.body, as: UTF8.self)), lines: 60, characters: Self.verboseBodyLimit))
+                lines.append(redactor.clip(String(decoding: response.body, as: UTF8.self), lines: 60, characters: Self.verboseBodyLimit))
             }
         }
         return redactor.redact(lines.joined(separator: "\n"))
@@ -40,30 +40,9 @@ struct Transcript {
             if let value = response.header(name) { lines.append("\(name): \(value)") }
         }
         if !response.body.isEmpty {
-            let text = redactor.redact(String(decoding: response.body, as: UTF8.self))
-            lines.append("body: " + clip(text, lines: 20, characters: summaryBodyLimit))
+            lines.append("body: " + redactor.clip(String(decoding: response.body, as: UTF8.self), lines: 20, characters: summaryBodyLimit))
         }
         return redactor.redact(lines.joined(separator: "\n"))
-    }
-
-    static func isCredentialHeader(_ name: String) -> Bool {
-        ["authorization", "proxy-authorization", "cookie", "set-cookie", "x-identity-header"].contains(name.lowercased())
-    }
-
-    /// At most `lines` lines and `characters` characters, with a marker saying how much was cut.
-    static func clip(_ text: String, lines maxLines: Int, characters: Int) -> String {
-        var result = text
-        var cut = false
-        if result.count > characters {
-            result = String(result.prefix(characters))
-            cut = true
-        }
-        let split = result.split(separator: "\n", omittingEmptySubsequences: false)
-        if split.count > maxLines {
-            result = split.prefix(maxLines).joined(separator: "\n")
-            cut = true
-        }
-        return cut ? result + "\n… (\(text.count) characters in all)" : result
     }
 
     static func indent(_ text: String, by prefix: String = "  ") -> String {

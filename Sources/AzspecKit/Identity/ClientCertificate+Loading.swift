@@ -1,3 +1,4 @@
+import AzspecCore
 import Crypto
 import Foundation
 import X509
@@ -138,22 +139,13 @@ extension ClientCertificate {
     /// The text of the PEM file at `path`, or the error saying why there is none.
     static func readPEMText(_ path: String) throws(CertificateError) -> String {
         func fail(_ message: String) -> CertificateError { CertificateError(description: "\(path): \(message)") }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw fail("no such file; expected a PEM file with the client certificate and its private key")
-        }
-        guard !isDirectory.boolValue else {
-            throw fail("is a directory; expected a PEM file with the client certificate and its private key")
-        }
-        let data: Data
+        let data: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = try InputFile.read(path, as: .certificate)
         } catch {
-            let reason =
-                FileManager.default.isReadableFile(atPath: path) ? error.localizedDescription : "permission denied"
-            throw fail("cannot be read: \(reason)")
+            throw fail("\(error.problem); expected a PEM file with the client certificate and its private key")
         }
-        guard !data.contains(0), let text = String(data: data, encoding: .utf8) else {
+        guard !data.contains(0), let text = PercentEncoding.validUTF8(data) else {
             throw fail(
                 "not a PEM file (binary content: a .pfx/.p12 or DER file?); convert it to PEM, e.g. "
                     + "`openssl pkcs12 -in cert.pfx -out client.pem -nodes`")

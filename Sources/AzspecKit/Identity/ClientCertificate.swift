@@ -1,3 +1,4 @@
+import AzspecCore
 import Crypto
 import Foundation
 import JSONPath
@@ -41,8 +42,8 @@ struct ClientCertificate: Sendable {
         let der = loaded.chain[0].der
         certificateDER = der
         chainDER = loaded.chain.map(\.der)
-        thumbprintSHA1 = JWT.base64URL(Insecure.SHA1.hash(data: der))
-        thumbprintSHA256 = JWT.base64URL(SHA256.hash(data: der))
+        thumbprintSHA1 = Base64URL.encode(Insecure.SHA1.hash(data: der))
+        thumbprintSHA256 = Base64URL.encode(SHA256.hash(data: der))
         expires = loaded.chain[0].certificate.notValidAfter
         subject = loaded.chain[0].certificate.subject.description
         self.source = source
@@ -83,12 +84,12 @@ struct ClientCertificate: Sendable {
         } catch {
             throw CertificateError(description: "\(source): could not sign a client assertion with the private key")
         }
-        return signingInput + "." + JWT.base64URL(signature.rawRepresentation)
+        return signingInput + "." + Base64URL.encode(signature.rawRepresentation)
     }
 
     /// The base64url compact JSON of an object with `members`, in order.
     private static func part(_ members: [(String, JSONValue)]) -> String {
-        JWT.base64URL(Data(JSONValue.object(JSONObject(members)).serialized.utf8))
+        Base64URL.encode(Data(JSONValue.object(JSONObject(members)).serialized.utf8))
     }
 }
 

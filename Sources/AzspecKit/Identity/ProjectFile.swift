@@ -1,10 +1,12 @@
+import AzspecCore
 import Foundation
 import Yams
 
 /// `azspec.yaml`: settings shared by every spec in the folder that holds it and below — identities, the default
 /// identity and the cloud. Found by walking up from each spec file's folder.
 public struct ProjectFile: Sendable {
-    public static let fileName = "azspec.yaml"
+    /// The names a project file may have, the first preferred when a folder holds both.
+    public static let fileNames = ["azspec.yaml", "azspec.yml"]
     static let keys = ["cloud", "identities", "defaultIdentity"]
 
     public let path: String
@@ -17,7 +19,7 @@ public struct ProjectFile: Sendable {
 
     /// Parses the project file at `path`; problems go to `diagnostics`.
     static func load(path: String, diagnostics: inout [Diagnostic]) -> ProjectFile? {
-        let loaded = SpecLoader.compose(file: path)
+        let loaded = SpecLoader.compose(file: path, as: .projectFile)
         diagnostics += loaded.diagnostics
         guard let root = loaded.node else { return nil }
         var parser = SpecParser(reader: YAMLReader(file: path))
@@ -46,9 +48,9 @@ public struct ProjectFile: Sendable {
     static func locate(for specFile: String) -> String? {
         var folder = URL(fileURLWithPath: specFile).standardizedFileURL.deletingLastPathComponent()
         while true {
-            let candidate = folder.appendingPathComponent(fileName).path
-            if FileManager.default.fileExists(atPath: candidate) {
-                return relative(candidate)
+            for name in fileNames {
+                let candidate = folder.appendingPathComponent(name).path
+                if FileManager.default.fileExists(atPath: candidate) { return relative(candidate) }
             }
             let parent = folder.deletingLastPathComponent()
             if parent.path == folder.path { return nil }

@@ -1,3 +1,4 @@
+import AzspecCore
 import Foundation
 
 extension SpecValidator {
@@ -26,9 +27,9 @@ extension SpecValidator {
                     "the test sets Authorization itself but also uses identity '\(identity.name)'; drop one (identity: false turns the suite's off)",
                     at: header.value.location)
             }
-            if let host = Self.staticHost(of: request.url, cloud: plan.cloud), !Self.accepts(host, identity: identity, cloud: plan.cloud) {
+            if let host = Self.staticHost(of: request.url, cloud: plan.cloud), !TokenRouting.accepts(host, identity: identity, cloud: plan.cloud) {
                 collector.error(
-                    "identity '\(identity.name)' sends its token only to \(Self.host(of: plan.cloud.arm) ?? plan.cloud.arm)\(identity.hosts.isEmpty ? "" : " and " + identity.hosts.joined(separator: ", ")); '\(host)' is neither (list it under the identity's hosts: to allow it)",
+                    "identity '\(identity.name)' sends its token only to \(TokenRouting.allowedHosts(of: identity, cloud: plan.cloud)); '\(host)' is neither (list it under the identity's hosts: to allow it)",
                     at: request.url.location)
             }
         }
@@ -59,11 +60,10 @@ extension SpecValidator {
         case .workloadIdentity(_, _, let tokenFile, _):
             let path = tokenFile.flatMap { try? scope.render($0) } ?? environment["AZURE_FEDERATED_TOKEN_FILE"]
             if let path {
-                let contents = FileManager.default.contents(atPath: path)
-                if contents == nil {
-                    collector.error("\(prefix): cannot read the federated token file \(path)", at: tokenFile?.location ?? identity.location)
-                } else if let problem = Self.federatedTokenProblem(contents ?? Data(), path: path) {
-                    collector.error("\(prefix): \(problem)", at: tokenFile?.location ?? identity.location)
+                do throws(FederatedTokenError) {
+                    _ = try FederatedToken.read(file: path)
+                } catch {
+                    collector.error("\(prefix): \(error)", at: tokenFile?.location ?? identity.location)
                 }
             } else if environment["ACTIONS_ID_TOKEN_REQUEST_URL"] == nil {
                 collector.error(
@@ -79,7 +79,10 @@ extension SpecValidator {
                 collector.error("\(prefix) reads its token from \(variable), which is not set", at: identity.location)
             }
         case .environment:
-            if EnvironmentCredential.identity(in: environment, name: identity.name, location: identity.location) == nil {
+            if let resolved = EnvironmentCredential.identity(in: environment, name: identity.name, location: identity.location) {
+                // The files the environment names are checked like those of a declared identity.
+                check(resolved, into: &collector)
+            } else {
                 collector.error(
                     "\(prefix): the environment names no credential; set AZURE_TENANT_ID and AZURE_CLIENT_ID with one of AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH or AZURE_FEDERATED_TOKEN_FILE (or name another identity)",
                     at: identity.location)
@@ -87,23 +90,6 @@ extension SpecValidator {
         case .clientSecret, .managedIdentity:
             break
         }
-    }
-
-    /// Why a federated token file cannot be presented (empty, not a JWT, expired), or nil when it can.
-    static func federatedTokenProblem(_ contents: Data, path: String) -> String? {
-        let token = String(decoding: contents, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !token.isEmpty else { return "the federated token file \(path) is empty" }
-        return federatedTokenProblem(token, from: "the federated token in \(path)")
-    }
-
-    /// Why a federated token (`from` says where it came from) cannot be presented: it is not a JWT or it expired.
-    static func federatedTokenProblem(_ token: String, from source: String) -> String? {
-        guard let claims = JWT.decode(token)?.claims else { return "\(source) is not a JWT" }
-        if let exp = claims["exp"]?.numberValue, exp <= Date().timeIntervalSince1970 {
-            let when = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: exp))
-            return "\(source) expired at \(when)"
-        }
-        return nil
     }
 
     /// The host a URL template will have when it can be told before running: a literal URL, or one that starts
@@ -115,26 +101,12 @@ extension SpecValidator {
             case .literal(let text): prefix += text
             case .placeholder(let reference) where reference.name == "cloud.arm": prefix += cloud.arm
             case .placeholder(let reference) where reference.name == "cloud.login": prefix += cloud.login
-            case .placeholder: return prefix.contains("://") ? host(of: prefix) : nil
+            case .placeholder: return prefix.contains("://") ? TokenRouting.host(of: prefix) : nil
             }
             if let slash = prefix.range(of: "://").flatMap({ prefix[$0.upperBound...].firstIndex(of: "/") }) {
-                return host(of: String(prefix[..<slash]))
+                return TokenRouting.host(of: String(prefix[..<slash]))
             }
         }
-        return host(of: prefix)
-    }
-
-    /// `host[:port]`, lower-cased, of a URL.
-    static func host(of url: String) -> String? {
-        guard let components = URLComponents(string: url), let host = components.host?.lowercased(), !host.isEmpty else { return nil }
-        return components.port.map { "\(host):\($0)" } ?? host
-    }
-
-    /// Whether `host` (host[:port]) may receive the identity's token: the cloud's Resource Manager host or a listed one.
-    static func accepts(_ host: String, identity: IdentitySpec, cloud: CloudEndpoints) -> Bool {
-        let lowered = host.lowercased()
-        if lowered == Self.host(of: cloud.arm) { return true }
-        let bare = lowered.split(separator: ":").first.map(String.init) ?? lowered
-        return identity.hosts.contains { $0 == lowered || $0 == bare }
+        return TokenRouting.host(of: prefix)
     }
 }

@@ -1,3 +1,4 @@
+import AzspecCore
 import Foundation
 import JSONPath
 
@@ -19,18 +20,19 @@ extension TokenAcquirer {
     }
 
     private func readTokenFile(_ path: String) throws(AcquisitionError) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw failure("cannot read the federated token file \(path)")
+        do throws(FederatedTokenError) {
+            let token = try FederatedToken.read(file: path)
+            secrets.add(token)
+            return token
+        } catch {
+            if let token = error.token { secrets.add(token) }
+            throw failure(error.description)
         }
-        let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        secrets.add(token)
-        if let problem = SpecValidator.federatedTokenProblem(data, path: path) { throw failure(problem) }
-        return token
     }
 
     private func gitHubToken(url: String, requestToken: String, audience: String) async throws(AcquisitionError) -> String {
         // GitHub's URL already has a query: the audience is appended with '&', as actions/toolkit does.
-        let full = url + (url.contains("?") ? "&" : "?") + "audience=" + HTTPRequestBuilder.percentEncode(audience)
+        let full = url + (url.contains("?") ? "&" : "?") + "audience=" + PercentEncoding.encode(audience)
         let request = PreparedRequest(
             method: "GET", url: full, headers: [("Authorization", "Bearer \(requestToken)"), ("Accept", "application/json")],
             body: nil, timeout: timeout)
@@ -45,7 +47,7 @@ extension TokenAcquirer {
             throw failure("GitHub's OIDC endpoint answered HTTP \(response.status) without an ID token ('value')")
         }
         secrets.add(token)
-        if let problem = SpecValidator.federatedTokenProblem(token, from: "GitHub's ID token") { throw failure(problem) }
+        if let problem = FederatedToken.problem(token, from: "GitHub's ID token") { throw failure(problem) }
         return token
     }
 }
@@ -79,7 +81,7 @@ extension TokenAcquirer {
             if let resourceId { query.append(("msi_res_id", resourceId)) }
             headers.append(("Metadata", "true"))
         }
-        let encoded = query.map { HTTPRequestBuilder.percentEncode($0.0) + "=" + HTTPRequestBuilder.percentEncode($0.1) }.joined(separator: "&")
+        let encoded = query.map { PercentEncoding.encode($0.0) + "=" + PercentEncoding.encode($0.1) }.joined(separator: "&")
         let request = PreparedRequest(
             method: "GET", url: base + (base.contains("?") ? "&" : "?") + encoded, headers: headers, body: nil, timeout: timeout)
         return try await tokenResponse(for: request, source: "the managed identity endpoint")

@@ -1,3 +1,4 @@
+import AzspecCore
 import Foundation
 import JSONPath
 
@@ -76,7 +77,7 @@ struct TokenAcquirer: Sendable {
     // MARK: - Entra ID client credentials
 
     private func tokenURL(tenant: String, endpoint: IdentitySpec.Endpoint) -> String {
-        let path = HTTPRequestBuilder.percentEncode(tenant)
+        let path = PercentEncoding.encode(tenant)
         return endpoint == .v2 ? "\(cloud.login)/\(path)/oauth2/v2.0/token" : "\(cloud.login)/\(path)/oauth2/token"
     }
 
@@ -90,7 +91,7 @@ struct TokenAcquirer: Sendable {
         for (_, secret) in credential { secrets.add(secret) }
         var fields = [("grant_type", "client_credentials"), ("client_id", clientId)] + credential
         fields.append(endpoint == .v2 ? ("scope", cloud.scope) : ("resource", cloud.audience))
-        let body = fields.map { HTTPRequestBuilder.percentEncode($0.0) + "=" + HTTPRequestBuilder.percentEncode($0.1) }.joined(separator: "&")
+        let body = fields.map { PercentEncoding.encode($0.0) + "=" + PercentEncoding.encode($0.1) }.joined(separator: "&")
         let request = PreparedRequest(
             method: "POST", url: tokenURL(tenant: tenant, endpoint: endpoint),
             headers: [("Content-Type", "application/x-www-form-urlencoded"), ("Accept", "application/json")],

@@ -1,3 +1,4 @@
+public import AzspecCore
 import Foundation
 import JSONPath
 import Yams
@@ -17,28 +18,20 @@ public struct LoadedSpec: Sendable {
 public struct SpecLoader: Sendable {
     public init() {}
 
-    /// Reads a YAML file and composes its node tree, or says why it cannot.
-    static func compose(file path: String) -> (node: Node?, diagnostics: [Diagnostic]) {
-        let start = SourceLocation(file: path, line: 1, column: 1)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
-            return (nil, [Diagnostic(.error, at: start, "\(reason): \(path)")])
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return (nil, [Diagnostic(.error, at: start, "the file is not valid UTF-8")])
+    /// Reads a YAML file (bounded, regular files only) and composes its node tree, or says why it cannot.
+    static func compose(file path: String, as kind: InputFile.Kind = .spec) -> (node: Node?, diagnostics: [Diagnostic]) {
+        let text: String
+        do {
+            text = try InputFile.readText(path, as: kind)
+        } catch {
+            return (nil, [Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), error.description)])
         }
         return compose(yaml: text, file: path)
     }
 
     static func compose(yaml text: String, file: String) -> (node: Node?, diagnostics: [Diagnostic]) {
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                return (nil, [Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "the file is empty")])
-            }
-            return (node, [])
-        } catch {
-            return (nil, [diagnostic(for: error, file: file)])
-        }
+        let (root, diagnostics) = YAMLDocument.compose(text, file: file)
+        return (root, diagnostics)
     }
 
     /// Reads and parses the file at `path`; `path` is also how diagnostics name it.
@@ -59,26 +52,6 @@ public struct SpecLoader: Sendable {
         var parser = SpecParser(reader: YAMLReader(file: file))
         let suite = parser.suite(root)
         return LoadedSpec(file: file, suite: suite, diagnostics: parser.reader.diagnostics.diagnostics)
-    }
-
-    /// A YAML syntax error as a diagnostic at its mark.
-    static func diagnostic(for error: any Error, file: String) -> Diagnostic {
-        func at(_ mark: Mark, _ message: String) -> Diagnostic {
-            Diagnostic(.error, at: SourceLocation(file: file, line: mark.line, column: mark.column), message)
-        }
-        switch error {
-        case YamlError.scanner(let context, let problem, let mark, _),
-            YamlError.parser(let context, let problem, let mark, _),
-            YamlError.composer(let context, let problem, let mark, _):
-            let prefix = context.map { "\($0.text.trimmingCharacters(in: .whitespacesAndNewlines)): " } ?? ""
-            return at(mark, "invalid YAML: \(prefix)\(problem)")
-        case YamlError.duplicatedKeysInMapping(let duplicates, let context):
-            return at(context.mark, "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping")
-        case YamlError.reader(let problem, _, _, _):
-            return Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "invalid YAML: \(problem)")
-        default:
-            return Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "invalid YAML: \(error)")
-        }
     }
 }
 

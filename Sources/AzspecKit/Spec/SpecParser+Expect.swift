@@ -1,3 +1,4 @@
+import AzspecCore
 import JSONPath
 import Yams
 
@@ -60,7 +61,7 @@ extension SpecParser {
             switch value {
             case .scalar(let scalar):
                 if let path = jsonPath(scalar.string, at: value) {
-                    result.append(CaptureSpec(name: name, source: .json(path), secret: Self.looksSecret(path.text), location: location))
+                    result.append(CaptureSpec(name: name, source: .json(path), secret: SecretPolicy.selectsCredential(path.text), location: location))
                 }
             case .mapping(let options):
                 let members = reader.members(options, allowed: ["json", "header", "secret"], in: "capture '\(name)'")
@@ -78,20 +79,13 @@ extension SpecParser {
                     reader.error("capture '\(name)' takes exactly one of json or header", at: value)
                 }
                 guard let source else { continue }
-                let automatic: Bool = if case .json(let path) = source { Self.looksSecret(path.text) } else { Self.looksSecret(name) }
+                let automatic: Bool = if case .json(let path) = source { SecretPolicy.selectsCredential(path.text) } else { SecretPolicy.isCredentialField(name) }
                 result.append(CaptureSpec(name: name, source: source, secret: secret ?? automatic, location: location))
             default:
                 reader.error("capture '\(name)' must be a JSONPath such as $.access_token, or { header: Name }", at: value)
             }
         }
         return result
-    }
-
-    /// Token-bearing names whose captured values are redacted even when not marked `secret: true`.
-    static func looksSecret(_ text: String) -> Bool {
-        let lowered = text.lowercased()
-        return ["access_token", "refresh_token", "id_token", "client_secret", "accesstoken", "client_assertion", "password"]
-            .contains { lowered.hasSuffix($0) || lowered.hasSuffix($0 + "']") || lowered.hasSuffix($0 + "\"]") }
     }
 
     private mutating func jsonPath(_ text: String, at node: Node) -> JSONPathQuery? {

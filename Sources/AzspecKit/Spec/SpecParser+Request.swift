@@ -1,3 +1,4 @@
+import AzspecCore
 import Yams
 
 extension SpecParser {
@@ -25,11 +26,14 @@ extension SpecParser {
                 }
             case "url":
                 url = reader.template(value, "url")
+                if let url, let problem = url.literalText.lazy.compactMap(RequestSyntax.urlProblem).first {
+                    reader.error(problem, at: value)
+                }
                 if let url, url.references.isEmpty, !(url.source.hasPrefix("http://") || url.source.hasPrefix("https://")) {
                     reader.error("url must start with https:// (or {{cloud.arm}} / {{cloud.login}})", at: value)
                 }
             case "query": query = pairs(value, "query")
-            case "headers": headers = pairs(value, "headers")
+            case "headers": headers = pairs(value, "headers", checkingHeaders: true)
             case "form":
                 bodyKeys.append(key)
                 body = .form(pairs(value, "form"))
@@ -41,7 +45,7 @@ extension SpecParser {
                 if let template = reader.template(value, "body") { body = .raw(template) }
             case "timeout":
                 guard let seconds = reader.number(value, "timeout (seconds)") else { continue }
-                if seconds > 0, seconds.isFinite { timeout = seconds } else { reader.error("timeout must be a positive number of seconds", at: value) }
+                if let problem = RunConfiguration.timeoutProblem(seconds) { reader.error(problem, at: value) } else { timeout = seconds }
             default: break
             }
         }
@@ -53,11 +57,20 @@ extension SpecParser {
     }
 
     /// A mapping of names to scalar templates (query, headers, form).
-    private mutating func pairs(_ node: Node, _ what: String) -> [(String, Template)] {
+    private mutating func pairs(_ node: Node, _ what: String, checkingHeaders: Bool = false) -> [(String, Template)] {
         guard let mapping = reader.mapping(node, what) else { return [] }
         var result: [(String, Template)] = []
-        for (key, _, value) in reader.members(mapping, allowed: [], in: what) {
-            if let template = reader.template(value, "\(what) '\(key)'") { result.append((key, template)) }
+        for (key, keyNode, value) in reader.members(mapping, allowed: [], in: what) {
+            if checkingHeaders, let problem = RequestSyntax.headerNameProblem(key) {
+                reader.error(problem, at: keyNode)
+                continue
+            }
+            guard let template = reader.template(value, "\(what) '\(key)'") else { continue }
+            if checkingHeaders, let problem = template.literalText.lazy.compactMap(RequestSyntax.headerValueProblem).first {
+                reader.error("header '\(key)': \(problem)", at: value)
+                continue
+            }
+            result.append((key, template))
         }
         return result
     }

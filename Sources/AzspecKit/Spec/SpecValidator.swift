@@ -1,3 +1,4 @@
+public import AzspecCore
 import Foundation
 
 /// Checks what only the run's context can tell: that every placeholder names something defined before it
@@ -33,7 +34,7 @@ public struct SpecValidator: Sendable {
                 known.insert(capture.name)
             }
             if let url = test.request?.url, url.references.isEmpty, let host = URL(string: url.source)?.host,
-                url.source.hasPrefix("http://"), !HTTPRequestBuilder.isLoopback(host)
+                url.source.hasPrefix("http://"), !TokenRouting.isLoopback(host)
             {
                 collector.warning("plain http:// to '\(host)' sends the request unencrypted; use https://", at: url.location)
             }

@@ -1,3 +1,4 @@
+public import AzspecCore
 import JSONPath
 
 /// One spec file: a named suite of tests that run in order and share variables and captures.

@@ -1,3 +1,4 @@
+public import AzspecCore
 import Foundation
 
 /// A string with `{{name}}` placeholders, parsed once when the spec is loaded.
@@ -25,6 +26,11 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { source }
+
+    /// The text written between placeholders, piece by piece.
+    var literalText: [String] {
+        parts.compactMap { if case .literal(let text) = $0 { text } else { nil } }
+    }
 
     /// Every placeholder, in order.
     var references: [Reference] {

@@ -1,3 +1,4 @@
+import AzspecCore
 import Foundation
 
 /// `azspec run`: load and check the specs, run them, print results and write the JUnit report.
@@ -31,8 +32,8 @@ public struct SpecRun: Sendable {
     private let writeError: @Sendable (String) -> Void
 
     public init(
-        options: Options, write: @escaping @Sendable (String) -> Void = ConsoleOutput.out,
-        writeError: @escaping @Sendable (String) -> Void = ConsoleOutput.err
+        options: Options, write: @escaping @Sendable (String) -> Void = ConsoleOutput.rawOut,
+        writeError: @escaping @Sendable (String) -> Void = ConsoleOutput.rawError
     ) {
         self.options = options
         self.write = write
@@ -42,49 +43,53 @@ public struct SpecRun: Sendable {
     /// Runs everything and returns the exit status. Interruption (SIGINT/SIGTERM) still writes the report.
     public func execute() async -> ExitStatus {
         let secrets = SecretStore(
-            options.configuration.environment.filter { SecretStore.isSecretName($0.key) }.map(\.value))
+            options.configuration.environment.filter { SecretPolicy.isSecretVariable($0.key) }.map(\.value))
+        let sink = OutputSink(secrets: secrets, colours: options.style.color, out: write, error: writeError)
         do {
             try ReportPath.prepare(options.junitPath)
         } catch {
-            writeError("error: \(error)")
+            sink.error("error: \(error)")
             return .cannotStart
         }
         do {
             try options.tls.validate()
         } catch {
-            writeError("error: \(error)")
+            sink.error("error: \(error)")
+            writeReport(Self.usageErrorReport("\(error)"), sink: sink)
             return .invalidInput
         }
         if !options.tls.verifyCertificates {
-            writeError("warning: --insecure: TLS certificates are not verified; anyone on the network path can read the tokens sent")
+            sink.error("warning: --insecure: TLS certificates are not verified; anyone on the network path can read the tokens sent")
         }
         let specs = SpecSet(paths: options.paths, environment: options.configuration.environment, cloud: options.configuration.cloud)
-        for diagnostic in specs.diagnostics { writeError(secrets.redactor.redact(diagnostic.description)) }
+        for diagnostic in specs.diagnostics { sink.error(diagnostic.description) }
         if specs.hasErrors {
             let report = invalidReport(specs)
-            writeReport(report, secrets: secrets)
-            writeError("error: the specs are invalid; nothing was sent")
+            writeReport(report, sink: sink)
+            sink.error("error: the specs are invalid; nothing was sent")
             return .invalidInput
         }
-        let console = ConsoleReporter(style: options.style, verbose: options.verbose, write: write)
+        let console = ConsoleReporter(style: options.style, verbose: options.verbose, write: sink.line)
         let runner = Runner(
             plans: specs.runnable, configuration: options.configuration, secrets: secrets, observer: console,
             verbose: options.verbose)
         let trap = InterruptTrap { signal in
             let report = runner.snapshot(reason: "the run was interrupted (\(signal)) before this test finished")
-            writeReport(report, secrets: secrets)
-            writeError("interrupted: report written to \(options.junitPath)")
+            writeReport(report, sink: sink)
+            sink.error("interrupted: report written to \(options.junitPath)")
         }
         defer { trap.cancel() }
         let report: RunReport
         do {
-            report = try await HTTPTransport.withTransport(tls: options.tls) { transport in await runner.run(over: transport) }
+            report = try await SecretStore.$current.withValue(secrets) {
+                try await HTTPTransport.withTransport(tls: options.tls, connectTimeout: options.configuration.defaultTimeout) { transport in await runner.run(over: transport) }
+            }
         } catch {
-            writeError("error: the HTTP client failed: \(error)")
+            sink.error("error: the HTTP client failed: \(error)")
             return .cannotStart
         }
-        for warning in runner.warnings.all { writeError("warning: \(warning)") }
-        let written = writeReport(report, secrets: secrets)
+        for warning in runner.warnings.all { sink.error("warning: \(warning)") }
+        let written = writeReport(report, sink: sink)
         let tokens = await runner.tokensAcquired
         let extra = tokens > 0 ? ["\(tokens) token\(tokens == 1 ? "" : "s") acquired"] : []
         await console.summary(report, reportPath: written ? options.junitPath : nil, extra: extra)
@@ -93,12 +98,12 @@ public struct SpecRun: Sendable {
     }
 
     @discardableResult
-    private func writeReport(_ report: RunReport, secrets: SecretStore) -> Bool {
+    private func writeReport(_ report: RunReport, sink: OutputSink) -> Bool {
         do {
-            try JUnitWriter(style: options.junitStyle, redactor: secrets.redactor).write(report, to: options.junitPath)
+            try JUnitWriter(style: options.junitStyle, redactor: sink.secrets.redactor).write(report, to: options.junitPath)
             return true
         } catch {
-            writeError("error: cannot write the report: \(error)")
+            sink.error("error: cannot write the report: \(error)")
             return false
         }
     }
@@ -127,6 +132,22 @@ public struct SpecRun: Sendable {
             }
         }
         return RunReport(suites: suites, startedAt: now, duration: 0)
+    }
+
+    /// Writes a report saying that the command line was wrong and nothing ran (best effort: a report path that
+    /// cannot be written is itself the error already shown).
+    public static func writeUsageErrorReport(message: String, junitPath: String, style: JUnitWriter.Style) {
+        guard (try? ReportPath.prepare(junitPath)) != nil else { return }
+        try? JUnitWriter(style: style).write(usageErrorReport(message), to: junitPath)
+    }
+
+    static func usageErrorReport(_ message: String) -> RunReport {
+        let now = Date()
+        let problem = Problem(message: message.split(separator: "\n").first.map(String.init) ?? message, type: "UsageError", details: message)
+        let suite = SuiteReport(
+            name: "azspec", file: "azspec", timestamp: now, duration: 0,
+            cases: [CaseReport(name: "command line is valid", line: 1, duration: 0, outcome: .errored(problem))])
+        return RunReport(suites: [suite], startedAt: now, duration: 0)
     }
 
     static func invalidSuite(name: String, file: String, diagnostics: [Diagnostic], at date: Date) -> SuiteReport {

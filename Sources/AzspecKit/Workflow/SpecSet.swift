@@ -1,3 +1,4 @@
+public import AzspecCore
 import Foundation
 import Synchronization
 

@@ -1,3 +1,4 @@
+import AzspecCore
 import AsyncHTTPClient
 import JSONPath
 import NIOCore

@@ -1,3 +1,4 @@
+import AzspecCore
 import Crypto
 import Foundation
 import JSONPath

@@ -38,27 +38,29 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Collects every problem in a file so that all of them are reported, not only the first.
-struct DiagnosticCollector {
-    private(set) var diagnostics: [Diagnostic] = []
+public struct DiagnosticCollector: Sendable {
+    public init() {}
 
-    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    public private(set) var diagnostics: [Diagnostic] = []
 
-    mutating func error(_ message: String, at location: SourceLocation) {
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    public mutating func error(_ message: String, at location: SourceLocation) {
         diagnostics.append(Diagnostic(.error, at: location, message))
     }
 
-    mutating func warning(_ message: String, at location: SourceLocation) {
+    public mutating func warning(_ message: String, at location: SourceLocation) {
         diagnostics.append(Diagnostic(.warning, at: location, message))
     }
 
-    mutating func append(contentsOf other: [Diagnostic]) {
+    public mutating func append(contentsOf other: [Diagnostic]) {
         diagnostics.append(contentsOf: other)
     }
 }
 
 /// Suggests the closest known word for a misspelt one ("did you mean …?").
-enum Suggestion {
-    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+public enum Suggestion {
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let lowered = word.lowercased()
         var best: (String, Int)?
         for candidate in candidates {
@@ -72,11 +74,11 @@ enum Suggestion {
     }
 
     /// ` (did you mean 'x'?)` or an empty string.
-    static func hint(for word: String, in candidates: some Sequence<String>) -> String {
+    public static func hint(for word: String, in candidates: some Sequence<String>) -> String {
         closest(to: word, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
     }
 
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

@@ -1,5 +1,5 @@
 /// Base64url without padding (RFC 4648 §5), as JWTs and ARM operation tokens use it.
-enum Base64URL {
+public enum Base64URL {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
     private static let reverse: [Int8] = {
         var table = [Int8](repeating: -1, count: 256)
@@ -10,9 +10,9 @@ enum Base64URL {
         return table
     }()
 
-    static func encode(_ bytes: some Collection<UInt8>) -> String {
+    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
         var output = [UInt8]()
-        output.reserveCapacity((bytes.count * 4 + 2) / 3)
+        output.reserveCapacity((bytes.underestimatedCount * 4 + 2) / 3)
         var iterator = bytes.makeIterator()
         while let first = iterator.next() {
             let second = iterator.next()
@@ -26,19 +26,28 @@ enum Base64URL {
         return String(decoding: output, as: UTF8.self)
     }
 
-    static func encode(_ text: String) -> String {
+    public static func encode(_ text: String) -> String {
         encode(Array(text.utf8))
     }
 
     /// The decoded bytes, or nil when `text` has characters outside the alphabet or an impossible length.
-    static func decode(_ text: some StringProtocol) -> [UInt8]? {
+    ///
+    /// Trailing `=` padding is accepted. With `allowingStandardAlphabet` (the emulator's lenient reading of what
+    /// clients send) `+` and `/` decode too; without it (tokens azspec checks) they are refused.
+    public static func decode(_ text: some StringProtocol, allowingStandardAlphabet: Bool = true) -> [UInt8]? {
         var output = [UInt8]()
         output.reserveCapacity(text.utf8.count * 3 / 4)
         var accumulator: UInt32 = 0
         var bits = 0
         var count = 0
+        var padded = false
         for byte in text.utf8 {
-            if byte == UInt8(ascii: "=") { break }
+            if byte == UInt8(ascii: "=") {
+                padded = true
+                continue
+            }
+            guard !padded else { return nil }
+            if !allowingStandardAlphabet, byte == UInt8(ascii: "+") || byte == UInt8(ascii: "/") { return nil }
             let value = reverse[Int(byte)]
             guard value >= 0 else { return nil }
             accumulator = accumulator << 6 | UInt32(value)

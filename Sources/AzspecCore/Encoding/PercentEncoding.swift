@@ -1,7 +1,7 @@
-/// Percent-decoding of URL paths, query strings and `application/x-www-form-urlencoded` bodies.
-enum PercentEncoding {
+/// Percent-encoding (RFC 3986) of URL parts and `application/x-www-form-urlencoded` bodies, and its decoding.
+public enum PercentEncoding {
     /// Decodes `%XX` escapes (and `+` as a space when `plusAsSpace`); nil for malformed escapes or bad UTF-8.
-    static func decode(_ text: some StringProtocol, plusAsSpace: Bool = false) -> String? {
+    public static func decode(_ text: some StringProtocol, plusAsSpace: Bool = false) -> String? {
         let utf8 = text.utf8
         guard utf8.contains(where: { $0 == UInt8(ascii: "%") || (plusAsSpace && $0 == UInt8(ascii: "+")) }) else {
             return String(text)
@@ -26,7 +26,7 @@ enum PercentEncoding {
     }
 
     /// Splits `a=1&b=2` into decoded pairs, in order; pieces that fail to decode are kept raw.
-    static func pairs(_ text: some StringProtocol, plusAsSpace: Bool) -> [(String, String)] {
+    public static func pairs(_ text: some StringProtocol, plusAsSpace: Bool) -> [(String, String)] {
         text.split(separator: "&", omittingEmptySubsequences: true).map { piece in
             let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let key = decode(parts[0], plusAsSpace: plusAsSpace) ?? String(parts[0])
@@ -36,7 +36,7 @@ enum PercentEncoding {
     }
 
     /// Encodes everything outside RFC 3986 unreserved characters.
-    static func encode(_ text: String) -> String {
+    public static func encode(_ text: String) -> String {
         var output = ""
         for byte in text.utf8 {
             let isUnreserved =
@@ -54,7 +54,7 @@ enum PercentEncoding {
     }
 
     /// The text of `bytes` when they are valid UTF-8 (`String(validating:)` needs macOS 15).
-    static func validUTF8(_ bytes: [UInt8]) -> String? {
+    public static func validUTF8(_ bytes: [UInt8]) -> String? {
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
         var text = String.UnicodeScalarView()

@@ -1,0 +1,35 @@
+/// The one way azspec writes to the console. Every line is redacted with the run's secrets (every form of each,
+/// and anything shaped like a JWT), then its control characters are made visible; only azspec's own colours, on a
+/// colour terminal, stay escapes. The JUnit writer redacts with the same ``secrets``.
+public final class OutputSink: Sendable {
+    public let secrets: SecretStore
+    /// Whether azspec's own colour sequences may pass (colour on, which ``ConsoleStyle`` allows only on a terminal).
+    let colours: Bool
+    private let writeOut: @Sendable (String) -> Void
+    private let writeError: @Sendable (String) -> Void
+
+    public init(
+        secrets: SecretStore, colours: Bool, out: @escaping @Sendable (String) -> Void = ConsoleOutput.rawOut,
+        error: @escaping @Sendable (String) -> Void = ConsoleOutput.rawError
+    ) {
+        self.secrets = secrets
+        self.colours = colours
+        self.writeOut = out
+        self.writeError = error
+    }
+
+    /// A line to standard output.
+    public func line(_ text: String) {
+        writeOut(clean(text))
+    }
+
+    /// A line to standard error (diagnostics, warnings, errors).
+    public func error(_ text: String) {
+        writeError(clean(text))
+    }
+
+    /// What a line becomes on its way out.
+    func clean(_ text: String) -> String {
+        TerminalText.visible(secrets.redactor.redact(text), keepingColours: colours)
+    }
+}
