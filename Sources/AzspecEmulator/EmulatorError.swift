@@ -57,7 +57,7 @@ public struct EmulatorError: Error, CustomStringConvertible, Sendable {
         case .invalidConfiguration(let diagnostics):
             return diagnostics.map(\.description).joined(separator: "\n")
         case .unreadableConfiguration(let path, let reason):
-            return "\(path): error: \(reason)"
+            return "\(path): error: cannot read emulator configuration: \(reason)"
         case .unreadableTLS(let path, let reason):
             return "\(path): error: cannot serve HTTPS with it: \(reason)"
         case .bindFailed(let host, let port, let reason):

@@ -12,7 +12,8 @@ import Testing
         let (root, diagnostics) = YAMLDocument.compose("a: &big [1, 2]\nb: *big\n", file: "f.yaml")
         #expect(root == nil)
         #expect(diagnostics.map(\.description) == [
-            "f.yaml:1:4: error: YAML anchors and aliases are not supported (&big): write the value out, or use a variable"
+            "f.yaml:1:4: error: YAML anchors are not supported (&big): write the value out, or use a variable",
+            "f.yaml:2:4: error: YAML aliases are not supported (*big): write the value out, or use a variable",
         ])
     }
 
@@ -26,7 +27,7 @@ import Testing
         yaml += "request: { json: *a9 }\n"
         let (root, diagnostics) = YAMLDocument.compose(yaml, file: "laughs.yaml")
         #expect(root == nil)
-        #expect(diagnostics.count == 10)
+        #expect(diagnostics.count == 20, "the first 20 anchors and aliases, then the scan stops")
         #expect(diagnostics.first?.location.line == 1)
     }
 
@@ -42,3 +43,4 @@ import Testing
         #expect(YAMLDocument.compose("", file: "f.yaml").diagnostics.map(\.message) == ["the file is empty"])
     }
 }
+

@@ -151,7 +151,7 @@ private func base64Body(_ bytes: [UInt8]) -> String {
         do {
             _ = try ClientCertificate(pemFile: path)
         } catch {
-            #expect(error.description.hasPrefix("\(path): no such file"))
+            #expect(error.description == "\(path): does not exist; expected a PEM file with the client certificate and its private key")
         }
     }
 
@@ -164,7 +164,7 @@ private func base64Body(_ bytes: [UInt8]) -> String {
             } catch {
                 #expect(
                     "\(error)"
-                        == "\(folder): is a directory; expected a PEM file with the client certificate and its private key"
+                        == "\(folder): is a folder, not a file; expected a PEM file with the client certificate and its private key"
                 )
             }
         }

@@ -149,7 +149,7 @@ import Testing
     @Test func aMissingFileIsADiagnostic() {
         let loaded = loader.load(file: "/nonexistent/spec.yaml")
         #expect(loaded.suite == nil)
-        #expect(loaded.diagnostics.first?.description == "/nonexistent/spec.yaml:1:1: error: no such file: /nonexistent/spec.yaml")
+        #expect(loaded.diagnostics.first?.description == "/nonexistent/spec.yaml:1:1: error: the spec file /nonexistent/spec.yaml does not exist")
     }
 
     @Test func yamlScalarsFollowTheCoreSchema() throws {

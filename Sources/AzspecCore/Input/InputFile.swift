@@ -30,6 +30,7 @@ public enum InputFile {
         public static let federatedToken = Kind(name: "federated token file", limit: 64 << 10)
         public static let caCertificate = Kind(name: "CA certificate file", limit: 4 << 20)
         public static let emulatorConfiguration = Kind(name: "emulator configuration", limit: 4 << 20)
+        public static let pem = Kind(name: "PEM file", limit: 1 << 20)
     }
 
     /// The file's bytes, or an error saying what is wrong with it (missing, a folder, a device, too large…).

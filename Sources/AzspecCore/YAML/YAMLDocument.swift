@@ -1,15 +1,17 @@
+internal import CYaml
 public import Yams
 
 /// Composes YAML text into a node tree for the spec loader and the emulator's configuration reader alike, with
 /// one wording for syntax errors and one rule for what azspec does not accept.
 ///
-/// Anchors and aliases are refused: an alias is a copy of its anchor's subtree, so a few lines ("billion laughs")
-/// can stand for gigabytes. Yams composes an alias as the anchored node itself (shared, not copied), so the check
-/// below stops at the first anchored node on each branch and visits every written node at most once: it is
-/// bounded by the file's size, never by what the aliases would expand to.
+/// Anchors and aliases are refused before anything is composed: an alias is a copy of its anchor's subtree, so a
+/// few lines ("billion laughs") can stand for gigabytes. libyaml's event stream (Yams' own C parser) is read once
+/// for anchors and aliases, so the check is bounded by the file's size, never by what the aliases would expand to.
 public enum YAMLDocument {
     /// The root node, or the problems that stop the file from being read (syntax errors, anchors, an empty file).
     public static func compose(_ text: String, file: String) -> (root: Node?, diagnostics: [Diagnostic]) {
+        let anchors = anchorsAndAliases(in: text, file: file)
+        guard anchors.isEmpty else { return (nil, anchors) }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -19,10 +21,6 @@ public enum YAMLDocument {
         guard let root else {
             return (nil, [Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "the file is empty")])
         }
-        var anchors: [Diagnostic] = []
-        var seen: Set<SourceLocation> = []
-        findAnchors(in: root, file: file, into: &anchors, seen: &seen)
-        guard anchors.isEmpty else { return (nil, anchors) }
         return (root, [])
     }
 
@@ -31,28 +29,41 @@ public enum YAMLDocument {
         SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
     }
 
-    /// An error for each anchored node, without descending into it (its aliases are the same node again).
-    private static func findAnchors(
-        in node: Node, file: String, into diagnostics: inout [Diagnostic], seen: inout Set<SourceLocation>
-    ) {
-        if let anchor = node.anchor {
-            let location = location(of: node, file: file)
-            guard seen.insert(location).inserted else { return }
-            let message = "YAML anchors and aliases are not supported (&\(anchor.rawValue)): write the value out, or use a variable"
-            diagnostics.append(Diagnostic(.error, at: location, message))
-            return
-        }
-        switch node {
-        case .mapping(let mapping):
-            for (key, value) in mapping {
-                findAnchors(in: key, file: file, into: &diagnostics, seen: &seen)
-                findAnchors(in: value, file: file, into: &diagnostics, seen: &seen)
+    /// An error at each anchor (`&name`) and alias (`*name`), found in libyaml's event stream without building
+    /// any node. A syntax error ends the scan; composing reports it.
+    static func anchorsAndAliases(in text: String, file: String) -> [Diagnostic] {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return [] }
+        defer { yaml_parser_delete(&parser) }
+        var diagnostics: [Diagnostic] = []
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var event = yaml_event_t()
+            while yaml_parser_parse(&parser, &event) == 1 {
+                let type = event.type
+                let anchor: UnsafeMutablePointer<yaml_char_t>? =
+                    switch type {
+                    case YAML_ALIAS_EVENT: event.data.alias.anchor
+                    case YAML_SCALAR_EVENT: event.data.scalar.anchor
+                    case YAML_SEQUENCE_START_EVENT: event.data.sequence_start.anchor
+                    case YAML_MAPPING_START_EVENT: event.data.mapping_start.anchor
+                    default: nil
+                    }
+                if let anchor {
+                    let name = String(cString: anchor)
+                    let location = SourceLocation(file: file, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+                    let message =
+                        type == YAML_ALIAS_EVENT
+                        ? "YAML aliases are not supported (*\(name)): write the value out, or use a variable"
+                        : "YAML anchors are not supported (&\(name)): write the value out, or use a variable"
+                    diagnostics.append(Diagnostic(.error, at: location, message))
+                }
+                yaml_event_delete(&event)
+                if type == YAML_STREAM_END_EVENT || diagnostics.count >= 20 { break }
             }
-        case .sequence(let sequence):
-            for item in sequence { findAnchors(in: item, file: file, into: &diagnostics, seen: &seen) }
-        default:
-            break
         }
+        return diagnostics
     }
 
     /// A YAML syntax error as a diagnostic at its mark.

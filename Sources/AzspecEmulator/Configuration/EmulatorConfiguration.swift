@@ -129,7 +129,7 @@ public struct EmulatorConfiguration: Sendable {
         do {
             text = try InputFile.readText(path, as: .emulatorConfiguration)
         } catch {
-            throw EmulatorError.unreadableConfiguration(path: path, reason: error.description)
+            throw EmulatorError.unreadableConfiguration(path: path, reason: "it \(error.problem)")
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try self.init(yaml: text, file: path, baseDirectory: folder)

@@ -16,7 +16,7 @@ enum PEMSource {
             path = expanded
         }
         do {
-            return try InputFile.readText(path, as: .certificate)
+            return try InputFile.readText(path, as: .pem)
         } catch {
             throw CredentialError(error.description)
         }

@@ -6,17 +6,21 @@ struct AzureCLI: Sendable {
     let command: [String]
     let environment: [String: String]
     let identity: String
+    /// Seconds the CLI may take (it may refresh its own token first); then it is stopped.
+    let timeout: Double
 
     func token(resource: String, secrets: SecretStore) async throws(AcquisitionError) -> AccessToken {
         let arguments = command + ["--resource", resource, "--output", "json"]
         guard let executable = Self.find(arguments[0], in: environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin") else {
             throw AcquisitionError(identity: identity, message: "'\(arguments[0])' was not found on PATH: is the Azure CLI installed?")
         }
-        let result: (status: Int32, output: Data, error: Data)
+        let result: ChildProcess.Result
         do {
-            result = try await Self.run(executable, Array(arguments.dropFirst()), environment: environment.merging(["AZURE_CORE_NO_COLOR": "true"]) { $1 })
+            result = try await ChildProcess.run(
+                executable, arguments: Array(arguments.dropFirst()),
+                environment: environment.merging(["AZURE_CORE_NO_COLOR": "true"]) { $1 }, timeout: timeout, outputLimit: 1 << 20)
         } catch {
-            throw AcquisitionError(identity: identity, message: "could not run \(arguments[0]): \(error)")
+            throw AcquisitionError(identity: identity, message: secrets.redactor.redact("\(arguments[0]): \(error)"))
         }
         guard result.status == 0 else {
             let text = String(decoding: result.error, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -53,30 +57,5 @@ struct AzureCLI: Sendable {
     static func find(_ name: String, in path: String) -> String? {
         if name.contains("/") { return FileManager.default.isExecutableFile(atPath: name) ? name : nil }
         return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    private static func run(_ executable: String, _ arguments: [String], environment: [String: String]) async throws -> (Int32, Data, Data) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        return try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { finished in
-                let output = out.fileHandleForReading.readDataToEndOfFile()
-                let error = err.fileHandleForReading.readDataToEndOfFile()
-                continuation.resume(returning: (finished.terminationStatus, output, error))
-            }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Masks secrets in text: every known secret in each of its forms (``SecretForms``), anything shaped like a JWT
-/// even if it was never registered, and the start of a secret left at a cut (`eyJ0eXAiOiJKV1Qi…`).
+/// Masks secrets in text: every known secret however it is escaped or encoded (``SecretPattern``, ``SecretForms``),
+/// anything shaped like a JWT even if it was never registered, and the start of a secret left at a cut
+/// (`eyJ0eXAiOiJKV1Qi…`).
 ///
 /// Every piece of text that leaves azspec (console, `--verbose`, JUnit) passes through a redactor that holds the
 /// run's secrets, and values are redacted *before* they are cut, quoted or escaped: ``clip(_:lines:characters:)``
@@ -9,17 +10,22 @@ import Foundation
 public struct Redactor: Sendable {
     /// The text that stands in for a secret.
     public static let mask = "***"
-    /// Values shorter than this are not treated as secrets (they would mask ordinary words).
-    public static let minimumLength = 4
+    /// Values shorter than this (in UTF-8 bytes) are not treated as secrets: they would mask ordinary words. Entra
+    /// ID client secrets are 40 characters, tokens far longer.
+    public static let minimumLength = 8
     /// What ends text that was cut.
     public static let cutMarker = "…"
     /// A secret's first characters this long, left just before a cut marker, are masked too.
     static let fragmentLength = 6
 
-    /// Every form of every secret, as UTF-8.
+    /// Each secret, matched in any escaped form.
+    private var patterns: [SecretPattern] = []
+    /// For each byte, the patterns an occurrence may start with it, longest secret first.
+    private var patternsByFirstByte: [[Int]] = Array(repeating: [], count: 256)
+    /// Base64 forms of the secrets, matched exactly.
     private var needles: [[UInt8]] = []
     /// For each first byte, the needles starting with it, longest first.
-    private var byFirstByte: [[Int]] = Array(repeating: [], count: 256)
+    private var needlesByFirstByte: [[Int]] = Array(repeating: [], count: 256)
     /// The secrets added so far: most `add` calls repeat one already known (the bearer token of every request).
     private var known: Set<String> = []
 
@@ -30,19 +36,22 @@ public struct Redactor: Sendable {
     /// Remembers a secret value; later `redact` calls mask it in every form.
     public mutating func add(_ secret: String) {
         guard secret.utf8.count >= Self.minimumLength, known.insert(secret).inserted else { return }
-        for form in SecretForms.all(of: secret) {
+        let pattern = SecretPattern(secret)
+        patterns.append(pattern)
+        for byte in pattern.firstBytes {
+            patternsByFirstByte[Int(byte)].append(patterns.count - 1)
+            patternsByFirstByte[Int(byte)].sort { patterns[$0].alternatives.count > patterns[$1].alternatives.count }
+        }
+        for form in SecretForms.base64Cores(of: Array(secret.utf8)) {
             let bytes = Array(form.utf8)
             guard !needles.contains(bytes) else { continue }
             needles.append(bytes)
-            let index = needles.count - 1
-            var bucket = byFirstByte[Int(bytes[0])]
-            bucket.append(index)
-            bucket.sort { needles[$0].count > needles[$1].count }
-            byFirstByte[Int(bytes[0])] = bucket
+            needlesByFirstByte[Int(bytes[0])].append(needles.count - 1)
+            needlesByFirstByte[Int(bytes[0])].sort { needles[$0].count > needles[$1].count }
         }
     }
 
-    public var isEmpty: Bool { needles.isEmpty }
+    public var isEmpty: Bool { patterns.isEmpty }
 
     /// The text with every secret form and every JWT-shaped token replaced by ``mask``.
     ///
@@ -103,7 +112,7 @@ public struct Redactor: Sendable {
             copied = index
         }
         if output != nil { output?.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count])) }
-        guard !needles.isEmpty, Self.containsCutMarker(bytes) else { return output }
+        guard !patterns.isEmpty, Self.containsCutMarker(bytes) else { return output }
         return maskingFragmentsAtCuts(output.map { $0[...] } ?? Array(bytes)[...]) ?? output
     }
 
@@ -117,44 +126,67 @@ public struct Redactor: Sendable {
         return false
     }
 
-    /// The length of the secret form or JWT-shaped token starting at `index`, or 0.
+    /// The length of the secret (in any form) or JWT-shaped token starting at `index`, or 0.
     private func matchLength(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
         let first = bytes[index]
-        for needleIndex in byFirstByte[Int(first)] {
-            let needle = needles[needleIndex]
-            guard needle.count <= bytes.count - index else { continue }
-            let equal = needle.withUnsafeBufferPointer { needleBytes in
-                needleBytes.baseAddress.map { memcmp(base + index, $0, needle.count) == 0 } ?? false
+        for patternIndex in patternsByFirstByte[Int(first)] {
+            if let length = patterns[patternIndex].match(in: bytes, at: index) { return length }
+        }
+        if let base = bytes.baseAddress {
+            for needleIndex in needlesByFirstByte[Int(first)] {
+                let needle = needles[needleIndex]
+                guard needle.count <= bytes.count - index else { continue }
+                let equal = needle.withUnsafeBufferPointer { needleBytes in
+                    needleBytes.baseAddress.map { memcmp(base + index, $0, needle.count) == 0 } ?? false
+                }
+                if equal { return needle.count }
             }
-            if equal { return needle.count }
         }
         if first == UInt8(ascii: "e") { return Self.jwtLength(in: bytes, at: index) }
         return 0
     }
 
-    /// The length of a JWT-shaped token at `index`: `eyJ` (base64url of `{"`), a header segment, and a dot with a
-    /// claims segment (and optionally a signature), or a long header alone (a token cut after its header). 0 when
-    /// there is none; text inside a longer word does not count.
+    /// The length of a JWT-shaped token at `index`: `eyJ` (base64url of `{"`) starting a base64url run of at
+    /// least 12 characters, with any further segments joined by `.` (or `%2E`, percent-encoded). A header alone is
+    /// masked too: a token cut after its header is still a token's start. 0 when there is none; text inside a
+    /// longer word does not count.
     static func jwtLength(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-        guard bytes.count - index >= 10, bytes[index + 1] == UInt8(ascii: "y"), bytes[index + 2] == UInt8(ascii: "J") else {
+        guard bytes.count - index >= 12, bytes[index + 1] == UInt8(ascii: "y"), bytes[index + 2] == UInt8(ascii: "J") else {
             return 0
         }
-        if index > 0, isBase64URL(bytes[index - 1]) { return 0 }
+        if index > 0, isBase64URL(bytes[index - 1]), !isEncodedDot(in: bytes, endingAt: index) { return 0 }
         func segment(from start: Int) -> Int {
             var end = start
             while end < bytes.count, isBase64URL(bytes[end]) { end += 1 }
             return end - start
         }
         let header = segment(from: index)
+        guard header >= 12 else { return 0 }
         var end = index + header
-        guard header >= 10 else { return 0 }
-        if end < bytes.count, bytes[end] == UInt8(ascii: "."), segment(from: end + 1) >= 2 {
-            end += 1 + segment(from: end + 1)
-            if end < bytes.count, bytes[end] == UInt8(ascii: ".") { end += 1 + segment(from: end + 1) }
-            return end - index
+        for _ in 0..<4 {
+            let separator = separatorLength(in: bytes, at: end)
+            guard separator > 0 else { break }
+            let next = segment(from: end + separator)
+            guard next > 0 else { break }
+            end += separator + next
         }
-        return header >= 20 ? header : 0
+        return end - index
+    }
+
+    /// 1 for `.`, 3 for `%2E` / `%2e` at `index`, else 0.
+    private static func separatorLength(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        guard index < bytes.count else { return 0 }
+        if bytes[index] == UInt8(ascii: ".") { return 1 }
+        if index + 2 < bytes.count, bytes[index] == UInt8(ascii: "%"), bytes[index + 1] == UInt8(ascii: "2"),
+            bytes[index + 2] | 0x20 == UInt8(ascii: "e")
+        {
+            return 3
+        }
+        return 0
+    }
+
+    private static func isEncodedDot(in bytes: UnsafeBufferPointer<UInt8>, endingAt index: Int) -> Bool {
+        index >= 3 && separatorLength(in: bytes, at: index - 3) == 3
     }
 
     private static func isBase64URL(_ byte: UInt8) -> Bool {
@@ -166,35 +198,37 @@ public struct Redactor: Sendable {
         }
     }
 
-    /// Masks the start of a secret form left just before a cut marker (text cut by someone who did not redact it
-    /// first); nil when there is no marker or nothing to mask.
+    /// Masks the start of a secret (in any form) left just before a cut marker by code that cut before it
+    /// redacted; nil when there is nothing to mask.
     private func maskingFragmentsAtCuts(_ bytes: ArraySlice<UInt8>) -> [UInt8]? {
         let marker = Array(Self.cutMarker.utf8)
-        guard !needles.isEmpty, bytes.count > marker.count else { return nil }
         var result = Array(bytes)
         var changed = false
         var position = result.count - marker.count
         while position >= Self.fragmentLength {
-            if result[position] == marker[0], Array(result[position..<(position + marker.count)]) == marker {
-                var longest = 0
-                for needle in needles where needle.count > Self.fragmentLength {
-                    var length = min(needle.count - 1, position)
-                    while length > longest, length >= Self.fragmentLength {
-                        if result[(position - length)..<position].elementsEqual(needle[0..<length]) {
-                            longest = length
-                            break
-                        }
-                        length -= 1
-                    }
-                }
-                if longest > 0 {
-                    result.replaceSubrange((position - longest)..<position, with: Self.mask.utf8)
-                    position -= longest
+            if result[position] == marker[0], result[position..<(position + marker.count)].elementsEqual(marker) {
+                let start = result.withUnsafeBufferPointer { buffer in fragmentStart(in: buffer, before: position) }
+                if let start {
+                    result.replaceSubrange(start..<position, with: Self.mask.utf8)
+                    position = start
                     changed = true
                 }
             }
             position -= 1
         }
         return changed ? result : nil
+    }
+
+    /// Where the longest fragment of a secret (at least ``fragmentLength`` characters, not the whole secret) that
+    /// ends at `end` starts, looking back at most 1 KiB; nil when there is none.
+    private func fragmentStart(in bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> Int? {
+        var start = max(0, end - 1024)
+        while start <= end - Self.fragmentLength {
+            for pattern in patterns where pattern.firstBytes.contains(bytes[start]) {
+                if pattern.prefixLength(in: bytes, from: start, to: end) >= Self.fragmentLength { return start }
+            }
+            start += 1
+        }
+        return nil
     }
 }
