@@ -78,7 +78,7 @@ struct HTTPResponse: Sendable {
 /// Sends requests over one shared HTTP client with pooled keep-alive connections.
 ///
 /// Redirects are not followed: a test sees the 3xx its server sent and can assert on `Location`.
-public final class HTTPTransport: Sendable {
+public final class HTTPTransport: HTTPSending {
     /// The largest response body read; a larger one fails its test.
     static let maximumBodySize = 64 * 1024 * 1024
 

@@ -32,8 +32,15 @@ public final class Runner: Sendable {
 
     /// Runs every suite and returns the report. Cancelling the task stops after the tests under way.
     public func run(over transport: HTTPTransport) async -> RunReport {
+        await run(sending: transport)
+    }
+
+    /// Runs every suite over any transport (a stand-in in tests).
+    func run(sending transport: any HTTPSending) async -> RunReport {
         let started = ContinuousClock.now
         let indices = Array(progress.suites.indices)
+        let context = RunContext(
+            configuration: configuration, transport: transport, secrets: secrets, warnings: warnings, tokens: tokens, verbose: verbose)
         var reports = [SuiteReport?](repeating: nil, count: indices.count)
         await withTaskGroup(of: (Int, SuiteReport).self) { group in
             var next = 0
@@ -41,9 +48,7 @@ public final class Runner: Sendable {
                 guard next < indices.count else { return }
                 let index = indices[next]
                 next += 1
-                let runner = SuiteRunner(
-                    plan: plans[index], suiteIndex: index, configuration: configuration, transport: transport,
-                    secrets: secrets, warnings: warnings, progress: progress, tokens: tokens, observer: observer, verbose: verbose)
+                let runner = SuiteRunner(plan: plans[index], suiteIndex: index, context: context, progress: progress, observer: observer)
                 group.addTask { (index, await runner.run()) }
             }
             for _ in 0..<min(configuration.jobs, indices.count) { startNext() }

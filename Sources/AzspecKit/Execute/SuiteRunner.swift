@@ -5,21 +5,16 @@ import JSONPath
 struct SuiteRunner: Sendable {
     let plan: SuitePlan
     let suiteIndex: Int
-    let configuration: RunConfiguration
-    let transport: HTTPTransport
-    let secrets: SecretStore
-    let warnings: RunWarnings
+    let context: RunContext
     let progress: RunProgress
-    let tokens: TokenCache
     let observer: (any RunObserver)?
-    let verbose: Bool
 
     var suite: SuiteSpec { plan.suite }
 
     func run() async -> SuiteReport {
         let started = Date()
         let clock = ContinuousClock.now
-        var scope = TemplateScope(values: [:], environment: configuration.environment, cloud: plan.cloud)
+        var scope = TemplateScope(values: [:], environment: context.configuration.environment, cloud: plan.cloud)
         var cases: [CaseReport] = []
         // Names that a test which did not pass should have captured, and that test's name.
         var missing: [String: String] = [:]
@@ -30,7 +25,7 @@ struct SuiteRunner: Sendable {
                 if template.references.contains(where: { $0.head == "env" && SecretPolicy.isSecretVariable(String($0.tail ?? "")) }),
                     let value = scope.values[name]?.stringValue
                 {
-                    secrets.add(value)
+                    context.secrets.add(value)
                 }
             } catch {
                 variableError = "\(error.reference.location): variable '\(name)': \(error)"
@@ -51,10 +46,8 @@ struct SuiteRunner: Sendable {
                     name: test.name, line: test.location.line, duration: 0,
                     outcome: .skipped(reason: "needs '\(needed)', captured by '\(culprit)', which did not pass"))
             } else {
-                report = await TestExecution(
-                    test: test, scope: scope, configuration: configuration, transport: transport, secrets: secrets,
-                    warnings: warnings, verbose: verbose, credential: credential(for: test)
-                ).run(capturingInto: &scope)
+                report = await TestExecution(test: test, context: context, credential: credential(for: test))
+                    .run(capturingInto: &scope)
                 report.duration = (ContinuousClock.now - testStart).seconds
             }
             if !report.outcome.isPassed {
@@ -75,9 +68,9 @@ extension SuiteRunner {
     func credential(for test: TestSpec) -> TestExecution.Credential? {
         guard let identity = plan.identity(for: test) else { return nil }
         let acquirer = TokenAcquirer(
-            identity: identity, environment: configuration.environment, cloud: plan.cloud, transport: transport, secrets: secrets,
-            timeout: configuration.defaultTimeout)
-        return TestExecution.Credential(identity: identity, cloud: plan.cloud, tokens: tokens, acquirer: acquirer)
+            identity: identity, environment: context.configuration.environment, cloud: plan.cloud, transport: context.transport,
+            secrets: context.secrets, timeout: context.configuration.defaultTimeout)
+        return TestExecution.Credential(identity: identity, cloud: plan.cloud, tokens: context.tokens, acquirer: acquirer)
     }
 }
 

@@ -7,7 +7,7 @@ struct TokenAcquirer: Sendable {
     let identity: IdentitySpec
     let environment: [String: String]
     let cloud: CloudEndpoints
-    let transport: HTTPTransport
+    let transport: any HTTPSending
     let secrets: SecretStore
     let timeout: Double
 

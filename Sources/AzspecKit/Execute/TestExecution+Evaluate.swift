@@ -1,0 +1,97 @@
+import JSONPath
+
+/// Stage 4: the response against `expect`: status, headers, body and JSON.
+extension TestExecution {
+    enum Evaluation {
+        /// What did not hold (empty when everything did), and the JSON around each failed path.
+        case evaluated(mismatches: [String], excerpts: [String])
+        /// The test errs: the spec cannot be evaluated (an undefined name) or the response is not what it can check.
+        case errored(CaseReport)
+    }
+
+    func evaluate(_ exchange: Exchange, in scope: TemplateScope) -> Evaluation {
+        let response = exchange.response
+        let body = exchange.body
+        var problems: [String] = []
+        var excerpts: [String] = []
+        do {
+            if let status = test.expect.status, !status.accepts(response.status) {
+                problems.append("status: expected \(status), got \(response.status)")
+            }
+            for expectation in test.expect.headers {
+                let subject = MatchSubject.value(response.header(expectation.name).map { .string($0) })
+                if let mismatch = try expectation.matcher.mismatch(for: subject, scope: scope) {
+                    problems.append("header \(expectation.name): \(mismatch)")
+                }
+            }
+            if let matcher = test.expect.body, let mismatch = try matcher.mismatch(for: .value(.string(body.text)), scope: scope) {
+                problems.append("body: \(mismatch)")
+            }
+            if !test.expect.json.isEmpty {
+                switch body.parsed {
+                case .failure(let reason):
+                    let problem = "the response body is not JSON (\(reason))"
+                    guard !problems.isEmpty else {
+                        collectSecrets(of: exchange, captured: [], parsing: true)
+                        return .errored(errored(problem, type: "InvalidResponse", details: problem, exchange: exchange))
+                    }
+                    problems.append(problem + ", so the JSON assertions were not checked")
+                case .success(let document):
+                    for expectation in test.expect.json {
+                        let nodes = expectation.path.values(in: document)
+                        let subject = MatchSubject(nodes: nodes, singular: expectation.path.isSingular)
+                        if let mismatch = try expectation.matcher.mismatch(for: subject, scope: scope) {
+                            problems.append("\(expectation.path): \(mismatch)")
+                            excerpts.append(Self.excerpt(of: document, at: expectation.path, nodes: nodes, redactor: context.secrets.redactor))
+                        }
+                    }
+                }
+            }
+        } catch {
+            collectSecrets(of: exchange, captured: [], parsing: true)
+            return .errored(errored("\(error.reference.location): \(error)", type: "InvalidSpec", details: "\(error)", exchange: exchange))
+        }
+        return .evaluated(mismatches: problems, excerpts: excerpts)
+    }
+
+    /// The JSON around an asserted path: the selected value, or the members of the document when nothing matched.
+    static func excerpt(of document: JSONValue, at path: JSONPathQuery, nodes: [JSONValue], redactor: Redactor) -> String {
+        if let first = nodes.first {
+            return "\(path) selected:\n" + Transcript.indent(redactor.clip(first.prettyPrinted(), lines: 12, characters: 800))
+        }
+        if case .object(let object) = document {
+            return "\(path) selected nothing; the body's top-level members are: \(object.keys.prefix(20).joined(separator: ", "))"
+        }
+        return "\(path) selected nothing; the body is \(document.typeName == "array" ? "an array" : "a \(document.typeName)")"
+    }
+}
+
+/// A response body, decoded to text and parsed as JSON at most once, and only when something needs it.
+final class ResponseBody {
+    let bytes: [UInt8]
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    private(set) lazy var text: String = String(decoding: bytes, as: UTF8.self)
+
+    /// The body as JSON, or why it is not JSON.
+    private(set) lazy var parsed: Result<JSONValue, BodyNotJSON> = {
+        guard !bytes.isEmpty else { return .failure(BodyNotJSON(reason: "the body is empty")) }
+        do throws(JSONParseError) {
+            return .success(try JSONValue(parsing: bytes))
+        } catch {
+            return .failure(BodyNotJSON(reason: error.description))
+        }
+    }()
+
+    /// The body as JSON when it is JSON and has been or can be parsed.
+    var json: JSONValue? { try? parsed.get() }
+}
+
+/// Why a body could not be read as JSON.
+struct BodyNotJSON: Error, CustomStringConvertible {
+    let reason: String
+    var description: String { reason }
+}

@@ -1,0 +1,35 @@
+/// How a test's end becomes its report: every message and transcript redacted with the run's secrets.
+extension TestExecution {
+    func outcome(_ outcome: CaseOutcome, output: String? = nil) -> CaseReport {
+        CaseReport(name: test.name, line: test.location.line, duration: 0, outcome: outcome, output: output)
+    }
+
+    func transcript(of exchange: Exchange) -> String {
+        Transcript(request: exchange.request, response: exchange.response, verbose: context.verbose).text(context.secrets.redactor)
+    }
+
+    func failed(_ problems: [String], excerpts: [String], exchange: Exchange?) -> CaseReport {
+        let redactor = context.secrets.redactor
+        var details = problems.joined(separator: "\n")
+        if !excerpts.isEmpty { details += "\n\n" + excerpts.joined(separator: "\n") }
+        if let exchange {
+            details += "\n\n" + Transcript.summary(request: exchange.request, response: exchange.response, redactor: redactor)
+        }
+        let message = problems.count == 1 ? problems[0] : "\(problems[0]) (and \(problems.count - 1) more)"
+        let problem = Problem(message: redactor.redact(message), type: "AssertionFailure", details: redactor.redact(details))
+        return outcome(.failed(problem), output: exchange.map(transcript(of:)))
+    }
+
+    func errored(_ message: String, type: String, details: String, request: PreparedRequest? = nil) -> CaseReport {
+        let redactor = context.secrets.redactor
+        let output = request.map { Transcript(request: $0, response: nil, verbose: context.verbose).text(redactor) }
+        return outcome(.errored(Problem(message: redactor.redact(message), type: type, details: redactor.redact(details))), output: output)
+    }
+
+    func errored(_ message: String, type: String, details: String, exchange: Exchange) -> CaseReport {
+        let redactor = context.secrets.redactor
+        let text = details + "\n\n" + Transcript.summary(request: exchange.request, response: exchange.response, redactor: redactor)
+        return outcome(
+            .errored(Problem(message: redactor.redact(message), type: type, details: redactor.redact(text))), output: transcript(of: exchange))
+    }
+}
