@@ -1,3 +1,4 @@
+import AzspecCore
 import Foundation
 import NIOCore
 import NIOPosix
@@ -15,6 +16,18 @@ import NIOPosix
 /// - `/reject-first-token` answers 401 with `WWW-Authenticate: Bearer error="invalid_token"` to the first bearer token
 ///   it sees (as ARM does to a revoked or expired token) and echoes requests with any other;
 /// - `/redirect` answers 302 to `/echo` on another host name (`localhost` instead of `127.0.0.1`);
+/// - `/redirect-loop` answers 302 to itself;
+/// - `/drip` sends its head, then one body byte a second for two minutes;
+/// - `/silence` reads the request and never answers;
+/// - `/garbage` answers with a status line that is not HTTP;
+/// - `/throttled` answers 429 with `Retry-After: 86400`;
+/// - `/always-401` answers every request 401 `invalid_token`, as a server that refuses every token would;
+/// - `/gzip-bomb` answers `Content-Encoding: gzip` with 10 KiB of gzip that would expand to 10 MiB;
+/// - `/deep-json` answers 100,000 nested arrays;
+/// - `/fifty-megabytes` answers 200 with a JSON document of 50 MB;
+/// - `/control-token` answers a token response whose `access_token` holds control characters;
+/// - `/encode?as=FORM` answers 500 with the request's form field `value` in JSON, in the encoding FORM names
+///   (`raw`, `json-slash`, `json-unicode`, `percent`, `form`, `swift`, `base64`), for redaction tests;
 /// - anything else answers 404 with `{"error":"not found"}`.
 public final class FaultServer: Sendable {
     public let port: Int
@@ -141,6 +154,61 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
             send(
                 context: context, status: "302 Found", type: "application/json", body: Array("{}".utf8),
                 extraHeaders: "Location: http://localhost:\(port)/echo\r\n")
+        case "/redirect-loop":
+            send(context: context, status: "302 Found", type: "application/json", body: Array("{}".utf8), extraHeaders: "Location: /redirect-loop\r\n")
+        case "/drip":
+            var head = context.channel.allocator.buffer(capacity: 100)
+            head.writeString("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 120\r\n\r\n")
+            context.writeAndFlush(wrapOutboundOut(head), promise: nil)
+            for second in 1...120 {
+                let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+                context.eventLoop.scheduleTask(in: .seconds(Int64(second))) {
+                    let (handler, context) = loopBound.value
+                    guard context.channel.isActive else { return }
+                    var byte = context.channel.allocator.buffer(capacity: 1)
+                    byte.writeString(" ")
+                    context.writeAndFlush(handler.wrapOutboundOut(byte), promise: nil)
+                }
+            }
+        case "/silence":
+            break
+        case "/garbage":
+            var buffer = context.channel.allocator.buffer(capacity: 64)
+            buffer.writeString("SMTP 220 ready\r\n\r\n")
+            context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
+        case "/throttled":
+            send(
+                context: context, status: "429 Too Many Requests", type: "application/json",
+                body: Array(#"{"error":{"code":"TooManyRequests","message":"Rate limit exceeded."}}"#.utf8), extraHeaders: "Retry-After: 86400\r\n")
+        case "/always-401":
+            send(
+                context: context, status: "401 Unauthorized", type: "application/json",
+                body: Array(#"{"error":{"code":"InvalidAuthenticationToken","message":"The access token is invalid."}}"#.utf8),
+                extraHeaders: "WWW-Authenticate: Bearer error=\"invalid_token\"\r\n")
+        case "/gzip-bomb":
+            // A gzip member of 10 MiB of zeros compresses to about 10 KiB; here the bytes only look like one.
+            var bomb: [UInt8] = [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]
+            bomb += [UInt8](repeating: 0xED, count: 10_240)
+            send(context: context, status: "200 OK", type: "application/json", body: bomb, extraHeaders: "Content-Encoding: gzip\r\n")
+        case "/deep-json":
+            let depth = 100_000
+            send(context: context, status: "200 OK", type: "application/json", body: [UInt8](repeating: UInt8(ascii: "["), count: depth) + [UInt8](repeating: UInt8(ascii: "]"), count: depth))
+        case "/fifty-megabytes":
+            var json = Array("{\"value\":[".utf8)
+            let item = Array(("{\"name\":\"item\",\"padding\":\"" + String(repeating: "x", count: 1000) + "\"},").utf8)
+            for _ in 0..<50_000 { json += item }
+            json.removeLast()
+            json += Array("],\"last\":\"end\"}".utf8)
+            send(context: context, status: "200 OK", type: "application/json", body: json)
+        case "/control-token":
+            let json = #"{"token_type":"Bearer","expires_in":3599,"access_token":"eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.eyJhIjoxfQ.c2ln\u000d\u000aX-Injected: 1"}"#
+            send(context: context, status: "200 OK", type: "application/json", body: Array(json.utf8))
+        case "/encode":
+            let value = PercentEncoding.pairs(body, plusAsSpace: true).first { $0.0 == "value" }?.1 ?? ""
+            let query = target.split(separator: "?", maxSplits: 1).dropFirst().first ?? ""
+            let form = PercentEncoding.pairs(query, plusAsSpace: true).first { $0.0 == "as" }?.1 ?? "raw"
+            let json = "{\"error\":{\"code\":\"Echo\",\"message\":\"\(Self.encoded(value, as: form))\"}}"
+            send(context: context, status: "500 Internal Server Error", type: "application/json", body: Array(json.utf8))
         case "/echo", "/reject-first-token":
             let headerJSON = headers.map { "\(Self.quote($0.0.lowercased())):\(Self.quote($0.1))" }.joined(separator: ",")
             let json = "{\"method\":\(Self.quote(method)),\"path\":\(Self.quote(target)),\"headers\":{\(headerJSON)},\"body\":\(Self.quote(body))}"
@@ -155,6 +223,22 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
         buffer.writeString("HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(body.count)\r\nx-ms-request-id: fault-request-id\r\n\(extraHeaders)\r\n")
         buffer.writeBytes(body)
         context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
+    }
+
+    /// `value` as the `/encode` endpoint writes it inside a JSON string.
+    static func encoded(_ value: String, as form: String) -> String {
+        switch form {
+        case "json-slash": return String(quote(value).dropFirst().dropLast()).replacingOccurrences(of: "/", with: "\\/")
+        case "json-unicode": return value.unicodeScalars.map { String(format: "\\u%04x", $0.value) }.joined()
+        case "percent": return value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value
+        case "form":
+            var allowed = CharacterSet.alphanumerics
+            allowed.insert(charactersIn: "-._~ ")
+            return (value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value).replacingOccurrences(of: " ", with: "+")
+        case "swift": return String(quote(String(String(reflecting: value).dropFirst().dropLast())).dropFirst().dropLast())
+        case "base64": return Data(("user:" + value).utf8).base64EncodedString()
+        default: return String(quote(value).dropFirst().dropLast())
+        }
     }
 
     private static func quote(_ text: String) -> String {
@@ -172,3 +256,4 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
         return result + "\""
     }
 }
+

@@ -98,9 +98,10 @@ struct ARMAuthenticationTests {
             #expect(reply.status == 401)
             #expect(reply.armErrorCode == "ExpiredAuthenticationToken")
             let message = try #require(reply.armErrorMessage)
-            #expect(message.hasPrefix("The access token expiry UTC time '"))
-            #expect(message.contains("' is earlier than current UTC time '"))
-            #expect(message.contains(" AM'") || message.contains(" PM'"))
+            // ARM's own words, times in .NET's invariant culture: `'12/1/2026 8:01:02 PM'`.
+            let time = #"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2} [AP]M"#
+            let pattern = try Regex("^The access token expiry UTC time '\(time)' is earlier than current UTC time '\(time)'\\.")
+            #expect(message.contains(pattern), "\(message)")
             #expect(reply.header("WWW-Authenticate")?.contains("error_description=\"The access token expiry") == true)
         }
     }

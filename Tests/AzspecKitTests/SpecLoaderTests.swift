@@ -84,8 +84,7 @@ import Testing
     @Test func malformedYAMLGivesItsPosition() {
         let found = errors("name: x\ntests:\n  - name: [unclosed\n")
         #expect(found.count == 1)
-        #expect(found.first?.hasPrefix("spec.yaml:4:") == true || found.first?.hasPrefix("spec.yaml:3:") == true, "\(found)")
-        #expect(found.first?.contains("invalid YAML") == true)
+        #expect(found == ["spec.yaml:4:1: error: invalid YAML: while parsing a flow sequence: did not find expected ',' or ']'"])
     }
 
     @Test func wrongTypesAreNamed() {

@@ -37,7 +37,7 @@ enum HTTPRequestBuilder {
             for (name, value) in spec.headers {
                 let rendered = try scope.render(value)
                 if let problem = RequestSyntax.headerValueProblem(rendered) {
-                    throw RequestError.unsendable("header '\(name)': \(problem) once its placeholders are filled in; nothing was sent", value.location)
+                    throw RequestError.unsendable("header '\(name)', its placeholders filled in, \(problem); nothing was sent", value.location)
                 }
                 headers.append((name, rendered))
             }

@@ -175,7 +175,9 @@ struct TransportError: Error, CustomStringConvertible {
             description = "the response body is larger than \(HTTPTransport.maximumBodySize / 1024 / 1024) MiB"
         } else {
             let text = String(describing: error)
-            if text.contains("connectionRefused") || text.contains("Connection refused") {
+            if error as? HTTPParserError == .invalidEOFState || text.contains("stream ended at an unexpected time") {
+                description = "\(target) closed the connection before the response was complete"
+            } else if text.contains("connectionRefused") || text.contains("Connection refused") {
                 description = "connection refused by \(target)"
             } else if text.contains("CERTIFICATE_VERIFY_FAILED") || text.contains("unableToValidateCertificate") {
                 description = "the TLS certificate of \(target) did not verify (CERTIFICATE_VERIFY_FAILED): trust its CA with --ca-cert FILE"

@@ -50,7 +50,7 @@ extension TestExecution {
     /// before anything is sent, and the message does not repeat the token.
     private func tokenProblem(_ token: AccessToken) -> CaseReport? {
         guard let problem = RequestSyntax.headerValueProblem(token.value) else { return nil }
-        let message = "the identity's token cannot be sent in an Authorization header: \(problem); nothing was sent"
+        let message = "the identity's token cannot be sent in an Authorization header: it \(problem); nothing was sent"
         return errored(message, type: "AuthenticationError", details: message)
     }
 

@@ -25,7 +25,7 @@ enum RequestSyntax {
         guard let bad = value.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F }) else {
             return nil
         }
-        return "the value contains \(name(of: bad)), which no header value may hold"
+        return "contains \(name(of: bad)), which no header value may hold"
     }
 
     private static func name(of scalar: Unicode.Scalar) -> String {

@@ -67,7 +67,7 @@ extension SpecParser {
             }
             guard let template = reader.template(value, "\(what) '\(key)'") else { continue }
             if checkingHeaders, let problem = template.literalText.lazy.compactMap(RequestSyntax.headerValueProblem).first {
-                reader.error("header '\(key)': \(problem)", at: value)
+                reader.error("header '\(key)' \(problem)", at: value)
                 continue
             }
             result.append((key, template))

@@ -1,0 +1,171 @@
+import AzspecTesting
+import Foundation
+import Testing
+
+/// Hostile servers, spec files and command lines, through the binary: each run ends in bounded time with the exit
+/// code the README's table gives, a report that says what happened, and nothing forged or leaked on the console.
+@Suite(.serialized) struct HostileInputTests {
+    static let hostileSpec = """
+        name: hostile servers
+        vars:
+          base: "{{env.FAULT_URL}}"
+        identities:
+          pat: { kind: token, variable: HOSTILE_TOKEN, hosts: ["127.0.0.1"] }
+        tests:
+          - name: drip
+            request: { url: "{{base}}/drip", timeout: 2 }
+          - name: silence
+            request: { url: "{{base}}/silence", timeout: 1 }
+          - name: garbage status line
+            request: { url: "{{base}}/garbage", timeout: 5 }
+          - name: throttled for a day
+            request: { url: "{{base}}/throttled" }
+            expect: { status: 200 }
+          - name: every token refused
+            identity: pat
+            request: { url: "{{base}}/always-401" }
+            expect: { status: 200 }
+          - name: redirect loop
+            request: { url: "{{base}}/redirect-loop" }
+            expect: { status: 200 }
+          - name: gzip bomb
+            request: { url: "{{base}}/gzip-bomb" }
+            expect: { json: { $.x: 1 } }
+          - name: deep JSON
+            request: { url: "{{base}}/deep-json" }
+            expect: { json: { $.x: 1 } }
+          - name: fifty megabytes
+            request: { url: "{{base}}/fifty-megabytes" }
+            expect: { json: { $.last: end } }
+          - name: a token with CR LF
+            request: { url: "{{base}}/control-token" }
+            capture: { token: $.access_token }
+          - name: the captured token is not sent
+            request: { url: "{{base}}/echo", headers: { Authorization: "Bearer {{token}}" } }
+        """
+
+    @Test(.timeLimit(.minutes(2))) func hostileServersFailTheirOwnTestsInBoundedTime() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("specs/hostile.yaml", Self.hostileSpec)
+        try await FaultServer.withRunning { server in
+            let started = ContinuousClock.now
+            let result = try await AzspecProcess.run(
+                ["run", "specs", "--jobs", "1"], in: folder.path,
+                environment: ["FAULT_URL": server.baseURL, "HOSTILE_TOKEN": "eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.eyJzdWIiOiJob3N0aWxlIn0.c2ln"])
+            let elapsed = ContinuousClock.now - started
+            #expect(result.status == 1, "\(result.all)")
+            let out = result.stdout
+            #expect(out.contains("timed out after 2 s waiting for 127.0.0.1:\(server.port)"), "the drip is a deadline for the whole body: \(out)")
+            #expect(out.contains("timed out after 1 s waiting for 127.0.0.1:\(server.port)"), "\(out)")
+            #expect(out.contains("status: expected 200, got 429"), "no wait for Retry-After: \(out)")
+            #expect(out.contains("status: expected 200, got 401"), "one retry on a refused token, then the failure: \(out)")
+            #expect(out.contains("status: expected 200, got 302"), "redirects are shown, not followed: \(out)")
+            #expect(out.contains("✓ fifty megabytes"), "\(out)")
+            #expect(out.contains("✓ a token with CR LF"), "capturing it is fine; sending it is not: \(out)")
+            #expect(out.contains("header 'Authorization', its placeholders filled in, contains a carriage return (U+000D)"), "\(out)")
+            #expect(!out.split(separator: "\n").contains { $0.hasPrefix("X-Injected") }, "a CR LF in a token must not forge a line: \(out)")
+            #expect(!out.contains("\u{1B}"), "no raw escape reaches the console: \(out)")
+            #expect(!out.contains("eyJzdWIiOiJob3N0aWxlIn0"), "the identity's token is masked")
+            #expect(out.contains("2 passed, 9 failed"), "\(out)")
+            #expect(elapsed < .seconds(60), "bounded by the tests' deadlines, not by the drip's two minutes")
+            let xml = try #require(folder.read("reports/junit.xml"))
+            #expect(xml.contains("tests=\"11\""), "\(xml)")
+            #expect(!xml.contains("\u{1B}"))
+        }
+    }
+
+    @Test(
+        arguments: [
+            (["--jobs", "0"], "--jobs must be at least 1"),
+            (["--timeout=-1"], "--timeout: a timeout must be a number of seconds from 0.001 to 3600 (one hour)"),
+            (["--timeout", "nan"], "--timeout: a timeout must be a number of seconds from 0.001 to 3600 (one hour)"),
+            (["--timeout", "inf"], "--timeout: a timeout must be a number of seconds from 0.001 to 3600 (one hour)"),
+            (["--timeout", "1e308"], "--timeout: a timeout must be a number of seconds from 0.001 to 3600 (one hour)"),
+            (["--cloud", "Mars"], "unknown cloud 'Mars'"),
+            (["--jobs", "many"], "The value 'many' is invalid for '--jobs <jobs>'"),
+            (["--ca-cert", "/dev/zero"], "the CA certificate file /dev/zero is a device, not a regular file"),
+        ])
+    func commandLineErrorsExitTwoAndReplaceTheReport(_ flags: [String], _ message: String) async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("specs/a.yaml", "name: a\ntests:\n  - name: t\n    request: { url: \"https://127.0.0.1:9/x\" }\n")
+        try folder.write("out/junit.xml", "<testsuites><testsuite name=\"stale\" tests=\"1\"/></testsuites>")
+        let result = try await AzspecProcess.run(["run", "specs", "--junit", "out/junit.xml"] + flags, in: folder.path)
+        #expect(result.status == 2, "\(result.all)")
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        let xml = try #require(folder.read("out/junit.xml"))
+        #expect(!xml.contains("stale"), "the stale report was replaced: \(xml)")
+        #expect(xml.contains("type=\"UsageError\""), "\(xml)")
+        let escaped = message.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        #expect(xml.contains(escaped), "\(xml)")
+    }
+
+    @Test func badSpecFilesAreRefusedAtTheirLocation() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var laughs = "name: laughs\nvars:\n  a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...9 { laughs += "  a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        laughs += "tests:\n  - name: t\n    request: { url: \"https://127.0.0.1:9/\", method: POST, json: { x: *a9 } }\n"
+        try folder.write("specs/laughs.yaml", laughs)
+        try folder.write(
+            "specs/crlf.yaml",
+            """
+            name: crlf
+            tests:
+              - name: t
+                request:
+                  url: "https://127.0.0.1:9/a b"
+                  headers: { "X-Bad: 1": v, X-Value: "a\\r\\nX-Injected: 1" }
+                  timeout: 1e308
+            """)
+        try FileManager.default.createDirectory(atPath: folder.path + "/specs/folder.yaml", withIntermediateDirectories: true)
+        let result = try await AzspecProcess.run(["validate", "specs"], in: folder.path)
+        #expect(result.status == 2, "\(result.all)")
+        let err = result.stderr
+        #expect(err.contains("specs/laughs.yaml:3:7: error: YAML anchors are not supported (&a0)"), "\(err)")
+        #expect(err.contains("specs/crlf.yaml:5:12: error: the URL contains a space; percent-encode it (%20) or use query:"), "\(err)")
+        #expect(err.contains("specs/crlf.yaml:6:18: error: a header name cannot contain ':'"), "\(err)")
+        #expect(err.contains("specs/crlf.yaml:6:42: error: header 'X-Value' contains a carriage return (U+000D), which no header value may hold"), "\(err)")
+        #expect(err.contains("specs/crlf.yaml:7:16: error: a timeout must be a number of seconds from 0.001 to 3600 (one hour)"), "\(err)")
+        #expect(!err.contains("folder.yaml"), "a folder named *.yaml is not a spec: \(err)")
+        #expect(!result.all.split(separator: "\n").contains { $0.hasPrefix("X-Injected") })
+    }
+
+    @Test(arguments: [
+        ("AZURE_FEDERATED_TOKEN_FILE", "/dev/zero", "the federated token file /dev/zero is a device, not a regular file"),
+        ("AZURE_CLIENT_CERTIFICATE_PATH", "/dev/urandom", "/dev/urandom: is a device, not a regular file"),
+    ])
+    func theEnvironmentIdentitysFilesAreCheckedBeforeAnythingIsSent(_ variable: String, _ path: String, _ message: String) async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write(
+            "specs/env.yaml",
+            """
+            name: env
+            identity: true
+            tests:
+              - name: t
+                request: { url: "https://management.azure.com/subscriptions", query: { api-version: "2022-12-01" } }
+            """)
+        let environment = ["AZURE_TENANT_ID": "t", "AZURE_CLIENT_ID": "c", variable: path, "AZURE_AUTHORITY_HOST": "http://127.0.0.1:9"]
+        for command in ["validate", "run"] {
+            let result = try await AzspecProcess.run([command, "specs"], in: folder.path, environment: environment)
+            #expect(result.status == 2, "\(command): \(result.all)")
+            #expect(result.stderr.contains(message), "\(command): \(result.stderr)")
+        }
+    }
+
+    @Test func aProjectFileNamedAzspecYmlIsLoaded() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("specs/azspec.yml", "identities:\n  pat: { kind: token, variable: MY_PAT }\n")
+        try folder.write("specs/a.yaml", "name: a\nidentity: pat\ntests:\n  - name: t\n    request: { url: \"https://management.azure.com/x\" }\n")
+        let missing = try await AzspecProcess.run(["validate", "specs"], in: folder.path)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("identity 'pat' reads its token from MY_PAT, which is not set"), "\(missing.all)")
+        let present = try await AzspecProcess.run(["validate", "specs"], in: folder.path, environment: ["MY_PAT": "x"])
+        #expect(present.status == 0, "\(present.all)")
+    }
+}
