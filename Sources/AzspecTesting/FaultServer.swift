@@ -26,12 +26,17 @@ import NIOPosix
 /// - `/deep-json` answers 100,000 nested arrays;
 /// - `/fifty-megabytes` answers 200 with a JSON document of 50 MB;
 /// - `/control-token` answers a token response whose `access_token` holds control characters;
-/// - `/encode?as=FORM` answers 500 with the request's form field `value` in JSON, in the encoding FORM names
+/// - `/encode?as=FORM` answers 500 with the request's form field `value` (or its bearer token) in JSON, in the
+///   encoding FORM names
 ///   (`raw`, `json-slash`, `json-unicode`, `percent`, `form`, `swift`, `base64`), for redaction tests;
 /// - anything else answers 404 with `{"error":"not found"}`.
 public final class FaultServer: Sendable {
     public let port: Int
     private let channel: any Channel
+    private let memory: FaultMemory
+
+    /// Every bearer token a request to this server carried, in order.
+    public var bearerTokens: [String] { memory.bearerTokens }
 
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
@@ -43,7 +48,7 @@ public final class FaultServer: Sendable {
                 channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(FaultHandler(memory: memory)) }
             }
             .bind(host: "127.0.0.1", port: 0).get()
-        let server = FaultServer(channel: channel, port: channel.localAddress?.port ?? 0)
+        let server = FaultServer(channel: channel, port: channel.localAddress?.port ?? 0, memory: memory)
         do {
             let result = try await body(server)
             try? await channel.close()
@@ -54,9 +59,10 @@ public final class FaultServer: Sendable {
         }
     }
 
-    private init(channel: any Channel, port: Int) {
+    private init(channel: any Channel, port: Int, memory: FaultMemory) {
         self.channel = channel
         self.port = port
+        self.memory = memory
     }
 
     /// A loopback port with nothing listening on it (bound, read, then closed).
@@ -69,10 +75,18 @@ public final class FaultServer: Sendable {
     }
 }
 
-/// What the server remembers across connections: the first bearer token it saw.
-private final class FaultMemory: @unchecked Sendable {
+/// What the server remembers across connections: the bearer tokens it saw, the first apart.
+final class FaultMemory: @unchecked Sendable {
     private let lock = NSLock()
     private var firstToken: String?
+    private var tokens: [String] = []
+
+    func record(_ authorization: String) {
+        guard authorization.hasPrefix("Bearer ") else { return }
+        lock.withLock { tokens.append(String(authorization.dropFirst(7))) }
+    }
+
+    var bearerTokens: [String] { lock.withLock { tokens } }
 
     /// True when `authorization` is the first bearer token seen (recording it if none was).
     func isFirstToken(_ authorization: String) -> Bool {
@@ -119,6 +133,8 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
 
     private func respond(context: ChannelHandlerContext, method: String, target: String, headers: [(String, String)], body: String) {
         let path = String(target.split(separator: "?", maxSplits: 1).first ?? "/")
+        let authorization = headers.first { $0.0.lowercased() == "authorization" }?.1 ?? ""
+        memory.record(authorization)
         switch path {
         case "/slow":
             let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
@@ -204,7 +220,8 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
             let json = #"{"token_type":"Bearer","expires_in":3599,"access_token":"eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.eyJhIjoxfQ.c2ln\u000d\u000aX-Injected: 1"}"#
             send(context: context, status: "200 OK", type: "application/json", body: Array(json.utf8))
         case "/encode":
-            let value = PercentEncoding.pairs(body, plusAsSpace: true).first { $0.0 == "value" }?.1 ?? ""
+            let bearer = authorization.hasPrefix("Bearer ") ? String(authorization.dropFirst(7)) : ""
+            let value = PercentEncoding.pairs(body, plusAsSpace: true).first { $0.0 == "value" }?.1 ?? bearer
             let query = target.split(separator: "?", maxSplits: 1).dropFirst().first ?? ""
             let form = PercentEncoding.pairs(query, plusAsSpace: true).first { $0.0 == "as" }?.1 ?? "raw"
             let json = "{\"error\":{\"code\":\"Echo\",\"message\":\"\(Self.encoded(value, as: form))\"}}"

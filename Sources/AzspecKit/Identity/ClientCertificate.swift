@@ -30,6 +30,14 @@ struct ClientCertificate: Sendable {
     let source: String
     private let privateKey: _RSA.Signing.PrivateKey
 
+    /// The private key as text could show it: its PEM lines (PKCS #1 and PKCS #8) and its DER in base64. The run
+    /// registers them as secrets, so that no output can hold a piece of the key.
+    var keyMaterial: [String] {
+        let pems = [privateKey.pemRepresentation, privateKey.pkcs8PEMRepresentation]
+        let lines = pems.flatMap { $0.split(separator: "\n").filter { !$0.hasPrefix("-----") }.map(String.init) }
+        return [privateKey.derRepresentation.base64EncodedString()] + lines
+    }
+
     /// Reads `path`. Errors name the file and say what is wrong and how to fix it.
     init(pemFile path: String, password: String? = nil) throws(CertificateError) {
         try self.init(pem: Self.readPEMText(path), source: path, password: password)

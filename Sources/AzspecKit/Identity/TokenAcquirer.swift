@@ -36,6 +36,7 @@ struct TokenAcquirer: Sendable {
             let assertion: String
             do throws(CertificateError) {
                 let loaded = try ClientCertificate(pemFile: path, password: passwordValue)
+                for material in loaded.keyMaterial { secrets.add(material) }
                 assertion = try loaded.assertion(clientId: client, audience: tokenURL(tenant: tenantValue, endpoint: endpoint))
             } catch {
                 throw failure(error.description)
