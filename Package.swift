@@ -1,4 +1,5 @@
 // swift-tools-version: 6.2
+import Foundation
 import PackageDescription
 
 // Our own targets: Swift 6 language mode (the tools version's default), upcoming features on, and every warning
@@ -132,3 +133,12 @@ let package = Package(
         ),
     ]
 )
+
+// libFuzzer targets, only when scripts/fuzz.sh asks for them (they need `-sanitize=fuzzer`, which provides `main`).
+if ProcessInfo.processInfo.environment["AZSPEC_FUZZ"] != nil {
+    package.targets += [
+        .executableTarget(name: "JSONPathFuzz", dependencies: ["JSONPath"], path: "Fuzz/JSONPathFuzz"),
+        .executableTarget(name: "YAMLFuzz", dependencies: ["AzspecCore"], path: "Fuzz/YAMLFuzz"),
+        .executableTarget(name: "SpecLoaderFuzz", dependencies: ["AzspecKit"], path: "Fuzz/SpecLoaderFuzz"),
+    ]
+}

@@ -168,4 +168,51 @@ import Testing
         let present = try await AzspecProcess.run(["validate", "specs"], in: folder.path, environment: ["MY_PAT": "x"])
         #expect(present.status == 0, "\(present.all)")
     }
+
+    /// A CLI that writes far more than a pipe holds before it answers, and one that never answers: the first is
+    /// drained and works, the second is stopped at the deadline.
+    @Test(.timeLimit(.minutes(1))) func aChattyOrSilentAzureCLICannotStallTheRun() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let token = "eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.eyJzdWIiOiJjbGkifQ.c2ln"
+        let chatty = try folder.write(
+            "bin/chatty-az",
+            """
+            #!/bin/sh
+            head -c 300000 /dev/zero | tr '\\0' 'x' >&2
+            printf '{"accessToken":"\(token)","expires_on":4070908800,"tokenType":"Bearer"}'
+            """)
+        let silent = try folder.write("bin/silent-az", "#!/bin/sh\nexec sleep 600\n")
+        chmod(chatty, 0o755)
+        chmod(silent, 0o755)
+        try folder.write(
+            "specs/cli.yaml",
+            """
+            name: cli
+            vars:
+              base: "{{env.FAULT_URL}}"
+            identities:
+              chatty: { kind: azureCli, command: ["\(chatty)"], hosts: ["127.0.0.1"] }
+              silent: { kind: azureCli, command: ["\(silent)"], hosts: ["127.0.0.1"] }
+            tests:
+              - name: chatty
+                identity: chatty
+                request: { url: "{{base}}/echo" }
+                expect: { status: 200 }
+              - name: silent
+                identity: silent
+                request: { url: "{{base}}/echo" }
+                expect: { status: 200 }
+            """)
+        try await FaultServer.withRunning { server in
+            let started = ContinuousClock.now
+            let result = try await AzspecProcess.run(
+                ["run", "specs", "--timeout", "2"], in: folder.path, environment: ["FAULT_URL": server.baseURL])
+            #expect(result.status == 1, "\(result.all)")
+            #expect(result.stdout.contains("✓ chatty"), "\(result.stdout)")
+            #expect(result.stdout.contains("did not finish within 2 s and was stopped"), "\(result.stdout)")
+            #expect(ContinuousClock.now - started < .seconds(30))
+            #expect(server.bearerTokens == [token])
+        }
+    }
 }

@@ -53,18 +53,9 @@ public enum PercentEncoding {
         return output
     }
 
-    /// The text of `bytes` when they are valid UTF-8 (`String(validating:)` needs macOS 15).
+    /// The text of `bytes` when they are valid UTF-8, else nil.
     public static func validUTF8(_ bytes: [UInt8]) -> String? {
-        var decoder = UTF8()
-        var iterator = bytes.makeIterator()
-        var text = String.UnicodeScalarView()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): text.append(scalar)
-            case .emptyInput: return String(text)
-            case .error: return nil
-            }
-        }
+        String(validating: bytes, as: UTF8.self)
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {

@@ -32,6 +32,8 @@ public enum YAMLDocument {
     /// An error at each anchor (`&name`) and alias (`*name`), found in libyaml's event stream without building
     /// any node. A syntax error ends the scan; composing reports it.
     static func anchorsAndAliases(in text: String, file: String) -> [Diagnostic] {
+        // Every anchor holds `&` and every alias `*`: a file with neither needs no second look.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "*") }) else { return [] }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return [] }
         defer { yaml_parser_delete(&parser) }

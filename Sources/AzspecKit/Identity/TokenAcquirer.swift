@@ -55,7 +55,7 @@ struct TokenAcquirer: Sendable {
                 resourceId: try resourceId.map { t throws(AcquisitionError) in try value(t) },
                 endpoint: try endpoint.map { t throws(AcquisitionError) in try value(t) })
         case .azureCli(let command):
-            return try await AzureCLI(command: command, environment: environment, identity: identity.name, timeout: max(timeout, 60))
+            return try await AzureCLI(command: command, environment: environment, identity: identity.name, timeout: timeout)
                 .token(resource: cloud.audience, secrets: secrets)
         case .token(let variable):
             guard let token = environment[variable], !token.isEmpty else {

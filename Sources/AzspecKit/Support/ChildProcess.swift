@@ -23,7 +23,8 @@ public enum ChildProcess {
 
         public var description: String {
             switch self {
-            case .timedOut(let seconds): "it did not finish within \(seconds) s and was stopped"
+            case .timedOut(let seconds):
+                "it did not finish within \(seconds.isFinite && seconds < 1e9 && seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)) s and was stopped"
             case .couldNotRun(let reason): reason
             }
         }
