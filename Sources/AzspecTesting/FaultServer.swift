@@ -76,21 +76,20 @@ public final class FaultServer: Sendable {
 }
 
 /// What the server remembers across connections: the bearer tokens it saw, the first apart.
-final class FaultMemory: @unchecked Sendable {
-    private let lock = NSLock()
-    private var firstToken: String?
-    private var tokens: [String] = []
+final class FaultMemory: Sendable {
+    private let first = LockedBox<String?>(nil)
+    private let tokens = LockedBox<[String]>([])
 
     func record(_ authorization: String) {
         guard authorization.hasPrefix("Bearer ") else { return }
-        lock.withLock { tokens.append(String(authorization.dropFirst(7))) }
+        tokens.withLock { $0.append(String(authorization.dropFirst(7))) }
     }
 
-    var bearerTokens: [String] { lock.withLock { tokens } }
+    var bearerTokens: [String] { tokens.withLock { $0 } }
 
     /// True when `authorization` is the first bearer token seen (recording it if none was).
     func isFirstToken(_ authorization: String) -> Bool {
-        lock.withLock {
+        first.withLock { firstToken in
             if firstToken == nil { firstToken = authorization }
             return firstToken == authorization
         }

@@ -25,11 +25,10 @@ import Testing
             return HTTPResponse(status: status, reason: "OK", headers: headers, body: Array(body.utf8))
         }
 
-        final class Sent: @unchecked Sendable {
-            private let lock = NSLock()
-            private var requests: [PreparedRequest] = []
-            func append(_ request: PreparedRequest) { lock.withLock { requests.append(request) } }
-            var count: Int { lock.withLock { requests.count } }
+        final class Sent: Sendable {
+            private let requests = LockedBox<[PreparedRequest]>([])
+            func append(_ request: PreparedRequest) { requests.withLock { $0.append(request) } }
+            var count: Int { requests.withLock { $0.count } }
         }
     }
 

@@ -1,3 +1,4 @@
+import AzspecCore
 /// A value that is set once and awaited by one waiter (server started / server stopped).
 final class OneShot<Value: Sendable>: Sendable {
     private enum State {
