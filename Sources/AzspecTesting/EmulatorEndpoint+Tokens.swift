@@ -2,7 +2,7 @@ public import AzspecEmulator
 import Foundation
 
 #if canImport(FoundationNetworking)
-    import FoundationNetworking
+import FoundationNetworking
 #endif
 
 /// Tokens straight from a running emulator, for tests that need one outside a spec run.

@@ -150,27 +150,34 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
             json += "],\"last\":\"end\"}"
             send(context: context, status: "200 OK", type: "application/json", body: Array(json.utf8))
         case "/invalid-utf8":
-            send(context: context, status: "200 OK", type: "application/json", body: Array("{\"name\":\"".utf8) + [0xFF, 0xFE, 0x41] + Array("\"}".utf8))
+            send(
+                context: context, status: "200 OK", type: "application/json",
+                body: Array("{\"name\":\"".utf8) + [0xFF, 0xFE, 0x41] + Array("\"}".utf8))
         case "/reset":
             var buffer = context.channel.allocator.buffer(capacity: 200)
             buffer.writeString("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"value\":[")
             let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
             context.writeAndFlush(wrapOutboundOut(buffer)).whenComplete { _ in loopBound.value.close(promise: nil) }
         case "/hostile":
-            let json = "{\"error\":{\"code\":\"Hostile\",\"message\":\"\\u001b[31mred\\u001b[0m ]]> <tag> & \\\"quotes\\\" \\u0000 nul \\u000b vt\"}}"
+            let json =
+                "{\"error\":{\"code\":\"Hostile\",\"message\":\"\\u001b[31mred\\u001b[0m ]]> <tag> & \\\"quotes\\\" \\u0000 nul \\u000b vt\"}}"
             send(context: context, status: "500 Internal Server Error", type: "application/json", body: Array(json.utf8))
         case "/reject-first-token" where memory.isFirstToken(headers.first { $0.0.lowercased() == "authorization" }?.1 ?? ""):
             send(
                 context: context, status: "401 Unauthorized", type: "application/json",
                 body: Array(#"{"error":{"code":"InvalidAuthenticationToken","message":"The access token is invalid."}}"#.utf8),
-                extraHeaders: "WWW-Authenticate: Bearer authorization_uri=\"https://login.windows.net/\", error=\"invalid_token\", error_description=\"The access token is invalid.\"\r\n")
+                extraHeaders:
+                    "WWW-Authenticate: Bearer authorization_uri=\"https://login.windows.net/\", error=\"invalid_token\", error_description=\"The access token is invalid.\"\r\n"
+            )
         case "/redirect":
             let port = context.channel.localAddress?.port ?? 0
             send(
                 context: context, status: "302 Found", type: "application/json", body: Array("{}".utf8),
                 extraHeaders: "Location: http://localhost:\(port)/echo\r\n")
         case "/redirect-loop":
-            send(context: context, status: "302 Found", type: "application/json", body: Array("{}".utf8), extraHeaders: "Location: /redirect-loop\r\n")
+            send(
+                context: context, status: "302 Found", type: "application/json", body: Array("{}".utf8),
+                extraHeaders: "Location: /redirect-loop\r\n")
         case "/drip":
             var head = context.channel.allocator.buffer(capacity: 100)
             head.writeString("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 120\r\n\r\n")
@@ -194,7 +201,8 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
         case "/throttled":
             send(
                 context: context, status: "429 Too Many Requests", type: "application/json",
-                body: Array(#"{"error":{"code":"TooManyRequests","message":"Rate limit exceeded."}}"#.utf8), extraHeaders: "Retry-After: 86400\r\n")
+                body: Array(#"{"error":{"code":"TooManyRequests","message":"Rate limit exceeded."}}"#.utf8),
+                extraHeaders: "Retry-After: 86400\r\n")
         case "/always-401":
             send(
                 context: context, status: "401 Unauthorized", type: "application/json",
@@ -207,7 +215,9 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
             send(context: context, status: "200 OK", type: "application/json", body: bomb, extraHeaders: "Content-Encoding: gzip\r\n")
         case "/deep-json":
             let depth = 100_000
-            send(context: context, status: "200 OK", type: "application/json", body: [UInt8](repeating: UInt8(ascii: "["), count: depth) + [UInt8](repeating: UInt8(ascii: "]"), count: depth))
+            send(
+                context: context, status: "200 OK", type: "application/json",
+                body: [UInt8](repeating: UInt8(ascii: "["), count: depth) + [UInt8](repeating: UInt8(ascii: "]"), count: depth))
         case "/fifty-megabytes":
             var json = Array("{\"value\":[".utf8)
             let item = Array(("{\"name\":\"item\",\"padding\":\"" + String(repeating: "x", count: 1000) + "\"},").utf8)
@@ -216,7 +226,8 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
             json += Array("],\"last\":\"end\"}".utf8)
             send(context: context, status: "200 OK", type: "application/json", body: json)
         case "/control-token":
-            let json = #"{"token_type":"Bearer","expires_in":3599,"access_token":"eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.eyJhIjoxfQ.c2ln\u000d\u000aX-Injected: 1"}"#
+            let json =
+                #"{"token_type":"Bearer","expires_in":3599,"access_token":"eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.eyJhIjoxfQ.c2ln\u000d\u000aX-Injected: 1"}"#
             send(context: context, status: "200 OK", type: "application/json", body: Array(json.utf8))
         case "/encode":
             let bearer = authorization.hasPrefix("Bearer ") ? String(authorization.dropFirst(7)) : ""
@@ -227,7 +238,8 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
             send(context: context, status: "500 Internal Server Error", type: "application/json", body: Array(json.utf8))
         case "/echo", "/reject-first-token":
             let headerJSON = headers.map { "\(Self.quote($0.0.lowercased())):\(Self.quote($0.1))" }.joined(separator: ",")
-            let json = "{\"method\":\(Self.quote(method)),\"path\":\(Self.quote(target)),\"headers\":{\(headerJSON)},\"body\":\(Self.quote(body))}"
+            let json =
+                "{\"method\":\(Self.quote(method)),\"path\":\(Self.quote(target)),\"headers\":{\(headerJSON)},\"body\":\(Self.quote(body))}"
             send(context: context, status: "200 OK", type: "application/json", body: Array(json.utf8))
         default:
             send(context: context, status: "404 Not Found", type: "application/json", body: Array("{\"error\":\"not found\"}".utf8))
@@ -236,7 +248,9 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
 
     private func send(context: ChannelHandlerContext, status: String, type: String, body: [UInt8], extraHeaders: String = "") {
         var buffer = context.channel.allocator.buffer(capacity: body.count + 200)
-        buffer.writeString("HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(body.count)\r\nx-ms-request-id: fault-request-id\r\n\(extraHeaders)\r\n")
+        buffer.writeString(
+            "HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(body.count)\r\nx-ms-request-id: fault-request-id\r\n\(extraHeaders)\r\n"
+        )
         buffer.writeBytes(body)
         context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
     }
@@ -272,4 +286,3 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
         return result + "\""
     }
 }
-

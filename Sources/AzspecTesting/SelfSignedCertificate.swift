@@ -1,6 +1,6 @@
 public import Foundation
-public import _CryptoExtras
 public import X509
+public import _CryptoExtras
 
 /// A self-signed RSA certificate and its key, as a service principal's certificate credential would hold them.
 public struct SelfSignedCertificate: Sendable {

@@ -334,7 +334,8 @@ struct JSONParser {
             var scalarValue = UInt32(unit)
             if (0xD800...0xDBFF).contains(unit) {
                 guard pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") else {
-                    throw error(at: escapeStart, "invalid surrogate: high surrogate \\u\(hex4(unit)) not followed by a low surrogate escape")
+                    throw error(
+                        at: escapeStart, "invalid surrogate: high surrogate \\u\(hex4(unit)) not followed by a low surrogate escape")
                 }
                 let lowStart = pos
                 pos += 2

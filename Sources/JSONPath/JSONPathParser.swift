@@ -686,7 +686,9 @@ struct JSONPathParser {
     }
 
     /// Checks a function argument against the declared parameter type (§2.4.3).
-    private func asArgument(_ parsed: Parsed, at argumentOffset: Int, of type: FunctionType, function name: String)
+    private func asArgument(
+        _ parsed: Parsed, at argumentOffset: Int, of type: FunctionType, function name: String
+    )
         throws(Failure)
         -> FunctionArgument
     {

@@ -1,5 +1,5 @@
-import AzspecKit
 import ArgumentParser
+import AzspecKit
 import Foundation
 
 /// The `azspec` command: a thin front end over AzspecKit.

@@ -1,6 +1,6 @@
+import ArgumentParser
 import AzspecEmulator
 import AzspecKit
-import ArgumentParser
 import Foundation
 
 extension Azspec {
@@ -45,10 +45,13 @@ extension Azspec {
                     }
                     ConsoleOutput.out("azspec emulator: Entra ID and ARM at \(endpoint.baseURL)")
                     if let caOut = tlsOptions.caOut {
-                        ConsoleOutput.out("Its certificate is signed by the CA in \(caOut): azspec run --ca-cert \(caOut), REQUESTS_CA_BUNDLE=\(caOut) for Python")
+                        ConsoleOutput.out(
+                            "Its certificate is signed by the CA in \(caOut): azspec run --ca-cert \(caOut), REQUESTS_CA_BUNDLE=\(caOut) for Python"
+                        )
                     }
                     ConsoleOutput.out("Point specs at it with:")
-                    ConsoleOutput.out("  export AZURE_AUTHORITY_HOST=\(endpoint.baseURL) AZURE_RESOURCE_MANAGER_ENDPOINT=\(endpoint.baseURL)")
+                    ConsoleOutput.out(
+                        "  export AZURE_AUTHORITY_HOST=\(endpoint.baseURL) AZURE_RESOURCE_MANAGER_ENDPOINT=\(endpoint.baseURL)")
                     for (name, value) in endpoint.environment.sorted(by: { $0.key < $1.key }) {
                         // Even the emulator's made-up secrets stay off the console; they are in its configuration.
                         let shown = SecretPolicy.isSecretVariable(name) ? "<see the emulator configuration>" : value

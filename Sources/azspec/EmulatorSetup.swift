@@ -1,6 +1,6 @@
+import ArgumentParser
 import AzspecEmulator
 import AzspecKit
-import ArgumentParser
 import Foundation
 
 /// Loading the emulator's configuration for `--emulator` and `azspec emulator`.
@@ -34,7 +34,8 @@ enum EmulatorSetup {
         var all = environment
         all["AZURE_AUTHORITY_HOST"] = baseURL
         all["AZURE_RESOURCE_MANAGER_ENDPOINT"] = baseURL
-        let text = all.sorted { $0.key < $1.key }.map { "export \($0.key)='\($0.value.replacingOccurrences(of: "'", with: "'\\''"))'" }
+        let text =
+            all.sorted { $0.key < $1.key }.map { "export \($0.key)='\($0.value.replacingOccurrences(of: "'", with: "'\\''"))'" }
             .joined(separator: "\n") + "\n"
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
             throw CocoaError(.fileWriteUnknown)

@@ -1,6 +1,6 @@
+import ArgumentParser
 import AzspecEmulator
 import AzspecKit
-import ArgumentParser
 import Foundation
 
 extension Azspec {
@@ -8,7 +8,8 @@ extension Azspec {
     struct Run: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run spec files and write a JUnit XML report.",
-            discussion: "Exit codes: 0 all passed, 1 a test failed or errored, 2 invalid spec or usage (nothing sent), 3 the run could not start, 130 interrupted."
+            discussion:
+                "Exit codes: 0 all passed, 1 a test failed or errored, 2 invalid spec or usage (nothing sent), 3 the run could not start, 130 interrupted."
         )
 
         @OptionGroup var specs: SpecPathOptions
@@ -70,11 +71,13 @@ extension Azspec {
             if status != .success { throw ExitCode(status.rawValue) }
         }
 
-        private func execute(environment: [String: String], cloud: CloudEndpoints?, trusting emulatorCA: String? = nil) async -> ExitStatus {
+        private func execute(environment: [String: String], cloud: CloudEndpoints?, trusting emulatorCA: String? = nil) async -> ExitStatus
+        {
             let options = SpecRun.Options(
                 paths: specs.paths, junitPath: junit, junitStyle: junitStrict ? .antStrict : .jenkins, verbose: verbose,
                 configuration: RunConfiguration(environment: environment, cloud: cloud, defaultTimeout: timeout, jobs: jobs),
-                style: .detect(environment: environment), tls: TLSOptions(
+                style: .detect(environment: environment),
+                tls: TLSOptions(
                     verifyCertificates: !insecure, additionalRoots: caCert, additionalRootPEMs: emulatorCA.map { [$0] } ?? []))
             return await SpecRun(options: options).execute()
         }

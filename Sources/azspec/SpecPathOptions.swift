@@ -34,7 +34,9 @@ struct EmulatorTLSOptions: ParsableArguments {
     @Option(name: .customLong("tls-key"), help: "The unencrypted PEM private key of --tls-cert.")
     var tlsKey: String?
 
-    @Option(name: .customLong("ca-out"), help: "With --tls: write the CA that signed the generated certificate to this PEM file, for --ca-cert and SDK clients.")
+    @Option(
+        name: .customLong("ca-out"),
+        help: "With --tls: write the CA that signed the generated certificate to this PEM file, for --ca-cert and SDK clients.")
     var caOut: String?
 
     func validate() throws {

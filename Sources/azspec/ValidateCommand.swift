@@ -1,6 +1,6 @@
+import ArgumentParser
 import AzspecEmulator
 import AzspecKit
-import ArgumentParser
 import Foundation
 
 extension Azspec {
@@ -25,11 +25,13 @@ extension Azspec {
             for diagnostic in set.diagnostics { ConsoleOutput.err(diagnostic.description) }
             if set.hasErrors {
                 let count = set.diagnostics.filter { $0.severity == .error }.count
-                ConsoleOutput.err("\(max(count, 1)) error\(count == 1 ? "" : "s") in \(set.loaded.count) spec file\(set.loaded.count == 1 ? "" : "s")")
+                ConsoleOutput.err(
+                    "\(max(count, 1)) error\(count == 1 ? "" : "s") in \(set.loaded.count) spec file\(set.loaded.count == 1 ? "" : "s")")
                 throw ExitCode(ExitStatus.invalidInput.rawValue)
             }
             let tests = set.suites.reduce(0) { $0 + $1.tests.count }
-            ConsoleOutput.out("\(set.suites.count) spec file\(set.suites.count == 1 ? "" : "s") valid, \(tests) test\(tests == 1 ? "" : "s")")
+            ConsoleOutput.out(
+                "\(set.suites.count) spec file\(set.suites.count == 1 ? "" : "s") valid, \(tests) test\(tests == 1 ? "" : "s")")
         }
     }
 

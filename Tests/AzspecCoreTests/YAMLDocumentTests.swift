@@ -11,10 +11,11 @@ import Testing
     @Test func refusesAnAnchorAtItsLocation() {
         let (root, diagnostics) = YAMLDocument.compose("a: &big [1, 2]\nb: *big\n", file: "f.yaml")
         #expect(root == nil)
-        #expect(diagnostics.map(\.description) == [
-            "f.yaml:1:4: error: YAML anchors are not supported (&big): write the value out, or use a variable",
-            "f.yaml:2:4: error: YAML aliases are not supported (*big): write the value out, or use a variable",
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "f.yaml:1:4: error: YAML anchors are not supported (&big): write the value out, or use a variable",
+                "f.yaml:2:4: error: YAML aliases are not supported (*big): write the value out, or use a variable",
+            ])
     }
 
     /// Nine levels of ten aliases each stand for 10⁹ strings; refusing them visits each written node once.
@@ -43,4 +44,3 @@ import Testing
         #expect(YAMLDocument.compose("", file: "f.yaml").diagnostics.map(\.message) == ["the file is empty"])
     }
 }
-

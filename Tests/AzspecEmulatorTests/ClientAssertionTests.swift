@@ -78,11 +78,21 @@ struct ClientAssertionTests {
                 // A certificate the application does not have.
                 (try stranger.assertion(clientId: client, audience: audience), "not registered", 700027),
                 (try certificate.assertion(clientId: client, audience: audience, thumbprint: .none), "not registered", 700027),
-                (try certificate.assertion(clientId: client, audience: "https://login.microsoftonline.com/x/oauth2/v2.0/token"), "audience", 70002),
+                (
+                    try certificate.assertion(clientId: client, audience: "https://login.microsoftonline.com/x/oauth2/v2.0/token"),
+                    "audience", 70002
+                ),
                 (try certificate.assertion(clientId: client, audience: audience, lifetime: -900), "valid time range", 700024),
-                (try certificate.assertion(clientId: client, audience: audience, overrides: ["nbf": .number(Date().timeIntervalSince1970 + 3600)]), "valid time range", 700024),
+                (
+                    try certificate.assertion(
+                        clientId: client, audience: audience, overrides: ["nbf": .number(Date().timeIntervalSince1970 + 3600)]),
+                    "valid time range", 700024
+                ),
                 (try certificate.assertion(clientId: client, audience: audience, overrides: ["exp": nil]), "malformed", 50027),
-                (try certificate.assertion(clientId: client, audience: audience, overrides: ["sub": "someone-else"]), "Subject must match", 50048),
+                (
+                    try certificate.assertion(clientId: client, audience: audience, overrides: ["sub": "someone-else"]),
+                    "Subject must match", 50048
+                ),
                 ("not.a.jwt", "malformed", 50027),
             ]
             for (assertion, words, code) in cases {

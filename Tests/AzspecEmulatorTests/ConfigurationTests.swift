@@ -104,7 +104,9 @@ struct ConfigurationTests {
         #expect(text.contains("c.yaml:4:89: error: managed identity 'mi' names unknown tenant 'elsewhere'"), "\(text)")
         #expect(text.contains("c.yaml:5:25: error: defaultManagedIdentity 'ghost' is not one of managedIdentities"), "\(text)")
         #expect(text.contains("c.yaml:12:32: error: certificate of 'app': the PEM file /nonexistent/app.pem does not exist"), "\(text)")
-        #expect(text.contains("c.yaml:14:23: error: federated credential issuer 'https://unknown.example' is neither the built-in test issuer"), "\(text)")
+        #expect(
+            text.contains("c.yaml:14:23: error: federated credential issuer 'https://unknown.example' is neither the built-in test issuer"),
+            "\(text)")
     }
 
     @Test func yamlSyntaxErrorsHaveALocation() throws {

@@ -68,6 +68,9 @@ struct TLSTests {
         let missing = try #require(throws: EmulatorError.self) {
             try EmulatorTLS.files(certificate: folder.appendingPathComponent("nope.pem").path, key: bogus)
         }
-        #expect(missing.description.hasSuffix("cannot serve HTTPS with it: the certificate file \(folder.appendingPathComponent("nope.pem").path) does not exist"), "\(missing)")
+        #expect(
+            missing.description.hasSuffix(
+                "cannot serve HTTPS with it: the certificate file \(folder.appendingPathComponent("nope.pem").path) does not exist"),
+            "\(missing)")
     }
 }

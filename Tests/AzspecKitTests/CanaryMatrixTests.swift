@@ -11,7 +11,10 @@ import Testing
     static let canaries: [(kind: String, value: String)] = [
         ("client secret", "Xy8Q~canary.Secret_0123456789-abcdefGHIJ"),
         ("certificate key", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7canaryKeyMaterial+/"),
-        ("client assertion", "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsIng1dCI6ImNhbmFyeSJ9.eyJhdWQiOiJodHRwczovL2xvZ2luIn0.c2lnbmF0dXJlLWNhbmFyeQ"),
+        (
+            "client assertion",
+            "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsIng1dCI6ImNhbmFyeSJ9.eyJhdWQiOiJodHRwczovL2xvZ2luIn0.c2lnbmF0dXJlLWNhbmFyeQ"
+        ),
         ("federated token", "eyJhbGciOiJSUzI1NiIsImtpZCI6ImZlZGVyYXRlZCJ9.eyJzdWIiOiJyZXBvOmNhbmFyeSJ9.ZmVkZXJhdGVkLXNpZ25hdHVyZQ"),
         ("bearer token", "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJvaWQiOiJjYW5hcnktYmVhcmVyIn0.YmVhcmVyLXNpZ25hdHVyZS1jYW5hcnk"),
         ("captured secret: true", "captured/canary+value=with&symbols é \"quoted\" \u{1B}[0m end"),
@@ -31,7 +34,13 @@ import Testing
         ("base64", { Data($0.utf8).base64EncodedString() }),
         ("base64 after one byte", { Data(("u:" + $0).utf8).base64EncodedString() }),
         ("base64 after two bytes", { Data(("us:" + $0).utf8).base64EncodedString() }),
-        ("base64url", { Data(("user:" + $0).utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_") }),
+        (
+            "base64url",
+            {
+                Data(("user:" + $0).utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(
+                    of: "/", with: "_")
+            }
+        ),
     ]
 
     /// Every output path that shortens, escapes or writes text, given a redactor that knows the canary.
@@ -46,12 +55,17 @@ import Testing
         }
         let store = SecretStore(secrets)
         results.append(("console sink", OutputSink(secrets: store, colours: false, out: { _ in }, error: { _ in }).clean(text)))
-        results.append(("console sink, colour terminal", OutputSink(secrets: store, colours: true, out: { _ in }, error: { _ in }).clean(text)))
+        results.append(
+            ("console sink, colour terminal", OutputSink(secrets: store, colours: true, out: { _ in }, error: { _ in }).clean(text)))
         let problem = Problem(message: text, type: "AssertionFailure", details: "got \(text)\n\(text)")
         let report = RunReport(
-            suites: [SuiteReport(name: "s", file: "s.yaml", timestamp: Date(), duration: 0, cases: [
-                CaseReport(name: "c", line: 1, duration: 0, outcome: .failed(problem), output: text)
-            ])],
+            suites: [
+                SuiteReport(
+                    name: "s", file: "s.yaml", timestamp: Date(), duration: 0,
+                    cases: [
+                        CaseReport(name: "c", line: 1, duration: 0, outcome: .failed(problem), output: text)
+                    ])
+            ],
             startedAt: Date(), duration: 0)
         for style in [JUnitWriter.Style.jenkins, .antStrict] {
             let xml = JUnitWriter(style: style, redactor: redactor).render(report)
@@ -70,7 +84,9 @@ import Testing
             for (path, output) in Self.outputs(of: text, secrets: [canary]) {
                 #expect(Self.leak(of: canary, in: output) == nil, "\(kind), \(encoding), \(path): \(output)")
             }
-            if canary.hasPrefix("eyJ"), ["raw", "JSON-escaped", "JSON-escaped with \\/", "percent-encoded", "form-encoded", "Swift-escaped"].contains(encoding) {
+            if canary.hasPrefix("eyJ"),
+                ["raw", "JSON-escaped", "JSON-escaped with \\/", "percent-encoded", "form-encoded", "Swift-escaped"].contains(encoding)
+            {
                 for (path, output) in Self.outputs(of: text, secrets: []) {
                     #expect(Self.leak(of: canary, in: output) == nil, "unregistered \(kind), \(encoding), \(path): \(output)")
                 }
@@ -136,7 +152,13 @@ import Testing
         var result = ""
         var pending = 0
         for character in text {
-            if character == "%" { pending = 2; result.append(character) } else if pending > 0 { pending -= 1; result += character.lowercased() } else { result.append(character) }
+            if character == "%" {
+                pending = 2; result.append(character)
+            } else if pending > 0 {
+                pending -= 1; result += character.lowercased()
+            } else {
+                result.append(character)
+            }
         }
         return result
     }

@@ -101,7 +101,8 @@ private func base64Body(_ bytes: [UInt8]) -> String {
         #expect(claimsText.contains(#""nbf":1750000000,"iat":1750000000,"exp":1750000300}"#))
 
         let publicKey = try #require(_RSA.Signing.PublicKey(fixture.certificate.publicKey))
-        let signature = _RSA.Signing.RSASignature(rawRepresentation: try #require(Base64URL.decode(parts[2], allowingStandardAlphabet: false)))
+        let signature = _RSA.Signing.RSASignature(
+            rawRepresentation: try #require(Base64URL.decode(parts[2], allowingStandardAlphabet: false)))
         let signingInput = Data((parts[0] + "." + parts[1]).utf8)
         #expect(
             publicKey.isValidSignature(signature, for: SHA256.hash(data: signingInput), padding: .insecurePKCS1v1_5))

@@ -34,7 +34,8 @@ import Testing
         let (named, _) = try Self.project("cloud: AzureUSGovernment\n")
         #expect(named?.cloud == KnownCloud.azureUSGovernment.endpoints)
         let (custom, diagnostics) = try Self.project(
-            "cloud: { login: https://login.stack.example/, arm: https://management.stack.example, audience: https://management.stack.example/abc }\n")
+            "cloud: { login: https://login.stack.example/, arm: https://management.stack.example, audience: https://management.stack.example/abc }\n"
+        )
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(custom?.cloud?.login == "https://login.stack.example")
         #expect(custom?.cloud?.audience == "https://management.stack.example/abc/")
@@ -42,7 +43,8 @@ import Testing
     }
 
     @Test func precedenceIsOverrideThenEnvironmentThenProjectThenPublic() throws {
-        let (project, _) = try Self.project("cloud: { login: https://login.stack.example, arm: https://arm.stack.example, audience: https://aud.stack.example/ }\n")
+        let (project, _) = try Self.project(
+            "cloud: { login: https://login.stack.example, arm: https://arm.stack.example, audience: https://aud.stack.example/ }\n")
         let emulator = CloudEndpoints(login: "http://127.0.0.1:1", arm: "http://127.0.0.1:1")
         #expect(SuitePlan.cloud(override: emulator, environment: ["AZURE_AUTHORITY_HOST": "x.example"], project: project) == emulator)
         let fromProject = SuitePlan.cloud(override: nil, environment: [:], project: project)
@@ -53,14 +55,17 @@ import Testing
         #expect(login.arm == "https://arm.stack.example")
         #expect(login.audience == "https://aud.stack.example/")
         // A new ARM endpoint brings its own audience.
-        let arm = SuitePlan.cloud(override: nil, environment: ["AZURE_RESOURCE_MANAGER_ENDPOINT": "https://arm.other.example"], project: project)
+        let arm = SuitePlan.cloud(
+            override: nil, environment: ["AZURE_RESOURCE_MANAGER_ENDPOINT": "https://arm.other.example"], project: project)
         #expect(arm.audience == "https://arm.other.example/")
         #expect(SuitePlan.cloud(override: nil, environment: [:], project: nil) == .azureCloud)
     }
 
     @Test func badCloudsAreReportedWhereTheyAre() throws {
         let (_, unknown) = try Self.project("cloud: AzureChinaClod\n")
-        #expect(unknown.first?.hasPrefix("azspec.yaml:1:8: error: unknown cloud 'AzureChinaClod' (did you mean 'AzureChinaCloud'?)") == true, "\(unknown)")
+        #expect(
+            unknown.first?.hasPrefix("azspec.yaml:1:8: error: unknown cloud 'AzureChinaClod' (did you mean 'AzureChinaCloud'?)") == true,
+            "\(unknown)")
         let (_, notURL) = try Self.project("cloud: { login: login.example, arm: https://arm.example }\n")
         #expect(notURL == ["azspec.yaml:1:17: error: login must be a URL such as https://login.example.com"])
     }

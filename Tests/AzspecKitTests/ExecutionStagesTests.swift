@@ -36,7 +36,9 @@ import Testing
     static let token = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJvaWQiOiJjYW5hcnktYmVhcmVyIn0.YmVhcmVyLXNpZ25hdHVyZS1jYW5hcnk"
 
     /// Runs the first test of `yaml` over `transport` and returns its report and every text it holds.
-    func run(_ yaml: String, over transport: StubTransport, verbose: Bool = true, environment: [String: String] = [:])
+    func run(
+        _ yaml: String, over transport: StubTransport, verbose: Bool = true, environment: [String: String] = [:]
+    )
         async throws -> (report: CaseReport, texts: [String])
     {
         let loaded = SpecLoader().load(yaml: yaml, file: "stub.yaml")
@@ -163,7 +165,10 @@ import Testing
             Issue.record("expected an error, got \(report.outcome)")
             return
         }
-        #expect(problem.message == "stub.yaml:4:72: header 'X-Value', its placeholders filled in, contains a carriage return (U+000D), which no header value may hold; nothing was sent")
+        #expect(
+            problem.message
+                == "stub.yaml:4:72: header 'X-Value', its placeholders filled in, contains a carriage return (U+000D), which no header value may hold; nothing was sent"
+        )
         expectNoLeak(of: Self.canary, in: texts)
     }
 }

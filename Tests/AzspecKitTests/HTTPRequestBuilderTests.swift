@@ -25,8 +25,9 @@ import Testing
             """)
         let prepared = try HTTPRequestBuilder.prepare(spec, in: scope, defaultTimeout: 30)
         #expect(prepared.url == "https://login.example/t/oauth2/token?x=1&api-version=2021-04-01&%24filter=tagName%20eq%20%27env%27")
-        #expect(String(decoding: prepared.body ?? [], as: UTF8.self)
-            == "client_secret=a%20b%26c%3Dd%2F%C3%A9&scope=https%3A%2F%2Farm.example%2F.default")
+        #expect(
+            String(decoding: prepared.body ?? [], as: UTF8.self)
+                == "client_secret=a%20b%26c%3Dd%2F%C3%A9&scope=https%3A%2F%2Farm.example%2F.default")
         #expect(prepared.headers.contains { $0.name == "Content-Type" && $0.value == "application/x-www-form-urlencoded" })
         #expect(prepared.plainHTTPHost == nil)
         #expect(prepared.timeout == 30)
@@ -42,8 +43,9 @@ import Testing
                   json: { location: westeurope, count: "{{n}}", label: "n={{n}}", tags: { a: [1, true, null] } }
             """)
         let prepared = try HTTPRequestBuilder.prepare(spec, in: scope, defaultTimeout: 30)
-        #expect(String(decoding: prepared.body ?? [], as: UTF8.self)
-            == #"{"location":"westeurope","count":3,"label":"n=3","tags":{"a":[1,true,null]}}"#)
+        #expect(
+            String(decoding: prepared.body ?? [], as: UTF8.self)
+                == #"{"location":"westeurope","count":3,"label":"n=3","tags":{"a":[1,true,null]}}"#)
         #expect(prepared.headers.filter { $0.name.lowercased() == "content-type" }.map(\.value) == ["application/merge-patch+json"])
         #expect(prepared.timeout == 2.5)
     }

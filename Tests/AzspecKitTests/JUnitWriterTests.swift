@@ -1,5 +1,5 @@
-import Foundation
 import AzspecTesting
+import Foundation
 import Testing
 
 @testable import AzspecKit

@@ -5,13 +5,13 @@ import Testing
 
 @Suite struct MatcherTests {
     static let documentText = """
-            {"value":[{"name":"rg-smoke","location":"westeurope","tags":{"env":"smoke"}},
-                      {"name":"rg-shared","location":"northeurope"}],
-             "count":2,"ratio":0.5,"token_type":"Bearer","empty":[],"flag":false,"nothing":null,
-             "expires_in":"3599","expires":3599,
-             "access_token":"eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL21hbmFnZW1lbnQuYXp1cmUuY29tLyIsInRpZCI6InQxIiwicm9sZXMiOlsiUmVhZGVyLkFsbCJdfQ.c2ln",
-             "authorization":"Bearer eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL21hbmFnZW1lbnQuYXp1cmUuY29tLyIsInRpZCI6InQxIiwicm9sZXMiOlsiUmVhZGVyLkFsbCJdfQ.c2ln"}
-            """
+        {"value":[{"name":"rg-smoke","location":"westeurope","tags":{"env":"smoke"}},
+                  {"name":"rg-shared","location":"northeurope"}],
+         "count":2,"ratio":0.5,"token_type":"Bearer","empty":[],"flag":false,"nothing":null,
+         "expires_in":"3599","expires":3599,
+         "access_token":"eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL21hbmFnZW1lbnQuYXp1cmUuY29tLyIsInRpZCI6InQxIiwicm9sZXMiOlsiUmVhZGVyLkFsbCJdfQ.c2ln",
+         "authorization":"Bearer eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL21hbmFnZW1lbnQuYXp1cmUuY29tLyIsInRpZCI6InQxIiwicm9sZXMiOlsiUmVhZGVyLkFsbCJdfQ.c2ln"}
+        """
 
     private let scope = TemplateScope(values: ["expected": "Bearer"], environment: [:], cloud: .azureCloud)
 
@@ -87,7 +87,8 @@ import Testing
 
     @Test func invalidRegexIsALoadError() {
         let loaded = SpecLoader().load(
-            yaml: "name: m\ntests:\n  - name: t\n    request: { url: 'https://a.invalid' }\n    expect:\n      json:\n        $.a: { matches: '(' }\n",
+            yaml:
+                "name: m\ntests:\n  - name: t\n    request: { url: 'https://a.invalid' }\n    expect:\n      json:\n        $.a: { matches: '(' }\n",
             file: "m.yaml")
         #expect(loaded.diagnostics.map(\.description) == ["m.yaml:7:25: error: invalid regular expression /(/"])
     }

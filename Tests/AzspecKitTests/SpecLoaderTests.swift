@@ -140,7 +140,10 @@ import Testing
 
     @Test func aTokenOnlyTestNeedsAnIdentityOfItsOwnOrItsSuites() {
         let test = "tests:\n  - name: claims\n    expect: { token: { idtyp: app } }\n"
-        #expect(errors("name: s\n" + test) == ["spec.yaml:3:5: error: a test that checks only a token needs an identity (its own or the suite's)"])
+        #expect(
+            errors("name: s\n" + test) == [
+                "spec.yaml:3:5: error: a test that checks only a token needs an identity (its own or the suite's)"
+            ])
         #expect(errors("name: s\nidentity: true\n" + test).isEmpty)
         #expect(errors("name: s\n" + test.replacingOccurrences(of: "    expect", with: "    identity: true\n    expect")).isEmpty)
     }
@@ -148,7 +151,9 @@ import Testing
     @Test func aMissingFileIsADiagnostic() {
         let loaded = loader.load(file: "/nonexistent/spec.yaml")
         #expect(loaded.suite == nil)
-        #expect(loaded.diagnostics.first?.description == "/nonexistent/spec.yaml:1:1: error: the spec file /nonexistent/spec.yaml does not exist")
+        #expect(
+            loaded.diagnostics.first?.description
+                == "/nonexistent/spec.yaml:1:1: error: the spec file /nonexistent/spec.yaml does not exist")
     }
 
     @Test func yamlScalarsFollowTheCoreSchema() throws {

@@ -32,7 +32,10 @@ import Testing
         let authority = FakeAuthority()
         let tokens = try await withThrowingTaskGroup(of: String.self) { group in
             for _ in 0..<20 {
-                group.addTask { try await cache.token(for: "id|aud") { () async throws(AcquisitionError) in try await authority.acquire(now: Date()) }.value }
+                group.addTask {
+                    try await cache.token(for: "id|aud") { () async throws(AcquisitionError) in try await authority.acquire(now: Date()) }
+                        .value
+                }
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }
@@ -87,7 +90,12 @@ import Testing
     @Test func refusedTokensAreRecognisedByTheirChallenge() {
         let refused = HTTPResponse(
             status: 401, reason: "Unauthorized",
-            headers: [("WWW-Authenticate", #"Bearer authorization_uri="https://login.windows.net/t", error="invalid_token", error_description="expired""#)],
+            headers: [
+                (
+                    "WWW-Authenticate",
+                    #"Bearer authorization_uri="https://login.windows.net/t", error="invalid_token", error_description="expired""#
+                )
+            ],
             body: [])
         #expect(TestExecution.refusesToken(refused))
         #expect(!TestExecution.refusesToken(HTTPResponse(status: 401, reason: "", headers: [], body: [])))

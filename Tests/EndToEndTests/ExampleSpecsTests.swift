@@ -44,6 +44,8 @@ import Testing
     @Test func validateWithoutTheEnvironmentNamesTheMissingVariables() async throws {
         let result = try await AzspecProcess.run(["validate", "specs"], in: AzspecProcess.packageRoot)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("specs/01-list-resource-groups.yaml:4:14: error: environment variable AZURE_TENANT_ID is not set"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("specs/01-list-resource-groups.yaml:4:14: error: environment variable AZURE_TENANT_ID is not set"),
+            "\(result.stderr)")
     }
 }

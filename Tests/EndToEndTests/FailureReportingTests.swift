@@ -86,7 +86,8 @@ import Testing
             """)
         let result = try await AzspecProcess.run(["run", "--emulator", "specs"], in: folder.path)
         #expect(result.status == 1)
-        #expect(result.stdout.contains("○ uses the token  skipped: needs 'token', captured by 'token with a wrong secret', which did not pass"))
+        #expect(
+            result.stdout.contains("○ uses the token  skipped: needs 'token', captured by 'token with a wrong secret', which did not pass"))
         #expect(result.stdout.contains("0 passed, 1 failed, 1 skipped"))
         let xml = try #require(folder.read("reports/junit.xml"))
         #expect(xml.contains("skipped=\"1\""))
@@ -121,7 +122,9 @@ import Testing
             environment["AZURE_RESOURCE_MANAGER_ENDPOINT"] = endpoint.baseURL
             let result = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: environment)
             #expect(result.status == 2, "\(result.all)")
-            #expect(result.stderr.contains("specs/b-broken.yaml:6:7: error: unknown key 'methd' in request (did you mean 'method'?)"), "\(result.stderr)")
+            #expect(
+                result.stderr.contains("specs/b-broken.yaml:6:7: error: unknown key 'methd' in request (did you mean 'method'?)"),
+                "\(result.stderr)")
             #expect(result.stderr.contains("specs/b-broken.yaml:5:29: error: undefined variable 'tokn'"))
             #expect(result.stderr.contains("specs/b-broken.yaml:8:"))
             #expect(await endpoint.tokenRequestCount() == 0, "nothing may be sent while a spec is invalid")

@@ -52,11 +52,15 @@ import Testing
             let started = ContinuousClock.now
             let result = try await AzspecProcess.run(
                 ["run", "specs", "--jobs", "1"], in: folder.path,
-                environment: ["FAULT_URL": server.baseURL, "HOSTILE_TOKEN": "eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.eyJzdWIiOiJob3N0aWxlIn0.c2ln"])
+                environment: [
+                    "FAULT_URL": server.baseURL, "HOSTILE_TOKEN": "eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.eyJzdWIiOiJob3N0aWxlIn0.c2ln",
+                ])
             let elapsed = ContinuousClock.now - started
             #expect(result.status == 1, "\(result.all)")
             let out = result.stdout
-            #expect(out.contains("timed out after 2 s waiting for 127.0.0.1:\(server.port)"), "the drip is a deadline for the whole body: \(out)")
+            #expect(
+                out.contains("timed out after 2 s waiting for 127.0.0.1:\(server.port)"),
+                "the drip is a deadline for the whole body: \(out)")
             #expect(out.contains("timed out after 1 s waiting for 127.0.0.1:\(server.port)"), "\(out)")
             #expect(out.contains("status: expected 200, got 429"), "no wait for Retry-After: \(out)")
             #expect(out.contains("status: expected 200, got 401"), "one retry on a refused token, then the failure: \(out)")
@@ -106,7 +110,9 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         var laughs = "name: laughs\nvars:\n  a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
-        for level in 1...9 { laughs += "  a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        for level in 1...9 {
+            laughs += "  a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
         laughs += "tests:\n  - name: t\n    request: { url: \"https://127.0.0.1:9/\", method: POST, json: { x: *a9 } }\n"
         try folder.write("specs/laughs.yaml", laughs)
         try folder.write(
@@ -127,7 +133,10 @@ import Testing
         #expect(err.contains("specs/laughs.yaml:3:7: error: YAML anchors are not supported (&a0)"), "\(err)")
         #expect(err.contains("specs/crlf.yaml:5:12: error: the URL contains a space; percent-encode it (%20) or use query:"), "\(err)")
         #expect(err.contains("specs/crlf.yaml:6:18: error: a header name cannot contain ':'"), "\(err)")
-        #expect(err.contains("specs/crlf.yaml:6:42: error: header 'X-Value' contains a carriage return (U+000D), which no header value may hold"), "\(err)")
+        #expect(
+            err.contains(
+                "specs/crlf.yaml:6:42: error: header 'X-Value' contains a carriage return (U+000D), which no header value may hold"),
+            "\(err)")
         #expect(err.contains("specs/crlf.yaml:7:16: error: a timeout must be a number of seconds from 0.001 to 3600 (one hour)"), "\(err)")
         #expect(!err.contains("folder.yaml"), "a folder named *.yaml is not a spec: \(err)")
         #expect(!result.all.split(separator: "\n").contains { $0.hasPrefix("X-Injected") })
@@ -161,7 +170,8 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write("specs/azspec.yml", "identities:\n  pat: { kind: token, variable: MY_PAT }\n")
-        try folder.write("specs/a.yaml", "name: a\nidentity: pat\ntests:\n  - name: t\n    request: { url: \"https://management.azure.com/x\" }\n")
+        try folder.write(
+            "specs/a.yaml", "name: a\nidentity: pat\ntests:\n  - name: t\n    request: { url: \"https://management.azure.com/x\" }\n")
         let missing = try await AzspecProcess.run(["validate", "specs"], in: folder.path)
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("identity 'pat' reads its token from MY_PAT, which is not set"), "\(missing.all)")

@@ -1,7 +1,8 @@
-@testable import AzspecEmulator
 import AzspecTesting
 import Foundation
 import Testing
+
+@testable import AzspecEmulator
 
 /// Every kind of identity that talks to Entra ID or a managed identity endpoint, end to end: the built binary
 /// against the in-process emulator, over real HTTP on loopback.
@@ -47,7 +48,10 @@ import Testing
             let result = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: environment)
             #expect(result.status == 1, "\(result.all)")
             #expect(result.stdout.contains("2 passed, 1 failed"), "\(result.stdout)")
-            #expect(result.stdout.contains("identity 'stranger' could not get a token: AADSTS700027: The certificate with identifier used to sign the client assertion is not registered"))
+            #expect(
+                result.stdout.contains(
+                    "identity 'stranger' could not get a token: AADSTS700027: The certificate with identifier used to sign the client assertion is not registered"
+                ))
             #expect(await endpoint.tokenRequestCount() == 2, "one per identity")
             #expect(!result.all.contains("PRIVATE KEY") && !result.all.contains("eyJ"))
         }
@@ -104,10 +108,16 @@ import Testing
             let result = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: IdentityTests.environment(endpoint))
             #expect(result.status == 1, "\(result.all)")
             #expect(result.stdout.contains("2 passed, 1 failed"), "\(result.stdout)")
-            #expect(result.stdout.contains("AADSTS700213: No matching federated identity record found for presented assertion subject 'repo:evil/fork:ref:refs/heads/main'"))
+            #expect(
+                result.stdout.contains(
+                    "AADSTS700213: No matching federated identity record found for presented assertion subject 'repo:evil/fork:ref:refs/heads/main'"
+                ))
             #expect(await endpoint.tokenRequestCount() == 3)
 
-            try folder.write("late/expired.yaml", "name: expired\nidentities: { old: { kind: workloadIdentity, tokenFile: \"\(expired)\" } }\ntests:\n  - name: t\n    identity: old\n\(Self.listGroups)\n")
+            try folder.write(
+                "late/expired.yaml",
+                "name: expired\nidentities: { old: { kind: workloadIdentity, tokenFile: \"\(expired)\" } }\ntests:\n  - name: t\n    identity: old\n\(Self.listGroups)\n"
+            )
             let late = try await AzspecProcess.run(["validate", "late"], in: folder.path, environment: IdentityTests.environment(endpoint))
             #expect(late.status == 2)
             #expect(late.stderr.contains("identity 'old': the federated token in \(expired) expired at "), "\(late.stderr)")
@@ -140,7 +150,8 @@ import Testing
         let closedPort = try await FaultServer.closedPort()
         try await Emulator.withRunning { endpoint in
             // App Service: IDENTITY_ENDPOINT and IDENTITY_HEADER win; the IMDS address is dead to prove it is unused.
-            var environment = IdentityTests.environment(endpoint, ["AZSPEC_IMDS_ENDPOINT": "http://127.0.0.1:\(closedPort)/metadata/identity/oauth2/token"])
+            var environment = IdentityTests.environment(
+                endpoint, ["AZSPEC_IMDS_ENDPOINT": "http://127.0.0.1:\(closedPort)/metadata/identity/oauth2/token"])
             let appService = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: environment)
             #expect(appService.status == 0, "\(appService.all)")
             // IMDS: without the App Service variables, at the configured (loopback) endpoint.
@@ -226,9 +237,13 @@ import Testing
             #expect(trusted.stdout.contains("16 passed, 0 failed"))
             let untrusted = try await AzspecProcess.run(["run", specs], in: folder.path, environment: environment)
             #expect(untrusted.status == 1, "\(untrusted.all)")
-            #expect(untrusted.stdout.contains("the TLS certificate of 127.0.0.1:\(endpoint.port) did not verify (CERTIFICATE_VERIFY_FAILED): trust its CA with --ca-cert FILE"), "\(untrusted.stdout)")
+            #expect(
+                untrusted.stdout.contains(
+                    "the TLS certificate of 127.0.0.1:\(endpoint.port) did not verify (CERTIFICATE_VERIFY_FAILED): trust its CA with --ca-cert FILE"
+                ), "\(untrusted.stdout)")
         }
-        let inProcess = try await AzspecProcess.run(["run", "--emulator", "--emulator-tls", AzspecProcess.packageRoot + "/specs"], in: folder.path)
+        let inProcess = try await AzspecProcess.run(
+            ["run", "--emulator", "--emulator-tls", AzspecProcess.packageRoot + "/specs"], in: folder.path)
         #expect(inProcess.status == 0, "\(inProcess.all)")
         #expect(inProcess.stderr.contains("emulator: Entra ID and ARM at https://127.0.0.1:"))
     }

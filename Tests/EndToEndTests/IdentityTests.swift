@@ -35,7 +35,8 @@ import Testing
             try folder.write("specs/suite-\(file).yaml", "name: suite \(file)\nidentity: true\ntests:\n\(tests)\n")
         }
         try await Emulator.withRunning { endpoint in
-            let result = try await AzspecProcess.run(["run", "specs", "--jobs", "4"], in: folder.path, environment: Self.environment(endpoint))
+            let result = try await AzspecProcess.run(
+                ["run", "specs", "--jobs", "4"], in: folder.path, environment: Self.environment(endpoint))
             #expect(result.status == 0, "\(result.all)")
             #expect(result.stdout.contains("12 passed, 0 failed"))
             #expect(result.stdout.contains("1 token acquired"))
@@ -154,7 +155,10 @@ import Testing
                 let environment = Self.environment(endpoint, ["FAULT_URL": server.baseURL])
                 let literal = try await AzspecProcess.run(["run", "static"], in: folder.path, environment: environment)
                 #expect(literal.status == 2, "\(literal.all)")
-                #expect(literal.stderr.contains("static/literal.yaml:6:21: error: identity 'deployer' sends its token only to 127.0.0.1:\(endpoint.port)"), "\(literal.stderr)")
+                #expect(
+                    literal.stderr.contains(
+                        "static/literal.yaml:6:21: error: identity 'deployer' sends its token only to 127.0.0.1:\(endpoint.port)"),
+                    "\(literal.stderr)")
                 let templated = try await AzspecProcess.run(["run", "runtime", "--verbose"], in: folder.path, environment: environment)
                 #expect(templated.status == 1, "\(templated.all)")
                 #expect(templated.stdout.contains("'127.0.0.1:\(server.port)' is neither, so nothing was sent"))
@@ -199,10 +203,14 @@ import Testing
             let result = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: environment)
             #expect(result.status == 0, "\(result.all)")
             #expect(folder.read("az-arguments")?.contains("account get-access-token --resource \(endpoint.baseURL)/ --output json") == true)
-            try folder.write("bad/noaz.yaml", "name: no az\nidentities: { noaz: { kind: azureCli, command: [az-is-not-installed-here] } }\ntests:\n  - name: t\n    identity: noaz\n\(Self.listGroups)\n")
+            try folder.write(
+                "bad/noaz.yaml",
+                "name: no az\nidentities: { noaz: { kind: azureCli, command: [az-is-not-installed-here] } }\ntests:\n  - name: t\n    identity: noaz\n\(Self.listGroups)\n"
+            )
             let missing = try await AzspecProcess.run(["validate", "bad"], in: folder.path, environment: environment)
             #expect(missing.status == 2)
-            #expect(missing.stderr.contains("identity 'noaz': 'az-is-not-installed-here' was not found on PATH: is the Azure CLI installed?"))
+            #expect(
+                missing.stderr.contains("identity 'noaz': 'az-is-not-installed-here' was not found on PATH: is the Azure CLI installed?"))
             #expect(!result.all.contains(token) && !missing.all.contains(token))
         }
     }
@@ -260,7 +268,10 @@ import Testing
                 let environment = Self.environment(endpoint, ["AZURE_AUTHORITY_HOST": server.baseURL + "/html"])
                 let result = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: environment)
                 #expect(result.status == 1, "\(result.all)")
-                #expect(result.stdout.contains("identity 'deployer' could not get a token: Entra ID answered HTTP 200 with a body that is not JSON: <html><body>Sign in</body></html>"), "\(result.stdout)")
+                #expect(
+                    result.stdout.contains(
+                        "identity 'deployer' could not get a token: Entra ID answered HTTP 200 with a body that is not JSON: <html><body>Sign in</body></html>"
+                    ), "\(result.stdout)")
                 #expect(await endpoint.tokenRequestCount() == 0)
             }
         }

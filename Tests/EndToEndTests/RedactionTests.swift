@@ -81,7 +81,9 @@ import Testing
             let xml = try #require(folder.read("reports/junit.xml"))
             for text in [result.stdout, result.stderr, xml] {
                 #expect(!text.contains(Self.canary), "the client secret leaked")
-                #expect(!text.contains(Self.canary.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "-"), "the encoded secret leaked")
+                #expect(
+                    !text.contains(Self.canary.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "-"),
+                    "the encoded secret leaked")
                 #expect(!text.contains("eyJ"), "a token leaked")
                 #expect(!text.contains("the-users-real-secret"), "a real secret leaked or was sent")
             }

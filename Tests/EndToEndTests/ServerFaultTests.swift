@@ -72,7 +72,9 @@ import Testing
         try await FaultServer.withRunning { server in
             let result = try await AzspecProcess.run(
                 ["run", "specs", "--jobs", "1", "--junit-strict"], in: folder.path,
-                environment: ["FAULT_URL": server.baseURL, "HOSTILE_TOKEN": "eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.eyJzdWIiOiJob3N0aWxlIn0.c2ln"])
+                environment: [
+                    "FAULT_URL": server.baseURL, "HOSTILE_TOKEN": "eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.eyJzdWIiOiJob3N0aWxlIn0.c2ln",
+                ])
             #expect(result.status == 1, "\(result.all)")
             let verdict = try XMLLint.checkWellFormed(try #require(folder.read("reports/junit.xml")))
             #expect(verdict.isValid, "\(verdict)")

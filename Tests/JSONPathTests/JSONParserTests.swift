@@ -24,14 +24,16 @@ private func parseError(bytes: [UInt8]) -> JSONParseError? {
 struct JSONParserTests {
     // MARK: Numbers
 
-    @Test("integers, fractions and exponents", arguments: [
-        ("0", 0.0), ("-0", -0.0), ("3599", 3599), ("-42", -42), ("1.5", 1.5), ("0.1", 0.1),
-        ("100.1", 100.1), ("1e3", 1000), ("1E3", 1000), ("1e+3", 1000), ("2.5e-3", 0.0025),
-        ("-1.25E-2", -0.0125), ("9007199254740993", 9_007_199_254_740_992),
-        ("12345678901234567890", 12_345_678_901_234_567_168), ("1.7976931348623157e308", .greatestFiniteMagnitude),
-        ("5e-324", .leastNonzeroMagnitude), ("1e-400", 0), ("0.30000000000000004", 0.30000000000000004),
-        ("123456789012345.678", 123_456_789_012_345.678),
-    ])
+    @Test(
+        "integers, fractions and exponents",
+        arguments: [
+            ("0", 0.0), ("-0", -0.0), ("3599", 3599), ("-42", -42), ("1.5", 1.5), ("0.1", 0.1),
+            ("100.1", 100.1), ("1e3", 1000), ("1E3", 1000), ("1e+3", 1000), ("2.5e-3", 0.0025),
+            ("-1.25E-2", -0.0125), ("9007199254740993", 9_007_199_254_740_992),
+            ("12345678901234567890", 12_345_678_901_234_567_168), ("1.7976931348623157e308", .greatestFiniteMagnitude),
+            ("5e-324", .leastNonzeroMagnitude), ("1e-400", 0), ("0.30000000000000004", 0.30000000000000004),
+            ("123456789012345.678", 123_456_789_012_345.678),
+        ])
     func numbers(text: String, expected: Double) throws {
         let value = try JSONValue(parsing: text)
         let n = try #require(value.numberValue)
@@ -46,9 +48,11 @@ struct JSONParserTests {
         #expect(n.sign == .minus)
     }
 
-    @Test("invalid numbers are rejected", arguments: [
-        "01", "-01", "1.", ".5", "+1", "-", "1e", "1e+", "0x10", "1.e5", "--1", "NaN", "Infinity", "1e400", "-1e400",
-    ])
+    @Test(
+        "invalid numbers are rejected",
+        arguments: [
+            "01", "-01", "1.", ".5", "+1", "-", "1e", "1e+", "0x10", "1.e5", "--1", "NaN", "Infinity", "1e400", "-1e400",
+        ])
     func invalidNumbers(text: String) {
         #expect(parseError(text) != nil, "\(text) should be rejected")
     }
@@ -77,18 +81,22 @@ struct JSONParserTests {
         #expect(try JSONValue(parsing: #""\u0000""#) == .string("\u{0}"))
     }
 
-    @Test("invalid surrogates are rejected", arguments: [
-        #""\uD83D""#, #""\uD83Dx""#, #""\uDE00""#, #""\uD83D\u0041""#, #""\uD83D\n""#, #""\uDBFF\uDBFF""#,
-    ])
+    @Test(
+        "invalid surrogates are rejected",
+        arguments: [
+            #""\uD83D""#, #""\uD83Dx""#, #""\uDE00""#, #""\uD83D\u0041""#, #""\uD83D\n""#, #""\uDBFF\uDBFF""#,
+        ])
     func invalidSurrogates(text: String) throws {
         let error = try #require(parseError(text))
         #expect(error.message.contains("surrogate"))
         #expect(error.offset >= 1)
     }
 
-    @Test("invalid strings are rejected", arguments: [
-        #""abc"#, #""\x""#, #""\u12""#, #""\u12G4""#, "\"a\tb\"", "\"a\nb\"", "\"\u{1}\"", "'single'",
-    ])
+    @Test(
+        "invalid strings are rejected",
+        arguments: [
+            #""abc"#, #""\x""#, #""\u12""#, #""\u12G4""#, "\"a\tb\"", "\"a\nb\"", "\"\u{1}\"", "'single'",
+        ])
     func invalidStrings(text: String) {
         #expect(parseError(text) != nil, "\(text.debugDescription) should be rejected")
     }
@@ -133,10 +141,12 @@ struct JSONParserTests {
 
     // MARK: Structure
 
-    @Test("structural errors are rejected", arguments: [
-        "", "   ", "[1,]", "[1,,2]", "{\"a\":1,}", "{,}", "[", "{", "{\"a\"}", "{\"a\":}", "{a:1}", "[1 2]",
-        "{\"a\":1 \"b\":2}", "tru", "nul", "True", "[1]x", "1 2", "{} {}", "[1]]", "\"a\" \"b\"",
-    ])
+    @Test(
+        "structural errors are rejected",
+        arguments: [
+            "", "   ", "[1,]", "[1,,2]", "{\"a\":1,}", "{,}", "[", "{", "{\"a\"}", "{\"a\":}", "{a:1}", "[1 2]",
+            "{\"a\":1 \"b\":2}", "tru", "nul", "True", "[1]x", "1 2", "{} {}", "[1]]", "\"a\" \"b\"",
+        ])
     func structuralErrors(text: String) {
         #expect(parseError(text) != nil, "\(text.debugDescription) should be rejected")
     }
@@ -321,9 +331,12 @@ struct JSONParserTests {
         #expect(JSONValue.number(.nan).serialized == "null")
     }
 
-    @Test("numbers round-trip", arguments: [
-        0.1, 1.0 / 3.0, 1e21, 1e-7, 123_456.789, .leastNonzeroMagnitude, 1.7976931348623157e308, 2.0.squareRoot(), 18_014_398_509_481_984,
-    ])
+    @Test(
+        "numbers round-trip",
+        arguments: [
+            0.1, 1.0 / 3.0, 1e21, 1e-7, 123_456.789, .leastNonzeroMagnitude, 1.7976931348623157e308, 2.0.squareRoot(),
+            18_014_398_509_481_984,
+        ])
     func numberRoundTrip(n: Double) throws {
         let text = JSONValue.number(n).serialized
         #expect(try JSONValue(parsing: text).numberValue == n, "\(text)")

@@ -28,13 +28,15 @@ private let storeText = """
 
 @Suite("JSONPath queries")
 struct JSONPathQueryTests {
-    @Test("syntax error offsets", arguments: [
-        (" $", 0), ("", 0), ("$.a ", 3), ("a", 0), ("$[", 2), ("$['a'", 5), ("$[?@.a==]", 8), ("$[1 2]", 4),
-        ("$.a[-0]", 4), ("$[01]", 2), ("$[9007199254740992]", 2), ("$..", 3), ("$.", 2), ("$[?@.a", 6),
-        ("$[?count(1)==1]", 9), ("$[?@.*==1]", 3), ("$[?length(@.a)]", 3), ("$[?match(@.a,'x')==true]", 3),
-        ("$[?foo(@.a)]", 3), ("$[?count (@.a)==1]", 8), ("$['\\x']", 3), ("$[\"\\'\"]", 3),
-        ("$['e\u{301}' x]", 6), ("$['😀'x]", 5), ("$[?(@.a]", 7), ("$[?!1==1]", 4), ("$[?1]", 3),
-    ])
+    @Test(
+        "syntax error offsets",
+        arguments: [
+            (" $", 0), ("", 0), ("$.a ", 3), ("a", 0), ("$[", 2), ("$['a'", 5), ("$[?@.a==]", 8), ("$[1 2]", 4),
+            ("$.a[-0]", 4), ("$[01]", 2), ("$[9007199254740992]", 2), ("$..", 3), ("$.", 2), ("$[?@.a", 6),
+            ("$[?count(1)==1]", 9), ("$[?@.*==1]", 3), ("$[?length(@.a)]", 3), ("$[?match(@.a,'x')==true]", 3),
+            ("$[?foo(@.a)]", 3), ("$[?count (@.a)==1]", 8), ("$['\\x']", 3), ("$[\"\\'\"]", 3),
+            ("$['e\u{301}' x]", 6), ("$['😀'x]", 5), ("$[?(@.a]", 7), ("$[?!1==1]", 4), ("$[?1]", 3),
+        ])
     func syntaxErrorOffsets(query: String, offset: Int) throws {
         let error = try #require(syntaxError(query), "\(query.debugDescription) should be rejected")
         #expect(error.offset == offset, "\(query.debugDescription): \(error)")
@@ -49,11 +51,13 @@ struct JSONPathQueryTests {
         #expect(try #require(syntaxError("$[?length(@.a)]")).message.contains("must be compared"))
     }
 
-    @Test("isSingular", arguments: [
-        ("$", true), ("$.a", true), ("$.a[0]['b'][-1]", true), ("$[\"x\"]", true), ("$ .a [ 0 ]", true),
-        ("$.*", false), ("$[*]", false), ("$..a", false), ("$[0,1]", false), ("$['a','b']", false),
-        ("$[1:2]", false), ("$[?@]", false), ("$.a..b", false),
-    ])
+    @Test(
+        "isSingular",
+        arguments: [
+            ("$", true), ("$.a", true), ("$.a[0]['b'][-1]", true), ("$[\"x\"]", true), ("$ .a [ 0 ]", true),
+            ("$.*", false), ("$[*]", false), ("$..a", false), ("$[0,1]", false), ("$['a','b']", false),
+            ("$[1:2]", false), ("$[?@]", false), ("$.a..b", false),
+        ])
     func singular(query: String, expected: Bool) throws {
         #expect(try JSONPathQuery(query).isSingular == expected)
     }

@@ -54,7 +54,8 @@ public enum YAMLDocument {
                     }
                 if let anchor {
                     let name = String(cString: anchor)
-                    let location = SourceLocation(file: file, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+                    let location = SourceLocation(
+                        file: file, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
                     let message =
                         type == YAML_ALIAS_EVENT
                         ? "YAML aliases are not supported (*\(name)): write the value out, or use a variable"

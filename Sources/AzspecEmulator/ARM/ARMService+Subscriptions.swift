@@ -1,5 +1,6 @@
 import AzspecCore
 import JSONPath
+
 /// Subscriptions, permissions and operation results.
 extension ARMService {
     static func subscriptionJSON(_ subscription: Directory.Subscription) -> JSONValue {

@@ -104,8 +104,7 @@ struct ARMService: Sendable {
     }
 
     /// Throws AuthorizationFailed unless the caller holds a role that allows `action` at the scope.
-    func authorize(_ request: ARMOperation, _ action: ARMAction, resourceGroup: String?, scope: String) throws(ARMError)
-    {
+    func authorize(_ request: ARMOperation, _ action: ARMAction, resourceGroup: String?, scope: String) throws(ARMError) {
         let allowed = directory.isAllowed(
             action,
             objectId: request.token.objectId,

@@ -1,4 +1,5 @@
 import AzspecCore
+
 /// Checks `Authorization: Bearer <jwt>` on ARM requests: header format, signature, expiry and audience.
 ///
 /// Signatures are verified once per distinct token string; the outcome is cached (bounded) so that repeated

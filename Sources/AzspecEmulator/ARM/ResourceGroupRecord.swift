@@ -1,4 +1,5 @@
 import JSONPath
+
 /// A resource group as the emulator stores it, with its JSON body rendered once per change.
 struct ResourceGroupRecord: Sendable {
     let subscriptionId: String

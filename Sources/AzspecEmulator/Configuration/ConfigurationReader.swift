@@ -17,9 +17,10 @@ struct ConfigurationReader {
     mutating func read() throws(EmulatorError) -> EmulatorConfiguration {
         let (root, problems) = YAMLDocument.compose(text, file: file)
         guard let root else {
-            throw EmulatorError.invalidConfiguration(problems.map {
-                .init(file: file, line: $0.location.line, column: $0.location.column, message: $0.message)
-            })
+            throw EmulatorError.invalidConfiguration(
+                problems.map {
+                    .init(file: file, line: $0.location.line, column: $0.location.column, message: $0.message)
+                })
         }
         var configuration = EmulatorConfiguration(tokenLifetime: 3599)
         configuration.location = location(of: root)

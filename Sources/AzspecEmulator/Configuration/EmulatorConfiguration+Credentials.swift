@@ -1,4 +1,5 @@
 import AzspecCore
+
 extension EmulatorConfiguration {
     /// A certificate registered on a service principal; client assertions signed with its key are accepted.
     public struct Certificate: Sendable {

@@ -1,4 +1,5 @@
 import AzspecCore
+
 /// Checks of certificates, federated credentials and issuers, and managed identities.
 extension ConfigurationChecker {
     /// The issuer name of the built-in test issuer, before `{baseURL}` is replaced.

@@ -1,4 +1,5 @@
 import AzspecCore
+
 extension EmulatorConfiguration {
     /// Checks identifiers, references and names; throws ``EmulatorError`` listing every problem found.
     func validate() throws(EmulatorError) {
@@ -98,8 +99,7 @@ struct ConfigurationChecker {
         }
     }
 
-    private mutating func checkSubscriptions(_ tenant: EmulatorConfiguration.Tenant, subscriptionIds: inout Set<String>)
-    {
+    private mutating func checkSubscriptions(_ tenant: EmulatorConfiguration.Tenant, subscriptionIds: inout Set<String>) {
         let states = ["Enabled", "Disabled", "Warned", "PastDue", "Deleted"]
         for subscription in tenant.subscriptions {
             let location = subscription.location ?? tenant.location

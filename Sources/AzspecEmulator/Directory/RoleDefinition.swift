@@ -1,4 +1,5 @@
 import JSONPath
+
 /// A built-in Azure role: its id, its `Actions` and `NotActions` (azure-protocol.md §6).
 struct RoleDefinition: Sendable {
     let name: String

@@ -1,6 +1,6 @@
 import AzspecCore
-import Foundation
 import Crypto
+import Foundation
 import NIOSSL
 import SwiftASN1
 import X509
@@ -96,7 +96,9 @@ public struct EmulatorTLS: Sendable {
     }
 
     /// The server side TLS configuration; paths name the files in errors only.
-    func configuration(certificatePath: String = "<generated>", keyPath: String = "<generated>") throws
+    func configuration(
+        certificatePath: String = "<generated>", keyPath: String = "<generated>"
+    ) throws
         -> TLSConfiguration
     {
         let chain: [NIOSSLCertificate]

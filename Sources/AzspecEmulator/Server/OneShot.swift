@@ -1,4 +1,5 @@
 import AzspecCore
+
 /// A value that is set once and awaited by one waiter (server started / server stopped).
 final class OneShot<Value: Sendable>: Sendable {
     private enum State {

@@ -1,4 +1,5 @@
 import JSONPath
+
 /// The claims of a verified emulator access token that ARM needs.
 struct AccessToken: Sendable {
     /// `aud`: the resource the token was requested for.

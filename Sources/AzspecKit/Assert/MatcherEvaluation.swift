@@ -76,9 +76,11 @@ extension Matcher {
         case .compare(let comparison, let bound):
             switch (actual, bound) {
             case (.number(let lhs), .number(let rhs)):
-                return comparison.holds(lhs, rhs) ? nil : "expected a number \(comparison.symbol) \(describe(bound)), got \(describe(actual))"
+                return comparison.holds(lhs, rhs)
+                    ? nil : "expected a number \(comparison.symbol) \(describe(bound)), got \(describe(actual))"
             case (.string(let lhs), .string(let rhs)):
-                return comparison.holds(lhs, rhs) ? nil : "expected a string \(comparison.symbol) \(describe(bound)), got \(describe(actual))"
+                return comparison.holds(lhs, rhs)
+                    ? nil : "expected a string \(comparison.symbol) \(describe(bound)), got \(describe(actual))"
             default:
                 return "expected a \(bound.typeName) \(comparison.symbol) \(describe(bound)), got \(describe(actual))"
             }
@@ -104,7 +106,9 @@ extension Matcher {
         case .jwt(let claims):
             guard case .string(var text) = actual else { return "expected a string holding a JWT, got \(actual.typeName)" }
             if text.lowercased().hasPrefix("bearer ") { text = String(text.dropFirst(7)) }
-            guard let decoded = JWT.decode(text)?.claims else { return "expected a JWT (header.claims.signature), got a string that is not one" }
+            guard let decoded = JWT.decode(text)?.claims else {
+                return "expected a JWT (header.claims.signature), got a string that is not one"
+            }
             return try ClaimMatcher.mismatch(claims, in: decoded, scope: scope).map { "JWT claim \($0)" }
         case .exists, .not, .all:
             return try mismatch(for: .value(actual), scope: scope)
@@ -122,7 +126,8 @@ extension Matcher {
         case .matches(let regex): "a string matching /\(regex.pattern)/"
         case .compare(let comparison, let bound): "\(comparison.symbol) \(describe(bound))"
         case .length(let inner): "length \(try inner.summary(scope))"
-        case .oneOf(let options): "one of \(describe(.array(try options.map { option throws(TemplateError) in try option.resolve(in: scope) })))"
+        case .oneOf(let options):
+            "one of \(describe(.array(try options.map { option throws(TemplateError) in try option.resolve(in: scope) })))"
         case .not(let inner): "not \(try inner.summary(scope))"
         case .each(let inner): "each element \(try inner.summary(scope))"
         case .jwt(let claims): "a JWT with claims \(claims.map(\.claim).joined(separator: ", "))"

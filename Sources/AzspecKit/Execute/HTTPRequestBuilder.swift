@@ -24,7 +24,9 @@ enum HTTPRequestBuilder {
             var url = try scope.render(spec.url)
             if !spec.query.isEmpty {
                 var pairs: [String] = []
-                for (name, value) in spec.query { pairs.append(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(try scope.render(value))) }
+                for (name, value) in spec.query {
+                    pairs.append(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(try scope.render(value)))
+                }
                 url += (url.contains("?") ? "&" : "?") + pairs.joined(separator: "&")
             }
             if let problem = RequestSyntax.urlProblem(url) { throw RequestError.unsendable(problem, spec.url.location) }
@@ -37,7 +39,8 @@ enum HTTPRequestBuilder {
             for (name, value) in spec.headers {
                 let rendered = try scope.render(value)
                 if let problem = RequestSyntax.headerValueProblem(rendered) {
-                    throw RequestError.unsendable("header '\(name)', its placeholders filled in, \(problem); nothing was sent", value.location)
+                    throw RequestError.unsendable(
+                        "header '\(name)', its placeholders filled in, \(problem); nothing was sent", value.location)
                 }
                 headers.append((name, rendered))
             }
@@ -46,7 +49,9 @@ enum HTTPRequestBuilder {
             switch spec.body {
             case .form(let fields):
                 var pairs: [String] = []
-                for (name, value) in fields { pairs.append(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(try scope.render(value))) }
+                for (name, value) in fields {
+                    pairs.append(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(try scope.render(value)))
+                }
                 body = Array(pairs.joined(separator: "&").utf8)
                 contentType = "application/x-www-form-urlencoded"
             case .json(let template):

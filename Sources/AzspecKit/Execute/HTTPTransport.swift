@@ -1,5 +1,5 @@
-import AzspecCore
 import AsyncHTTPClient
+import AzspecCore
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -180,7 +180,8 @@ struct TransportError: Error, CustomStringConvertible {
             } else if text.contains("connectionRefused") || text.contains("Connection refused") {
                 description = "connection refused by \(target)"
             } else if text.contains("CERTIFICATE_VERIFY_FAILED") || text.contains("unableToValidateCertificate") {
-                description = "the TLS certificate of \(target) did not verify (CERTIFICATE_VERIFY_FAILED): trust its CA with --ca-cert FILE"
+                description =
+                    "the TLS certificate of \(target) did not verify (CERTIFICATE_VERIFY_FAILED): trust its CA with --ca-cert FILE"
             } else if error is NIOSSLError || text.contains("handshakeFailed") {
                 description = "the TLS handshake with \(target) failed: \(text)"
             } else {

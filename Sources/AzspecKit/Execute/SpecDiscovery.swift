@@ -12,7 +12,8 @@ public enum SpecDiscovery {
         for path in paths {
             var isFolder: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isFolder) else {
-                diagnostics.append(Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), "no such file or folder: \(path)"))
+                diagnostics.append(
+                    Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), "no such file or folder: \(path)"))
                 continue
             }
             guard isFolder.boolValue else {
@@ -32,7 +33,8 @@ public enum SpecDiscovery {
                 }
             }
             if found.isEmpty {
-                diagnostics.append(Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), "no *.yaml or *.yml spec files in \(path)"))
+                diagnostics.append(
+                    Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), "no *.yaml or *.yml spec files in \(path)"))
             }
             files += found.sorted()
         }

@@ -41,7 +41,9 @@ struct SuiteRunner: Sendable {
                     outcome: .errored(Problem(message: variableError, type: "InvalidSpec", details: variableError)))
             } else if let reason = test.skip {
                 report = CaseReport(name: test.name, line: test.location.line, duration: 0, outcome: .skipped(reason: reason))
-            } else if !missing.isEmpty, let needed = test.usedNames.sorted().first(where: { missing[$0] != nil }), let culprit = missing[needed] {
+            } else if !missing.isEmpty, let needed = test.usedNames.sorted().first(where: { missing[$0] != nil }),
+                let culprit = missing[needed]
+            {
                 report = CaseReport(
                     name: test.name, line: test.location.line, duration: 0,
                     outcome: .skipped(reason: "needs '\(needed)', captured by '\(culprit)', which did not pass"))

@@ -42,7 +42,8 @@ extension TestExecution {
                         let subject = MatchSubject(nodes: nodes, singular: expectation.path.isSingular)
                         if let mismatch = try expectation.matcher.mismatch(for: subject, scope: scope) {
                             problems.append("\(expectation.path): \(mismatch)")
-                            excerpts.append(Self.excerpt(of: document, at: expectation.path, nodes: nodes, redactor: context.secrets.redactor))
+                            excerpts.append(
+                                Self.excerpt(of: document, at: expectation.path, nodes: nodes, redactor: context.secrets.redactor))
                         }
                     }
                 }

@@ -30,6 +30,7 @@ extension TestExecution {
         let redactor = context.secrets.redactor
         let text = details + "\n\n" + Transcript.summary(request: exchange.request, response: exchange.response, redactor: redactor)
         return outcome(
-            .errored(Problem(message: redactor.redact(message), type: type, details: redactor.redact(text))), output: transcript(of: exchange))
+            .errored(Problem(message: redactor.redact(message), type: type, details: redactor.redact(text))),
+            output: transcript(of: exchange))
     }
 }

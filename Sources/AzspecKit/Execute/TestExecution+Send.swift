@@ -11,7 +11,8 @@ extension TestExecution {
         if let credential, let token {
             let host = TokenRouting.host(of: request.url) ?? request.url
             guard TokenRouting.accepts(host, identity: credential.identity, cloud: credential.cloud) else {
-                let message = "identity '\(credential.identity.name)' sends its token only to \(TokenRouting.allowedHosts(of: credential.identity, cloud: credential.cloud)); '\(host)' is neither, so nothing was sent"
+                let message =
+                    "identity '\(credential.identity.name)' sends its token only to \(TokenRouting.allowedHosts(of: credential.identity, cloud: credential.cloud)); '\(host)' is neither, so nothing was sent"
                 return .failure(StageEnd(errored(message, type: "InvalidSpec", details: message + "\nrequest: \(request.line)")))
             }
             if let problem = tokenProblem(token) { return .failure(StageEnd(problem)) }

@@ -13,7 +13,9 @@ struct Transcript {
     func text(_ redactor: Redactor) -> String {
         var lines = ["> \(request.line)"]
         if verbose {
-            for (name, value) in request.headers { lines.append("> \(name): \(SecretPolicy.isCredentialHeader(name) ? Redactor.mask : value)") }
+            for (name, value) in request.headers {
+                lines.append("> \(name): \(SecretPolicy.isCredentialHeader(name) ? Redactor.mask : value)")
+            }
             if let body = request.body, !body.isEmpty {
                 lines.append(">")
                 lines.append(redactor.clip(String(decoding: body, as: UTF8.self), lines: 40, characters: Self.verboseBodyLimit))

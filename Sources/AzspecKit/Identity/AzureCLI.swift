@@ -25,7 +25,9 @@ struct AzureCLI: Sendable {
         guard result.status == 0 else {
             let text = String(decoding: result.error, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             let first = text.split(separator: "\n").first.map(String.init) ?? "no message"
-            throw AcquisitionError(identity: identity, message: secrets.redactor.redact("\(arguments.prefix(3).joined(separator: " ")) failed (exit \(result.status)): \(first)"))
+            throw AcquisitionError(
+                identity: identity,
+                message: secrets.redactor.redact("\(arguments.prefix(3).joined(separator: " ")) failed (exit \(result.status)): \(first)"))
         }
         guard let json = try? JSONValue(parsing: Array(result.output)), let token = json["accessToken"]?.stringValue else {
             throw AcquisitionError(identity: identity, message: "\(arguments[0]) printed no JSON with an accessToken")

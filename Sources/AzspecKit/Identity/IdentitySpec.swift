@@ -1,4 +1,5 @@
 import AzspecCore
+
 /// A declared way to get a bearer token, named so that tests can say `identity: NAME`.
 ///
 /// Field names follow azure-identity's vocabulary. Templates in an identity may use `{{env.NAME}}` and

@@ -2,7 +2,9 @@ import AzspecCore
 import Yams
 
 extension SpecParser {
-    static let identityKinds = ["clientSecret", "clientCertificate", "workloadIdentity", "managedIdentity", "azureCli", "token", "environment"]
+    static let identityKinds = [
+        "clientSecret", "clientCertificate", "workloadIdentity", "managedIdentity", "azureCli", "token", "environment",
+    ]
 
     /// Keys each kind takes besides `kind` and `hosts`.
     static let identityKeys: [String: [String]] = [
@@ -71,7 +73,9 @@ extension SpecParser {
         }
         var endpoint = IdentitySpec.Endpoint.v2
         if let node = fields["endpoint"], kind != "managedIdentity", let text = reader.string(node, "endpoint") {
-            if let value = IdentitySpec.Endpoint(rawValue: text.lowercased()) { endpoint = value } else {
+            if let value = IdentitySpec.Endpoint(rawValue: text.lowercased()) {
+                endpoint = value
+            } else {
                 reader.error("endpoint must be v2 (scope, the default) or v1 (resource)", at: node)
             }
         }
@@ -96,14 +100,16 @@ extension SpecParser {
             guard let tenant = field("tenant", default: "AZURE_TENANT_ID"), let clientId = field("clientId", default: "AZURE_CLIENT_ID")
             else { return nil }
             let audience = fields["audience"].flatMap { reader.string($0, "audience") } ?? "api://AzureADTokenExchange"
-            resolved = .workloadIdentity(tenant: tenant, clientId: clientId, tokenFile: field("tokenFile", default: nil), audience: audience)
+            resolved = .workloadIdentity(
+                tenant: tenant, clientId: clientId, tokenFile: field("tokenFile", default: nil), audience: audience)
         case "managedIdentity":
             resolved = .managedIdentity(
                 clientId: field("clientId", default: nil), objectId: field("objectId", default: nil),
                 resourceId: field("resourceId", default: nil), endpoint: field("endpoint", default: nil))
             let chosen = ["clientId", "objectId", "resourceId"].filter { fields[$0] != nil }
             if chosen.count > 1 {
-                reader.error("a managed identity takes one of clientId, objectId or resourceId, not \(chosen.joined(separator: " and "))", at: node)
+                reader.error(
+                    "a managed identity takes one of clientId, objectId or resourceId, not \(chosen.joined(separator: " and "))", at: node)
             }
         case "azureCli":
             var command = ["az", "account", "get-access-token"]

@@ -7,10 +7,12 @@ extension SpecValidator {
     func validateIdentities(of plan: SuitePlan, project: ProjectFile?) -> [Diagnostic] {
         var collector = DiagnosticCollector()
         if let project, let name = project.defaultIdentity, plan.identities[name] == nil, let location = project.defaultIdentityLocation {
-            collector.error("defaultIdentity '\(name)' is not declared\(Suggestion.hint(for: name, in: plan.identities.keys))", at: location)
+            collector.error(
+                "defaultIdentity '\(name)' is not declared\(Suggestion.hint(for: name, in: plan.identities.keys))", at: location)
         }
         var used: [String: IdentitySpec] = [:]
-        let choices = [(plan.suite.identity, plan.suite.location)] + plan.suite.tests.compactMap { test in test.identity.map { ($0, test.location) } }
+        let choices =
+            [(plan.suite.identity, plan.suite.location)] + plan.suite.tests.compactMap { test in test.identity.map { ($0, test.location) } }
         for (choice, _) in choices {
             if case .named(let name, let location) = choice, plan.identities[name] == nil {
                 collector.error(
@@ -27,7 +29,9 @@ extension SpecValidator {
                     "the test sets Authorization itself but also uses identity '\(identity.name)'; drop one (identity: false turns the suite's off)",
                     at: header.value.location)
             }
-            if let host = Self.staticHost(of: request.url, cloud: plan.cloud), !TokenRouting.accepts(host, identity: identity, cloud: plan.cloud) {
+            if let host = Self.staticHost(of: request.url, cloud: plan.cloud),
+                !TokenRouting.accepts(host, identity: identity, cloud: plan.cloud)
+            {
                 collector.error(
                     "identity '\(identity.name)' sends its token only to \(TokenRouting.allowedHosts(of: identity, cloud: plan.cloud)); '\(host)' is neither (list it under the identity's hosts: to allow it)",
                     at: request.url.location)

@@ -11,12 +11,15 @@ extension TokenAcquirer {
         }
         if let url = environment["ACTIONS_ID_TOKEN_REQUEST_URL"] {
             guard let requestToken = environment["ACTIONS_ID_TOKEN_REQUEST_TOKEN"], !requestToken.isEmpty else {
-                throw failure("ACTIONS_ID_TOKEN_REQUEST_URL is set but ACTIONS_ID_TOKEN_REQUEST_TOKEN is not (does the job have `permissions: id-token: write`?)")
+                throw failure(
+                    "ACTIONS_ID_TOKEN_REQUEST_URL is set but ACTIONS_ID_TOKEN_REQUEST_TOKEN is not (does the job have `permissions: id-token: write`?)"
+                )
             }
             secrets.add(requestToken)
             return try await gitHubToken(url: url, requestToken: requestToken, audience: audience)
         }
-        throw failure("no federated token: set tokenFile, AZURE_FEDERATED_TOKEN_FILE, or run in GitHub Actions with `permissions: id-token: write`")
+        throw failure(
+            "no federated token: set tokenFile, AZURE_FEDERATED_TOKEN_FILE, or run in GitHub Actions with `permissions: id-token: write`")
     }
 
     private func readTokenFile(_ path: String) throws(AcquisitionError) -> String {
@@ -73,7 +76,8 @@ extension TokenAcquirer {
             if let resourceId { query.append(("mi_res_id", resourceId)) }
             headers.append(("X-IDENTITY-HEADER", header))
         } else {
-            base = endpoint ?? environment["AZSPEC_IMDS_ENDPOINT"] ?? environment["MSAL_MANAGED_IDENTITY_ENDPOINT"]
+            base =
+                endpoint ?? environment["AZSPEC_IMDS_ENDPOINT"] ?? environment["MSAL_MANAGED_IDENTITY_ENDPOINT"]
                 ?? Self.instanceMetadataEndpoint
             query.insert(("api-version", "2018-02-01"), at: 0)
             if let clientId { query.append(("client_id", clientId)) }

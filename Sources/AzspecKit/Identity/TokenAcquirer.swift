@@ -44,7 +44,8 @@ struct TokenAcquirer: Sendable {
             return try await clientCredentials(
                 tenant: tenantValue, clientId: client, endpoint: endpoint, credential: Self.assertionFields(assertion))
         case .workloadIdentity(let tenant, let clientId, let tokenFile, let audience):
-            let assertion = try await federatedAssertion(tokenFile: try tokenFile.map { t throws(AcquisitionError) in try value(t) }, audience: audience)
+            let assertion = try await federatedAssertion(
+                tokenFile: try tokenFile.map { t throws(AcquisitionError) in try value(t) }, audience: audience)
             return try await clientCredentials(
                 tenant: try value(tenant), clientId: try value(clientId), endpoint: .v2,
                 credential: Self.assertionFields(assertion))
@@ -67,7 +68,8 @@ struct TokenAcquirer: Sendable {
         case .environment:
             guard let chosen = EnvironmentCredential.identity(in: environment, name: identity.name, location: identity.location) else {
                 throw failure(
-                    "the environment names no credential: set AZURE_TENANT_ID and AZURE_CLIENT_ID with one of AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH or AZURE_FEDERATED_TOKEN_FILE")
+                    "the environment names no credential: set AZURE_TENANT_ID and AZURE_CLIENT_ID with one of AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH or AZURE_FEDERATED_TOKEN_FILE"
+                )
             }
             return try await TokenAcquirer(
                 identity: chosen, environment: environment, cloud: cloud, transport: transport, secrets: secrets, timeout: timeout
@@ -111,7 +113,8 @@ struct TokenAcquirer: Sendable {
         let json = try? JSONValue(parsing: response.body)
         if let token = json?["access_token"]?.stringValue { secrets.add(token) }
         guard (200..<300).contains(response.status), let json, let token = json["access_token"]?.stringValue else {
-            throw failure(Self.describeError(status: response.status, json: json, body: response.body, source: source, redactor: secrets.redactor))
+            throw failure(
+                Self.describeError(status: response.status, json: json, body: response.body, source: source, redactor: secrets.redactor))
         }
         let now = Date()
         let expiresOn: Date
@@ -120,7 +123,8 @@ struct TokenAcquirer: Sendable {
         } else if let seconds = Self.number(json["expires_in"]) {
             expiresOn = now.addingTimeInterval(seconds)
         } else {
-            expiresOn = JWT.decode(token)?.claims["exp"]?.numberValue.map { Date(timeIntervalSince1970: $0) } ?? now.addingTimeInterval(3600)
+            expiresOn =
+                JWT.decode(token)?.claims["exp"]?.numberValue.map { Date(timeIntervalSince1970: $0) } ?? now.addingTimeInterval(3600)
         }
         return AccessToken(value: token, expiresOn: expiresOn, refreshIn: Self.number(json["refresh_in"]), now: now)
     }

@@ -19,7 +19,9 @@ public enum SecretPolicy {
     static let tokenFields = ["access_token", "refresh_token", "id_token", "accessToken"]
 
     /// Field names (form fields, JSON members, the last step of a JSONPath) whose values are credentials.
-    static let credentialFields = ["access_token", "refresh_token", "id_token", "client_secret", "accesstoken", "client_assertion", "password"]
+    static let credentialFields = [
+        "access_token", "refresh_token", "id_token", "client_secret", "accesstoken", "client_assertion", "password",
+    ]
 
     /// Whether a form field or JSON member of this name holds a credential.
     static func isCredentialField(_ name: String) -> Bool {

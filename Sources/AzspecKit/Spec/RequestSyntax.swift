@@ -35,7 +35,9 @@ enum RequestSyntax {
         case " ": "a space"
         case "\t": "a tab"
         case "\0": "a NUL (U+0000)"
-        default: scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) ? "the control character U+\(hex(scalar.value, width: 4))" : "'\(scalar)'"
+        default:
+            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+                ? "the control character U+\(hex(scalar.value, width: 4))" : "'\(scalar)'"
         }
     }
 

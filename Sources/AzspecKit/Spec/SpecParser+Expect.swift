@@ -61,7 +61,8 @@ extension SpecParser {
             switch value {
             case .scalar(let scalar):
                 if let path = jsonPath(scalar.string, at: value) {
-                    result.append(CaptureSpec(name: name, source: .json(path), secret: SecretPolicy.selectsCredential(path.text), location: location))
+                    result.append(
+                        CaptureSpec(name: name, source: .json(path), secret: SecretPolicy.selectsCredential(path.text), location: location))
                 }
             case .mapping(let options):
                 let members = reader.members(options, allowed: ["json", "header", "secret"], in: "capture '\(name)'")
@@ -79,7 +80,10 @@ extension SpecParser {
                     reader.error("capture '\(name)' takes exactly one of json or header", at: value)
                 }
                 guard let source else { continue }
-                let automatic: Bool = if case .json(let path) = source { SecretPolicy.selectsCredential(path.text) } else { SecretPolicy.isCredentialField(name) }
+                let automatic: Bool =
+                    if case .json(let path) = source { SecretPolicy.selectsCredential(path.text) } else {
+                        SecretPolicy.isCredentialField(name)
+                    }
                 result.append(CaptureSpec(name: name, source: source, secret: secret ?? automatic, location: location))
             default:
                 reader.error("capture '\(name)' must be a JSONPath such as $.access_token, or { header: Name }", at: value)
@@ -129,7 +133,8 @@ extension SpecParser {
             // A plain object compares for equality, unless a key is a misspelt matcher.
             for keyNode in mapping.keys {
                 guard let key = keyNode.scalar?.string, let guess = Suggestion.closest(to: key, in: Matcher.names) else { continue }
-                reader.error("unknown matcher '\(key)' (did you mean '\(guess)'?); to compare with an object write 'equals: {…}'", at: keyNode)
+                reader.error(
+                    "unknown matcher '\(key)' (did you mean '\(guess)'?); to compare with an object write 'equals: {…}'", at: keyNode)
                 return nil
             }
             return .equals(reader.jsonTemplate(node))
@@ -153,7 +158,9 @@ extension SpecParser {
             guard let text = reader.string(value, "type") else { return nil }
             guard let kind = JSONKind(rawValue: text) else {
                 let kinds = JSONKind.allCases.map(\.rawValue)
-                reader.error("unknown type '\(text)'\(Suggestion.hint(for: text, in: kinds)); use one of \(kinds.joined(separator: ", "))", at: value)
+                reader.error(
+                    "unknown type '\(text)'\(Suggestion.hint(for: text, in: kinds)); use one of \(kinds.joined(separator: ", "))", at: value
+                )
                 return nil
             }
             return .type(kind)

@@ -1,4 +1,5 @@
 import Subprocess
+
 #if canImport(System)
 import System
 #else
@@ -46,10 +47,11 @@ public enum ChildProcess {
                         .path(FilePath(executable)), arguments: Arguments(arguments), environment: .custom(keys),
                         workingDirectory: workingDirectory.map { FilePath($0) }, platformOptions: options,
                         output: .bytes(limit: outputLimit), error: .bytes(limit: outputLimit))
-                    let status: Int32 = switch result.terminationStatus {
-                    case .exited(let code): Int32(truncatingIfNeeded: code)
-                    case .signaled(let signal): 128 + Int32(truncatingIfNeeded: signal)
-                    }
+                    let status: Int32 =
+                        switch result.terminationStatus {
+                        case .exited(let code): Int32(truncatingIfNeeded: code)
+                        case .signaled(let signal): 128 + Int32(truncatingIfNeeded: signal)
+                        }
                     return Result(status: status, output: result.standardOutput, error: result.standardError)
                 }
                 group.addTask {

@@ -77,7 +77,8 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
                 var name = String(String.UnicodeScalarView(scalars[(index + 2)..<end]))
                 name = name.trimmingCharacters(in: .whitespaces)
                 if name.isEmpty || name.contains(where: { $0 == "{" || $0 == "}" || $0.isWhitespace }) {
-                    diagnostics.error("invalid placeholder '{{\(name)}}': expected a name such as {{token}} or {{env.AZURE_TENANT_ID}}", at: start)
+                    diagnostics.error(
+                        "invalid placeholder '{{\(name)}}': expected a name such as {{token}} or {{env.AZURE_TENANT_ID}}", at: start)
                 } else {
                     if !literal.isEmpty { parts.append(.literal(literal)) }
                     literal = ""

@@ -82,7 +82,9 @@ public struct SpecRun: Sendable {
         let report: RunReport
         do {
             report = try await SecretStore.$current.withValue(secrets) {
-                try await HTTPTransport.withTransport(tls: options.tls, connectTimeout: options.configuration.defaultTimeout) { transport in await runner.run(over: transport) }
+                try await HTTPTransport.withTransport(tls: options.tls, connectTimeout: options.configuration.defaultTimeout) { transport in
+                    await runner.run(over: transport)
+                }
             }
         } catch {
             sink.error("error: the HTTP client failed: \(error)")
@@ -114,8 +116,12 @@ public struct SpecRun: Sendable {
         let now = Date()
         var suites: [SuiteReport] = []
         if !specs.pathDiagnostics.isEmpty || specs.loaded.isEmpty {
-            let diagnostics = specs.pathDiagnostics.isEmpty
-                ? [Diagnostic(.error, at: SourceLocation(file: options.paths.joined(separator: " "), line: 1, column: 1), "no spec files found")]
+            let diagnostics =
+                specs.pathDiagnostics.isEmpty
+                ? [
+                    Diagnostic(
+                        .error, at: SourceLocation(file: options.paths.joined(separator: " "), line: 1, column: 1), "no spec files found")
+                ]
                 : specs.pathDiagnostics
             suites.append(Self.invalidSuite(name: "azspec", file: options.paths.first ?? ".", diagnostics: diagnostics, at: now))
         }
@@ -123,7 +129,9 @@ public struct SpecRun: Sendable {
             let errors = specs.errors(of: spec)
             if let suite = spec.suite, errors.isEmpty, !spec.hasErrors {
                 let cases = suite.tests.map {
-                    CaseReport(name: $0.name, line: $0.location.line, duration: 0, outcome: .skipped(reason: "not run: other spec files are invalid"))
+                    CaseReport(
+                        name: $0.name, line: $0.location.line, duration: 0,
+                        outcome: .skipped(reason: "not run: other spec files are invalid"))
                 }
                 suites.append(SuiteReport(name: suite.name, file: spec.file, timestamp: now, duration: 0, cases: cases))
             } else {
@@ -143,7 +151,8 @@ public struct SpecRun: Sendable {
 
     static func usageErrorReport(_ message: String) -> RunReport {
         let now = Date()
-        let problem = Problem(message: message.split(separator: "\n").first.map(String.init) ?? message, type: "UsageError", details: message)
+        let problem = Problem(
+            message: message.split(separator: "\n").first.map(String.init) ?? message, type: "UsageError", details: message)
         let suite = SuiteReport(
             name: "azspec", file: "azspec", timestamp: now, duration: 0,
             cases: [CaseReport(name: "command line is valid", line: 1, duration: 0, outcome: .errored(problem))])

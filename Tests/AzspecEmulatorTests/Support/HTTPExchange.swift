@@ -1,5 +1,5 @@
-import AzspecCore
 import AsyncHTTPClient
+import AzspecCore
 import JSONPath
 import NIOCore
 

@@ -1,8 +1,8 @@
 import AzspecCore
+import AzspecTesting
 import Crypto
 import Foundation
 import JSONPath
-import AzspecTesting
 import _CryptoExtras
 
 @testable import AzspecEmulator
