@@ -1,4 +1,5 @@
 public import Foundation
+import SwiftASN1
 public import X509
 public import _CryptoExtras
 

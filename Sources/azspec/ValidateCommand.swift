@@ -1,4 +1,5 @@
 import ArgumentParser
+import AzspecCore
 import AzspecEmulator
 import AzspecKit
 import Foundation

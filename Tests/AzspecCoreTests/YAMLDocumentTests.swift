@@ -1,5 +1,6 @@
 import AzspecCore
 import Testing
+import Yams
 
 @Suite struct YAMLDocumentTests {
     @Test func composesPlainYAML() throws {

@@ -3,6 +3,7 @@ import AzspecTesting
 import Crypto
 import Foundation
 import JSONPath
+import SwiftASN1
 import Testing
 import X509
 import _CryptoExtras

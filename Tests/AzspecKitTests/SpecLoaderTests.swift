@@ -1,3 +1,6 @@
+import AzspecCore
+import Foundation
+import JSONPath
 import Testing
 
 @testable import AzspecKit

@@ -1,4 +1,5 @@
 import AzspecCore
+import HTTPTypes
 import JSONPath
 
 /// Subscriptions, permissions and operation results.

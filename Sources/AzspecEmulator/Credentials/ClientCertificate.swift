@@ -1,4 +1,5 @@
 import Crypto
+import SwiftASN1
 import X509
 import _CryptoExtras
 

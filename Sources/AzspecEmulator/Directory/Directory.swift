@@ -1,3 +1,4 @@
+import Foundation
 import _CryptoExtras
 
 /// The emulator's read-only view of its configuration, indexed for lookups on every request.

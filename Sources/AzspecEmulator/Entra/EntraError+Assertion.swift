@@ -1,3 +1,5 @@
+import HTTPTypes
+
 /// Client assertion (certificate and federated credential) failures (azure-protocol.md §1.5, §2).
 extension EntraError {
     private static func invalidClient(_ code: Int, _ text: String) -> EntraError {

@@ -1,3 +1,5 @@
+import HTTPTypes
+
 /// Signs access tokens for a principal or managed identity with the emulator's key.
 struct AccessTokenIssuer: Sendable {
     /// A signed token and the times a response reports.

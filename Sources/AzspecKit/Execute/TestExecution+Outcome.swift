@@ -1,3 +1,5 @@
+import AzspecCore
+
 /// How a test's end becomes its report: every message and transcript redacted with the run's secrets.
 extension TestExecution {
     func outcome(_ outcome: CaseOutcome, output: String? = nil) -> CaseReport {

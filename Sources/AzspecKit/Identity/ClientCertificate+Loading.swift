@@ -1,6 +1,7 @@
 import AzspecCore
 import Crypto
 import Foundation
+import SwiftASN1
 import X509
 import _CryptoExtras
 

@@ -1,5 +1,6 @@
 import AzspecCore
 import Foundation
+import JSONPath
 
 /// A federated token (the JWT a workload identity presents as `client_assertion`): read from its file with a
 /// size cap, and checked for being a JWT that has not expired. One rule for validation and for acquisition.

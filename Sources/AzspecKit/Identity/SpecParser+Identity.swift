@@ -1,4 +1,5 @@
 import AzspecCore
+import JSONPath
 import Yams
 
 extension SpecParser {

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import AzspecCore
 import JSONPath
 import NIOCore
+import NIOHTTP1
 
 @testable import AzspecEmulator
 
