@@ -1,7 +1,7 @@
 /// Base64url without padding (RFC 4648 §5), as JWTs and ARM operation tokens use it.
 public enum Base64URL {
-    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
-    private static let reverse: [Int8] = {
+    @usableFromInline static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+    @usableFromInline static let reverse: [Int8] = {
         var table = [Int8](repeating: -1, count: 256)
         for (index, byte) in alphabet.enumerated() { table[Int(byte)] = Int8(index) }
         // Also accept the standard alphabet so that padded or '+/' input decodes.
@@ -10,7 +10,7 @@ public enum Base64URL {
         return table
     }()
 
-    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
+    @inlinable public static func encode(_ bytes: some Sequence<UInt8>) -> String {
         var output = [UInt8]()
         output.reserveCapacity((bytes.underestimatedCount * 4 + 2) / 3)
         var iterator = bytes.makeIterator()
@@ -34,7 +34,7 @@ public enum Base64URL {
     ///
     /// Trailing `=` padding is accepted. With `allowingStandardAlphabet` (the emulator's lenient reading of what
     /// clients send) `+` and `/` decode too; without it (tokens azspec checks) they are refused.
-    public static func decode(_ text: some StringProtocol, allowingStandardAlphabet: Bool = true) -> [UInt8]? {
+    @inlinable public static func decode(_ text: some StringProtocol, allowingStandardAlphabet: Bool = true) -> [UInt8]? {
         var output = [UInt8]()
         output.reserveCapacity(text.utf8.count * 3 / 4)
         var accumulator: UInt32 = 0

@@ -1,7 +1,7 @@
 /// Percent-encoding (RFC 3986) of URL parts and `application/x-www-form-urlencoded` bodies, and its decoding.
 public enum PercentEncoding {
     /// Decodes `%XX` escapes (and `+` as a space when `plusAsSpace`); nil for malformed escapes or bad UTF-8.
-    public static func decode(_ text: some StringProtocol, plusAsSpace: Bool = false) -> String? {
+    @inlinable public static func decode(_ text: some StringProtocol, plusAsSpace: Bool = false) -> String? {
         let utf8 = text.utf8
         guard utf8.contains(where: { $0 == UInt8(ascii: "%") || (plusAsSpace && $0 == UInt8(ascii: "+")) }) else {
             return String(text)
@@ -26,7 +26,7 @@ public enum PercentEncoding {
     }
 
     /// Splits `a=1&b=2` into decoded pairs, in order; pieces that fail to decode are kept raw.
-    public static func pairs(_ text: some StringProtocol, plusAsSpace: Bool) -> [(String, String)] {
+    @inlinable public static func pairs(_ text: some StringProtocol, plusAsSpace: Bool) -> [(String, String)] {
         text.split(separator: "&", omittingEmptySubsequences: true).map { piece in
             let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let key = decode(parts[0], plusAsSpace: plusAsSpace) ?? String(parts[0])
@@ -58,7 +58,7 @@ public enum PercentEncoding {
         String(validating: bytes, as: UTF8.self)
     }
 
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
+    @usableFromInline static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
         case 0x30...0x39: return byte - 0x30
         case 0x41...0x46: return byte - 0x41 + 10

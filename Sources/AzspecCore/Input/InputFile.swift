@@ -87,6 +87,12 @@ public enum InputFile {
         return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
     }
 
+    /// Whether `path` names a folder (following symbolic links).
+    public static func isFolder(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+    }
+
     private static func tooLarge(_ size: Int, _ kind: Kind) -> String {
         "is larger than the \(byteCount(kind.limit)) a \(kind.name) may hold (\(byteCount(size)) or more)"
     }

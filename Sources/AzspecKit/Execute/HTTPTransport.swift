@@ -117,39 +117,32 @@ public final class HTTPTransport: HTTPSending {
     }
 
     func send(_ request: PreparedRequest) async throws(TransportError) -> HTTPResponse {
-        var outgoing = HTTPClientRequest(url: request.url)
-        outgoing.method = HTTPMethod(rawValue: request.method)
+        var headers = HTTPHeaders()
         if !request.headers.contains(where: { $0.name.lowercased() == "user-agent" }) {
-            outgoing.headers.add(name: "User-Agent", value: "azspec/\(AzspecVersion.current)")
+            headers.add(name: "User-Agent", value: "azspec/\(AzspecVersion.current)")
         }
-        for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
-        if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
+        for (name, value) in request.headers { headers.add(name: name, value: value) }
         // The timeout is a deadline for the whole exchange: connecting, the response head and every byte of the
-        // body. AsyncHTTPClient's own deadline ends at the head, so the body is raced against the clock as well.
+        // body. AsyncHTTPClient's request-bag API fails a request at its deadline in every state, body included
+        // (its async API's deadline ends at the head), and needs no second task to race the clock.
         let seconds = min(max(request.timeout, RunConfiguration.timeoutRange.lowerBound), RunConfiguration.timeoutRange.upperBound)
         let deadline = NIODeadline.now() + .nanoseconds(Int64(seconds * 1_000_000_000))
-        let client = self.client
-        let outgoingRequest = outgoing
         do {
-            return try await withThrowingTaskGroup(of: HTTPResponse?.self) { group in
-                group.addTask {
-                    let response = try await client.execute(outgoingRequest, deadline: deadline)
-                    var buffer = try await response.body.collect(upTo: Self.maximumBodySize)
-                    let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
-                    return HTTPResponse(
-                        status: Int(response.status.code), reason: response.status.reasonPhrase,
-                        headers: response.headers.map { ($0.name, $0.value) }, body: bytes)
-                }
-                group.addTask {
-                    try await Task.sleep(for: .nanoseconds(max(0, (deadline - NIODeadline.now()).nanoseconds)))
-                    return nil
-                }
-                defer { group.cancelAll() }
-                guard let first = try await group.next(), let response = first else {
-                    throw HTTPClientError.deadlineExceeded
-                }
-                return response
+            let outgoing = try HTTPClient.Request(
+                url: request.url, method: HTTPMethod(rawValue: request.method), headers: headers,
+                body: request.body.map { .bytes($0) })
+            let task = client.execute(
+                request: outgoing, delegate: ResponseAccumulator(request: outgoing, maxBodySize: Self.maximumBodySize),
+                deadline: deadline)
+            let response = try await withTaskCancellationHandler {
+                try await task.futureResult.get()
+            } onCancel: {
+                task.cancel()
             }
+            var body = response.body ?? ByteBuffer()
+            return HTTPResponse(
+                status: Int(response.status.code), reason: response.status.reasonPhrase,
+                headers: response.headers.map { ($0.name, $0.value) }, body: body.readBytes(length: body.readableBytes) ?? [])
         } catch {
             throw TransportError(error, request: request)
         }
@@ -171,7 +164,7 @@ struct TransportError: Error, CustomStringConvertible {
             case .cancelled: description = "the request was cancelled"
             default: description = "request to \(target) failed: \(error)"
             }
-        } else if error is NIOTooManyBytesError {
+        } else if error is NIOTooManyBytesError || error is ResponseAccumulator.ResponseTooBigError {
             description = "the response body is larger than \(HTTPTransport.maximumBodySize / 1024 / 1024) MiB"
         } else {
             let text = String(describing: error)

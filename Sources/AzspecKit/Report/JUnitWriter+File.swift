@@ -1,4 +1,4 @@
-import CoreFoundation
+import AzspecCore
 public import Foundation
 
 #if canImport(Glibc)
@@ -74,9 +74,8 @@ extension JUnitWriter {
     /// Creates `folder` and its missing parents (`mkdir -p`).
     private static func createFolders(_ folder: String, for path: String) throws(WriteError) {
         guard !folder.isEmpty else { return }
-        var info = stat()
-        if stat(folder, &info) == 0 {
-            guard (info.st_mode & S_IFMT) == S_IFDIR else {
+        if FileManager.default.fileExists(atPath: folder) {
+            guard InputFile.isFolder(folder) else {
                 throw WriteError(path: path, reason: "'\(folder)' exists and is not a folder")
             }
             return

@@ -13,10 +13,20 @@ struct SecretPattern: Sendable {
     let alternatives: [[[UInt8]]]
     /// Every byte an occurrence may start with.
     let firstBytes: Set<UInt8>
+    /// The secret's UTF-8, and where each character starts in it (one more entry for the end): the fast path
+    /// compares these directly and looks at the escaped forms only where the text holds `%`, `\\` or `+`.
+    private let literal: [UInt8]
+    private let offsets: [Int]
+    /// Characters that are themselves an escape introducer (`%`, `\\`, `+`): their escaped forms are tried first.
+    private let introducers: Set<Int>
 
     init(_ secret: String) {
         var alternatives: [[[UInt8]]] = []
-        for scalar in secret.unicodeScalars {
+        var offsets = [0]
+        var introducers: Set<Int> = []
+        for (index, scalar) in secret.unicodeScalars.enumerated() {
+            offsets.append(offsets[index] + String(scalar).utf8.count)
+            if scalar == "%" || scalar == "\\" || scalar == "+" { introducers.insert(index) }
             var forms: [[UInt8]] = [Array(String(scalar).utf8)]
             func add(_ text: String) {
                 let bytes = Array(text.utf8)
@@ -48,16 +58,39 @@ struct SecretPattern: Sendable {
         }
         self.alternatives = alternatives
         self.firstBytes = Set(alternatives.first?.compactMap(\.first) ?? [])
+        self.literal = Array(secret.utf8)
+        self.offsets = offsets
+        self.introducers = introducers
     }
 
     /// The length in bytes of an occurrence of the whole secret starting at `start`, or nil.
     func match(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         var position = start
-        for forms in alternatives {
-            guard let length = Self.form(of: forms, in: bytes, at: position) else { return nil }
-            position += length
+        let count = bytes.count
+        return literal.withUnsafeBufferPointer { literal -> Int? in
+            for index in 0..<(offsets.count - 1) {
+                let from = offsets[index]
+                let length = offsets[index + 1] - from
+                if !introducers.contains(index), position + length <= count {
+                    var equal = true
+                    for offset in 0..<length where bytes[position + offset] != literal[from + offset] {
+                        equal = false
+                        break
+                    }
+                    if equal {
+                        position += length
+                        continue
+                    }
+                }
+                guard position < count else { return nil }
+                let byte = bytes[position]
+                guard introducers.contains(index) || byte == UInt8(ascii: "%") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "+")
+                else { return nil }
+                guard let formLength = Self.form(of: alternatives[index], in: bytes, at: position) else { return nil }
+                position += formLength
+            }
+            return position - start
         }
-        return position - start
     }
 
     /// How many characters of the secret stand from `start` up to exactly `end` (an occurrence cut at `end`), or 0.
