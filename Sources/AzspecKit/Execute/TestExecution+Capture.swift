@@ -31,13 +31,16 @@ extension TestExecution {
         }
     }
 
-    /// The secrets a request carries: its `Authorization` header (and the token in it) and the credential fields of
-    /// a form body.
+    /// The secrets a request carries: the credential in its `Authorization` header (the part after the scheme, which
+    /// masks the whole header too) and the credential fields of a form body.
     func collectSecrets(of request: PreparedRequest) {
         let secrets = context.secrets
         for (name, value) in request.headers where SecretPolicy.isCredentialHeader(name) {
-            secrets.add(value)
-            if let space = value.firstIndex(of: " ") { secrets.add(String(value[value.index(after: space)...])) }
+            if let space = value.firstIndex(of: " ") {
+                secrets.add(String(value[value.index(after: space)...]))
+            } else {
+                secrets.add(value)
+            }
         }
         if case .form = test.request?.body, let body = request.body {
             for (name, value) in PercentEncoding.pairs(String(decoding: body, as: UTF8.self), plusAsSpace: true)

@@ -28,9 +28,23 @@ public struct Redactor: Sendable {
     private var needlesByFirstByte: [[Int]] = Array(repeating: [], count: 256)
     /// The secrets added so far: most `add` calls repeat one already known (the bearer token of every request).
     private var known: Set<String> = []
+    /// The pairs of bytes any occurrence may start with (a 65,536-bit set): most positions of most text are passed
+    /// over after one lookup. JWT shapes start `ey`.
+    private var startPairs = [UInt64](repeating: 0, count: 1024)
 
     public init(secrets: some Sequence<String> = []) {
+        markPair(UInt8(ascii: "e"), UInt8(ascii: "y"))
         for secret in secrets { add(secret) }
+    }
+
+    private mutating func markPair(_ first: UInt8, _ second: UInt8) {
+        let bit = Int(first) << 8 | Int(second)
+        startPairs[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    private func startsPair(_ first: UInt8, _ second: UInt8) -> Bool {
+        let bit = Int(first) << 8 | Int(second)
+        return startPairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     /// Remembers a secret value; later `redact` calls mask it in every form.
@@ -38,15 +52,22 @@ public struct Redactor: Sendable {
         guard secret.utf8.count >= Self.minimumLength, known.insert(secret).inserted else { return }
         let pattern = SecretPattern(secret)
         patterns.append(pattern)
+        let literal = Array(secret.utf8)
+        markPair(literal[0], literal[1])
+        // An escaped first character starts `%` + a hex digit, `\\` + anything, or `+` for a space.
+        for digit in Array("0123456789abcdefABCDEF".utf8) { markPair(UInt8(ascii: "%"), digit) }
+        for byte in 0...255 { markPair(UInt8(ascii: "\\"), UInt8(byte)) }
+        if literal[0] == UInt8(ascii: " ") { for byte in 0...255 { markPair(UInt8(ascii: "+"), UInt8(byte)) } }
         for byte in pattern.firstBytes {
             patternsByFirstByte[Int(byte)].append(patterns.count - 1)
-            patternsByFirstByte[Int(byte)].sort { patterns[$0].alternatives.count > patterns[$1].alternatives.count }
+            patternsByFirstByte[Int(byte)].sort { patterns[$0].count > patterns[$1].count }
         }
         for form in SecretForms.base64Cores(of: Array(secret.utf8)) {
             let bytes = Array(form.utf8)
             guard !needles.contains(bytes) else { continue }
             needles.append(bytes)
             needlesByFirstByte[Int(bytes[0])].append(needles.count - 1)
+            markPair(bytes[0], bytes[1])
             needlesByFirstByte[Int(bytes[0])].sort { needles[$0].count > needles[$1].count }
         }
     }
@@ -97,6 +118,10 @@ public struct Redactor: Sendable {
         var copied = 0
         let count = bytes.count
         while index < count {
+            guard index + 1 < count, startsPair(bytes[index], bytes[index + 1]) else {
+                index += 1
+                continue
+            }
             let length = matchLength(in: bytes, at: index)
             guard length > 0 else {
                 index += 1

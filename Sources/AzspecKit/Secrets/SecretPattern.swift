@@ -7,132 +7,163 @@
 /// - Swift's escapes as `String(reflecting:)` and `debugDescription` print them: `\0`, `\'`, `\u{1B}`.
 ///
 /// So `client_secret=a%2Fb`, `{"token":"a\/b"}` and `"a\u{2F}b"` are all the secret `a/b`, whichever encoder wrote
-/// them, and no list of encoders needs to be complete.
+/// them, and no list of encoders needs to be complete. Escapes are decoded where the text has them and compared
+/// with the secret's character; nothing is precomputed per form, so adding a secret costs one pass over it.
 struct SecretPattern: Sendable {
-    /// For each character of the secret, the byte sequences it may appear as, longest first.
-    let alternatives: [[[UInt8]]]
-    /// Every byte an occurrence may start with.
-    let firstBytes: Set<UInt8>
-    /// The secret's UTF-8, and where each character starts in it (one more entry for the end): the fast path
-    /// compares these directly and looks at the escaped forms only where the text holds `%`, `\\` or `+`.
+    /// The secret's characters.
+    private let scalars: [Unicode.Scalar]
+    /// The secret's UTF-8, and where each character starts in it (one more entry for the end).
     private let literal: [UInt8]
     private let offsets: [Int]
-    /// Characters that are themselves an escape introducer (`%`, `\\`, `+`): their escaped forms are tried first.
-    private let introducers: Set<Int>
+    /// Every byte an occurrence may start with.
+    let firstBytes: Set<UInt8>
+    /// How many characters the secret has.
+    var count: Int { scalars.count }
 
     init(_ secret: String) {
-        var alternatives: [[[UInt8]]] = []
+        scalars = Array(secret.unicodeScalars)
+        literal = Array(secret.utf8)
         var offsets = [0]
-        var introducers: Set<Int> = []
-        for (index, scalar) in secret.unicodeScalars.enumerated() {
-            offsets.append(offsets[index] + String(scalar).utf8.count)
-            if scalar == "%" || scalar == "\\" || scalar == "+" { introducers.insert(index) }
-            var forms: [[UInt8]] = [Array(String(scalar).utf8)]
-            func add(_ text: String) {
-                let bytes = Array(text.utf8)
-                if !forms.contains(bytes) { forms.append(bytes) }
-            }
-            let utf8 = Array(String(scalar).utf8)
-            add(utf8.map { "%" + Self.hex($0, width: 2, uppercase: true) }.joined())
-            add(utf8.map { "%" + Self.hex($0, width: 2, uppercase: false) }.joined())
-            if scalar == " " { add("+") }
-            switch scalar {
-            case "\"": add("\\\"")
-            case "\\": add("\\\\")
-            case "/": add("\\/")
-            case "'": add("\\'")
-            case "\n": add("\\n")
-            case "\r": add("\\r")
-            case "\t": add("\\t")
-            case "\u{08}": add("\\b")
-            case "\u{0C}": add("\\f")
-            case "\0": add("\\0")
-            default: break
-            }
-            for uppercase in [false, true] {
-                add(String(scalar).utf16.map { "\\u" + Self.hex(UInt32($0), width: 4, uppercase: uppercase) }.joined())
-                add("\\u{" + Self.hex(scalar.value, width: 1, uppercase: uppercase) + "}")
-            }
-            forms.sort { $0.count > $1.count }
-            alternatives.append(forms)
-        }
-        self.alternatives = alternatives
-        self.firstBytes = Set(alternatives.first?.compactMap(\.first) ?? [])
-        self.literal = Array(secret.utf8)
+        for scalar in scalars { offsets.append((offsets.last ?? 0) + String(scalar).utf8.count) }
         self.offsets = offsets
-        self.introducers = introducers
+        var first: Set<UInt8> = [UInt8(ascii: "%"), UInt8(ascii: "\\")]
+        if let byte = literal.first { first.insert(byte) }
+        if scalars.first == " " { first.insert(UInt8(ascii: "+")) }
+        firstBytes = first
     }
 
     /// The length in bytes of an occurrence of the whole secret starting at `start`, or nil.
     func match(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         var position = start
-        let count = bytes.count
-        return literal.withUnsafeBufferPointer { literal -> Int? in
-            for index in 0..<(offsets.count - 1) {
-                let from = offsets[index]
-                let length = offsets[index + 1] - from
-                if !introducers.contains(index), position + length <= count {
-                    var equal = true
-                    for offset in 0..<length where bytes[position + offset] != literal[from + offset] {
-                        equal = false
-                        break
-                    }
-                    if equal {
-                        position += length
-                        continue
-                    }
-                }
-                guard position < count else { return nil }
-                let byte = bytes[position]
-                guard introducers.contains(index) || byte == UInt8(ascii: "%") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "+")
-                else { return nil }
-                guard let formLength = Self.form(of: alternatives[index], in: bytes, at: position) else { return nil }
-                position += formLength
-            }
-            return position - start
+        for index in scalars.indices {
+            guard let length = characterLength(index, in: bytes, at: position, end: bytes.count) else { return nil }
+            position += length
         }
+        return position - start
     }
 
-    /// How many characters of the secret stand from `start` up to exactly `end` (an occurrence cut at `end`), or 0.
+    /// How many characters of the secret stand from `start` up to exactly `end` (an occurrence cut at `end`, perhaps
+    /// inside an escape), or 0.
     func prefixLength(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
         var position = start
-        var matched = 0
-        for forms in alternatives {
-            if position == end { return matched }
-            guard let length = Self.form(of: forms, in: bytes, at: position, limit: end) else {
-                // Cut inside this character's escape (`%2` of `%2F`): what is left starts one of its forms.
-                let rest = end - position
-                let cutInside = forms.contains { form in
-                    form.count > rest && (0..<rest).allSatisfy { bytes[position + $0] == form[$0] }
-                }
-                return cutInside ? matched : 0
+        for index in scalars.indices {
+            if position == end { return index }
+            guard let length = characterLength(index, in: bytes, at: position, end: end) else {
+                // Cut inside this character's escape (`%2` of `%2F`): what is left starts an escape.
+                let isEscape = bytes[position] == UInt8(ascii: "%") || bytes[position] == UInt8(ascii: "\\")
+                return isEscape && end - position < 12 ? index : 0
             }
             position += length
-            matched += 1
         }
-        return position == end ? matched : 0
+        return position == end ? scalars.count : 0
     }
 
-    /// The length of the first of `forms` found at `position` (before `limit`), or nil.
-    private static func form(of forms: [[UInt8]], in bytes: UnsafeBufferPointer<UInt8>, at position: Int, limit: Int? = nil) -> Int? {
-        let end = limit ?? bytes.count
-        for form in forms where form.count <= end - position {
+    /// The bytes character `index` of the secret takes at `position` (before `end`), raw or escaped; nil when it
+    /// is not there.
+    private func characterLength(_ index: Int, in bytes: UnsafeBufferPointer<UInt8>, at position: Int, end: Int) -> Int? {
+        guard position < end else { return nil }
+        let from = offsets[index]
+        let length = offsets[index + 1] - from
+        let scalar = scalars[index]
+        // A character that itself starts an escape (`%`, `\\`, `+`) may be escaped: try that reading first.
+        if scalar == "%" || scalar == "\\" || scalar == "+", let escaped = escapedLength(index, in: bytes, at: position, end: end) {
+            return escaped
+        }
+        if position + length <= end {
             var equal = true
-            for (offset, byte) in form.enumerated() where bytes[position + offset] != byte {
+            for offset in 0..<length where bytes[position + offset] != literal[from + offset] {
                 equal = false
                 break
             }
-            if equal { return form.count }
+            if equal { return length }
         }
-        return nil
+        return escapedLength(index, in: bytes, at: position, end: end)
     }
 
-    private static func hex(_ value: UInt32, width: Int, uppercase: Bool) -> String {
-        let digits = String(value, radix: 16, uppercase: uppercase)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    /// The bytes character `index` takes at `position` when it is escaped there, or nil.
+    private func escapedLength(_ index: Int, in bytes: UnsafeBufferPointer<UInt8>, at position: Int, end: Int) -> Int? {
+        let from = offsets[index]
+        let length = offsets[index + 1] - from
+        let scalar = scalars[index]
+        switch bytes[position] {
+        case UInt8(ascii: "+"):
+            return scalar == " " ? 1 : nil
+        case UInt8(ascii: "%"):
+            // Each UTF-8 byte of the character as %XX, either case.
+            var cursor = position
+            for offset in 0..<length {
+                guard cursor + 2 < end, bytes[cursor] == UInt8(ascii: "%"),
+                    let high = Self.hexValue(bytes[cursor + 1]), let low = Self.hexValue(bytes[cursor + 2]),
+                    high << 4 | low == UInt32(literal[from + offset])
+                else { return nil }
+                cursor += 3
+            }
+            return cursor - position
+        case UInt8(ascii: "\\"):
+            return escapeLength(of: scalar, in: bytes, at: position, end: end)
+        default:
+            return nil
+        }
     }
 
-    private static func hex(_ value: UInt8, width: Int, uppercase: Bool) -> String {
-        hex(UInt32(value), width: width, uppercase: uppercase)
+    /// The length of a JSON or Swift escape at `position` that stands for `scalar`, or nil.
+    private func escapeLength(of scalar: Unicode.Scalar, in bytes: UnsafeBufferPointer<UInt8>, at position: Int, end: Int) -> Int? {
+        guard position + 1 < end else { return nil }
+        let simple: Unicode.Scalar? =
+            switch bytes[position + 1] {
+            case UInt8(ascii: "\""): "\""
+            case UInt8(ascii: "\\"): "\\"
+            case UInt8(ascii: "/"): "/"
+            case UInt8(ascii: "'"): "'"
+            case UInt8(ascii: "n"): "\n"
+            case UInt8(ascii: "r"): "\r"
+            case UInt8(ascii: "t"): "\t"
+            case UInt8(ascii: "b"): "\u{08}"
+            case UInt8(ascii: "f"): "\u{0C}"
+            case UInt8(ascii: "0"): "\0"
+            default: nil
+            }
+        if let simple { return simple == scalar ? 2 : nil }
+        guard bytes[position + 1] == UInt8(ascii: "u") else { return nil }
+        if position + 2 < end, bytes[position + 2] == UInt8(ascii: "{") {
+            // Swift: \u{1B}, one to eight hex digits.
+            var cursor = position + 3
+            var value: UInt32 = 0
+            while cursor < end, cursor - position < 12, let digit = Self.hexValue(bytes[cursor]) {
+                value = value << 4 | digit
+                cursor += 1
+            }
+            guard cursor < end, cursor > position + 3, bytes[cursor] == UInt8(ascii: "}") else { return nil }
+            return value == scalar.value ? cursor + 1 - position : nil
+        }
+        // JSON: \uXXXX, a surrogate pair for a character beyond the BMP.
+        guard let unit = Self.hex4(bytes, at: position + 2, end: end) else { return nil }
+        if (0xD800..<0xDC00).contains(unit) {
+            guard position + 11 < end, bytes[position + 6] == UInt8(ascii: "\\"), bytes[position + 7] == UInt8(ascii: "u"),
+                let low = Self.hex4(bytes, at: position + 8, end: end), (0xDC00..<0xE000).contains(low)
+            else { return nil }
+            let value = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+            return value == scalar.value ? 12 : nil
+        }
+        return unit == scalar.value ? 6 : nil
+    }
+
+    private static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int, end: Int) -> UInt32? {
+        guard position + 4 <= end else { return nil }
+        var value: UInt32 = 0
+        for offset in 0..<4 {
+            guard let digit = hexValue(bytes[position + offset]) else { return nil }
+            value = value << 4 | digit
+        }
+        return value
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+        default: nil
+        }
     }
 }

@@ -36,7 +36,10 @@ public enum SecretPolicy {
 
     /// Headers whose values are credentials; transcripts show them as the mask.
     static func isCredentialHeader(_ name: String) -> Bool {
-        ["authorization", "proxy-authorization", "cookie", "set-cookie", "x-identity-header", "x-ms-identity-header"]
-            .contains(name.lowercased())
+        credentialHeaders.contains(name.lowercased())
     }
+
+    private static let credentialHeaders: Set<String> = [
+        "authorization", "proxy-authorization", "cookie", "set-cookie", "x-identity-header", "x-ms-identity-header",
+    ]
 }

@@ -4,6 +4,8 @@
 enum RequestSyntax {
     /// Why `url` cannot be sent: white space or a control character in it.
     static func urlProblem(_ url: String) -> String? {
+        // Nearly every URL is clean: one pass over the bytes says so (C1 controls are C2 80–C2 9F in UTF-8).
+        guard url.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return nil }
         guard let bad = url.unicodeScalars.first(where: { $0.value <= 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value) }) else {
             return nil
         }
@@ -22,6 +24,7 @@ enum RequestSyntax {
 
     /// Why a header's value cannot be sent (RFC 9110 §5.5: no CR, LF, NUL or other control character but tab).
     static func headerValueProblem(_ value: String) -> String? {
+        guard value.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }) else { return nil }
         guard let bad = value.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F }) else {
             return nil
         }
