@@ -33,7 +33,7 @@ fi
 
 for target in "${targets[@]}"; do
   AZSPEC_FUZZ=1 swift build -c release --scratch-path "$scratch" --product "$target" \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >"$scratch/$target.build.log" 2>&1 \
+    -Xswiftc -sanitize=fuzzer,address >"$scratch/$target.build.log" 2>&1 \
     || { grep -E "error:" "$scratch/$target.build.log"; exit 1; }
   mkdir -p "$scratch/findings/$target"
   echo "== $target: $runs runs"

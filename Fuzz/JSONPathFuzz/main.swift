@@ -1,10 +1,12 @@
+import Foundation
 import JSONPath
 
 /// libFuzzer entry: the input's first line is a JSONPath query, the rest a JSON document. Both are parsed; when
 /// both parse, the query is evaluated. Any crash, hang or sanitizer report is a finding.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
-    let bytes = Array(UnsafeRawBufferPointer(start: start, count: count))
+public func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    guard let start else { return 0 }
+    let bytes = Array(UnsafeBufferPointer(start: start, count: count))
     let newline = bytes.firstIndex(of: 0x0A) ?? bytes.count
     let query = String(decoding: bytes[..<newline], as: UTF8.self)
     let document = newline < bytes.count ? Array(bytes[(newline + 1)...]) : []
@@ -16,3 +18,14 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     }
     return 0
 }
+
+/// libFuzzer's own driver: SwiftPM gives an executable Swift's `main`, so libFuzzer's is reached through this.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+var arguments = CommandLine.argc
+var vector = CommandLine.unsafeArgv
+exit(runFuzzerDriver(&arguments, &vector, fuzz))
