@@ -38,6 +38,9 @@ struct SupportTests {
         #expect(UTCTime.parseISO8601("2030-01-01") == 1_893_456_000)
         #expect(UTCTime.parseISO8601("2030-01-01T02:00:00+02:00") == 1_893_456_000)
         #expect(UTCTime.parseISO8601("tomorrow") == nil)
+        #expect(UTCTime.parseISO8601("2030-01-01T10:00Z") == 1_893_492_000)
+        #expect(UTCTime.parseISO8601("2030-01-01T10:00:00") == 1_893_492_000)
+        #expect(UTCTime.parseISO8601("2030-01-01T10:00:00Z junk") == nil)
     }
 
     @Test func jsonBodiesKeepOrderEscapesAndWholeNumbers() throws {

@@ -103,6 +103,17 @@ import Testing
         #expect(redactor.redact("no secret here: eyJustAWord") == "no secret here: eyJustAWord")
     }
 
+    /// A secret whose second character is the first one escaped, and a secret that holds escape introducers itself.
+    @Test func escapesRightAfterTheFirstCharacterAndRawIntroducersAreMasked() {
+        let slash = Redactor(secrets: ["a/bcdefghijkl"])
+        #expect(slash.redact("x a%2Fbcdefghijkl y") == "x *** y")
+        #expect(slash.redact(#"x a\/bcdefghijkl y"#) == "x *** y")
+        let plus = Redactor(secrets: ["a+bcdefghijkl"])
+        #expect(plus.redact(#"x a\u002Bbcdefghijkl y"#) == "x *** y")
+        let percent = Redactor(secrets: ["p%25q\\\\rstuvwxyz"])
+        #expect(percent.redact("x p%25q\\\\rstuvwxyz y") == "x *** y")
+    }
+
     @Test func controlCharactersBecomeVisibleAndOnlyOurColoursStay() {
         let sink = OutputSink(secrets: SecretStore(), colours: true, out: { _ in }, error: { _ in })
         #expect(sink.clean("\u{1B}[32m✓\u{1B}[0m ok") == "\u{1B}[32m✓\u{1B}[0m ok")

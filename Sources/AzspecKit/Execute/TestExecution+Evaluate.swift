@@ -9,7 +9,9 @@ extension TestExecution {
         case errored(CaseReport)
     }
 
-    func evaluate(_ exchange: Exchange, in scope: TemplateScope) -> Evaluation {
+    /// `earlier` says whether an earlier stage already found a problem (a token claim): then a body that is not JSON
+    /// is one more problem, not an error.
+    func evaluate(_ exchange: Exchange, in scope: TemplateScope, earlier: Bool) -> Evaluation {
         let response = exchange.response
         let body = exchange.body
         var problems: [String] = []
@@ -31,7 +33,7 @@ extension TestExecution {
                 switch body.parsed {
                 case .failure(let reason):
                     let problem = "the response body is not JSON (\(reason))"
-                    guard !problems.isEmpty else {
+                    guard !problems.isEmpty || earlier else {
                         collectSecrets(of: exchange, captured: [], parsing: true)
                         return .errored(errored(problem, type: "InvalidResponse", details: problem, exchange: exchange))
                     }

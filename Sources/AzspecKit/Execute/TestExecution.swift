@@ -32,7 +32,7 @@ struct TestExecution {
         }
         let captured = captureValues(from: exchange)
         collectSecrets(of: exchange, captured: captured, parsing: needsJSON || context.verbose)
-        switch evaluate(exchange, in: scope) {
+        switch evaluate(exchange, in: scope, earlier: !problems.isEmpty) {
         case .errored(let report): return report
         case .evaluated(let mismatches, let excerpts):
             problems += mismatches

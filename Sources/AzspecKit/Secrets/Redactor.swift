@@ -31,6 +31,9 @@ public struct Redactor: Sendable {
     /// The pairs of bytes any occurrence may start with (a 65,536-bit set): most positions of most text are passed
     /// over after one lookup. JWT shapes start `ey`.
     private var startPairs = [UInt64](repeating: 0, count: 1024)
+    /// The most characters a secret has: a fragment before a cut is looked for at most this far back (12 bytes a
+    /// character, the longest escape), and never more than 1 KiB.
+    private var longestSecret = 0
 
     public init(secrets: some Sequence<String> = []) {
         markPair(UInt8(ascii: "e"), UInt8(ascii: "y"))
@@ -54,6 +57,11 @@ public struct Redactor: Sendable {
         patterns.append(pattern)
         let literal = Array(secret.utf8)
         markPair(literal[0], literal[1])
+        // …and a raw first character followed by an escaped second one.
+        markPair(literal[0], UInt8(ascii: "%"))
+        markPair(literal[0], UInt8(ascii: "\\"))
+        if literal[1] == UInt8(ascii: " ") { markPair(literal[0], UInt8(ascii: "+")) }
+        longestSecret = max(longestSecret, pattern.count)
         // An escaped first character starts `%` + a hex digit, `\\` + anything, or `+` for a space.
         for digit in Array("0123456789abcdefABCDEF".utf8) { markPair(UInt8(ascii: "%"), digit) }
         for byte in 0...255 { markPair(UInt8(ascii: "\\"), UInt8(byte)) }
@@ -62,7 +70,8 @@ public struct Redactor: Sendable {
             patternsByFirstByte[Int(byte)].append(patterns.count - 1)
             patternsByFirstByte[Int(byte)].sort { patterns[$0].count > patterns[$1].count }
         }
-        for form in SecretForms.base64Cores(of: Array(secret.utf8)) {
+        // The secret itself, exactly, as well: a secret holding `%25` or `\\\\` reads first as an escape.
+        for form in [secret] + SecretForms.base64Cores(of: Array(secret.utf8)) {
             let bytes = Array(form.utf8)
             guard !needles.contains(bytes) else { continue }
             needles.append(bytes)
@@ -230,8 +239,10 @@ public struct Redactor: Sendable {
         var result = Array(bytes)
         var changed = false
         var position = result.count - marker.count
-        while position >= Self.fragmentLength {
+        var markers = 0
+        while position >= Self.fragmentLength, markers < 256 {
             if result[position] == marker[0], result[position..<(position + marker.count)].elementsEqual(marker) {
+                markers += 1
                 let start = result.withUnsafeBufferPointer { buffer in fragmentStart(in: buffer, before: position) }
                 if let start {
                     result.replaceSubrange(start..<position, with: Self.mask.utf8)
@@ -247,7 +258,7 @@ public struct Redactor: Sendable {
     /// Where the longest fragment of a secret (at least ``fragmentLength`` characters, not the whole secret) that
     /// ends at `end` starts, looking back at most 1 KiB; nil when there is none.
     private func fragmentStart(in bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> Int? {
-        var start = max(0, end - 1024)
+        var start = max(0, end - min(1024, 12 * longestSecret))
         while start <= end - Self.fragmentLength {
             for pattern in patterns where pattern.firstBytes.contains(bytes[start]) {
                 if pattern.prefixLength(in: bytes, from: start, to: end) >= Self.fragmentLength { return start }

@@ -25,7 +25,8 @@ public enum SecretPolicy {
 
     /// Whether a form field or JSON member of this name holds a credential.
     static func isCredentialField(_ name: String) -> Bool {
-        credentialFields.contains(name.lowercased())
+        let lowered = name.lowercased()
+        return credentialFields.contains { lowered.hasSuffix($0) }
     }
 
     /// Whether a JSONPath (`$.access_token`, `$['client_secret']`) ends at a credential field.
