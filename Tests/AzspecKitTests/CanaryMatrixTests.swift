@@ -34,6 +34,7 @@ import Testing
         ("base64", { Data($0.utf8).base64EncodedString() }),
         ("base64 after one byte", { Data(("u:" + $0).utf8).base64EncodedString() }),
         ("base64 after two bytes", { Data(("us:" + $0).utf8).base64EncodedString() }),
+        ("base64, JSON-escaped with \\/", { jsonString(Data(("us:" + $0).utf8).base64EncodedString(), slashes: true, ascii: false) }),
         (
             "base64url",
             {

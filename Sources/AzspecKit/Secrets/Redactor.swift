@@ -22,7 +22,7 @@ public struct Redactor: Sendable {
     private var patterns: [SecretPattern] = []
     /// For each byte, the patterns an occurrence may start with it, longest secret first.
     private var patternsByFirstByte: [[Int]] = Array(repeating: [], count: 256)
-    /// Base64 forms of the secrets, matched exactly.
+    /// The secrets as written, matched exactly (a secret holding an escape introducer reads first as an escape).
     private var needles: [[UInt8]] = []
     /// For each first byte, the needles starting with it, longest first.
     private var needlesByFirstByte: [[Int]] = Array(repeating: [], count: 256)
@@ -53,6 +53,17 @@ public struct Redactor: Sendable {
     /// Remembers a secret value; later `redact` calls mask it in every form.
     public mutating func add(_ secret: String) {
         guard secret.utf8.count >= Self.minimumLength, known.insert(secret).inserted else { return }
+        addPattern(secret)
+        // Its base64 forms are patterns too, so that one escaped again (`\/` in JSON, `%2B`) is still masked.
+        for form in SecretForms.base64Cores(of: Array(secret.utf8)) where known.insert(form).inserted { addPattern(form) }
+        // The secret itself, exactly, as well: a secret holding `%25` or `\\\\` reads first as an escape.
+        let bytes = Array(secret.utf8)
+        needles.append(bytes)
+        needlesByFirstByte[Int(bytes[0])].append(needles.count - 1)
+        needlesByFirstByte[Int(bytes[0])].sort { needles[$0].count > needles[$1].count }
+    }
+
+    private mutating func addPattern(_ secret: String) {
         let pattern = SecretPattern(secret)
         patterns.append(pattern)
         let literal = Array(secret.utf8)
@@ -69,15 +80,6 @@ public struct Redactor: Sendable {
         for byte in pattern.firstBytes {
             patternsByFirstByte[Int(byte)].append(patterns.count - 1)
             patternsByFirstByte[Int(byte)].sort { patterns[$0].count > patterns[$1].count }
-        }
-        // The secret itself, exactly, as well: a secret holding `%25` or `\\\\` reads first as an escape.
-        for form in [secret] + SecretForms.base64Cores(of: Array(secret.utf8)) {
-            let bytes = Array(form.utf8)
-            guard !needles.contains(bytes) else { continue }
-            needles.append(bytes)
-            needlesByFirstByte[Int(bytes[0])].append(needles.count - 1)
-            markPair(bytes[0], bytes[1])
-            needlesByFirstByte[Int(bytes[0])].sort { needles[$0].count > needles[$1].count }
         }
     }
 
