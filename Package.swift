@@ -145,8 +145,9 @@ let package = Package(
 // libFuzzer targets, only when scripts/fuzz.sh asks for them (they need `-sanitize=fuzzer`, which provides `main`).
 if ProcessInfo.processInfo.environment["AZSPEC_FUZZ"] != nil {
     package.targets += [
-        .executableTarget(name: "JSONPathFuzz", dependencies: ["JSONPath"], path: "Fuzz/JSONPathFuzz"),
-        .executableTarget(name: "YAMLFuzz", dependencies: ["AzspecCore"], path: "Fuzz/YAMLFuzz"),
-        .executableTarget(name: "SpecLoaderFuzz", dependencies: ["AzspecKit"], path: "Fuzz/SpecLoaderFuzz"),
+        .target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"),
+        .executableTarget(name: "JSONPathFuzz", dependencies: ["FuzzDriver", "JSONPath"], path: "Fuzz/JSONPathFuzz"),
+        .executableTarget(name: "YAMLFuzz", dependencies: ["FuzzDriver", "AzspecCore"], path: "Fuzz/YAMLFuzz"),
+        .executableTarget(name: "SpecLoaderFuzz", dependencies: ["FuzzDriver", "AzspecKit"], path: "Fuzz/SpecLoaderFuzz"),
     ]
 }

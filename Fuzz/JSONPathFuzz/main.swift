@@ -1,4 +1,4 @@
-import Foundation
+import FuzzDriver
 import JSONPath
 
 /// libFuzzer entry: the input's first line is a JSONPath query, the rest a JSON document. Both are parsed; when
@@ -19,13 +19,4 @@ public func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     return 0
 }
 
-/// libFuzzer's own driver: SwiftPM gives an executable Swift's `main`, so libFuzzer's is reached through this.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
-
-var arguments = CommandLine.argc
-var vector = CommandLine.unsafeArgv
-exit(runFuzzerDriver(&arguments, &vector, fuzz))
+runFuzzer(fuzz)

@@ -1,5 +1,5 @@
 import AzspecCore
-import Foundation
+import FuzzDriver
 
 /// libFuzzer entry: the input as a YAML document, composed the way spec files and the emulator's configuration
 /// are (anchors refused before anything is expanded).
@@ -11,13 +11,4 @@ public func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     return 0
 }
 
-/// libFuzzer's own driver: SwiftPM gives an executable Swift's `main`, so libFuzzer's is reached through this.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
-
-var arguments = CommandLine.argc
-var vector = CommandLine.unsafeArgv
-exit(runFuzzerDriver(&arguments, &vector, fuzz))
+runFuzzer(fuzz)

@@ -74,11 +74,9 @@ extension JUnitWriter {
     /// Creates `folder` and its missing parents (`mkdir -p`).
     private static func createFolders(_ folder: String, for path: String) throws(WriteError) {
         guard !folder.isEmpty else { return }
+        if InputFile.isFolder(folder) { return }
         if FileManager.default.fileExists(atPath: folder) {
-            guard InputFile.isFolder(folder) else {
-                throw WriteError(path: path, reason: "'\(folder)' exists and is not a folder")
-            }
-            return
+            throw WriteError(path: path, reason: "'\(folder)' exists and is not a folder")
         }
         try createFolders(parentFolder(of: folder), for: path)
         if mkdir(folder, 0o755) != 0, errno != EEXIST {
