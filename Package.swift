@@ -36,15 +36,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system.git", from: "1.5.0"),
     ],
     targets: [
-        // RFC 9535 JSONPath and the JSON value model it works on. No dependencies.
-        .target(name: "JSONPath", swiftSettings: strict),
-        // What the engine and the emulator both need, one of each: diagnostics with locations, YAML composition,
-        // bounded input files, base64url and percent-encoding.
+        // What the engine and the emulator both need, one of each: the JSON model, diagnostics with locations,
+        // YAML composition and typed reading, bounded input files, base64url, percent-encoding, JWT, PEM and the
+        // RBAC evaluator.
         .target(
             name: "AzspecCore",
             dependencies: [.product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
+        // RFC 9535 JSONPath over AzspecCore's JSON model.
+        .target(name: "JSONPath", dependencies: ["AzspecCore"], swiftSettings: strict),
         // The engine: load spec → resolve templates → send → assert → report.
         .target(
             name: "AzspecKit",
@@ -71,7 +72,6 @@ let package = Package(
             name: "AzspecEmulator",
             dependencies: [
                 "AzspecCore",
-                "JSONPath",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -91,7 +91,7 @@ let package = Package(
         .target(
             name: "AzspecTesting",
             dependencies: [
-                "AzspecCore", "AzspecKit", "AzspecEmulator", "JSONPath",
+                "AzspecCore", "AzspecKit", "AzspecEmulator",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -110,7 +110,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "JSONPathTests", dependencies: ["JSONPath"], swiftSettings: strict),
+        .testTarget(name: "JSONPathTests", dependencies: ["AzspecCore", "JSONPath"], swiftSettings: strict),
         .testTarget(
             name: "AzspecCoreTests", dependencies: ["AzspecCore", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .testTarget(
@@ -126,7 +126,6 @@ let package = Package(
                 "AzspecCore",
                 "AzspecEmulator",
                 "AzspecTesting",
-                "JSONPath",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -136,7 +135,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["azspec", "AzspecCore", "AzspecKit", "AzspecEmulator", "AzspecTesting", "JSONPath"],
+            dependencies: ["azspec", "AzspecCore", "AzspecKit", "AzspecEmulator", "AzspecTesting"],
             swiftSettings: strict
         ),
     ]
@@ -146,7 +145,7 @@ let package = Package(
 if ProcessInfo.processInfo.environment["AZSPEC_FUZZ"] != nil {
     package.targets += [
         .target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"),
-        .executableTarget(name: "JSONPathFuzz", dependencies: ["FuzzDriver", "JSONPath"], path: "Fuzz/JSONPathFuzz"),
+        .executableTarget(name: "JSONPathFuzz", dependencies: ["FuzzDriver", "AzspecCore", "JSONPath"], path: "Fuzz/JSONPathFuzz"),
         .executableTarget(name: "YAMLFuzz", dependencies: ["FuzzDriver", "AzspecCore"], path: "Fuzz/YAMLFuzz"),
         .executableTarget(name: "SpecLoaderFuzz", dependencies: ["FuzzDriver", "AzspecKit"], path: "Fuzz/SpecLoaderFuzz"),
     ]

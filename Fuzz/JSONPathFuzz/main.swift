@@ -1,3 +1,4 @@
+import AzspecCore
 import FuzzDriver
 import JSONPath
 

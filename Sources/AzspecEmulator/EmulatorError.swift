@@ -1,31 +1,7 @@
+public import AzspecCore
+
 /// Why the emulator could not start: an invalid configuration (with file locations) or a failed bind.
 public struct EmulatorError: Error, CustomStringConvertible, Sendable {
-    /// One problem in a configuration file, rendered `file:line:column: error: message`.
-    public struct Diagnostic: Sendable, CustomStringConvertible {
-        public var file: String
-        /// 1-based; nil when the configuration was built in code.
-        public var line: Int?
-        /// 1-based, counted in Unicode scalars; nil when unknown.
-        public var column: Int?
-        public var message: String
-
-        public init(file: String, line: Int?, column: Int?, message: String) {
-            self.file = file
-            self.line = line
-            self.column = column
-            self.message = message
-        }
-
-        public var description: String {
-            var location = file
-            if let line {
-                location += ":\(line)"
-                if let column { location += ":\(column)" }
-            }
-            return "\(location): error: \(message)"
-        }
-    }
-
     private enum Code: Sendable {
         case invalidConfiguration([Diagnostic])
         case unreadableConfiguration(path: String, reason: String)

@@ -1,3 +1,5 @@
+import AzspecCore
+
 // The syntax tree of a parsed RFC 9535 query. All types are immutable values.
 
 /// A sequence of segments applied to the root (`$`) or the current node (`@`).

@@ -1,3 +1,5 @@
+import AzspecCore
+
 /// A link in a node's location, from the node back to the root (shared by siblings).
 final class PathLink: Sendable {
     let parent: PathLink?

@@ -1,3 +1,5 @@
+import AzspecCore
+
 /// The RFC 9535 §2.4 standard function extensions.
 enum JSONPathFunction: String, Sendable {
     case length, count, match, search, value

@@ -1,3 +1,5 @@
+import AzspecCore
+
 /// Parses RFC 9535 query text into a ``PathQuery``, checking well-typedness of
 /// filter expressions (§2.4.3) along the way.
 ///

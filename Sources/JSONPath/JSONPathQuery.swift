@@ -1,3 +1,5 @@
+public import AzspecCore
+
 /// A compiled RFC 9535 JSONPath query.
 ///
 /// Parse once, evaluate many times: the value is immutable and `Sendable`. Parsing

@@ -1,5 +1,5 @@
+import AzspecCore
 import Foundation
-import JSONPath
 import Testing
 
 @testable import AzspecEmulator

@@ -1,6 +1,6 @@
+import AzspecCore
 import AzspecTesting
 import Foundation
-import JSONPath
 import Testing
 
 @testable import AzspecEmulator

@@ -1,4 +1,4 @@
-import JSONPath
+import AzspecCore
 import Testing
 
 @testable import AzspecEmulator

@@ -1,6 +1,5 @@
 import AzspecCore
 import Foundation
-import JSONPath
 import Testing
 
 @testable import AzspecKit

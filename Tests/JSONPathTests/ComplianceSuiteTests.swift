@@ -1,3 +1,4 @@
+import AzspecCore
 import Foundation
 import JSONPath
 import Testing

@@ -1,3 +1,4 @@
+import AzspecCore
 import JSONPath
 import Testing
 

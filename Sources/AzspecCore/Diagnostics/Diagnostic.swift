@@ -1,5 +1,6 @@
-/// A place in a spec file: 1-based line and column, as YAML marks give them.
-public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+/// A place in a spec or configuration file: 1-based line and column, as YAML marks give them (line 0: the file as
+/// a whole, for what has no line, such as a configuration built in code).
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int
@@ -10,8 +11,18 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
         self.column = column
     }
 
-    /// `file:line:column`, the form editors and CI annotations understand.
-    public var description: String { "\(file):\(line):\(column)" }
+    /// The file as a whole.
+    public static func whole(_ file: String) -> SourceLocation {
+        SourceLocation(file: file, line: 0, column: 0)
+    }
+
+    /// `file:line:column`, the form editors and CI annotations understand (`file` alone for the whole file).
+    public var description: String { line > 0 ? "\(file):\(line):\(column)" : file }
+
+    /// By file, then position; the whole file sorts after every line of it.
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+        (a.file, a.line == 0 ? Int.max : a.line, a.column) < (b.file, b.line == 0 ? Int.max : b.line, b.column)
+    }
 }
 
 /// One problem found in a spec file, tied to where it is.

@@ -1,5 +1,5 @@
+import AzspecCore
 import Hummingbird
-import JSONPath
 
 /// An ARM error response: status, `{"error":{"code","message"}}`, and for 401s the `WWW-Authenticate` challenge.
 /// Texts follow azure-protocol.md §5 verbatim where Azure's wording is known.

@@ -1,6 +1,5 @@
 import AzspecCore
 import Hummingbird
-import JSONPath
 import NIOCore
 
 /// Resource groups: list, get, head, create or update, patch, delete.

@@ -1,6 +1,5 @@
 import AzspecCore
 import HTTPTypes
-import JSONPath
 
 /// Subscriptions, permissions and operation results.
 extension ARMService {
@@ -26,7 +25,7 @@ extension ARMService {
     }
 
     /// `GET /subscriptions`: the subscriptions of the caller's tenant where it holds any role.
-    func listSubscriptions(token: AccessToken, limitClass: EmulatorState.RateLimitClass) async -> ARMReply {
+    func listSubscriptions(token: AccessTokenClaims, limitClass: EmulatorState.RateLimitClass) async -> ARMReply {
         let visible = directory.subscriptions.filter {
             $0.tenantId == token.tenantId
                 && directory.hasAnyAssignment(objectId: token.objectId, subscriptionKey: $0.id)

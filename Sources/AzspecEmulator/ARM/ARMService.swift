@@ -1,5 +1,5 @@
+import AzspecCore
 import Hummingbird
-import JSONPath
 
 /// Azure Resource Manager: subscriptions, resource groups, permissions and delete-operation results.
 ///
@@ -149,7 +149,7 @@ struct ARMService: Sendable {
 /// An authenticated request against a known subscription.
 struct ARMOperation: Sendable {
     let call: ARMCall
-    let token: AccessToken
+    let token: AccessTokenClaims
     let subscription: Directory.Subscription
     /// The subscription id as the client wrote it.
     let pathSubscriptionId: String

@@ -6,7 +6,7 @@ import AzspecCore
 /// requests with the same token cost a dictionary lookup.
 struct Authenticator: Sendable {
     private enum Verification: Sendable {
-        case valid(AccessToken)
+        case valid(AccessTokenClaims)
         case invalid
     }
 
@@ -26,7 +26,7 @@ struct Authenticator: Sendable {
     }
 
     /// The verified token, or the ARM 401 error to send.
-    func authenticate(authorization: String?, baseURL: String, now: Double) throws(ARMError) -> AccessToken {
+    func authenticate(authorization: String?, baseURL: String, now: Double) throws(ARMError) -> AccessTokenClaims {
         guard let authorization, !authorization.allSatisfy({ $0 == " " }) else { throw .missingAuthorization }
         guard authorization.utf8.count > 7, authorization.prefix(7).lowercased() == "bearer " else {
             throw .invalidAuthorizationHeader

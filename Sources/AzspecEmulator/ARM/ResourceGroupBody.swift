@@ -1,4 +1,4 @@
-import JSONPath
+import AzspecCore
 import NIOCore
 
 /// The fields of a resource group PUT or PATCH body.

@@ -1,4 +1,4 @@
-import JSONPath
+import AzspecCore
 
 /// A resource group as the emulator stores it, with its JSON body rendered once per change.
 struct ResourceGroupRecord: Sendable {

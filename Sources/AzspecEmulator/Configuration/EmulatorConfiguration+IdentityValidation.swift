@@ -9,7 +9,7 @@ extension ConfigurationChecker {
         for certificate in principal.certificates {
             do {
                 let text = try PEMSource.text(of: certificate.pem, relativeTo: configuration.baseDirectory)
-                _ = try ClientCertificate(pem: text)
+                _ = try RegisteredCertificate(pem: text)
             } catch {
                 report(certificate.location ?? location, "certificate of '\(principal.name)': \(error)")
             }

@@ -5,12 +5,10 @@ extension EmulatorConfiguration {
     func validate() throws(EmulatorError) {
         var checker = ConfigurationChecker(self)
         checker.check()
-        guard checker.diagnostics.isEmpty else {
+        guard !checker.diagnostics.hasErrors else {
             // In the order of the file, whichever check found them.
-            let ordered = checker.diagnostics.enumerated().sorted { a, b in
-                let left = (a.element.line ?? .max, a.element.column ?? 0, a.offset)
-                let right = (b.element.line ?? .max, b.element.column ?? 0, b.offset)
-                return left < right
+            let ordered = checker.diagnostics.diagnostics.enumerated().sorted { a, b in
+                a.element.location != b.element.location ? a.element.location < b.element.location : a.offset < b.offset
             }
             throw EmulatorError.invalidConfiguration(ordered.map(\.element))
         }
@@ -21,7 +19,7 @@ extension EmulatorConfiguration {
 struct ConfigurationChecker {
     let configuration: EmulatorConfiguration
     let fallbackFile: String
-    var diagnostics: [EmulatorError.Diagnostic] = []
+    var diagnostics = DiagnosticCollector()
 
     init(_ configuration: EmulatorConfiguration) {
         self.configuration = configuration
@@ -182,9 +180,6 @@ struct ConfigurationChecker {
     }
 
     mutating func report(_ location: SourceLocation?, _ message: String) {
-        diagnostics.append(
-            .init(
-                file: location?.file ?? fallbackFile, line: location?.line, column: location?.column, message: message)
-        )
+        diagnostics.error(message, at: location ?? .whole(fallbackFile))
     }
 }

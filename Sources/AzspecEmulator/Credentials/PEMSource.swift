@@ -1,6 +1,5 @@
 import AzspecCore
 import Foundation
-import SwiftASN1
 
 /// PEM values of the configuration: text written inline, or the path of a file.
 enum PEMSource {
@@ -22,12 +21,12 @@ enum PEMSource {
         }
     }
 
-    /// The PEM documents of `text`, in order (swift-asn1's reader: text between blocks is skipped).
-    static func documents(in text: String) throws(CredentialError) -> [PEMDocument] {
+    /// The PEM blocks of `text`, in order (the package's one PEM reader: text between blocks is skipped).
+    static func blocks(in text: String) throws(CredentialError) -> [PEMBlock] {
         do {
-            return try PEMDocument.parseMultiple(pemString: text)
+            return try PEMBlock.blocks(in: text)
         } catch {
-            throw CredentialError("not valid PEM: \(error)")
+            throw CredentialError("not valid PEM: line \(error.line): \(error)")
         }
     }
 }

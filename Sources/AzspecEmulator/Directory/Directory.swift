@@ -36,7 +36,7 @@ struct Directory: Sendable {
         let objectId: String
         let tenantId: String
         let secrets: [Secret]
-        let certificates: [ClientCertificate]
+        let certificates: [RegisteredCertificate]
         let federatedCredentials: [FederatedCredential]
         let appRoles: [String]
         /// Set for managed identities (lower-cased ARM resource id, or empty when none was configured).
@@ -170,7 +170,7 @@ struct Directory: Sendable {
             secrets: principal.secrets.map { Secret(value: $0.value, expires: $0.expires?.timeIntervalSince1970) },
             certificates: principal.certificates.compactMap { certificate in
                 guard let text = try? PEMSource.text(of: certificate.pem, relativeTo: folder) else { return nil }
-                return try? ClientCertificate(pem: text)
+                return try? RegisteredCertificate(pem: text)
             },
             federatedCredentials: principal.federatedCredentials.map {
                 FederatedCredential(issuer: $0.issuer, subject: $0.subject, audiences: $0.audiences)

@@ -1,4 +1,4 @@
-import JSONPath
+import AzspecCore
 
 /// A built-in Azure role: its id, its `Actions` and `NotActions` (azure-protocol.md §6).
 struct RoleDefinition: Sendable {

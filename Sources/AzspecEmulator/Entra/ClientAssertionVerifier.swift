@@ -1,5 +1,4 @@
 import AzspecCore
-import JSONPath
 import _CryptoExtras
 
 /// Verifies the `client_assertion` of a token request (azure-protocol.md §2): a JWT the application signed with a
@@ -58,8 +57,8 @@ struct ClientAssertionVerifier: Sendable {
     /// The registered certificate the header's `x5t#S256` (preferred) or `x5t` names, and the thumbprint as
     /// Entra prints it (upper-case hex) for the error when none matches.
     static func certificate(
-        named header: JSONObject, in certificates: [ClientCertificate]
-    ) -> (ClientCertificate?, String?) {
+        named header: JSONObject, in certificates: [RegisteredCertificate]
+    ) -> (RegisteredCertificate?, String?) {
         if let text = header["x5t#S256"]?.stringValue {
             guard let digest = Base64URL.decode(text) else { return (nil, text) }
             return (certificates.first { $0.sha256Thumbprint == digest }, hex(digest))

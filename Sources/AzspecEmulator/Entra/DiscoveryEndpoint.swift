@@ -1,5 +1,5 @@
+import AzspecCore
 import Hummingbird
-import JSONPath
 
 /// The metadata MSAL-style clients read before asking for a token: OpenID configuration, signing keys
 /// and instance discovery (azure-protocol.md §1.3).

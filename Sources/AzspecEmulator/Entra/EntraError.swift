@@ -1,5 +1,5 @@
+import AzspecCore
 import Hummingbird
-import JSONPath
 
 /// An Entra ID token-endpoint error: HTTP status, OAuth `error`, AADSTS code and text (azure-protocol.md §1.4–1.5).
 struct EntraError: Error, Sendable {

@@ -1,5 +1,4 @@
 import AzspecCore
-import JSONPath
 
 /// The claims of an app-only access token, in the order Entra ID writes them.
 enum TokenClaims {

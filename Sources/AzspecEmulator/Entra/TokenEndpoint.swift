@@ -1,5 +1,5 @@
+import AzspecCore
 import Hummingbird
-import JSONPath
 import NIOCore
 
 /// Microsoft Entra ID token endpoints: `POST /{tenant}/oauth2/token` (v1) and `/{tenant}/oauth2/v2.0/token` (v2),

@@ -1,5 +1,5 @@
+import AzspecCore
 import Hummingbird
-import JSONPath
 
 /// Managed identity token endpoints (azure-protocol.md §3.1–3.2): the VM instance metadata service
 /// (`GET /metadata/identity/oauth2/token`, header `Metadata: true`) and App Service

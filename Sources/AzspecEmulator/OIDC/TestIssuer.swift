@@ -1,5 +1,5 @@
+import AzspecCore
 import Foundation
-import JSONPath
 
 /// The emulator's own OIDC issuer at `{baseURL}/_azspec/oidc`, so that workload identity federation can be tried
 /// offline: its key is made at start and it is trusted as a federated issuer automatically. It mints tokens for any

@@ -1,5 +1,5 @@
+import AzspecCore
 import Hummingbird
-import JSONPath
 import NIOCore
 
 /// HTTP routes of the built-in test issuer below `/_azspec/oidc` (see ``TestIssuer``).

@@ -1,5 +1,5 @@
+import AzspecCore
 import Hummingbird
-import JSONPath
 import NIOCore
 
 /// Plain JSON responses (managed identity endpoints, the test OIDC issuer).

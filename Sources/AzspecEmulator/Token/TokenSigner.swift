@@ -1,7 +1,6 @@
 import AzspecCore
 import Crypto
 import Foundation
-import JSONPath
 import _CryptoExtras
 
 /// Signs JWTs (RS256, RSA 2048, PKCS #1 v1.5) with a key generated per process, and verifies them.
@@ -49,10 +48,10 @@ struct TokenSigner: Sendable {
 
     /// The token's claims when it is a well-formed RS256 JWT signed by this instance's key; nil otherwise.
     /// Expiry and audience are checked by the caller.
-    func verify(_ token: String) -> AccessToken? {
+    func verify(_ token: String) -> AccessTokenClaims? {
         guard let jwt = CompactJWT(token), jwt.algorithm == .rs256, jwt.isSigned(by: publicKey, algorithm: .rs256)
         else { return nil }
-        return AccessToken(payload: .object(jwt.claims))
+        return AccessTokenClaims(payload: .object(jwt.claims))
     }
 
     /// The public key as a JSON Web Key (for the discovery `keys` endpoints).

@@ -1,5 +1,5 @@
+import AzspecCore
 import Foundation
-import JSONPath
 
 /// A check on a JSON value (or on the list of values a JSONPath selected), compiled once at load.
 ///

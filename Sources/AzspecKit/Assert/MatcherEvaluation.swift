@@ -1,4 +1,4 @@
-import JSONPath
+import AzspecCore
 
 /// What a matcher looks at: the single value of a singular path (nil when absent), or the list a
 /// non-singular path selected, seen as a JSON array.
@@ -106,10 +106,10 @@ extension Matcher {
         case .jwt(let claims):
             guard case .string(var text) = actual else { return "expected a string holding a JWT, got \(actual.typeName)" }
             if text.lowercased().hasPrefix("bearer ") { text = String(text.dropFirst(7)) }
-            guard let decoded = JWT.decode(text)?.claims else {
+            guard let decoded = CompactJWT(text)?.claims else {
                 return "expected a JWT (header.claims.signature), got a string that is not one"
             }
-            return try ClaimMatcher.mismatch(claims, in: decoded, scope: scope).map { "JWT claim \($0)" }
+            return try ClaimMatcher.mismatch(claims, in: .object(decoded), scope: scope).map { "JWT claim \($0)" }
         case .exists, .not, .all:
             return try mismatch(for: .value(actual), scope: scope)
         }

@@ -1,6 +1,5 @@
 import AzspecCore
 import Foundation
-import JSONPath
 
 /// A request with every template filled in, ready to send.
 struct PreparedRequest: Sendable {

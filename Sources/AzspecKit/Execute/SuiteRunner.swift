@@ -1,6 +1,5 @@
 import AzspecCore
 import Foundation
-import JSONPath
 
 /// Runs the tests of one suite in order, carrying variables and captures from test to test.
 struct SuiteRunner: Sendable {

@@ -1,3 +1,5 @@
+import AzspecCore
+
 /// Stage 1: the identity's token (from the run's cache), the claims `expect.token` checks.
 extension TestExecution {
     /// An identity bound to the run's token cache.
@@ -39,9 +41,9 @@ extension TestExecution {
     /// `expect.token`: the claims of the identity's token, decoded without checking the signature.
     private func claimProblems(of token: AccessToken, scope: TemplateScope) throws(TemplateError) -> [String] {
         guard !test.expect.token.isEmpty else { return [] }
-        guard let claims = JWT.decode(token.value)?.claims else {
+        guard let claims = CompactJWT(token.value)?.claims else {
             return ["token: the identity's token is not a JWT, so its claims cannot be checked"]
         }
-        return try ClaimMatcher.problems(test.expect.token, in: claims, scope: scope).map { "token claim \($0)" }
+        return try ClaimMatcher.problems(test.expect.token, in: .object(claims), scope: scope).map { "token claim \($0)" }
     }
 }

@@ -1,3 +1,4 @@
+import AzspecCore
 import JSONPath
 
 /// Stage 4: the response against `expect`: status, headers, body and JSON.

@@ -1,5 +1,5 @@
+import AzspecCore
 import Foundation
-import JSONPath
 
 /// Runs `az account get-access-token --resource … --output json` (or a stand-in command) and reads its token.
 struct AzureCLI: Sendable {

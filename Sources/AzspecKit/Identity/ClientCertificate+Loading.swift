@@ -29,12 +29,7 @@ extension ClientCertificate {
             do {
                 blocks = try PEMBlock.blocks(in: pem)
             } catch {
-                switch error {
-                case .unterminated(let label, let line):
-                    throw fail("the \(label) block has no '-----END \(label)-----' line", line: line)
-                case .notBase64(let label, let line):
-                    throw fail("the body of the \(label) block is not valid base64", line: line)
-                }
+                throw fail(error.description, line: error.line)
             }
             guard !blocks.isEmpty else {
                 throw fail(

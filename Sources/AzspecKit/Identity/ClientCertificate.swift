@@ -1,7 +1,6 @@
 import AzspecCore
 import Crypto
 import Foundation
-import JSONPath
 import X509
 import _CryptoExtras
 
@@ -84,7 +83,7 @@ struct ClientCertificate: Sendable {
             ("aud", .string(audience)), ("iss", .string(clientId)), ("sub", .string(clientId)), ("jti", .string(jti)),
             ("nbf", .number(issued)), ("iat", .number(issued)), ("exp", .number((issued + lifetime).rounded(.down))),
         ]
-        let signingInput = Self.part(header) + "." + Self.part(claims)
+        let signingInput = CompactJWT.signingInput(header: JSONObject(header), claims: JSONObject(claims))
         let signature: _RSA.Signing.RSASignature
         do {
             signature = try privateKey.signature(
@@ -93,11 +92,6 @@ struct ClientCertificate: Sendable {
             throw CertificateError(description: "\(source): could not sign a client assertion with the private key")
         }
         return signingInput + "." + Base64URL.encode(signature.rawRepresentation)
-    }
-
-    /// The base64url compact JSON of an object with `members`, in order.
-    private static func part(_ members: [(String, JSONValue)]) -> String {
-        Base64URL.encode(Data(JSONValue.object(JSONObject(members)).serialized.utf8))
     }
 }
 

@@ -1,6 +1,5 @@
 import AzspecCore
 import Foundation
-import JSONPath
 
 /// A federated token (the JWT a workload identity presents as `client_assertion`): read from its file with a
 /// size cap, and checked for being a JWT that has not expired. One rule for validation and for acquisition.
@@ -23,7 +22,7 @@ enum FederatedToken {
 
     /// Why a federated token (`source` says where it came from) cannot be presented: it is not a JWT or it expired.
     static func problem(_ token: String, from source: String) -> String? {
-        guard let claims = JWT.decode(token)?.claims else { return "\(source) is not a JWT" }
+        guard let claims = CompactJWT(token)?.claims else { return "\(source) is not a JWT" }
         if let exp = claims["exp"]?.numberValue, exp <= Date().timeIntervalSince1970 {
             let when = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: exp))
             return "\(source) expired at \(when)"

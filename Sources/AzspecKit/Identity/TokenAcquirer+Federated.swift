@@ -1,6 +1,5 @@
 import AzspecCore
 import Foundation
-import JSONPath
 
 extension TokenAcquirer {
     /// The federated token to present: from `tokenFile`, `AZURE_FEDERATED_TOKEN_FILE` (AKS and any CI that writes a

@@ -1,6 +1,5 @@
 import AzspecCore
 import Foundation
-import JSONPath
 
 /// Gets a token for one identity from Entra ID, a managed identity endpoint, the Azure CLI or the environment.
 struct TokenAcquirer: Sendable {
@@ -63,7 +62,7 @@ struct TokenAcquirer: Sendable {
                 throw failure("environment variable \(variable) is not set")
             }
             secrets.add(token)
-            let expiry = JWT.decode(token)?.claims["exp"]?.numberValue.map { Date(timeIntervalSince1970: $0) }
+            let expiry = CompactJWT(token)?.claims["exp"]?.numberValue.map { Date(timeIntervalSince1970: $0) }
             return AccessToken(value: token, expiresOn: expiry ?? Date().addingTimeInterval(86_400 * 365))
         case .environment:
             guard let chosen = EnvironmentCredential.identity(in: environment, name: identity.name, location: identity.location) else {
@@ -124,7 +123,7 @@ struct TokenAcquirer: Sendable {
             expiresOn = now.addingTimeInterval(seconds)
         } else {
             expiresOn =
-                JWT.decode(token)?.claims["exp"]?.numberValue.map { Date(timeIntervalSince1970: $0) } ?? now.addingTimeInterval(3600)
+                CompactJWT(token)?.claims["exp"]?.numberValue.map { Date(timeIntervalSince1970: $0) } ?? now.addingTimeInterval(3600)
         }
         return AccessToken(value: token, expiresOn: expiresOn, refreshIn: Self.number(json["refresh_in"]), now: now)
     }

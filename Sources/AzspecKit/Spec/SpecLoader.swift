@@ -1,6 +1,5 @@
 public import AzspecCore
 import Foundation
-import JSONPath
 import Yams
 
 /// The outcome of reading one spec file: the suite when it could be built, and every problem found.

@@ -1,5 +1,4 @@
 import AzspecCore
-import JSONPath
 
 /// The names a template can use while a suite runs: variables and captures, the environment and the cloud.
 struct TemplateScope: Sendable {

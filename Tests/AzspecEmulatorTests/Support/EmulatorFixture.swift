@@ -1,5 +1,4 @@
 import AzspecCore
-import JSONPath
 import Testing
 
 @testable import AzspecEmulator

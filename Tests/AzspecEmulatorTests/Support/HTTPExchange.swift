@@ -1,6 +1,5 @@
 import AsyncHTTPClient
 import AzspecCore
-import JSONPath
 import NIOCore
 import NIOHTTP1
 

@@ -2,7 +2,6 @@ import AzspecCore
 import AzspecTesting
 import Crypto
 import Foundation
-import JSONPath
 import _CryptoExtras
 
 @testable import AzspecEmulator
@@ -65,9 +64,7 @@ struct TestCertificate: Sendable {
         header: [(String, JSONValue)], claims: [(String, JSONValue)], key: _RSA.Signing.PrivateKey,
         algorithm: CompactJWT.Algorithm
     ) throws -> String {
-        let input =
-            Base64URL.encode(JSONValue.object(JSONObject(header)).serialized) + "."
-            + Base64URL.encode(JSONValue.object(JSONObject(claims)).serialized)
+        let input = CompactJWT.signingInput(header: JSONObject(header), claims: JSONObject(claims))
         let signature = try key.signature(for: Data(input.utf8), padding: algorithm.padding)
         return input + "." + Base64URL.encode(signature.rawRepresentation)
     }

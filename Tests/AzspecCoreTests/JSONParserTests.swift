@@ -1,4 +1,4 @@
-import JSONPath
+import AzspecCore
 import Testing
 
 /// Parses `text`, returning the error (or `nil` when it parsed).

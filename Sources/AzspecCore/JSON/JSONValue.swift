@@ -132,6 +132,24 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
 
 // MARK: - Exact string comparison
 
+extension JSONValue {
+    /// A number from a whole value (JWT times, expiry seconds, error codes).
+    public static func int(_ value: Int) -> JSONValue {
+        .number(Double(value))
+    }
+
+    /// The value as a whole number when it is a number without a fraction (and small enough to be exact).
+    public var intValue: Int? {
+        guard case .number(let value) = self, value.rounded() == value, abs(value) < 9.0e15 else { return nil }
+        return Int(value)
+    }
+
+    /// Parses JSON bytes; nil when they are not JSON.
+    public static func parsed(_ bytes: [UInt8]) -> JSONValue? {
+        try? JSONValue(parsing: bytes)
+    }
+}
+
 /// Compares two strings by their UTF-8 bytes (i.e. by Unicode scalar sequence),
 /// unlike `String.==`, which applies canonical equivalence.
 @inline(__always)
@@ -160,8 +178,8 @@ func hashExactString(_ s: String, into hasher: inout Hasher) {
 }
 
 /// `true` when `a` sorts before `b` by Unicode scalar values (UTF-8 byte order is code point order).
-@inline(__always)
-func exactStringLess(_ a: String, _ b: String) -> Bool {
+@inlinable
+package func exactStringLess(_ a: String, _ b: String) -> Bool {
     a.utf8.lexicographicallyPrecedes(b.utf8)
 }
 

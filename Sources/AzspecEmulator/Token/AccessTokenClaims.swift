@@ -1,7 +1,7 @@
-import JSONPath
+import AzspecCore
 
 /// The claims of a verified emulator access token that ARM needs.
-struct AccessToken: Sendable {
+struct AccessTokenClaims: Sendable {
     /// `aud`: the resource the token was requested for.
     let audience: String
     /// `iss`: `https://sts.windows.net/{tid}/` (v1) or `https://login.microsoftonline.com/{tid}/v2.0` (v2).

@@ -1,3 +1,4 @@
+import AzspecCore
 import Crypto
 import SwiftASN1
 import X509
@@ -5,7 +6,8 @@ import _CryptoExtras
 
 /// A certificate registered on a service principal: its thumbprints (how client assertions name it) and its
 /// RSA public key (what verifies them).
-struct ClientCertificate: Sendable {
+/// (The engine's `ClientCertificate` is the other side: a client's certificate with its private key.)
+struct RegisteredCertificate: Sendable {
     /// SHA-1 of the DER certificate: the `x5t` header, and the thumbprint Entra prints.
     let sha1Thumbprint: [UInt8]
     /// SHA-256 of the DER certificate: the `x5t#S256` header.
@@ -14,10 +16,15 @@ struct ClientCertificate: Sendable {
 
     /// Reads the first `CERTIFICATE` block of PEM text (other blocks, such as a private key, are ignored).
     init(pem text: String) throws(CredentialError) {
-        guard let der = try PEMSource.documents(in: text).first(where: { $0.discriminator == "CERTIFICATE" })?.derBytes
+        guard let der = try PEMSource.blocks(in: text).first(where: { $0.label == "CERTIFICATE" })?.der
         else {
             throw CredentialError("no PEM certificate (-----BEGIN CERTIFICATE-----) found")
         }
+        try self.init(der: der)
+    }
+
+    /// Reads a DER certificate.
+    init(der: [UInt8]) throws(CredentialError) {
         let certificate: Certificate
         do {
             certificate = try Certificate(derEncoded: der)
@@ -37,16 +44,16 @@ struct ClientCertificate: Sendable {
 enum IssuerPublicKey {
     /// From a `PUBLIC KEY` (SPKI), `RSA PUBLIC KEY` (PKCS #1) or `CERTIFICATE` block.
     static func read(pem text: String) throws(CredentialError) -> _RSA.Signing.PublicKey {
-        for document in try PEMSource.documents(in: text) {
-            switch document.discriminator {
+        for block in try PEMSource.blocks(in: text) {
+            switch block.label {
             case "PUBLIC KEY", "RSA PUBLIC KEY":
                 do {
-                    return try _RSA.Signing.PublicKey(pemRepresentation: document.pemString)
+                    return try _RSA.Signing.PublicKey(derRepresentation: block.der)
                 } catch {
                     throw CredentialError("not an RSA public key of 2048 bits or more: \(error)")
                 }
             case "CERTIFICATE":
-                return try ClientCertificate(pem: document.pemString).publicKey
+                return try RegisteredCertificate(der: block.der).publicKey
             default:
                 continue
             }
