@@ -148,5 +148,8 @@ if ProcessInfo.processInfo.environment["AZSPEC_FUZZ"] != nil {
         .executableTarget(name: "JSONPathFuzz", dependencies: ["FuzzDriver", "AzspecCore", "JSONPath"], path: "Fuzz/JSONPathFuzz"),
         .executableTarget(name: "YAMLFuzz", dependencies: ["FuzzDriver", "AzspecCore"], path: "Fuzz/YAMLFuzz"),
         .executableTarget(name: "SpecLoaderFuzz", dependencies: ["FuzzDriver", "AzspecKit"], path: "Fuzz/SpecLoaderFuzz"),
+        .executableTarget(
+            name: "EmulatorConfigurationFuzz", dependencies: ["FuzzDriver", "AzspecEmulator"],
+            path: "Fuzz/EmulatorConfigurationFuzz"),
     ]
 }

@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
 # Runs each libFuzzer target for a fixed number of executions (not part of CI; see RELIABILITY.md).
 #
-#   scripts/fuzz.sh [RUNS] [TARGET…]      (defaults: 200000 runs; JSONPathFuzz YAMLFuzz SpecLoaderFuzz)
+#   scripts/fuzz.sh [RUNS] [TARGET…]      (defaults: 200000 runs; every target)
 #
-# Seeds: the example specs and the JSONPath compliance suite's selectors (../shared/jsonpath-cts, when present).
+# Seeds: the example specs, the JSONPath compliance suite's selectors (../shared/jsonpath-cts, when present) and
+# Fuzz/EmulatorConfigurationFuzz/seeds.
 # Findings (crash-*, timeout-*, oom-* files) land in .build-fuzz/findings/TARGET.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-200000}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(JSONPathFuzz YAMLFuzz SpecLoaderFuzz)
+[ ${#targets[@]} -eq 0 ] && targets=(JSONPathFuzz YAMLFuzz SpecLoaderFuzz EmulatorConfigurationFuzz)
 scratch=.build-fuzz
 corpus=$scratch/corpus
 
-mkdir -p "$corpus/JSONPathFuzz" "$corpus/YAMLFuzz" "$corpus/SpecLoaderFuzz"
+mkdir -p "$corpus/JSONPathFuzz" "$corpus/YAMLFuzz" "$corpus/SpecLoaderFuzz" "$corpus/EmulatorConfigurationFuzz"
+cp Fuzz/EmulatorConfigurationFuzz/seeds/* "$corpus/EmulatorConfigurationFuzz/"
 for spec in specs/*.yaml; do
   cp "$spec" "$corpus/YAMLFuzz/"
   cp "$spec" "$corpus/SpecLoaderFuzz/"

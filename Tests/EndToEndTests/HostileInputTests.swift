@@ -79,6 +79,32 @@ import Testing
         }
     }
 
+    /// A 50 MB body and a gzip bomb stay far from the 4 GB the unbounded reader reached: the body cap (64 MiB) holds,
+    /// and the 50 MB body is asserted on without copies piling up.
+    @Test(.timeLimit(.minutes(2))) func hugeBodiesKeepMemoryBounded() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write(
+            "specs/huge.yaml",
+            """
+            name: huge bodies
+            tests:
+              - name: gzip bomb
+                request: { url: "{{env.FAULT_URL}}/gzip-bomb" }
+                expect: { json: { $.x: 1 } }
+              - name: fifty megabytes
+                request: { url: "{{env.FAULT_URL}}/fifty-megabytes" }
+                expect: { json: { $.last: end } }
+            """)
+        try await FaultServer.withRunning { server in
+            let result = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: ["FAULT_URL": server.baseURL])
+            #expect(result.stdout.contains("1 passed, 1 failed"), "\(result.all)")
+        }
+        let peak = ChildMemory.largestPeakBytes
+        #expect(peak > 50_000_000, "the 50 MB body was held at least once: \(peak) bytes")
+        #expect(peak < 300_000_000, "peak RSS of the largest child: \(peak / 1_000_000) MB")
+    }
+
     @Test(
         arguments: [
             (["--jobs", "0"], "--jobs must be at least 1"),
