@@ -1,19 +1,68 @@
 import Foundation
 
-/// The peak resident memory of this process's children.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs a program and measures its own peak resident memory (`wait4`'s `ru_maxrss`), which Foundation's `Process`
+/// cannot report (it reaps the child itself).
 public enum ChildMemory {
-    /// The largest peak RSS of any child this process has waited for, in bytes (`getrusage(RUSAGE_CHILDREN)`).
-    ///
-    /// It covers every child reaped so far, so it bounds any one of them from above: a test asserting that it stays
-    /// under a limit after a run proves that run stayed under it too.
-    public static var largestPeakBytes: Int {
-        var usage = rusage()
-        #if os(Linux)
-        guard getrusage(RUSAGE_CHILDREN.rawValue, &usage) == 0 else { return 0 }
-        return Int(usage.ru_maxrss) * 1024  // kilobytes on Linux
+    public struct Result: Sendable {
+        public let status: Int32
+        /// The child's peak RSS in bytes.
+        public let peakBytes: Int
+    }
+
+    public enum Failure: Error {
+        case spawn(Int32)
+        case wait(Int32)
+    }
+
+    /// Runs `executable arguments…` with `environment` (in this process's working directory: give absolute paths),
+    /// its output discarded, and waits on a thread of its own (not the cooperative pool, which an emulator in the
+    /// same process may need).
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Swift.Result { try runBlocking(executable, arguments, environment) })
+            }
+        }
+    }
+
+    private static func runBlocking(
+        _ executable: String, _ arguments: [String], _ environment: [String: String]
+    ) throws -> Result {
+        #if canImport(Glibc)
+        var actions = posix_spawn_file_actions_t()
         #else
-        guard getrusage(RUSAGE_CHILDREN, &usage) == 0 else { return 0 }
-        return Int(usage.ru_maxrss)  // bytes on macOS
+        var actions: posix_spawn_file_actions_t?
         #endif
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        guard spawned == 0 else { throw Failure.spawn(spawned) }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 {
+            guard errno == EINTR else { throw Failure.wait(errno) }
+        }
+        #if os(Linux)
+        let peak = Int(usage.ru_maxrss) * 1024  // kilobytes on Linux
+        #else
+        let peak = Int(usage.ru_maxrss)  // bytes on macOS
+        #endif
+        let exited = status & 0x7F == 0
+        return Result(status: exited ? (status >> 8) & 0xFF : -1, peakBytes: peak)
     }
 }

@@ -145,7 +145,7 @@ struct ConfigurationTests {
         #expect(text.contains("c.yaml:11:20: error: The provided resource group name 'bad name'"))
         #expect(text.contains("c.yaml:13:21: error: role assignment names unknown principal 'ghost'"))
         #expect(text.contains("c.yaml:13:34: error: unknown role 'Superuser'"))
-        #expect(text.contains("c.yaml:13:52: error: scope '/providers/Microsoft.Management' must be"))
+        #expect(text.contains("c.yaml:13:52: error: '/providers/Microsoft.Management' is not an ARM scope; expected /subscriptions/{id}"))
         #expect(error.diagnostics.count == 6)
     }
 

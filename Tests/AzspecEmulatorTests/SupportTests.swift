@@ -5,28 +5,6 @@ import Testing
 
 @Suite("Emulator building blocks")
 struct SupportTests {
-    @Test(arguments: [
-        ("*/read", "Microsoft.Resources/subscriptions/resourcegroups/read", true),
-        ("*/read", "Microsoft.Resources/subscriptions/resourcegroups/write", false),
-        ("*", "Microsoft.Authorization/roleAssignments/write", true),
-        ("Microsoft.Authorization/*/Write", "microsoft.authorization/roleassignments/write", true),
-        ("Microsoft.Authorization/*/Write", "Microsoft.Authorization/roleAssignments/read", false),
-        ("Microsoft.Compute/*", "Microsoft.Compute/virtualMachines/start/action", true),
-        ("Microsoft.Network/*/read", "Microsoft.Network/virtualNetworks/subnets/read", true),
-        ("Microsoft.Resources/subscriptions/read", "Microsoft.Resources/subscriptions/read", true),
-    ])
-    func actionPatterns(_ pattern: String, _ action: String, _ expected: Bool) {
-        #expect(ActionPattern(pattern).matches(lowercased: Array(action.lowercased().utf8)) == expected)
-    }
-
-    @Test func contributorNotActionsDoNotDenyOtherRoles() {
-        let write = ARMAction("Microsoft.Authorization/roleAssignments/write")
-        #expect(!RoleDefinition.contributor.allows(lowercased: write.lowercased))
-        #expect(RoleDefinition.owner.allows(lowercased: write.lowercased))
-        #expect(RoleDefinition.contributor.allows(lowercased: ARMAction.writeResourceGroup.lowercased))
-        #expect(!RoleDefinition.reader.allows(lowercased: ARMAction.writeResourceGroup.lowercased))
-    }
-
     @Test func timeFormats() {
         let time = UTCTime(epochSeconds: 1_674_062_442)  // 2023-01-18 17:20:42Z
         #expect(time.entraTimestamp == "2023-01-18 17:20:42Z")

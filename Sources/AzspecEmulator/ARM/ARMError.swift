@@ -112,7 +112,7 @@ struct ARMError: Error, Sendable {
 
     // MARK: 403 / 404
 
-    static func authorizationFailed(appId: String, objectId: String, action: ARMAction, scope: String) -> ARMError {
+    static func authorizationFailed(appId: String, objectId: String, action: RBACAction, scope: String) -> ARMError {
         ARMError(
             status: .forbidden,
             code: "AuthorizationFailed",
@@ -186,6 +186,12 @@ struct ARMError: Error, Sendable {
             message: "Invalid resource group location '\(requested)'. The Resource group already exists in location "
                 + "'\(existing)'."
         )
+    }
+
+    static func roleDefinitionNotFound(_ id: String) -> ARMError {
+        ARMError(
+            status: .notFound, code: "RoleDefinitionDoesNotExist",
+            message: "The specified role definition with ID '\(id)' does not exist.")
     }
 
     static func invalidQueryParameter(_ name: String, _ value: String) -> ARMError {

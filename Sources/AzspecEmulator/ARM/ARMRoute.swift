@@ -1,3 +1,5 @@
+import AzspecCore
+
 /// The ARM operations the emulator serves, recognised from the decoded path segments.
 ///
 /// Segment names (`resourcegroups`, `providers`, `Microsoft.Authorization`) match case-insensitively, as in ARM.
@@ -10,8 +12,9 @@ enum ARMRoute: Sendable {
     case resourceGroups(String)
     /// `/subscriptions/{id}/resourcegroups/{name}`
     case resourceGroup(String, String)
-    /// `…/providers/Microsoft.Authorization/permissions` at subscription or resource-group scope
-    case permissions(String, String?)
+    /// `{scope}/providers/Microsoft.Authorization/{permissions|roleAssignments|roleDefinitions|denyAssignments}[/{id}]`
+    /// at a subscription, resource-group or resource scope
+    case authorization(String, scope: ARMScope, kind: AuthorizationKind, id: String?)
     /// `/subscriptions/{id}/operationresults/{token}`
     case operationResult(String, String)
     /// Anything else under `/subscriptions/{id}/…`
@@ -19,9 +22,9 @@ enum ARMRoute: Sendable {
 
     init(segments: [String]) {
         func lower(_ index: Int) -> String { segments[index].lowercased() }
-        func isPermissions(_ start: Int) -> Bool {
-            segments.count == start + 3 && lower(start) == "providers" && lower(start + 1) == "microsoft.authorization"
-                && lower(start + 2) == "permissions"
+        if let route = Self.authorization(segments) {
+            self = route
+            return
         }
         switch segments.count {
         case 1:
@@ -34,10 +37,6 @@ enum ARMRoute: Sendable {
             self = .resourceGroup(segments[1], segments[3])
         case 4 where lower(2) == "operationresults":
             self = .operationResult(segments[1], segments[3])
-        case 5 where isPermissions(2):
-            self = .permissions(segments[1], nil)
-        case 7 where lower(2) == "resourcegroups" && isPermissions(4):
-            self = .permissions(segments[1], segments[3])
         default:
             self = .unknown(segments.count > 1 ? segments[1] : nil)
         }
@@ -47,10 +46,34 @@ enum ARMRoute: Sendable {
     var subscriptionId: String? {
         switch self {
         case .subscriptions: nil
-        case .subscription(let id), .resourceGroups(let id), .resourceGroup(let id, _), .permissions(let id, _),
+        case .subscription(let id), .resourceGroups(let id), .resourceGroup(let id, _), .authorization(let id, _, _, _),
             .operationResult(let id, _):
             id
         case .unknown(let id): id
         }
+    }
+
+    /// The Microsoft.Authorization collections the emulator serves.
+    enum AuthorizationKind: String, Sendable, CaseIterable {
+        case permissions
+        case roleAssignments
+        case roleDefinitions
+        case denyAssignments
+    }
+
+    /// The last `providers/Microsoft.Authorization/{kind}[/{id}]` of the path, after an ARM scope.
+    private static func authorization(_ segments: [String]) -> ARMRoute? {
+        guard segments.count >= 5 else { return nil }
+        for start in stride(from: segments.count - 3, through: 2, by: -1)
+        where segments[start].lowercased() == "providers" && segments[start + 1].lowercased() == "microsoft.authorization" {
+            let rest = segments[(start + 2)...]
+            guard rest.count <= 2,
+                let kind = AuthorizationKind.allCases.first(where: { $0.rawValue.lowercased() == rest.first?.lowercased() }),
+                kind != .permissions || rest.count == 1,
+                let scope = ARMScope("/" + segments[..<start].joined(separator: "/"))
+            else { return nil }
+            return .authorization(segments[1], scope: scope, kind: kind, id: rest.count == 2 ? rest.last : nil)
+        }
+        return nil
     }
 }

@@ -1,7 +1,7 @@
 import AzspecCore
 import HTTPTypes
 
-/// Subscriptions, permissions and operation results.
+/// Subscriptions and operation results.
 extension ARMService {
     static func subscriptionJSON(_ subscription: Directory.Subscription) -> JSONValue {
         var members: JSONObject = [
@@ -50,34 +50,6 @@ extension ARMService {
         }
         let remaining = await state.consume(request.rateLimitKey)
         return ARMReply(status: .ok, body: subscriptionItems[request.subscription.id], remaining: remaining)
-    }
-
-    /// `GET …/providers/Microsoft.Authorization/permissions`: one entry per applicable role assignment.
-    func permissions(_ request: ARMOperation, resourceGroup: String?) async throws(ARMError) -> ARMReply {
-        let scopeSegments = request.call.segments.dropLast(3)
-        let scope = "/" + scopeSegments.joined(separator: "/")
-        try authorize(request, .readPermissions, resourceGroup: resourceGroup, scope: scope)
-        if let resourceGroup {
-            let (record, remaining) = await state.resourceGroup(
-                subscription: request.subscription.id,
-                name: resourceGroup,
-                consuming: request.rateLimitKey
-            )
-            guard record != nil else { throw ARMError.resourceGroupNotFound(resourceGroup).consumed(remaining) }
-            return permissionsReply(request, resourceGroup: resourceGroup, remaining: remaining)
-        }
-        let remaining = await state.consume(request.rateLimitKey)
-        return permissionsReply(request, resourceGroup: nil, remaining: remaining)
-    }
-
-    private func permissionsReply(_ request: ARMOperation, resourceGroup: String?, remaining: Int) -> ARMReply {
-        let assignments = directory.assignments(
-            objectId: request.token.objectId,
-            subscriptionKey: request.subscription.id,
-            resourceGroupKey: resourceGroup?.lowercased()
-        )
-        let body = JSONValue.object(["value": .array(assignments.map(\.role.permissionJSON))]).serialized
-        return ARMReply(status: .ok, body: body, remaining: remaining)
     }
 
     /// `GET /subscriptions/{id}/operationresults/{token}`: deletions finish at once, so every valid token is done

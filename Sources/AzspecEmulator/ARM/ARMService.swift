@@ -1,7 +1,8 @@
 import AzspecCore
 import Hummingbird
 
-/// Azure Resource Manager: subscriptions, resource groups, permissions and delete-operation results.
+/// Azure Resource Manager: subscriptions, resource groups, Microsoft.Authorization (permissions, role and deny
+/// assignments, role definitions) and delete-operation results.
 ///
 /// Checks run in ARM's order: api-version, authentication, subscription existence (and token tenant),
 /// authorization, resource existence.
@@ -92,9 +93,9 @@ struct ARMService: Sendable {
             return try await listResourceGroups(request)
         case .resourceGroup(_, let name):
             return try await resourceGroup(request, name: name, body: body)
-        case .permissions(_, let group):
+        case .authorization(_, let scope, let kind, let id):
             guard call.method == .get else { throw .methodNotAllowed(call.method) }
-            return try await permissions(request, resourceGroup: group)
+            return try await authorization(request, scope: scope, kind: kind, id: id)
         case .operationResult(_, let id):
             guard call.method == .get else { throw .methodNotAllowed(call.method) }
             return try await operationResult(request, id: id)
@@ -104,13 +105,23 @@ struct ARMService: Sendable {
     }
 
     /// Throws AuthorizationFailed unless the caller holds a role that allows `action` at the scope.
-    func authorize(_ request: ARMOperation, _ action: ARMAction, resourceGroup: String?, scope: String) throws(ARMError) {
+    func authorize(_ request: ARMOperation, _ action: RBACAction, resourceGroup: String?, scope: String) throws(ARMError) {
         let allowed = directory.isAllowed(
             action,
             objectId: request.token.objectId,
             subscriptionKey: request.subscription.id,
             resourceGroupKey: resourceGroup?.lowercased()
         )
+        try authorize(request, action, allowed: allowed, scope: scope)
+    }
+
+    /// Throws AuthorizationFailed unless the caller may perform `action` at `scope`.
+    func authorize(_ request: ARMOperation, _ action: RBACAction, at scope: ARMScope) throws(ARMError) {
+        let allowed = directory.isAllowed(action, objectId: request.token.objectId, at: scope)
+        try authorize(request, action, allowed: allowed, scope: scope.path)
+    }
+
+    private func authorize(_ request: ARMOperation, _ action: RBACAction, allowed: Bool, scope: String) throws(ARMError) {
         guard allowed else {
             throw .authorizationFailed(
                 appId: request.token.appId,

@@ -46,7 +46,10 @@ struct ConfigurationReader {
     // MARK: Sections
 
     private mutating func tenant(_ node: Node) -> EmulatorConfiguration.Tenant? {
-        let keys = ["id", "displayName", "domains", "servicePrincipals", "subscriptions", "roleAssignments"]
+        let keys = [
+            "id", "displayName", "domains", "servicePrincipals", "subscriptions", "roleDefinitions", "roleAssignments",
+            "denyAssignments",
+        ]
         guard let fields = yaml.fields(node, "a tenant", keys: keys, required: ["id"]),
             let id = fields["id"].flatMap({ yaml.string($0, "tenant id") })
         else { return nil }
@@ -65,6 +68,14 @@ struct ConfigurationReader {
         tenant.roleAssignments =
             fields["roleAssignments"].flatMap { yaml.sequence($0, "roleAssignments", allowingNull: true) }?.compactMap {
                 roleAssignment($0)
+            } ?? []
+        tenant.roleDefinitions =
+            fields["roleDefinitions"].flatMap { yaml.sequence($0, "roleDefinitions", allowingNull: true) }?.compactMap {
+                customRole($0)
+            } ?? []
+        tenant.denyAssignments =
+            fields["denyAssignments"].flatMap { yaml.sequence($0, "denyAssignments", allowingNull: true) }?.compactMap {
+                denyAssignment($0)
             } ?? []
         return tenant
     }
@@ -151,18 +162,5 @@ struct ConfigurationReader {
         group.sourceLocation = yaml.location(of: node)
         group.fieldLocations = yaml.locations(of: fields)
         return group
-    }
-
-    private mutating func roleAssignment(_ node: Node) -> EmulatorConfiguration.RoleAssignment? {
-        let keys = ["principal", "role", "scope"]
-        guard let fields = yaml.fields(node, "a role assignment", keys: keys, required: keys),
-            let principal = fields["principal"].flatMap({ yaml.string($0, "principal") }),
-            let role = fields["role"].flatMap({ yaml.string($0, "role") }),
-            let scope = fields["scope"].flatMap({ yaml.string($0, "scope") })
-        else { return nil }
-        var assignment = EmulatorConfiguration.RoleAssignment(principal: principal, role: role, scope: scope)
-        assignment.location = yaml.location(of: node)
-        assignment.fieldLocations = yaml.locations(of: fields)
-        return assignment
     }
 }

@@ -132,41 +132,98 @@ struct ConfigurationChecker {
         }
     }
 
+    private func isPrincipal(_ reference: String, of tenant: EmulatorConfiguration.Tenant) -> Bool {
+        let key = reference.lowercased()
+        return tenant.servicePrincipals.contains { $0.name.lowercased() == key || $0.objectId.lowercased() == key }
+            || managedIdentities(of: tenant).contains { $0.name.lowercased() == key || $0.objectId.lowercased() == key }
+    }
+
+    /// A scope in one of the tenant's subscriptions whose resource group, if it names one, is configured.
+    private mutating func checkScope(_ text: String, of tenant: EmulatorConfiguration.Tenant, at location: SourceLocation?) {
+        guard let scope = ARMScope(text) else {
+            report(location, ARMScope.problem(text) ?? "")
+            return
+        }
+        guard let subscription = tenant.subscriptions.first(where: { $0.id.lowercased() == scope.subscriptionId.lowercased() })
+        else {
+            report(location, "scope '\(text)' names a subscription that tenant '\(tenant.id)' does not have")
+            return
+        }
+        if let group = scope.resourceGroup, !subscription.resourceGroups.contains(where: { $0.name.lowercased() == group.lowercased() }) {
+            let names = subscription.resourceGroups.map(\.name)
+            report(
+                location,
+                "scope '\(text)' names resource group '\(group)', which subscription '\(subscription.id)' does not have"
+                    + Suggestion.hint(for: group, in: names))
+        }
+    }
+
+    private mutating func checkActions(_ lists: [(String, [String])], at location: (String) -> SourceLocation?) {
+        for (key, actions) in lists {
+            for action in actions {
+                if let problem = RBACAction.shapeProblem(action, wildcards: true) { report(location(key), problem) }
+            }
+        }
+    }
+
     private mutating func checkAssignments(_ tenant: EmulatorConfiguration.Tenant) {
+        var roleNames = RoleDefinition.builtIn.map(\.name)
+        for role in tenant.roleDefinitions {
+            let location = role.location ?? tenant.location
+            if roleNames.contains(where: { $0.lowercased() == role.name.lowercased() }) {
+                report(role.fieldLocations["name"] ?? location, "role '\(role.name)' is defined twice (or is a built-in role)")
+            }
+            roleNames.append(role.name)
+            if let id = role.id { requireGUID(id, "role definition id", role.fieldLocations["id"] ?? location) }
+            if role.actions.isEmpty && role.dataActions.isEmpty {
+                report(location, "role '\(role.name)' grants nothing: give it actions or dataActions")
+            }
+            checkActions(
+                [
+                    ("actions", role.actions), ("notActions", role.notActions), ("dataActions", role.dataActions),
+                    ("notDataActions", role.notDataActions),
+                ],
+                at: { role.fieldLocations[$0] ?? location })
+        }
         for assignment in tenant.roleAssignments {
             let location = assignment.location ?? tenant.location
-            let principalKey = assignment.principal.lowercased()
-            let known =
-                tenant.servicePrincipals.contains {
-                    $0.name.lowercased() == principalKey || $0.objectId.lowercased() == principalKey
-                }
-                || managedIdentities(of: tenant).contains {
-                    $0.name.lowercased() == principalKey || $0.objectId.lowercased() == principalKey
-                }
             let fields = assignment.fieldLocations
-            if !known {
+            if !isPrincipal(assignment.principal, of: tenant) {
                 report(
                     fields["principal"] ?? location,
                     "role assignment names unknown principal '\(assignment.principal)' "
                         + "(use the name or objectId of a service principal or managed identity of this tenant)")
             }
-            if RoleDefinition.named(assignment.role) == nil {
-                let roles = RoleDefinition.builtIn.map(\.name).joined(separator: ", ")
-                report(fields["role"] ?? location, "unknown role '\(assignment.role)'; the emulator knows \(roles)")
-            }
-            guard let scope = RoleAssignmentScope(assignment.scope) else {
+            let key = assignment.role.lowercased()
+            let known =
+                RoleDefinition.builtIn(named: assignment.role) != nil
+                || tenant.roleDefinitions.contains { $0.name.lowercased() == key || $0.id?.lowercased() == key }
+            if !known {
                 report(
-                    fields["scope"] ?? location,
-                    "scope '\(assignment.scope)' must be /subscriptions/{id} or "
-                        + "/subscriptions/{id}/resourceGroups/{name}"
-                )
-                continue
+                    fields["role"] ?? location,
+                    "unknown role '\(assignment.role)'\(Suggestion.hint(for: assignment.role, in: roleNames)); the emulator knows "
+                        + roleNames.joined(separator: ", ") + " (add custom roles under roleDefinitions)")
             }
-            if !tenant.subscriptions.contains(where: { $0.id.lowercased() == scope.subscriptionId.lowercased() }) {
+            checkScope(assignment.scope, of: tenant, at: fields["scope"] ?? location)
+        }
+        for deny in tenant.denyAssignments {
+            let location = deny.location ?? tenant.location
+            checkScope(deny.scope, of: tenant, at: deny.fieldLocations["scope"] ?? location)
+            for principal in deny.principals + deny.excludePrincipals
+            where principal.lowercased() != "everyone" && !isPrincipal(principal, of: tenant) {
                 report(
-                    fields["scope"] ?? location,
-                    "scope '\(assignment.scope)' names a subscription that tenant '\(tenant.id)' does not have")
+                    deny.fieldLocations["principals"] ?? location,
+                    "deny assignment '\(deny.name)' names unknown principal '\(principal)' (or use everyone)")
             }
+            if deny.actions.isEmpty && deny.dataActions.isEmpty {
+                report(location, "deny assignment '\(deny.name)' denies nothing: give it actions or dataActions")
+            }
+            checkActions(
+                [
+                    ("actions", deny.actions), ("notActions", deny.notActions), ("dataActions", deny.dataActions),
+                    ("notDataActions", deny.notDataActions),
+                ],
+                at: { deny.fieldLocations[$0] ?? location })
         }
     }
 

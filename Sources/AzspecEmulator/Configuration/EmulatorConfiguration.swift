@@ -50,10 +50,15 @@ public import Foundation
 ///         tags: {team: platform}                    # optional
 ///         resourceGroups:
 ///           - {name: rg-smoke, location: westeurope, tags: {env: smoke}}   # tags, managedBy optional
+///     roleDefinitions:                              # optional custom roles (see ``CustomRole``)
+///       - {name: Blob Auditor, actions: [Microsoft.Storage/storageAccounts/read]}
 ///     roleAssignments:
 ///       - principal: azspec-smoke                   # service principal or managed identity: name or objectId
-///         role: Contributor                         # Reader | Contributor | Owner
-///         scope: /subscriptions/2a7c9e4b-1d3f-4b5a-8c6e-9f0a1b2c3d4e   # or …/resourceGroups/<name>
+///         role: Contributor                         # a built-in role or a roleDefinitions entry
+///         scope: /subscriptions/2a7c9e4b-1d3f-4b5a-8c6e-9f0a1b2c3d4e   # or …/resourceGroups/<name>[/providers/…]
+///         condition: "…"                            # optional ABAC condition (listed, not evaluated)
+///     denyAssignments:                              # optional (see ``DenyAssignment``)
+///       - {name: no-keys, scope: /subscriptions/…, actions: [Microsoft.Storage/storageAccounts/listKeys/action], principals: [everyone]}
 /// ```
 ///
 /// The emulator always runs a test OIDC issuer at `{baseURL}/_azspec/oidc` (its key is made at start): `POST
@@ -147,6 +152,9 @@ extension EmulatorConfiguration {
         public var servicePrincipals: [ServicePrincipal]
         public var subscriptions: [Subscription]
         public var roleAssignments: [RoleAssignment]
+        /// Custom roles, assignable by name like the built-in ones.
+        public var roleDefinitions: [CustomRole] = []
+        public var denyAssignments: [DenyAssignment] = []
 
         var location: SourceLocation?
         /// Where each key's value was written, for diagnostics about that value.
@@ -270,14 +278,18 @@ extension EmulatorConfiguration {
         }
     }
 
-    /// A built-in role granted to a service principal at a subscription or resource-group scope.
+    /// A role granted to a service principal or managed identity at a subscription, resource-group or resource
+    /// scope (and inherited below it).
     public struct RoleAssignment: Sendable {
         /// Service principal name or object id.
         public var principal: String
-        /// `Reader`, `Contributor` or `Owner` (case-insensitive).
+        /// A built-in role (Reader, Contributor, Owner, User Access Administrator, Storage Account Contributor,
+        /// Storage Blob Data Reader) or one of the tenant's `roleDefinitions`, by name or GUID (case-insensitive).
         public var role: String
-        /// `/subscriptions/{id}` or `/subscriptions/{id}/resourceGroups/{name}`.
+        /// `/subscriptions/{id}`, `…/resourceGroups/{name}` or `…/resourceGroups/{name}/providers/{ns}/{type}/{name}`.
         public var scope: String
+        /// An ABAC condition (shown in role assignment lists; the emulator does not evaluate it).
+        public var condition: String?
 
         var location: SourceLocation?
         /// Where each key's value was written, for diagnostics about that value.

@@ -1,3 +1,5 @@
+import AzspecCore
+import Crypto
 import Foundation
 import _CryptoExtras
 
@@ -54,11 +56,37 @@ struct Directory: Sendable {
         let resourceGroups: [EmulatorConfiguration.ResourceGroup]
     }
 
+    /// A role assignment, as the role assignments API lists it.
     struct Assignment: Sendable {
+        /// A GUID derived from principal, role and scope, so that it is the same in every run.
+        let id: String
+        let principalId: String
+        let principalType: String
         let role: RoleDefinition
-        let subscriptionKey: String
-        /// Lower-cased resource group name, nil for a subscription-scope assignment.
-        let resourceGroupKey: String?
+        let scope: ARMScope
+        let condition: String?
+
+        var resourceId: String { "\(scope.path)/providers/Microsoft.Authorization/roleAssignments/\(id)" }
+    }
+
+    /// A deny assignment; `principals` holds lower-cased object ids, ``everyone`` for all.
+    struct Deny: Sendable {
+        static let everyone = "00000000-0000-0000-0000-000000000000"
+        let id: String
+        let name: String
+        let scope: ARMScope
+        let block: PermissionBlock
+        let principals: Set<String>
+        let excludedPrincipals: Set<String>
+        let doNotApplyToChildScopes: Bool
+
+        var resourceId: String { "\(scope.path)/providers/Microsoft.Authorization/denyAssignments/\(id)" }
+
+        func applies(to objectId: String, at target: ARMScope) -> Bool {
+            guard doNotApplyToChildScopes ? scope == target : scope.contains(target) else { return false }
+            return (principals.contains(Self.everyone) || principals.contains(objectId))
+                && !excludedPrincipals.contains(objectId)
+        }
     }
 
     let tokenLifetime: Int
@@ -71,6 +99,11 @@ struct Directory: Sendable {
     private let principalsByObjectId: [String: Principal]
     private let subscriptionsByKey: [String: Subscription]
     private let assignmentsByPrincipal: [String: [Assignment]]
+    /// Every role assignment, in configuration order.
+    let assignments: [Assignment]
+    let denies: [Deny]
+    /// Built-in and custom roles by lower-cased GUID.
+    let rolesById: [String: RoleDefinition]
 
     /// Indexes a configuration that passed ``EmulatorConfiguration/validate()`` (PEM values that fail to load are
     /// skipped; validation reports them).
@@ -124,25 +157,50 @@ struct Directory: Sendable {
             identities.append(entry)
             byObject[entry.objectId] = entry
         }
+        var roles = Dictionary(RoleDefinition.builtIn.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var allAssignments: [Assignment] = []
+        var denyList: [Deny] = []
         for tenant in configuration.tenants {
+            let tenantId = tenant.id.lowercased()
+            let custom = tenant.roleDefinitions.map(Self.role)
+            for role in custom { roles[role.id] = role }
+            func objectId(_ reference: String) -> String? {
+                let key = reference.lowercased()
+                if key == "everyone" { return Deny.everyone }
+                return byObject.values.first { $0.tenantId == tenantId && ($0.name.lowercased() == key || $0.objectId == key) }?
+                    .objectId
+            }
             for assignment in tenant.roleAssignments {
-                let key = assignment.principal.lowercased()
-                guard
-                    let principal = byObject.values.first(where: {
-                        $0.tenantId == tenant.id.lowercased() && ($0.name.lowercased() == key || $0.objectId == key)
-                    }),
-                    let role = RoleDefinition.named(assignment.role),
-                    let scope = RoleAssignmentScope(assignment.scope)
+                let key = assignment.role.lowercased()
+                guard let principal = objectId(assignment.principal),
+                    let role = custom.first(where: { $0.name.lowercased() == key || $0.id == key })
+                        ?? RoleDefinition.builtIn(named: assignment.role),
+                    let scope = ARMScope(assignment.scope)
                 else { continue }
-                assignments[principal.objectId, default: []].append(
-                    Assignment(
-                        role: role,
-                        subscriptionKey: scope.subscriptionId.lowercased(),
-                        resourceGroupKey: scope.resourceGroup?.lowercased()
-                    )
-                )
+                let entry = Assignment(
+                    id: Self.stableGUID(principal + "|" + role.id + "|" + scope.path.lowercased()),
+                    principalId: principal,
+                    principalType: "ServicePrincipal",
+                    role: role, scope: scope, condition: assignment.condition)
+                allAssignments.append(entry)
+                assignments[principal, default: []].append(entry)
+            }
+            for deny in tenant.denyAssignments {
+                guard let scope = ARMScope(deny.scope) else { continue }
+                denyList.append(
+                    Deny(
+                        id: Self.stableGUID("deny|" + deny.name + "|" + scope.path.lowercased()), name: deny.name, scope: scope,
+                        block: PermissionBlock(
+                            actions: deny.actions, notActions: deny.notActions, dataActions: deny.dataActions,
+                            notDataActions: deny.notDataActions),
+                        principals: Set(deny.principals.compactMap(objectId)),
+                        excludedPrincipals: Set(deny.excludePrincipals.compactMap(objectId)),
+                        doNotApplyToChildScopes: deny.doNotApplyToChildScopes))
             }
         }
+        self.assignments = allAssignments
+        denies = denyList
+        rolesById = roles
         tenantsByKey = tenants
         principalsByClient = byClient
         principalsByObjectId = byObject
@@ -198,27 +256,64 @@ struct Directory: Sendable {
         subscriptionsByKey[id.lowercased()]
     }
 
-    /// Assignments of `objectId` that apply at the subscription, or at the resource group when one is given.
-    func assignments(
-        objectId: String,
-        subscriptionKey: String,
-        resourceGroupKey: String? = nil
-    ) -> [Assignment] {
-        guard let all = assignmentsByPrincipal[objectId] else { return [] }
-        return all.filter {
-            $0.subscriptionKey == subscriptionKey
-                && ($0.resourceGroupKey == nil || $0.resourceGroupKey == resourceGroupKey)
-        }
+    /// The role assignments of `objectId` that apply at `scope`: made there or above it.
+    func assignments(objectId: String, at scope: ARMScope) -> [Assignment] {
+        (assignmentsByPrincipal[objectId] ?? []).filter { $0.scope.contains(scope) }
     }
 
     /// True when `objectId` holds any role anywhere in the subscription (what `GET /subscriptions` lists).
     func hasAnyAssignment(objectId: String, subscriptionKey: String) -> Bool {
-        assignmentsByPrincipal[objectId]?.contains { $0.subscriptionKey == subscriptionKey } ?? false
+        assignmentsByPrincipal[objectId]?.contains { $0.scope.subscriptionId.lowercased() == subscriptionKey } ?? false
     }
 
-    /// RBAC: any applicable assignment whose role allows `action` (NotActions is not a deny).
-    func isAllowed(_ action: ARMAction, objectId: String, subscriptionKey: String, resourceGroupKey: String?) -> Bool {
-        assignments(objectId: objectId, subscriptionKey: subscriptionKey, resourceGroupKey: resourceGroupKey)
-            .contains { $0.role.allows(lowercased: action.lowercased) }
+    /// Azure RBAC for `objectId` at `scope`: the deny assignments and role grants that apply there.
+    func evaluator(objectId: String, at scope: ARMScope) -> RBACEvaluator {
+        let grants = assignments(objectId: objectId, at: scope).flatMap { assignment in
+            assignment.role.permissions.map {
+                RBACEvaluator.Entry(
+                    $0,
+                    source: .init(role: assignment.role.name, assignment: assignment.resourceId, condition: assignment.condition))
+            }
+        }
+        let denials = denies.filter { $0.applies(to: objectId, at: scope) }.map {
+            RBACEvaluator.Entry($0.block, source: .init(role: nil, assignment: $0.resourceId))
+        }
+        return RBACEvaluator(grants: grants, denies: denials)
+    }
+
+    /// RBAC at a subscription or one of its resource groups. Conditions are not evaluated: an assignment with one
+    /// grants as if it had none (the emulator serves no data plane, where conditions mostly apply).
+    func isAllowed(_ action: RBACAction, objectId: String, subscriptionKey: String, resourceGroupKey: String?) -> Bool {
+        let path = "/subscriptions/\(subscriptionKey)" + (resourceGroupKey.map { "/resourceGroups/\($0)" } ?? "")
+        guard let scope = ARMScope(path) else { return false }
+        return isAllowed(action, objectId: objectId, at: scope)
+    }
+
+    func isAllowed(_ action: RBACAction, objectId: String, at scope: ARMScope) -> Bool {
+        evaluator(objectId: objectId, at: scope).decide(action).isAllowed
+    }
+
+    /// A custom role from the configuration; its GUID is derived from its name when none is given.
+    private static func role(_ role: EmulatorConfiguration.CustomRole) -> RoleDefinition {
+        RoleDefinition(
+            name: role.name, id: role.id ?? stableGUID("role|" + role.name.lowercased()),
+            permissions: [
+                PermissionBlock(
+                    actions: role.actions, notActions: role.notActions, dataActions: role.dataActions,
+                    notDataActions: role.notDataActions)
+            ])
+    }
+
+    /// A GUID made from `text` (SHA-256), the same in every run.
+    static func stableGUID(_ text: String) -> String {
+        var bytes = Array(SHA256.hash(data: Data(text.utf8)).prefix(16))
+        bytes[6] = bytes[6] & 0x0F | 0x40
+        bytes[8] = bytes[8] & 0x3F | 0x80
+        let uuid = UUID(
+            uuid: (
+                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+            ))
+        return uuid.uuidString.lowercased()
     }
 }

@@ -1,0 +1,164 @@
+import AzspecCore
+import Foundation
+import Hummingbird
+
+/// Microsoft.Authorization at any scope: the caller's permissions, role assignments, role definitions and deny
+/// assignments (azure-protocol.md §6–§7), decided by the same RBAC evaluator as the engine's permission checks.
+extension ARMService {
+    func authorization(
+        _ request: ARMOperation, scope: ARMScope, kind: ARMRoute.AuthorizationKind, id: String?
+    ) async throws(ARMError) -> ARMReply {
+        if let group = scope.resourceGroup {
+            let (record, remaining) = await state.resourceGroup(
+                subscription: request.subscription.id, name: group, consuming: request.rateLimitKey)
+            guard record != nil else { throw ARMError.resourceGroupNotFound(group).consumed(remaining) }
+            return try reply(request, scope: scope, kind: kind, id: id, remaining: remaining)
+        }
+        let remaining = await state.consume(request.rateLimitKey)
+        return try reply(request, scope: scope, kind: kind, id: id, remaining: remaining)
+    }
+
+    private func reply(
+        _ request: ARMOperation, scope: ARMScope, kind: ARMRoute.AuthorizationKind, id: String?, remaining: Int
+    ) throws(ARMError) -> ARMReply {
+        let body: JSONValue
+        do throws(ARMError) {
+            switch kind {
+            case .permissions:
+                try authorize(request, .readPermissions, at: scope)
+                body = page(permissions(request, at: scope))
+            case .roleAssignments:
+                try authorize(request, .readRoleAssignments, at: scope)
+                body = page(try roleAssignments(request, at: scope).map(Self.json))
+            case .roleDefinitions:
+                try authorize(request, .readRoleDefinitions, at: scope)
+                if let id {
+                    guard let role = directory.rolesById[id.lowercased()] else { throw ARMError.roleDefinitionNotFound(id) }
+                    body = Self.json(role, at: scope)
+                } else {
+                    body = page(directory.rolesById.values.sorted { $0.name < $1.name }.map { Self.json($0, at: scope) })
+                }
+            case .denyAssignments:
+                try authorize(request, .readDenyAssignments, at: scope)
+                body = page(try denyAssignments(request, at: scope).map(Self.json))
+            }
+        } catch {
+            throw error.consumed(remaining)
+        }
+        return ARMReply(status: .ok, body: body.serialized, remaining: remaining)
+    }
+
+    private func page(_ items: [JSONValue]) -> JSONValue {
+        .object(["value": .array(items)])
+    }
+
+    /// One entry per role assignment of the caller that applies at the scope (as ARM does: clients must union them).
+    private func permissions(_ request: ARMOperation, at scope: ARMScope) -> [JSONValue] {
+        directory.assignments(objectId: request.token.objectId, at: scope).flatMap { $0.role.permissions.map(\.json) }
+    }
+
+    /// `$filter=atScope()`: assignments at or above the scope, for every principal; `principalId eq '{id}'`: that
+    /// principal's at, above and below; no filter: every assignment at, above and below.
+    private func roleAssignments(_ request: ARMOperation, at scope: ARMScope) throws(ARMError) -> [Directory.Assignment] {
+        let filter = try Self.filter(request.call)
+        let inSubscription = directory.assignments.filter {
+            $0.scope.subscriptionId.lowercased() == scope.subscriptionId.lowercased()
+        }
+        let related = inSubscription.filter { $0.scope.contains(scope) || scope.contains($0.scope) }
+        switch filter {
+        case .atScope: return inSubscription.filter { $0.scope.contains(scope) }
+        case .principal(let id): return related.filter { $0.principalId == id }
+        case .atScopeAndPrincipal(let id): return inSubscription.filter { $0.scope.contains(scope) && $0.principalId == id }
+        case nil: return related
+        }
+    }
+
+    /// Deny assignments at or above the scope (`atScope()`), or also below it without a filter.
+    private func denyAssignments(_ request: ARMOperation, at scope: ARMScope) throws(ARMError) -> [Directory.Deny] {
+        let filter = try Self.filter(request.call)
+        let inSubscription = directory.denies.filter { $0.scope.subscriptionId.lowercased() == scope.subscriptionId.lowercased() }
+        switch filter {
+        case .atScope: return inSubscription.filter { $0.scope.contains(scope) }
+        case .principal(let id), .atScopeAndPrincipal(let id):
+            return inSubscription.filter {
+                $0.scope.contains(scope) && ($0.principals.contains(id) || $0.principals.contains(Directory.Deny.everyone))
+            }
+        case nil: return inSubscription.filter { $0.scope.contains(scope) || scope.contains($0.scope) }
+        }
+    }
+
+    enum Filter: Equatable {
+        case atScope
+        case principal(String)
+        case atScopeAndPrincipal(String)
+    }
+
+    /// The OData `$filter` forms ARM accepts on these lists.
+    static func filter(_ call: ARMCall) throws(ARMError) -> Filter? {
+        guard let text = call.query("$filter") else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        func principal(_ clause: Substring) -> String? {
+            let parts = clause.split(separator: " ", omittingEmptySubsequences: true)
+            guard parts.count == 3, parts[0].lowercased() == "principalid", parts[1].lowercased() == "eq",
+                parts[2].hasPrefix("'"), parts[2].hasSuffix("'"), parts[2].count > 2
+            else { return nil }
+            return parts[2].dropFirst().dropLast().lowercased()
+        }
+        if trimmed.lowercased() == "atscope()" { return .atScope }
+        if let id = principal(Substring(trimmed)) { return .principal(id) }
+        let lower = trimmed.lowercased()
+        if lower.hasPrefix("atscope() and "), let id = principal(trimmed.dropFirst("atscope() and ".count)) {
+            return .atScopeAndPrincipal(id)
+        }
+        throw .invalidQueryParameter("$filter", text)
+    }
+
+    static func json(_ assignment: Directory.Assignment) -> JSONValue {
+        var properties: JSONObject = [
+            "roleDefinitionId": .string(
+                "/subscriptions/\(assignment.scope.subscriptionId)/providers/Microsoft.Authorization/roleDefinitions/\(assignment.role.id)"
+            ),
+            "principalId": .string(assignment.principalId),
+            "principalType": .string(assignment.principalType),
+            "scope": .string(assignment.scope.path),
+        ]
+        if let condition = assignment.condition {
+            properties["condition"] = .string(condition)
+            properties["conditionVersion"] = "2.0"
+        }
+        return .object([
+            "id": .string(assignment.resourceId), "name": .string(assignment.id),
+            "type": "Microsoft.Authorization/roleAssignments", "properties": .object(properties),
+        ])
+    }
+
+    static func json(_ role: RoleDefinition, at scope: ARMScope) -> JSONValue {
+        .object([
+            "id": .string("/subscriptions/\(scope.subscriptionId)/providers/Microsoft.Authorization/roleDefinitions/\(role.id)"),
+            "name": .string(role.id), "type": "Microsoft.Authorization/roleDefinitions",
+            "properties": .object([
+                "roleName": .string(role.name), "type": .string(role.isCustom ? "CustomRole" : "BuiltInRole"),
+                "permissions": .array(role.permissions.map(\.json)),
+                "assignableScopes": .array([.string(role.isCustom ? "/subscriptions/\(scope.subscriptionId)" : "/")]),
+            ]),
+        ])
+    }
+
+    static func json(_ deny: Directory.Deny) -> JSONValue {
+        let principals: [JSONValue] = deny.principals.sorted().map {
+            .object(["id": .string($0), "type": .string($0 == Directory.Deny.everyone ? "SystemDefined" : "ServicePrincipal")])
+        }
+        let excluded: [JSONValue] = deny.excludedPrincipals.sorted().map {
+            .object(["id": .string($0), "type": "ServicePrincipal"])
+        }
+        return .object([
+            "id": .string(deny.resourceId), "name": .string(deny.id), "type": "Microsoft.Authorization/denyAssignments",
+            "properties": .object([
+                "denyAssignmentName": .string(deny.name), "scope": .string(deny.scope.path),
+                "permissions": .array([deny.block.json]), "principals": .array(principals),
+                "excludePrincipals": .array(excluded), "doNotApplyToChildScopes": .bool(deny.doNotApplyToChildScopes),
+                "isSystemProtected": false,
+            ]),
+        ])
+    }
+}

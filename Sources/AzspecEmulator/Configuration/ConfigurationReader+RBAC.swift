@@ -1,0 +1,57 @@
+import AzspecCore
+import Yams
+
+/// Custom roles, role assignments and deny assignments.
+extension ConfigurationReader {
+    mutating func roleAssignment(_ node: Node) -> EmulatorConfiguration.RoleAssignment? {
+        let keys = ["principal", "role", "scope", "condition"]
+        guard let fields = yaml.fields(node, "a role assignment", keys: keys, required: ["principal", "role", "scope"]),
+            let principal = fields["principal"].flatMap({ yaml.string($0, "principal") }),
+            let role = fields["role"].flatMap({ yaml.string($0, "role") }),
+            let scope = fields["scope"].flatMap({ yaml.string($0, "scope") })
+        else { return nil }
+        var assignment = EmulatorConfiguration.RoleAssignment(principal: principal, role: role, scope: scope)
+        assignment.condition = fields["condition"].flatMap { yaml.string($0, "condition") }
+        assignment.location = yaml.location(of: node)
+        assignment.fieldLocations = yaml.locations(of: fields)
+        return assignment
+    }
+
+    mutating func customRole(_ node: Node) -> EmulatorConfiguration.CustomRole? {
+        let keys = ["name", "id", "actions", "notActions", "dataActions", "notDataActions"]
+        guard let fields = yaml.fields(node, "a role definition", keys: keys, required: ["name"]),
+            let name = fields["name"].flatMap({ yaml.string($0, "name") })
+        else { return nil }
+        var role = EmulatorConfiguration.CustomRole(name: name, id: fields["id"].flatMap { yaml.string($0, "id") })
+        role.actions = fields["actions"].flatMap { yaml.strings($0, "actions") } ?? []
+        role.notActions = fields["notActions"].flatMap { yaml.strings($0, "notActions") } ?? []
+        role.dataActions = fields["dataActions"].flatMap { yaml.strings($0, "dataActions") } ?? []
+        role.notDataActions = fields["notDataActions"].flatMap { yaml.strings($0, "notDataActions") } ?? []
+        role.location = yaml.location(of: node)
+        role.fieldLocations = yaml.locations(of: fields)
+        return role
+    }
+
+    mutating func denyAssignment(_ node: Node) -> EmulatorConfiguration.DenyAssignment? {
+        let keys = [
+            "name", "scope", "actions", "notActions", "dataActions", "notDataActions", "principals", "excludePrincipals",
+            "doNotApplyToChildScopes",
+        ]
+        guard
+            let fields = yaml.fields(node, "a deny assignment", keys: keys, required: ["name", "scope", "principals"]),
+            let name = fields["name"].flatMap({ yaml.string($0, "name") }),
+            let scope = fields["scope"].flatMap({ yaml.string($0, "scope") }),
+            let principals = fields["principals"].flatMap({ yaml.strings($0, "principals") })
+        else { return nil }
+        var deny = EmulatorConfiguration.DenyAssignment(name: name, scope: scope, principals: principals)
+        deny.actions = fields["actions"].flatMap { yaml.strings($0, "actions") } ?? []
+        deny.notActions = fields["notActions"].flatMap { yaml.strings($0, "notActions") } ?? []
+        deny.dataActions = fields["dataActions"].flatMap { yaml.strings($0, "dataActions") } ?? []
+        deny.notDataActions = fields["notDataActions"].flatMap { yaml.strings($0, "notDataActions") } ?? []
+        deny.excludePrincipals = fields["excludePrincipals"].flatMap { yaml.strings($0, "excludePrincipals") } ?? []
+        deny.doNotApplyToChildScopes = fields["doNotApplyToChildScopes"].flatMap { yaml.bool($0, "doNotApplyToChildScopes") } ?? false
+        deny.location = yaml.location(of: node)
+        deny.fieldLocations = yaml.locations(of: fields)
+        return deny
+    }
+}

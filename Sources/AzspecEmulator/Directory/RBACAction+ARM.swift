@@ -1,0 +1,14 @@
+import AzspecCore
+
+/// The operations the emulator authorizes, named as ARM names them in AuthorizationFailed messages.
+extension RBACAction {
+    static let readSubscription = RBACAction("Microsoft.Resources/subscriptions/read")
+    static let readResourceGroups = RBACAction("Microsoft.Resources/subscriptions/resourcegroups/read")
+    static let writeResourceGroup = RBACAction("Microsoft.Resources/subscriptions/resourcegroups/write")
+    static let deleteResourceGroup = RBACAction("Microsoft.Resources/subscriptions/resourcegroups/delete")
+    static let readPermissions = RBACAction("Microsoft.Authorization/permissions/read")
+    static let readRoleAssignments = RBACAction("Microsoft.Authorization/roleAssignments/read")
+    static let readRoleDefinitions = RBACAction("Microsoft.Authorization/roleDefinitions/read")
+    static let readDenyAssignments = RBACAction("Microsoft.Authorization/denyAssignments/read")
+    static let readOperationResults = RBACAction("Microsoft.Resources/subscriptions/operationresults/read")
+}
