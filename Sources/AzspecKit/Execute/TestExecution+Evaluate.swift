@@ -19,7 +19,10 @@ extension TestExecution {
         var excerpts: [String] = []
         do {
             if let status = test.expect.status, !status.accepts(response.status) {
-                problems.append("status: expected \(status), got \(response.status)")
+                problems.append("status: expected \(status), got \(ARMErrorBody.status(response.status, body))")
+            }
+            if test.expect.denied != nil, let problem = Self.deniedProblem(response.status, body) {
+                problems.append(problem)
             }
             for expectation in test.expect.headers {
                 let subject = MatchSubject.value(response.header(expectation.name).map { .string($0) })
@@ -56,6 +59,18 @@ extension TestExecution {
             return .errored(errored("\(error.reference.location): \(error)", type: "InvalidSpec", details: "\(error)", exchange: exchange))
         }
         return .evaluated(mismatches: problems, excerpts: excerpts)
+    }
+
+    /// `expect.denied`: ARM refused for want of permission, or why not.
+    static func deniedProblem(_ status: Int, _ body: ResponseBody) -> String? {
+        let error = ARMErrorBody(body)
+        if status == 403, let code = error?.code, ARMErrorBody.authorizationCodes.contains(code) { return nil }
+        if (200..<300).contains(status) {
+            return
+                "denied: expected ARM to refuse the request (403 AuthorizationFailed), but it answered \(status): the identity may do this"
+        }
+        return "denied: expected 403 AuthorizationFailed, got \(ARMErrorBody.status(status, body))"
+            + (error.map { ": \($0.message)" } ?? "")
     }
 
     /// The JSON around an asserted path: the selected value, or the members of the document when nothing matched.

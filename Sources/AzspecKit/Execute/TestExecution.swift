@@ -17,6 +17,11 @@ struct TestExecution {
         case .done(let report): return report
         case .authorized(let acquired, let claimProblems): (token, problems) = (acquired, claimProblems)
         }
+        if let permissions = test.permissions {
+            let report = await checkPermissions(permissions, in: scope, token: token)
+            // Token claim problems fail a check that passed otherwise.
+            return report.outcome.isPassed && !problems.isEmpty ? failed(problems, excerpts: [], exchange: nil) : report
+        }
         guard let requestSpec = test.request else {
             return problems.isEmpty ? outcome(.passed) : failed(problems, excerpts: [], exchange: nil)
         }

@@ -77,6 +77,14 @@ public enum CaseOutcome: Sendable {
     public var isPassed: Bool { if case .passed = self { true } else { false } }
     public var isFailure: Bool { if case .failed = self { true } else { false } }
     public var isError: Bool { if case .errored = self { true } else { false } }
+
+    /// The failure or error, if any.
+    public var problem: Problem? {
+        switch self {
+        case .failed(let problem), .errored(let problem): problem
+        case .passed, .skipped: nil
+        }
+    }
     public var isSkipped: Bool { if case .skipped = self { true } else { false } }
 }
 

@@ -59,7 +59,7 @@ struct SpecParser {
     var reader: YAMLReader
 
     static let suiteKeys = ["name", "description", "vars", "identity", "identities", "tests"]
-    static let testKeys = ["name", "description", "identity", "request", "expect", "capture", "skip"]
+    static let testKeys = ["name", "description", "identity", "request", "permissions", "expect", "capture", "skip"]
 
     mutating func suite(_ root: Node) -> SuiteSpec? {
         guard let mapping = reader.mapping(root, "a spec file") else { return nil }
@@ -82,7 +82,8 @@ struct SpecParser {
             }
         }
         for test in tests where test.request == nil && (test.identity ?? identity) == IdentityChoice.none {
-            reader.diagnostics.error("a test that checks only a token needs an identity (its own or the suite's)", at: test.location)
+            let what = test.permissions == nil ? "checks only a token" : "checks permissions"
+            reader.diagnostics.error("a test that \(what) needs an identity (its own or the suite's)", at: test.location)
         }
         return SuiteSpec(
             name: name, file: reader.file, location: reader.location(of: root), variables: variables, identities: identities,
@@ -132,11 +133,13 @@ struct SpecParser {
         var expect = ExpectSpec()
         var captures: [CaptureSpec] = []
         var skip: String?
+        var permissions: PermissionCheckSpec?
         for (key, _, value) in members {
             switch key {
             case "name": name = reader.string(value, "a test's name")
             case "description": _ = reader.string(value, "description")
             case "request": request = self.request(value)
+            case "permissions": permissions = self.permissions(value)
             case "identity": identity = identityChoice(value)
             case "expect": expect = self.expect(value)
             case "capture": captures = self.captures(value)
@@ -149,15 +152,30 @@ struct SpecParser {
             default: break
             }
         }
-        if !members.contains(where: { $0.key == "request" }) {
-            if expect.token.isEmpty {
-                reader.error("a test needs 'request' (or, to check only an identity's token, 'identity' and 'expect.token')", at: node)
+        let keys = Set(members.map(\.key))
+        if keys.contains("permissions") {
+            if keys.contains("request") {
+                reader.error("a test has either 'request' or 'permissions', not both: a permission check sends its own reads", at: node)
             }
+            if keys.contains("capture") { reader.error("a permission check captures nothing; remove 'capture'", at: node) }
+            if expect.status != nil || !expect.json.isEmpty || !expect.headers.isEmpty || expect.body != nil || expect.denied != nil {
+                reader.error("a permission check's 'expect' may only hold 'token'; the check itself says what must hold", at: node)
+            }
+        } else if !keys.contains("request"), expect.token.isEmpty {
+            reader.error(
+                "a test needs 'request' or 'permissions' (or, to check only an identity's token, 'identity' and 'expect.token')",
+                at: node)
         }
-        guard let name, request != nil || !expect.token.isEmpty else { return nil }
-        return TestSpec(
+        if let denied = expect.denied, let status = expect.status {
+            reader.diagnostics.error(
+                "'denied: true' already expects 403; remove 'status' (line \(status.location.line)) or 'denied'", at: denied)
+        }
+        guard let name, request != nil || permissions != nil || !expect.token.isEmpty else { return nil }
+        var test = TestSpec(
             name: name, location: reader.location(of: node), request: request, identity: identity, expect: expect,
             captures: captures, skip: skip)
+        test.permissions = permissions
+        return test
     }
 
     static func isIdentifier(_ text: String) -> Bool {

@@ -3,7 +3,7 @@ import JSONPath
 import Yams
 
 extension SpecParser {
-    static let expectKeys = ["status", "headers", "json", "body", "token"]
+    static let expectKeys = ["status", "denied", "headers", "json", "body", "token"]
 
     mutating func expect(_ node: Node) -> ExpectSpec {
         var expect = ExpectSpec()
@@ -31,6 +31,14 @@ extension SpecParser {
                 expect.bodyLocation = reader.location(of: value)
             case "token":
                 expect.token = claimMatchers(value, in: "expect.token") ?? []
+            case "denied":
+                if let denied = reader.bool(value, "expect.denied") {
+                    if denied {
+                        expect.denied = reader.location(of: value)
+                    } else {
+                        reader.error("'denied: false' says nothing; expect a status instead (e.g. status: 2xx)", at: value)
+                    }
+                }
             default: break
             }
         }

@@ -20,8 +20,10 @@ public struct SuiteSpec: Sendable {
 public struct TestSpec: Sendable {
     public let name: String
     public let location: SourceLocation
-    /// Nil for a test that only checks an identity's token (`expect.token`).
+    /// Nil for a test that only checks an identity's token (`expect.token`) or its permissions.
     let request: RequestSpec?
+    /// A declared permission check (instead of a request).
+    var permissions: PermissionCheckSpec? = nil
     /// Nil means the suite's choice.
     let identity: IdentityChoice?
     let expect: ExpectSpec
@@ -65,6 +67,9 @@ struct ExpectSpec: Sendable {
     var bodyLocation: SourceLocation?
     /// Claims of the identity's token (decoded, not verified) → matchers.
     var token: [ClaimMatcher] = []
+    /// `denied: true`: ARM refused the request for want of permission (403 `AuthorizationFailed` or
+    /// `LinkedAuthorizationFailed`); where it was written.
+    var denied: SourceLocation?
 }
 
 /// `status: 200`, `status: [200, 201]` or `status: 2xx`.

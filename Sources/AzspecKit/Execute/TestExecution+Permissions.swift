@@ -1,0 +1,309 @@
+import AzspecCore
+import Foundation
+
+/// A declared permission check, in place of stages 2–5: what Azure says the identity may do at the scope
+/// (`…/permissions`, paged), the deny assignments there and the identity's role assignments (for role names and
+/// conditions), decided by the shared RBAC evaluator. Only reads are sent.
+extension TestExecution {
+    static let authorizationAPIVersion = "2022-04-01"
+    /// Pages followed per list before the check gives up (a `nextLink` loop ends sooner).
+    static let maximumPages = 50
+    /// Role definitions read per check (one per distinct role the identity holds at the scope).
+    static let maximumRoleDefinitions = 20
+
+    func checkPermissions(_ spec: PermissionCheckSpec, in scope: TemplateScope, token: AccessToken?) async -> CaseReport {
+        guard let credential, let token else {
+            return errored(
+                "a permission check needs an identity (its own or the suite's)", type: "InvalidSpec",
+                details: "the permissions API answers for the caller, so the check must sign in as the identity under test")
+        }
+        let target: ARMScope
+        do {
+            let text = try scope.render(spec.scope)
+            guard let parsed = ARMScope(text) else {
+                let message = "\(spec.location): " + (ARMScope.problem(text) ?? "not an ARM scope")
+                return errored(message, type: "InvalidSpec", details: message)
+            }
+            target = parsed
+        } catch {
+            return errored("\(error.reference.location): \(error)", type: "InvalidSpec", details: "\(error)")
+        }
+        let reader = ARMReader(execution: self, credential: credential, token: token)
+        var notes: [String] = []
+        let blocks: [PermissionBlock]
+        switch await reader.list(target, "permissions", filter: nil) {
+        case .failure(let failure):
+            let missing = failure.status == 403 ? " (it needs Microsoft.Authorization/permissions/read)" : ""
+            let message = "cannot read the identity's permissions at \(target)\(missing): \(failure.message)"
+            return errored(message, type: "PermissionCheckError", details: message)
+        case .success(let items):
+            guard let parsed = Optional(items.compactMap(PermissionBlock.init(json:))), parsed.count == items.count else {
+                let message = "the permissions API at \(target) answered entries that are not permission blocks"
+                return errored(message, type: "InvalidResponse", details: message)
+            }
+            blocks = parsed
+        }
+        let objectId = CompactJWT(token.value)?.string("oid")?.lowercased()
+        let assignments = await reader.assignments(at: target, objectId: objectId, notes: &notes)
+        let denies = await reader.denies(at: target, objectId: objectId, notes: &notes)
+        let evaluator = RBACEvaluator(grants: Self.grants(blocks, assignments), denies: denies)
+        var problems: [String] = []
+        var lines: [String] = []
+        for entry in spec.entries {
+            let (line, problem) = Self.verdict(entry, evaluator.decide(entry.action), grants: evaluator.grants, at: target)
+            lines.append(line)
+            if let problem { problems.append(problem) }
+        }
+        if spec.exactly { problems += Self.drift(spec, grants: evaluator.grants, at: target) }
+        let summary = (["permissions at \(target) (\(blocks.count) permission block\(blocks.count == 1 ? "" : "s")):"] + lines + notes)
+            .joined(separator: "\n")
+        guard problems.isEmpty else {
+            let redactor = context.secrets.redactor
+            let message = problems.count == 1 ? problems[0] : "\(problems[0]) (and \(problems.count - 1) more)"
+            let details = problems.joined(separator: "\n") + "\n\n" + summary
+            return outcome(
+                .failed(Problem(message: redactor.redact(message), type: "PermissionMismatch", details: redactor.redact(details))),
+                output: redactor.redact(summary))
+        }
+        return outcome(.passed, output: context.secrets.redactor.redact(summary))
+    }
+
+    /// The permission blocks, each tied to the role assignment it came from where the identity's assignments and
+    /// their role definitions tell (the permissions API itself does not say).
+    static func grants(_ blocks: [PermissionBlock], _ assignments: [AssignedRole]) -> [RBACEvaluator.Entry] {
+        var unused = assignments
+        return blocks.enumerated().map { index, block in
+            if let match = unused.firstIndex(where: { $0.permissions.contains(block) }) {
+                let assigned = unused.remove(at: match)
+                return .init(block, source: .init(role: assigned.roleName, assignment: assigned.scope, condition: assigned.condition))
+            }
+            return .init(block, source: .init(index: index + 1))
+        }
+    }
+
+    /// A line for the report and, when the entry does not hold, the problem.
+    static func verdict(
+        _ entry: PermissionCheckSpec.Entry, _ decision: RBACEvaluator.Decision, grants: [RBACEvaluator.Entry], at scope: ARMScope
+    ) -> (String, String?) {
+        let name = "'\(entry.pattern.text)'"
+        if entry.pattern.isWildcard {
+            // Only an allow list holds wildcards: a role must grant that very pattern.
+            let granting = grants.first { grant in
+                grant.block.grants(forData: entry.isData).granted.contains { $0.isSame(as: entry.pattern) }
+            }
+            if let granting { return ("  allowed: \(name) as written, by \(granting.source)", nil) }
+            return (
+                "  NOT granted as written: \(name)",
+                "\(entry.location.line):\(entry.location.column): \(name) should be granted as written at \(scope), "
+                    + "but no permission block grants that \(entry.kind) pattern"
+            )
+        }
+        switch (decision, entry.mustBeAllowed) {
+        case (.allowed(let pattern, let source), true):
+            return ("  allowed: \(name) by \(source) through '\(pattern)'", nil)
+        case (.allowed(let pattern, let source), false):
+            return (
+                "  ALLOWED: \(name) by \(source) through '\(pattern)'",
+                "\(entry.location.line):\(entry.location.column): \(name) should be denied at \(scope), but it is allowed by "
+                    + "\(source) through '\(pattern)'"
+            )
+        case (.allowedSubjectToCondition(let pattern, let source), true):
+            return ("  allowed subject to a condition: \(name) by \(source) through '\(pattern)' (conditions are not evaluated)", nil)
+        case (.allowedSubjectToCondition(let pattern, let source), false):
+            return (
+                "  ALLOWED subject to a condition: \(name) by \(source)",
+                "\(entry.location.line):\(entry.location.column): \(name) should be denied at \(scope), but it is allowed subject to "
+                    + "a condition by \(source) through '\(pattern)'; the permissions API cannot evaluate conditions, so azspec "
+                    + "cannot prove it denied"
+            )
+        case (.deniedByAssignment(let pattern, let source), let allowed):
+            let line = "  denied: \(name) by deny \(source) through '\(pattern)'"
+            return allowed
+                ? (
+                    line,
+                    "\(entry.location.line):\(entry.location.column): \(name) should be allowed at \(scope), but deny "
+                        + "\(source) denies it through '\(pattern)'"
+                ) : (line, nil)
+        case (.notGranted, let allowed):
+            let line = "  denied: \(name) (no permission block grants this \(entry.kind))"
+            return allowed
+                ? (
+                    line,
+                    "\(entry.location.line):\(entry.location.column): \(name) should be allowed at \(scope), but no permission "
+                        + "block grants this \(entry.kind)\(Self.grantedSummary(grants, data: entry.isData))"
+                ) : (line, nil)
+        }
+    }
+
+    /// `exactly`: every pattern a block grants must be in the allow lists (as written, or as the action itself).
+    static func drift(_ spec: PermissionCheckSpec, grants: [RBACEvaluator.Entry], at scope: ARMScope) -> [String] {
+        var problems: [String] = []
+        for data in [false, true] {
+            let allowed = spec.entries.filter { $0.mustBeAllowed && $0.isData == data }.map(\.pattern)
+            var reported: Set<ActionPattern> = []
+            for grant in grants {
+                for pattern in grant.block.grants(forData: data).granted
+                where !allowed.contains(where: { $0.isSame(as: pattern) }) && reported.insert(pattern).inserted {
+                    problems.append(
+                        "exactly: '\(pattern)' is granted at \(scope) by \(grant.source) beyond the allow list"
+                            + (data ? " (dataActions)" : ""))
+                }
+            }
+        }
+        return problems
+    }
+
+    private static func grantedSummary(_ grants: [RBACEvaluator.Entry], data: Bool) -> String {
+        let patterns = grants.flatMap { $0.block.grants(forData: data).granted.map(\.text) }
+        return patterns.isEmpty ? " (none is granted at all)" : " (granted: \(patterns.prefix(12).joined(separator: ", ")))"
+    }
+}
+
+/// A role assignment of the identity with its role's definition, as the role assignments and role definitions APIs
+/// give them.
+struct AssignedRole: Sendable {
+    let roleName: String
+    let scope: String
+    let condition: String?
+    let permissions: [PermissionBlock]
+}
+
+/// GETs against Resource Manager for a permission check: the identity's token, pages followed on the same host only.
+struct ARMReader {
+    let execution: TestExecution
+    let credential: TestExecution.Credential
+    let token: AccessToken
+
+    struct Failure: Error {
+        let status: Int?
+        let message: String
+    }
+
+    /// The `value` items of `{scope}/providers/Microsoft.Authorization/{collection}`, every page.
+    func list(_ scope: ARMScope, _ collection: String, filter: String?) async -> Result<[JSONValue], Failure> {
+        var url =
+            credential.cloud.arm + scope.path + "/providers/Microsoft.Authorization/\(collection)?api-version="
+            + TestExecution.authorizationAPIVersion
+        if let filter { url += "&$filter=" + PercentEncoding.encode(filter) }
+        var items: [JSONValue] = []
+        var seen: Set<String> = []
+        let host = TokenRouting.host(of: url)
+        for _ in 0..<TestExecution.maximumPages {
+            guard seen.insert(url).inserted else {
+                return .failure(Failure(status: nil, message: "the nextLink of \(collection) leads back to a page already read"))
+            }
+            switch await get(url) {
+            case .failure(let failure): return .failure(failure)
+            case .success(let document):
+                guard let value = document["value"]?.arrayValue else {
+                    return .failure(Failure(status: nil, message: "the \(collection) list has no 'value' array"))
+                }
+                items += value
+                guard let next = document["nextLink"]?.stringValue, !next.isEmpty else { return .success(items) }
+                guard TokenRouting.host(of: next) == host else {
+                    return .failure(
+                        Failure(status: nil, message: "the nextLink of \(collection) points to another host; no token was sent there"))
+                }
+                url = next
+            }
+        }
+        return .failure(Failure(status: nil, message: "the \(collection) list has more than \(TestExecution.maximumPages) pages"))
+    }
+
+    /// One GET with the identity's token; the body as JSON when the status is 200.
+    func get(_ url: String) async -> Result<JSONValue, Failure> {
+        var request = PreparedRequest(
+            method: "GET", url: url, headers: [("Accept", "application/json"), ("Authorization", "Bearer \(token.value)")],
+            body: nil, timeout: execution.context.configuration.defaultTimeout, plainHTTPHost: nil)
+        switch await execution.send(&request, token: token) {
+        case .failure(let end):
+            return .failure(Failure(status: nil, message: end.report.outcome.problem?.message ?? "the request failed"))
+        case .success(let response):
+            let body = ResponseBody(bytes: response.body)
+            guard response.status == 200 else {
+                let error = ARMErrorBody(body)
+                return .failure(
+                    Failure(
+                        status: response.status,
+                        message: "GET \(url) answered \(ARMErrorBody.status(response.status, body))"
+                            + (error.map { ": \($0.message)" } ?? "")))
+            }
+            guard let json = body.json else {
+                return .failure(Failure(status: 200, message: "GET \(url) answered a body that is not JSON"))
+            }
+            return .success(json)
+        }
+    }
+
+    /// The identity's role assignments at or above the scope, with their role definitions (for names and conditions).
+    func assignments(at scope: ARMScope, objectId: String?, notes: inout [String]) async -> [AssignedRole] {
+        guard let objectId else {
+            notes.append("note: the token has no oid claim, so role names and conditions are not shown")
+            return []
+        }
+        let items: [JSONValue]
+        switch await list(scope, "roleAssignments", filter: "atScope()") {
+        case .failure(let failure):
+            notes.append("note: role assignments could not be read (\(failure.message)); role names and conditions are not shown")
+            return []
+        case .success(let value): items = value
+        }
+        var definitions: [String: (String, [PermissionBlock])] = [:]
+        var roles: [AssignedRole] = []
+        for item in items {
+            guard let properties = item["properties"], properties["principalId"]?.stringValue?.lowercased() == objectId,
+                let definitionId = properties["roleDefinitionId"]?.stringValue
+            else { continue }
+            let key = definitionId.lowercased()
+            if definitions[key] == nil, definitions.count < TestExecution.maximumRoleDefinitions {
+                // Read at the check's scope (role definitions are addressable at any scope), where the identity
+                // holds its assignment, rather than at the subscription named in the id.
+                let guid = definitionId.split(separator: "/").last.map(String.init) ?? definitionId
+                let url =
+                    credential.cloud.arm + scope.path + "/providers/Microsoft.Authorization/roleDefinitions/"
+                    + PercentEncoding.encode(guid) + "?api-version=" + TestExecution.authorizationAPIVersion
+                if case .success(let definition) = await get(url),
+                    let name = definition["properties"]?["roleName"]?.stringValue
+                {
+                    let blocks = definition["properties"]?["permissions"]?.arrayValue?.compactMap(PermissionBlock.init(json:)) ?? []
+                    definitions[key] = (name, blocks)
+                }
+            }
+            guard let (name, blocks) = definitions[key] else { continue }
+            roles.append(
+                AssignedRole(
+                    roleName: name, scope: properties["scope"]?.stringValue ?? scope.path,
+                    condition: properties["condition"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }, permissions: blocks))
+        }
+        return roles
+    }
+
+    /// The deny assignments at or above the scope that apply to the identity.
+    func denies(at scope: ARMScope, objectId: String?, notes: inout [String]) async -> [RBACEvaluator.Entry] {
+        let items: [JSONValue]
+        switch await list(scope, "denyAssignments", filter: "atScope()") {
+        case .failure(let failure):
+            notes.append("note: deny assignments could not be read (\(failure.message)); decisions assume there are none")
+            return []
+        case .success(let value): items = value
+        }
+        let everyone = "00000000-0000-0000-0000-000000000000"
+        return items.flatMap { item -> [RBACEvaluator.Entry] in
+            guard let properties = item["properties"] else { return [] }
+            func ids(_ key: String) -> Set<String> {
+                Set(properties[key]?.arrayValue?.compactMap { $0["id"]?.stringValue?.lowercased() } ?? [])
+            }
+            let principals = ids("principals")
+            let applies =
+                (principals.contains(everyone) || objectId.map(principals.contains) == true)
+                && !(objectId.map(ids("excludePrincipals").contains) ?? false)
+            let denyScope = properties["scope"]?.stringValue.flatMap(ARMScope.init)
+            let childScopesExcluded = properties["doNotApplyToChildScopes"]?.boolValue == true
+            guard applies, !(childScopesExcluded && denyScope != scope) else { return [] }
+            let name = properties["denyAssignmentName"]?.stringValue ?? item["name"]?.stringValue ?? "a deny assignment"
+            return (properties["permissions"]?.arrayValue ?? []).compactMap(PermissionBlock.init(json:)).map {
+                RBACEvaluator.Entry($0, source: .init(role: nil, assignment: "'\(name)'"))
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import AzspecCore
+import Yams
+
+extension SpecParser {
+    static let permissionKeys = ["scope", "allow", "deny", "dataActions", "exactly"]
+
+    /// `permissions: { scope, allow, deny, dataActions: { allow, deny }, exactly }`.
+    mutating func permissions(_ node: Node) -> PermissionCheckSpec? {
+        guard let mapping = reader.mapping(node, "permissions") else { return nil }
+        let members = reader.members(mapping, allowed: Self.permissionKeys, in: "permissions")
+        reader.require(["scope"], in: members, of: node, "permissions")
+        var scope: Template?
+        var entries: [PermissionCheckSpec.Entry] = []
+        var exactly = false
+        for (key, _, value) in members {
+            switch key {
+            case "scope": scope = reader.template(value, "permissions.scope")
+            case "allow": entries += actions(value, "permissions.allow", allowed: true, data: false)
+            case "deny": entries += actions(value, "permissions.deny", allowed: false, data: false)
+            case "exactly": exactly = reader.bool(value, "permissions.exactly") ?? false
+            case "dataActions":
+                guard let data = reader.mapping(value, "permissions.dataActions") else { continue }
+                for (dataKey, _, list) in reader.members(data, allowed: ["allow", "deny"], in: "permissions.dataActions") {
+                    entries += actions(list, "permissions.dataActions.\(dataKey)", allowed: dataKey == "allow", data: true)
+                }
+            default: break
+            }
+        }
+        if let scope, scope.references.isEmpty, let problem = ARMScope.problem(scope.source) {
+            reader.error(problem, at: members.first { $0.key == "scope" }?.value ?? node)
+        }
+        if entries.isEmpty && !exactly {
+            reader.error("permissions needs actions to check: 'allow', 'deny' or 'dataActions' (or 'exactly: true')", at: node)
+        }
+        var seen: [String: PermissionCheckSpec.Entry] = [:]
+        for entry in entries {
+            let key = (entry.isData ? "data|" : "") + entry.pattern.text.lowercased()
+            if let first = seen[key], first.mustBeAllowed != entry.mustBeAllowed {
+                reader.diagnostics.error(
+                    "'\(entry.pattern.text)' is in both the allow and the deny list (line \(first.location.line))", at: entry.location)
+            }
+            seen[key] = entry
+        }
+        guard let scope else { return nil }
+        return PermissionCheckSpec(scope: scope, entries: entries, exactly: exactly, location: reader.location(of: node))
+    }
+
+    /// A list of actions. Wildcards are allowed in allow lists (checked as written: a role must grant that very
+    /// pattern) but not in deny lists, where no answer from Azure could decide them.
+    private mutating func actions(_ node: Node, _ what: String, allowed: Bool, data: Bool) -> [PermissionCheckSpec.Entry] {
+        guard let items = reader.sequence(node, what) else { return [] }
+        var entries: [PermissionCheckSpec.Entry] = []
+        for item in items {
+            guard let text = reader.string(item, "an item of \(what)") else { continue }
+            if let problem = RBACAction.shapeProblem(text, wildcards: allowed) {
+                let hint = allowed ? "" : " (a wildcard in a deny list cannot be decided: list the actions it stands for)"
+                reader.error(problem + hint, at: item)
+                continue
+            }
+            entries.append(
+                .init(pattern: ActionPattern(text), isData: data, mustBeAllowed: allowed, location: reader.location(of: item)))
+        }
+        return entries
+    }
+}
