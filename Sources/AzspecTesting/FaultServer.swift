@@ -29,6 +29,9 @@ import NIOPosix
 /// - `/encode?as=FORM` answers 500 with the request's form field `value` (or its bearer token) in JSON, in the
 ///   encoding FORM names
 ///   (`raw`, `json-slash`, `json-unicode`, `percent`, `form`, `swift`, `base64`), for redaction tests;
+/// - `/flaky?key=K&fail=N&status=S&hint=H` answers S (429 by default) to its first N requests with key K, then 200
+///   `{"attempts":n}`; H names the delay it asks for: `ms` (`x-ms-retry-after-ms: 50`), `seconds` (`Retry-After: 1`),
+///   `date` (`Retry-After` as an HTTP date a second ahead), `day` (`Retry-After: 86400`) or nothing;
 /// - anything else answers 404 with `{"error":"not found"}`.
 public final class FaultServer: Sendable {
     public let port: Int
@@ -37,6 +40,9 @@ public final class FaultServer: Sendable {
 
     /// Every bearer token a request to this server carried, in order.
     public var bearerTokens: [String] { memory.bearerTokens }
+
+    /// How many requests `/flaky` got with `key`.
+    public func requests(forKey key: String) -> Int { memory.count(key, increment: false) }
 
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
@@ -87,6 +93,16 @@ final class FaultMemory: Sendable {
 
     var bearerTokens: [String] { tokens.withLock { $0 } }
 
+    private let counters = LockedBox<[String: Int]>([:])
+
+    /// The requests seen with `key`, this one included when `increment`.
+    func count(_ key: String, increment: Bool) -> Int {
+        counters.withLock { counters in
+            if increment { counters[key, default: 0] += 1 }
+            return counters[key] ?? 0
+        }
+    }
+
     /// True when `authorization` is the first bearer token seen (recording it if none was).
     func isFirstToken(_ authorization: String) -> Bool {
         first.withLock { firstToken in
@@ -128,6 +144,17 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
         let body = String(decoding: received.readableBytesView.dropFirst(bodyStart).prefix(length), as: UTF8.self)
         received.clear()
         respond(context: context, method: method, target: target, headers: headers, body: body)
+    }
+
+    /// The query parameters of a request target (no percent-decoding: the tests' values need none).
+    private static func query(_ target: String) -> [String: String] {
+        guard let mark = target.firstIndex(of: "?") else { return [:] }
+        var result: [String: String] = [:]
+        for pair in target[target.index(after: mark)...].split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            result[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+        }
+        return result
     }
 
     private func respond(context: ChannelHandlerContext, method: String, target: String, headers: [(String, String)], body: String) {
@@ -198,6 +225,31 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
             var buffer = context.channel.allocator.buffer(capacity: 64)
             buffer.writeString("SMTP 220 ready\r\n\r\n")
             context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
+        case "/flaky":
+            let query = Self.query(target)
+            let seen = memory.count(query["key"] ?? "", increment: true)
+            guard seen > Int(query["fail"] ?? "") ?? 1 else {
+                let status = Int(query["status"] ?? "") ?? 429
+                let reason = [429: "Too Many Requests", 503: "Service Unavailable", 504: "Gateway Timeout"][status] ?? "Error"
+                let formatter = DateFormatter()
+                formatter.locale = Locale(identifier: "en_US_POSIX")
+                formatter.timeZone = TimeZone(identifier: "GMT")
+                formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+                let hint: String =
+                    switch query["hint"] {
+                    case "ms": "x-ms-retry-after-ms: 50\r\n"
+                    case "seconds": "Retry-After: 1\r\n"
+                    case "date": "Retry-After: \(formatter.string(from: Date().addingTimeInterval(1.5)))\r\n"
+                    case "day": "Retry-After: 86400\r\n"
+                    default: ""
+                    }
+                send(
+                    context: context, status: "\(status) \(reason)", type: "application/json",
+                    body: Array(#"{"error":{"code":"SubscriptionRequestsThrottled","message":"Please try again later."}}"#.utf8),
+                    extraHeaders: hint)
+                return
+            }
+            send(context: context, status: "200 OK", type: "application/json", body: Array("{\"attempts\":\(seen)}".utf8))
         case "/throttled":
             send(
                 context: context, status: "429 Too Many Requests", type: "application/json",

@@ -152,6 +152,11 @@ public final class HTTPTransport: HTTPSending {
 /// Why a request got no complete response.
 struct TransportError: Error, CustomStringConvertible {
     let description: String
+    /// The connection was closed or reset before the response was complete (worth one more try for an idempotent
+    /// request).
+    var isConnectionReset: Bool {
+        description.contains("closed the connection before the response was complete") || description.contains("reset by peer")
+    }
 
     init(_ error: any Error, request: PreparedRequest) {
         let target = URL(string: request.url).map { "\($0.host ?? "?")\($0.port.map { ":\($0)" } ?? "")" } ?? request.url

@@ -48,8 +48,9 @@ struct SuiteRunner: Sendable {
                     name: test.name, line: test.location.line, duration: 0,
                     outcome: .skipped(reason: "needs '\(needed)', captured by '\(culprit)', which did not pass"))
             } else {
-                report = await TestExecution(test: test, context: context, credential: credential(for: test))
-                    .run(capturingInto: &scope)
+                var execution = TestExecution(test: test, context: context, credential: credential(for: test))
+                execution.retry = test.retry ?? plan.retry
+                report = await execution.run(capturingInto: &scope)
                 report.duration = (ContinuousClock.now - testStart).seconds
             }
             if !report.outcome.isPassed {

@@ -2,8 +2,24 @@ import AzspecCore
 
 /// How a test's end becomes its report: every message and transcript redacted with the run's secrets.
 extension TestExecution {
+    /// The report; the attempt log (retries) leads its output, redacted like everything else.
     func outcome(_ outcome: CaseOutcome, output: String? = nil) -> CaseReport {
-        CaseReport(name: test.name, line: test.location.line, duration: 0, outcome: outcome, output: output)
+        let log = attempts.all
+        guard !log.isEmpty else {
+            return CaseReport(name: test.name, line: test.location.line, duration: 0, outcome: outcome, output: output)
+        }
+        let redactor = context.secrets.redactor
+        let text = redactor.redact(log.joined(separator: "\n"))
+        var outcome = outcome
+        switch outcome {
+        case .failed(let problem):
+            outcome = .failed(Problem(message: problem.message, type: problem.type, details: problem.details + "\n\n" + text))
+        case .errored(let problem):
+            outcome = .errored(Problem(message: problem.message, type: problem.type, details: problem.details + "\n\n" + text))
+        case .passed, .skipped: break
+        }
+        let combined = [text, output].compactMap { $0 }.joined(separator: "\n")
+        return CaseReport(name: test.name, line: test.location.line, duration: 0, outcome: outcome, output: combined)
     }
 
     func transcript(of exchange: Exchange) -> String {

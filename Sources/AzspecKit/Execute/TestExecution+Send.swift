@@ -1,4 +1,7 @@
-/// Stages 2 and 3: the request prepared and checked, then sent, with one new token and one retry when the server
+import Foundation
+
+/// Stages 2 and 3: the request prepared and checked, then sent: retried on 429, 503 and 504 (and a reset connection,
+/// for idempotent methods) by the test's retry policy, and with one new token and one more try when the server
 /// refuses the token.
 extension TestExecution {
     func prepare(_ spec: RequestSpec, in scope: TemplateScope, token: AccessToken?) -> Result<PreparedRequest, StageEnd> {
@@ -27,7 +30,7 @@ extension TestExecution {
     func send(_ request: inout PreparedRequest, token: AccessToken?) async -> Result<HTTPResponse, StageEnd> {
         collectSecrets(of: request)
         do {
-            var response = try await context.transport.send(request)
+            var response = try await sendRetrying(request)
             if let credential, let token, Self.refusesToken(response) {
                 // The server says the token is no longer good: get a new one and try once more.
                 await credential.tokens.invalidate(credential.cacheKey, token: token.value)
@@ -36,7 +39,7 @@ extension TestExecution {
                 request.headers.removeAll { $0.name == "Authorization" }
                 request.headers.append(("Authorization", "Bearer \(fresh.value)"))
                 collectSecrets(of: request)
-                response = try await context.transport.send(request)
+                response = try await sendRetrying(request)
             }
             return .success(response)
         } catch let error as AcquisitionError {
@@ -45,6 +48,68 @@ extension TestExecution {
             let details = "\(error)\nrequest: \(request.line)"
             return .failure(StageEnd(errored("\(error)", type: "ConnectionError", details: details, request: request)))
         }
+    }
+
+    /// One exchange under the retry policy; every attempt after the first, and why, goes to the test's attempt log.
+    func sendRetrying(_ request: PreparedRequest) async throws(TransportError) -> HTTPResponse {
+        let policy = retry
+        let total = policy.retries + 1
+        var attempt = 1
+        var waited = 0.0
+        while true {
+            let response: HTTPResponse
+            do {
+                response = try await context.transport.send(request)
+            } catch {
+                let delay = RetryPolicy.backOff(retry: attempt)
+                guard attempt < total, error.isConnectionReset, RetryPolicy.idempotentMethods.contains(request.method),
+                    waited + delay <= policy.within
+                else {
+                    if attempt > 1 { attempts.add("attempt \(attempt) of \(total): \(error)") }
+                    throw error
+                }
+                attempts.add("attempt \(attempt) of \(total): \(error); retrying in \(Self.seconds(delay))")
+                guard await Self.sleep(delay) else { throw error }
+                waited += delay
+                attempt += 1
+                continue
+            }
+            let status = "\(response.status) \(response.reason)".trimmingCharacters(in: .whitespaces)
+            guard RetryPolicy.retriedStatuses.contains(response.status), attempt < total else {
+                if attempt > 1 {
+                    let outcome = RetryPolicy.retriedStatuses.contains(response.status) ? "no retries left" : "recovered"
+                    attempts.add("attempt \(attempt) of \(total): \(status) (\(outcome))")
+                }
+                return response
+            }
+            let requested = RetryPolicy.requestedDelay(response)
+            let delay = requested?.seconds ?? RetryPolicy.backOff(retry: attempt)
+            let why = requested?.header ?? "exponential back-off"
+            guard waited + delay <= policy.within else {
+                attempts.add(
+                    "attempt \(attempt) of \(total): \(status); the server asked to wait \(Self.seconds(delay)) (\(why)), "
+                        + "beyond the retry budget of \(Self.seconds(policy.within)) in all: not retried")
+                return response
+            }
+            attempts.add("attempt \(attempt) of \(total): \(status); waiting \(Self.seconds(delay)) (\(why))")
+            guard await Self.sleep(delay) else { return response }
+            waited += delay
+            attempt += 1
+        }
+    }
+
+    /// Sleeps; false when the run was cancelled (an interrupt) meanwhile.
+    private static func sleep(_ seconds: Double) async -> Bool {
+        do {
+            try await Task.sleep(for: .milliseconds(Int64((seconds * 1000).rounded())))
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    static func seconds(_ value: Double) -> String {
+        String(format: value < 10 ? "%.1f s" : "%.0f s", value)
     }
 
     /// A token that cannot stand in a header (a control character in what the token endpoint sent): the test errs

@@ -1,3 +1,5 @@
+import AzspecCore
+
 /// Runs one test through the stages of an exchange, each in a file of its own:
 /// authorize (the identity's token, its claims, where it may go) → prepare (templates filled in, the request
 /// checked) → send (with one retry on a refused token) → evaluate (status, headers, body, JSON) → capture.
@@ -8,6 +10,10 @@ struct TestExecution {
     let context: RunContext
     /// The identity whose token the test sends (and whose claims `expect.token` checks), if any.
     let credential: Credential?
+    /// How throttled and unavailable responses are retried.
+    var retry: RetryPolicy = .azureDefault
+    /// Every attempt after the first of each exchange, for the report.
+    let attempts = AttemptLog()
 
     /// Runs the test; on success its captures are added to `scope` for the tests after it.
     func run(capturingInto scope: inout TemplateScope) async -> CaseReport {
@@ -68,4 +74,15 @@ struct Exchange {
         self.response = response
         self.body = ResponseBody(bytes: response.body)
     }
+}
+
+/// The attempts of a test's exchanges beyond the first, in order ("attempt 2 of 4: 200 OK (recovered)").
+final class AttemptLog: Sendable {
+    private let lines = LockedBox<[String]>([])
+
+    func add(_ line: String) {
+        lines.withLock { $0.append(line) }
+    }
+
+    var all: [String] { lines.withLock { $0 } }
 }

@@ -7,7 +7,7 @@ import Yams
 public struct ProjectFile: Sendable {
     /// The names a project file may have, the first preferred when a folder holds both.
     public static let fileNames = ["azspec.yaml", "azspec.yml"]
-    static let keys = ["cloud", "identities", "defaultIdentity"]
+    static let keys = ["cloud", "identities", "defaultIdentity", "retry"]
 
     public let path: String
     let identities: [IdentitySpec]
@@ -16,6 +16,8 @@ public struct ProjectFile: Sendable {
     let defaultIdentityLocation: SourceLocation?
     /// The cloud named or described in the file, if any.
     let cloud: CloudEndpoints?
+    /// The retry policy of every test below it, unless a suite or test says otherwise.
+    let retry: RetryPolicy?
 
     /// Parses the project file at `path`; problems go to `diagnostics`.
     static func load(path: String, diagnostics: inout [Diagnostic]) -> ProjectFile? {
@@ -29,6 +31,7 @@ public struct ProjectFile: Sendable {
         var defaultIdentity: String?
         var defaultLocation: SourceLocation?
         var cloud: CloudEndpoints?
+        var retry: RetryPolicy?
         for (key, _, value) in parser.reader.members(mapping, allowed: keys, in: "azspec.yaml") {
             switch key {
             case "identities": identities = parser.identities(value)
@@ -36,12 +39,13 @@ public struct ProjectFile: Sendable {
                 defaultIdentity = parser.reader.string(value, "defaultIdentity")
                 defaultLocation = parser.reader.location(of: value)
             case "cloud": cloud = parser.cloud(value)
+            case "retry": retry = parser.retryPolicy(value, "")
             default: break
             }
         }
         return ProjectFile(
             path: path, identities: identities, defaultIdentity: defaultIdentity, defaultIdentityLocation: defaultLocation,
-            cloud: cloud)
+            cloud: cloud, retry: retry)
     }
 
     /// The nearest `azspec.yaml` at or above the folder of `specFile`, if any.

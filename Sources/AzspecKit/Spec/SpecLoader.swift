@@ -58,8 +58,8 @@ public struct SpecLoader: Sendable {
 struct SpecParser {
     var reader: YAMLReader
 
-    static let suiteKeys = ["name", "description", "vars", "identity", "identities", "tests"]
-    static let testKeys = ["name", "description", "identity", "request", "permissions", "expect", "capture", "skip"]
+    static let suiteKeys = ["name", "description", "vars", "identity", "identities", "retry", "tests"]
+    static let testKeys = ["name", "description", "identity", "request", "permissions", "expect", "capture", "retry", "skip"]
 
     mutating func suite(_ root: Node) -> SuiteSpec? {
         guard let mapping = reader.mapping(root, "a spec file") else { return nil }
@@ -70,6 +70,7 @@ struct SpecParser {
         var identities: [IdentitySpec] = []
         var identity = IdentityChoice.none
         var tests: [TestSpec] = []
+        var retry: RetryPolicy?
         for (key, _, value) in members {
             switch key {
             case "name": name = reader.string(value, "name") ?? ""
@@ -78,6 +79,7 @@ struct SpecParser {
             case "identities": identities = self.identities(value)
             case "identity": identity = identityChoice(value) ?? .none
             case "tests": tests = self.tests(value)
+            case "retry": retry = retryPolicy(value, "the suite's ")
             default: break
             }
         }
@@ -85,9 +87,11 @@ struct SpecParser {
             let what = test.permissions == nil ? "checks only a token" : "checks permissions"
             reader.diagnostics.error("a test that \(what) needs an identity (its own or the suite's)", at: test.location)
         }
-        return SuiteSpec(
+        var suite = SuiteSpec(
             name: name, file: reader.file, location: reader.location(of: root), variables: variables, identities: identities,
             identity: identity, tests: tests)
+        suite.retry = retry
+        return suite
     }
 
     private mutating func variables(_ node: Node) -> [(String, Template)] {
@@ -134,12 +138,14 @@ struct SpecParser {
         var captures: [CaptureSpec] = []
         var skip: String?
         var permissions: PermissionCheckSpec?
+        var retry: RetryPolicy?
         for (key, _, value) in members {
             switch key {
             case "name": name = reader.string(value, "a test's name")
             case "description": _ = reader.string(value, "description")
             case "request": request = self.request(value)
             case "permissions": permissions = self.permissions(value)
+            case "retry": retry = retryPolicy(value, "a test's ")
             case "identity": identity = identityChoice(value)
             case "expect": expect = self.expect(value)
             case "capture": captures = self.captures(value)
@@ -175,6 +181,7 @@ struct SpecParser {
             name: name, location: reader.location(of: node), request: request, identity: identity, expect: expect,
             captures: captures, skip: skip)
         test.permissions = permissions
+        test.retry = retry
         return test
     }
 

@@ -14,6 +14,8 @@ public struct SuiteSpec: Sendable {
     /// The identity the suite's tests use unless they say otherwise.
     let identity: IdentityChoice
     public let tests: [TestSpec]
+    /// The suite's retry policy (over azspec.yaml's).
+    var retry: RetryPolicy? = nil
 }
 
 /// One test: a request, what its response must look like, and what to keep from it for later tests.
@@ -24,6 +26,8 @@ public struct TestSpec: Sendable {
     let request: RequestSpec?
     /// A declared permission check (instead of a request).
     var permissions: PermissionCheckSpec? = nil
+    /// The test's retry policy (over the suite's).
+    var retry: RetryPolicy? = nil
     /// Nil means the suite's choice.
     let identity: IdentityChoice?
     let expect: ExpectSpec

@@ -6,6 +6,8 @@ public struct SuitePlan: Sendable {
     /// What `identity: true` means.
     let defaultIdentity: String
     let cloud: CloudEndpoints
+    /// The suite's retry policy, else azspec.yaml's, else the Azure SDKs' default.
+    let retry: RetryPolicy
 
     init(suite: SuiteSpec, project: ProjectFile?, cloud: CloudEndpoints) {
         self.suite = suite
@@ -15,6 +17,7 @@ public struct SuitePlan: Sendable {
         self.identities = identities
         self.defaultIdentity = project?.defaultIdentity ?? "environment"
         self.cloud = cloud
+        self.retry = suite.retry ?? project?.retry ?? .azureDefault
     }
 
     /// The identity a test uses, if any (nil also when the name is unknown: validation reports that).

@@ -1,0 +1,125 @@
+import AzspecTesting
+import Foundation
+import Testing
+
+/// Retries as the Azure SDKs do them, through the binary against a server that throttles on purpose: every
+/// attempt in `-v` and in the report, the delay the server asked for honoured, the budget never exceeded.
+@Suite struct RetryTests {
+    func run(_ spec: String, project: String? = nil, server: FaultServer) async throws -> (ProcessOutput, String) {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("specs/retry.yaml", spec)
+        if let project { try folder.write("specs/azspec.yaml", project) }
+        let result = try await AzspecProcess.run(["run", "specs", "-v"], in: folder.path, environment: ["FAULT_URL": server.baseURL])
+        return (result, try #require(folder.read("reports/junit.xml")))
+    }
+
+    @Test(.timeLimit(.minutes(1))) func throttledRequestsRecoverAndSayHowManyAttemptsTheyNeeded() async throws {
+        try await FaultServer.withRunning { server in
+            let started = ContinuousClock.now
+            let (result, xml) = try await run(
+                """
+                name: retries
+                tests:
+                  - name: two 429s, then 200
+                    request: { url: "{{env.FAULT_URL}}/flaky?key=a&fail=2&hint=ms" }
+                    expect: { status: 200, json: { $.attempts: 3 } }
+                  - name: a 503 that names an HTTP date
+                    request: { url: "{{env.FAULT_URL}}/flaky?key=b&fail=1&status=503&hint=date" }
+                    expect: { status: 200 }
+                  - name: a 504 without a delay backs off
+                    request: { url: "{{env.FAULT_URL}}/flaky?key=c&fail=1&status=504" }
+                    expect: { status: 200 }
+                """, server: server)
+            #expect(result.status == 0, "\(result.all)")
+            let out = result.stdout
+            #expect(out.contains("attempt 1 of 4: 429 Too Many Requests; waiting 0.1 s (x-ms-retry-after-ms: 50)"), "\(out)")
+            #expect(out.contains("attempt 2 of 4: 429 Too Many Requests; waiting 0.1 s (x-ms-retry-after-ms: 50)"), "\(out)")
+            #expect(out.contains("attempt 3 of 4: 200 OK (recovered)"), "\(out)")
+            #expect(out.contains("attempt 1 of 4: 503 Service Unavailable; waiting"), "\(out)")
+            #expect(out.contains("(Retry-After: "), "\(out)")
+            #expect(out.contains("attempt 1 of 4: 504 Gateway Timeout; waiting"), "\(out)")
+            #expect(out.contains("(exponential back-off)"), "\(out)")
+            #expect(xml.contains("attempt 3 of 4: 200 OK (recovered)"), "the report says it too: \(xml)")
+            #expect(server.requests(forKey: "a") == 3 && server.requests(forKey: "b") == 2 && server.requests(forKey: "c") == 2)
+            #expect(ContinuousClock.now - started < .seconds(20))
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1))) func policiesBoundWhatIsRetried() async throws {
+        try await FaultServer.withRunning { server in
+            let started = ContinuousClock.now
+            let (result, xml) = try await run(
+                """
+                name: retries
+                retry: { retries: 2 }
+                tests:
+                  - name: retry false asserts the 429 itself
+                    retry: false
+                    request: { url: "{{env.FAULT_URL}}/flaky?key=off&fail=5&hint=ms" }
+                    expect: { status: 429 }
+                  - name: the suite allows two retries
+                    request: { url: "{{env.FAULT_URL}}/flaky?key=suite&fail=5&status=503&hint=ms" }
+                    expect: { status: 200 }
+                  - name: a day is beyond the budget
+                    request: { url: "{{env.FAULT_URL}}/flaky?key=day&fail=5&hint=day" }
+                    expect: { status: 200 }
+                """, server: server)
+            #expect(result.status == 1, "\(result.all)")
+            let out = result.stdout
+            #expect(server.requests(forKey: "off") == 1, "retry: false sends once")
+            #expect(server.requests(forKey: "suite") == 3, "the suite's two retries")
+            #expect(out.contains("attempt 3 of 3: 503 Service Unavailable (no retries left)"), "\(out)")
+            #expect(out.contains("status: expected 200, got 503 SubscriptionRequestsThrottled"), "\(out)")
+            #expect(server.requests(forKey: "day") == 1)
+            #expect(
+                out.contains(
+                    "attempt 1 of 3: 429 Too Many Requests; the server asked to wait 86400 s (Retry-After: 86400), beyond the retry budget of 60 s in all: not retried"
+                ), "\(out)")
+            #expect(out.contains("1 passed, 2 failed"), "\(out)")
+            #expect(xml.contains("no retries left"), "\(xml)")
+            #expect(ContinuousClock.now - started < .seconds(20))
+        }
+    }
+
+    @Test func theProjectFileSetsTheDefault() async throws {
+        try await FaultServer.withRunning { server in
+            let (result, _) = try await run(
+                """
+                name: retries
+                tests:
+                  - name: one retry from azspec.yaml
+                    request: { url: "{{env.FAULT_URL}}/flaky?key=p&fail=5&hint=ms" }
+                    expect: { status: 429 }
+                """, project: "retry: { retries: 1, within: 5 }\n", server: server)
+            #expect(result.status == 0, "\(result.all)")
+            #expect(server.requests(forKey: "p") == 2)
+            #expect(result.stdout.contains("attempt 2 of 2: 429 Too Many Requests (no retries left)"), "\(result.stdout)")
+        }
+    }
+
+    @Test func badPoliciesAreRefused() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write(
+            "specs/bad.yaml",
+            """
+            name: bad
+            retry: { retries: 99, within: 1e9, forever: true }
+            tests:
+              - name: t
+                retry: maybe
+                request: { url: "https://example.invalid" }
+            """)
+        let result = try await AzspecProcess.run(["validate", "specs"], in: folder.path)
+        #expect(result.status == 2, "\(result.all)")
+        #expect(result.stderr.contains("specs/bad.yaml:2:19: error: retry.retries must be from 0 to 10, not 99"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("specs/bad.yaml:2:31: error: retry.within must be from 0 to 600 seconds, not 1e+09"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "specs/bad.yaml:2:36: error: unknown key 'forever' in the suite's retry; expected one of: retries, within"),
+            "\(result.stderr)")
+        #expect(result.stderr.contains("specs/bad.yaml:5:12: error: a test's retry must be true or false"), "\(result.stderr)")
+    }
+}
