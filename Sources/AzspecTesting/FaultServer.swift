@@ -32,6 +32,11 @@ import NIOPosix
 /// - `/flaky?key=K&fail=N&status=S&hint=H` answers S (429 by default) to its first N requests with key K, then 200
 ///   `{"attempts":n}`; H names the delay it asks for: `ms` (`x-ms-retry-after-ms: 50`), `seconds` (`Retry-After: 1`),
 ///   `date` (`Retry-After` as an HTTP date a second ahead), `day` (`Retry-After: 86400`) or nothing;
+/// - `/pages?n=N` answers `{"value":[N],"nextLink":…/pages?n=N+1}` up to N = 3; `/pages-loop` links to itself and
+///   `/pages-away` to `localhost` (another origin than 127.0.0.1);
+/// - `/lro-forever` answers 202 with a `Location` to itself (`x-ms-retry-after-ms: 100`); `/lro-async?state=S`
+///   answers 201 with `Azure-AsyncOperation: …/lro-status?state=S`, whose status resource says S (with an `error`
+///   unless S is Succeeded);
 /// - anything else answers 404 with `{"error":"not found"}`.
 public final class FaultServer: Sendable {
     public let port: Int
@@ -225,6 +230,34 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
             var buffer = context.channel.allocator.buffer(capacity: 64)
             buffer.writeString("SMTP 220 ready\r\n\r\n")
             context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
+        case "/pages", "/pages-loop", "/pages-away":
+            let port = context.channel.localAddress?.port ?? 0
+            let n = Int(Self.query(target)["n"] ?? "") ?? 1
+            let next: String? =
+                switch path {
+                case "/pages-loop": "http://127.0.0.1:\(port)/pages-loop"
+                case "/pages-away": "http://localhost:\(port)/pages?n=2"
+                default: n < 3 ? "http://127.0.0.1:\(port)/pages?n=\(n + 1)" : nil
+                }
+            let link = next.map { ",\"nextLink\":\"\($0)\"" } ?? ""
+            send(context: context, status: "200 OK", type: "application/json", body: Array("{\"value\":[\(n)]\(link)}".utf8))
+        case "/lro-forever":
+            let port = context.channel.localAddress?.port ?? 0
+            send(
+                context: context, status: "202 Accepted", type: "application/json", body: [],
+                extraHeaders: "Location: http://127.0.0.1:\(port)/lro-forever\r\nx-ms-retry-after-ms: 100\r\n")
+        case "/lro-async":
+            let port = context.channel.localAddress?.port ?? 0
+            let state = Self.query(target)["state"] ?? "Succeeded"
+            send(
+                context: context, status: "201 Created", type: "application/json",
+                body: Array(#"{"properties":{"provisioningState":"Accepted"}}"#.utf8),
+                extraHeaders:
+                    "Azure-AsyncOperation: http://127.0.0.1:\(port)/lro-status?state=\(state)\r\nx-ms-retry-after-ms: 50\r\n")
+        case "/lro-status":
+            let state = Self.query(target)["state"] ?? "Succeeded"
+            let error = state == "Succeeded" ? "" : #","error":{"code":"InternalError","message":"It broke."}"#
+            send(context: context, status: "200 OK", type: "application/json", body: Array("{\"status\":\"\(state)\"\(error)}".utf8))
         case "/flaky":
             let query = Self.query(target)
             let seen = memory.count(query["key"] ?? "", increment: true)

@@ -129,7 +129,8 @@ extension ARMService {
         return ARMReply(status: .ok, body: record.json, remaining: remaining)
     }
 
-    /// Deletes at once and answers like ARM's long-running delete: 202, `Location` to poll, `Retry-After: 15`.
+    /// Deletes at once and answers like ARM's long-running delete: 202, `Location` to poll, `Retry-After: 15` (or
+    /// the configuration's `operations`).
     private func deleteResourceGroup(_ request: ARMOperation, name: String) async throws(ARMError) -> ARMReply {
         try authorize(request, .deleteResourceGroup, resourceGroup: name, scope: request.call.path)
         let (record, remaining) = await state.deleteResourceGroup(
@@ -139,7 +140,7 @@ extension ARMService {
         )
         guard let record else { throw ARMError.resourceGroupNotFound(name).consumed(remaining) }
         let job: JSONValue = .object([
-            "jobId": .string("RESOURCEGROUPDELETIONJOB-\(record.name.uppercased())-\(record.location.uppercased())"),
+            "jobId": .string("RESOURCEGROUPDELETIONJOB-\(record.name.uppercased())-\(record.location.uppercased())-\(GUID.random())"),
             "jobLocation": .string(record.location),
         ])
         let apiVersion = PercentEncoding.encode(request.call.apiVersion ?? "")
@@ -149,7 +150,7 @@ extension ARMService {
         return ARMReply(
             status: .accepted,
             body: nil,
-            extraHeaders: [(.location, location), (.retryAfterHeader, "15")],
+            extraHeaders: [(.location, location), (.retryAfterHeader, String(directory.operationRetryAfter))],
             remaining: remaining
         )
     }

@@ -52,14 +52,23 @@ extension ARMService {
         return ARMReply(status: .ok, body: subscriptionItems[request.subscription.id], remaining: remaining)
     }
 
-    /// `GET /subscriptions/{id}/operationresults/{token}`: deletions finish at once, so every valid token is done
-    /// (200 with an empty body, as ARM's last poll).
+    /// `GET /subscriptions/{id}/operationresults/{token}`: 202 with the same `Location` and `Retry-After` for the
+    /// configured number of polls, then done: 200 with an empty body, as ARM's last poll.
     func operationResult(_ request: ARMOperation, id: String) async throws(ARMError) -> ARMReply {
         try authorize(request, .readOperationResults, resourceGroup: nil, scope: request.call.path)
         guard let bytes = Base64URL.decode(id), let job = JSONValue.parsed(bytes), job["jobId"] != nil else {
             throw .operationNotFound(id)
         }
         let remaining = await state.consume(request.rateLimitKey)
+        let polls = await state.poll(operation: id)
+        guard polls > directory.operationPolls else {
+            let apiVersion = PercentEncoding.encode(request.call.apiVersion ?? "")
+            let location = "\(request.call.baseURL)\(request.call.path)?api-version=\(apiVersion)"
+            return ARMReply(
+                status: .accepted, body: nil,
+                extraHeaders: [(.location, location), (.retryAfterHeader, String(directory.operationRetryAfter))],
+                remaining: remaining)
+        }
         return ARMReply(status: .ok, body: nil, remaining: remaining)
     }
 }

@@ -24,7 +24,7 @@ struct ConfigurationReader {
         configuration.location = yaml.location(of: root)
         let rootKeys = [
             "tokenLifetime", "environment", "tenants", "federatedIssuers", "managedIdentities",
-            "defaultManagedIdentity", "githubRequestToken", "githubSubject", "identityHeader",
+            "defaultManagedIdentity", "githubRequestToken", "githubSubject", "identityHeader", "operations",
         ]
         if let fields = yaml.fields(root, "the configuration", keys: rootKeys) {
             configuration.fieldLocations = yaml.locations(of: fields)
@@ -38,6 +38,14 @@ struct ConfigurationReader {
                 configuration.tenants = yaml.sequence(node, "tenants", allowingNull: true)?.compactMap { tenant($0) } ?? []
             }
             readIdentitySettings(fields, into: &configuration)
+            if let node = fields["operations"], let operations = yaml.fields(node, "operations", keys: ["polls", "retryAfter"]) {
+                if let polls = operations["polls"].flatMap({ yaml.integer($0, "operations.polls", in: 0...100) }) {
+                    configuration.operationPolls = polls
+                }
+                if let seconds = operations["retryAfter"].flatMap({ yaml.integer($0, "operations.retryAfter", in: 0...600) }) {
+                    configuration.operationRetryAfter = seconds
+                }
+            }
         }
         guard !yaml.diagnostics.hasErrors else { throw EmulatorError.invalidConfiguration(yaml.diagnostics.diagnostics) }
         return configuration

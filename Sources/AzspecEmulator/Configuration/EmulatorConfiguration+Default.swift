@@ -77,7 +77,7 @@ extension EmulatorConfiguration {
                 + "Microsoft.ManagedIdentity/userAssignedIdentities/azspec-mi",
             tenant: Defaults.tenantId
         )
-        return EmulatorConfiguration(
+        var configuration = EmulatorConfiguration(
             tokenLifetime: 3599,
             environment: [
                 "AZURE_TENANT_ID": Defaults.tenantId,
@@ -100,5 +100,10 @@ extension EmulatorConfiguration {
             githubSubject: Defaults.githubSubject,
             identityHeader: Defaults.identityHeader
         )
+        // A deletion stays in progress for one poll, and asks for a second's wait rather than ARM's 15, so that the
+        // example specs that poll run quickly.
+        configuration.operationPolls = 1
+        configuration.operationRetryAfter = 1
+        return configuration
     }
 }

@@ -172,8 +172,9 @@ struct ConfigurationChecker {
             let location = role.location ?? tenant.location
             if roleNames.contains(where: { $0.lowercased() == role.name.lowercased() }) {
                 report(role.fieldLocations["name"] ?? location, "role '\(role.name)' is defined twice (or is a built-in role)")
+            } else {
+                roleNames.append(role.name)
             }
-            roleNames.append(role.name)
             if let id = role.id { requireGUID(id, "role definition id", role.fieldLocations["id"] ?? location) }
             if role.actions.isEmpty && role.dataActions.isEmpty {
                 report(location, "role '\(role.name)' grants nothing: give it actions or dataActions")

@@ -14,6 +14,7 @@ public import Foundation
 /// githubRequestToken: azspec-github-request-token   # optional; bearer token the GitHub OIDC endpoint wants
 /// githubSubject: "repo:azspec/example:ref:refs/heads/main"   # optional; `sub` of its ID tokens
 /// identityHeader: azspec-identity-header            # optional; X-IDENTITY-HEADER of the App Service endpoint
+/// operations: {polls: 2, retryAfter: 1}            # optional; polls a deletion stays in progress (0), its Retry-After (15)
 /// federatedIssuers:              # optional; external OIDC issuers whose RS256 tokens are trusted
 ///   - issuer: https://oidc.example.com/cluster-1    # the tokens' `iss`, exactly
 ///     publicKey: keys/cluster-1.pem                 # PEM text or file: PUBLIC KEY, RSA PUBLIC KEY or CERTIFICATE
@@ -88,6 +89,10 @@ public struct EmulatorConfiguration: Sendable {
     public var githubSubject: String
     /// The `X-IDENTITY-HEADER` value the App Service managed identity endpoint requires (`IDENTITY_HEADER`).
     public var identityHeader: String
+    /// How many polls of an asynchronous operation (a resource group's deletion) answer `202` before it is done.
+    public var operationPolls = 0
+    /// The `Retry-After` seconds of those answers (ARM sends 15).
+    public var operationRetryAfter = 15
 
     var location: SourceLocation?
     var fieldLocations: [String: SourceLocation] = [:]

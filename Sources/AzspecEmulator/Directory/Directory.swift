@@ -90,6 +90,9 @@ struct Directory: Sendable {
     }
 
     let tokenLifetime: Int
+    /// Polls a deletion answers 202 before it is done, and their `Retry-After`.
+    let operationPolls: Int
+    let operationRetryAfter: Int
     let subscriptions: [Subscription]
     /// Configured federated issuers (the built-in test issuer is added by the server).
     let federatedIssuers: [FederatedIssuer]
@@ -109,6 +112,8 @@ struct Directory: Sendable {
     /// skipped; validation reports them).
     init(_ configuration: EmulatorConfiguration) {
         tokenLifetime = configuration.tokenLifetime
+        operationPolls = configuration.operationPolls
+        operationRetryAfter = configuration.operationRetryAfter
         let folder = configuration.baseDirectory
         var tenants: [String: Tenant] = [:]
         var byClient: [String: Principal] = [:]

@@ -55,6 +55,14 @@ actor EmulatorState {
 
     // MARK: Token endpoint counters
 
+    private var operationPolls: [String: Int] = [:]
+
+    /// Counts a poll of the operation `id`; returns how many it has had, this one included.
+    func poll(operation id: String) -> Int {
+        operationPolls[id, default: 0] += 1
+        return operationPolls[id] ?? 0
+    }
+
     func recordTokenRequest(clientId: String?) {
         tokenRequests += 1
         if let clientId { tokenRequestsByClient[clientId.lowercased(), default: 0] += 1 }

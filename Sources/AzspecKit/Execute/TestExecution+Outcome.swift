@@ -4,7 +4,7 @@ import AzspecCore
 extension TestExecution {
     /// The report; the attempt log (retries) leads its output, redacted like everything else.
     func outcome(_ outcome: CaseOutcome, output: String? = nil) -> CaseReport {
-        let log = attempts.all
+        let log = log.all
         guard !log.isEmpty else {
             return CaseReport(name: test.name, line: test.location.line, duration: 0, outcome: outcome, output: output)
         }

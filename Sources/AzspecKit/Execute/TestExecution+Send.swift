@@ -65,10 +65,10 @@ extension TestExecution {
                 guard attempt < total, error.isConnectionReset, RetryPolicy.idempotentMethods.contains(request.method),
                     waited + delay <= policy.within
                 else {
-                    if attempt > 1 { attempts.add("attempt \(attempt) of \(total): \(error)") }
+                    if attempt > 1 { log.add("attempt \(attempt) of \(total): \(error)") }
                     throw error
                 }
-                attempts.add("attempt \(attempt) of \(total): \(error); retrying in \(Self.seconds(delay))")
+                log.add("attempt \(attempt) of \(total): \(error); retrying in \(Self.seconds(delay))")
                 guard await Self.sleep(delay) else { throw error }
                 waited += delay
                 attempt += 1
@@ -78,7 +78,7 @@ extension TestExecution {
             guard RetryPolicy.retriedStatuses.contains(response.status), attempt < total else {
                 if attempt > 1 {
                     let outcome = RetryPolicy.retriedStatuses.contains(response.status) ? "no retries left" : "recovered"
-                    attempts.add("attempt \(attempt) of \(total): \(status) (\(outcome))")
+                    log.add("attempt \(attempt) of \(total): \(status) (\(outcome))")
                 }
                 return response
             }
@@ -86,12 +86,12 @@ extension TestExecution {
             let delay = requested?.seconds ?? RetryPolicy.backOff(retry: attempt)
             let why = requested?.header ?? "exponential back-off"
             guard waited + delay <= policy.within else {
-                attempts.add(
+                log.add(
                     "attempt \(attempt) of \(total): \(status); the server asked to wait \(Self.seconds(delay)) (\(why)), "
                         + "beyond the retry budget of \(Self.seconds(policy.within)) in all: not retried")
                 return response
             }
-            attempts.add("attempt \(attempt) of \(total): \(status); waiting \(Self.seconds(delay)) (\(why))")
+            log.add("attempt \(attempt) of \(total): \(status); waiting \(Self.seconds(delay)) (\(why))")
             guard await Self.sleep(delay) else { return response }
             waited += delay
             attempt += 1

@@ -12,8 +12,8 @@ struct TestExecution {
     let credential: Credential?
     /// How throttled and unavailable responses are retried.
     var retry: RetryPolicy = .azureDefault
-    /// Every attempt after the first of each exchange, for the report.
-    let attempts = AttemptLog()
+    /// What happened beyond each first request (retries, pages, polls), for the report.
+    let log = ExchangeLog()
 
     /// Runs the test; on success its captures are added to `scope` for the tests after it.
     func run(capturingInto scope: inout TemplateScope) async -> CaseReport {
@@ -36,10 +36,25 @@ struct TestExecution {
         case .failure(let end): return end.report
         case .success(let prepared): request = prepared
         }
-        let exchange: Exchange
+        var exchange: Exchange
         switch await send(&request, token: token) {
         case .failure(let end): return end.report
         case .success(let response): exchange = Exchange(request: request, response: response)
+        }
+        if let timeout = requestSpec.poll {
+            if let initial = test.expect.initialStatus, !initial.accepts(exchange.response.status) {
+                problems.append("initialStatus: expected \(initial), got \(ARMErrorBody.status(exchange.response.status, exchange.body))")
+            }
+            switch await poll(exchange, token: token, within: timeout) {
+            case .failure(let end): return end.report
+            case .success(let final): exchange = final
+            }
+        }
+        if let pages = requestSpec.paginate {
+            switch await paginate(exchange, token: token, limit: pages) {
+            case .failure(let end): return end.report
+            case .success(let joined): exchange = joined
+            }
         }
         let captured = captureValues(from: exchange)
         collectSecrets(of: exchange, captured: captured, parsing: needsJSON || context.verbose)
@@ -76,8 +91,9 @@ struct Exchange {
     }
 }
 
-/// The attempts of a test's exchanges beyond the first, in order ("attempt 2 of 4: 200 OK (recovered)").
-final class AttemptLog: Sendable {
+/// What a test's exchanges did beyond their first request, in order: retries ("attempt 2 of 4: 200 OK
+/// (recovered)"), pages followed, operations polled.
+final class ExchangeLog: Sendable {
     private let lines = LockedBox<[String]>([])
 
     func add(_ line: String) {

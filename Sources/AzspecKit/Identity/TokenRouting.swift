@@ -9,6 +9,13 @@ enum TokenRouting {
         return components.port.map { "\(host):\($0)" } ?? host
     }
 
+    /// `scheme://host[:port]` of a URL, lowercased: where a `nextLink` or an operation URL may lead.
+    static func origin(of url: String) -> String? {
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(), let host = host(of: url)
+        else { return nil }
+        return "\(scheme)://\(host)"
+    }
+
     /// Whether `host` (host[:port]) may receive the identity's token.
     static func accepts(_ host: String, identity: IdentitySpec, cloud: CloudEndpoints) -> Bool {
         let lowered = host.lowercased()

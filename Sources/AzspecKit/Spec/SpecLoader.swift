@@ -172,6 +172,10 @@ struct SpecParser {
                 "a test needs 'request' or 'permissions' (or, to check only an identity's token, 'identity' and 'expect.token')",
                 at: node)
         }
+        if let initial = expect.initialStatus, request?.poll == nil {
+            reader.diagnostics.error(
+                "initialStatus checks the first response of a polled request: add 'poll: true' to the request", at: initial.location)
+        }
         if let denied = expect.denied, let status = expect.status {
             reader.diagnostics.error(
                 "'denied: true' already expects 403; remove 'status' (line \(status.location.line)) or 'denied'", at: denied)

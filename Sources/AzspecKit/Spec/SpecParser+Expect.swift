@@ -3,7 +3,7 @@ import JSONPath
 import Yams
 
 extension SpecParser {
-    static let expectKeys = ["status", "denied", "headers", "json", "body", "token"]
+    static let expectKeys = ["status", "initialStatus", "denied", "headers", "json", "body", "token"]
 
     mutating func expect(_ node: Node) -> ExpectSpec {
         var expect = ExpectSpec()
@@ -11,6 +11,7 @@ extension SpecParser {
         for (key, _, value) in reader.members(mapping, allowed: Self.expectKeys, in: "expect") {
             switch key {
             case "status": expect.status = status(value)
+            case "initialStatus": expect.initialStatus = status(value)
             case "headers":
                 guard let headers = reader.mapping(value, "expect.headers") else { continue }
                 for (name, keyNode, matcherNode) in reader.members(headers, allowed: [], in: "expect.headers") {

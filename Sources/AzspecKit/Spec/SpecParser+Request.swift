@@ -2,7 +2,13 @@ import AzspecCore
 import Yams
 
 extension SpecParser {
-    static let requestKeys = ["method", "url", "query", "headers", "form", "json", "body", "timeout"]
+    static let requestKeys = ["method", "url", "query", "headers", "form", "json", "body", "timeout", "paginate", "poll"]
+    /// Pages `paginate: true` follows at most, and the most `paginate: N` may ask for.
+    static let defaultPages = 100
+    static let pagesRange = 1...1000
+    /// Seconds `poll: true` waits for an operation at most, and the most `poll: { timeout: … }` may ask for.
+    static let defaultPollTimeout = 600.0
+    static let pollTimeoutRange = 1.0...7200.0
     static let methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 
     mutating func request(_ node: Node) -> RequestSpec? {
@@ -16,6 +22,8 @@ extension SpecParser {
         var body: BodySpec?
         var bodyKeys: [String] = []
         var timeout: Double?
+        var paginate: Int?
+        var poll: Double?
         for (key, _, value) in members {
             switch key {
             case "method":
@@ -46,14 +54,38 @@ extension SpecParser {
             case "timeout":
                 guard let seconds = reader.number(value, "timeout (seconds)") else { continue }
                 if let problem = RunConfiguration.timeoutProblem(seconds) { reader.error(problem, at: value) } else { timeout = seconds }
+            case "paginate":
+                if case .scalar(let scalar) = value, case .bool(let on) = scalar.resolvedJSON {
+                    paginate = on ? Self.defaultPages : nil
+                } else {
+                    paginate = reader.integer(value, "paginate (true, or the most pages to read)", in: Self.pagesRange)
+                }
+            case "poll":
+                if case .scalar(let scalar) = value, case .bool(let on) = scalar.resolvedJSON {
+                    poll = on ? Self.defaultPollTimeout : nil
+                } else if let fields = reader.fields(value, "poll", keys: ["timeout"], required: ["timeout"]),
+                    let node = fields["timeout"], let seconds = reader.number(node, "poll.timeout (seconds)")
+                {
+                    if Self.pollTimeoutRange.contains(seconds) {
+                        poll = seconds
+                    } else {
+                        reader.error("poll.timeout must be from 1 to 7200 seconds", at: node)
+                    }
+                }
             default: break
             }
         }
         if bodyKeys.count > 1 {
             reader.error("a request takes one of form, json or body, not \(bodyKeys.joined(separator: " and "))", at: node)
         }
+        if paginate != nil, method != "GET" {
+            reader.error("paginate follows nextLink of a list, which is a GET; this request is a \(method)", at: node)
+        }
         guard let url else { return nil }
-        return RequestSpec(method: method, url: url, query: query, headers: headers, body: body, timeout: timeout)
+        var request = RequestSpec(method: method, url: url, query: query, headers: headers, body: body, timeout: timeout)
+        request.paginate = paginate
+        request.poll = poll
+        return request
     }
 
     /// A mapping of names to scalar templates (query, headers, form).

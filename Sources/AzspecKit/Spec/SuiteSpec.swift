@@ -45,6 +45,10 @@ struct RequestSpec: Sendable {
     var body: BodySpec?
     /// Seconds; nil means the run's default.
     var timeout: Double?
+    /// Follow `nextLink` up to this many pages and assert on the joined `value` (nil: one page).
+    var paginate: Int? = nil
+    /// Follow a long-running operation to its end, for at most this many seconds (nil: do not poll).
+    var poll: Double? = nil
 }
 
 /// A request body: a form (`application/x-www-form-urlencoded`), a JSON document, or raw text.
@@ -71,6 +75,8 @@ struct ExpectSpec: Sendable {
     var bodyLocation: SourceLocation?
     /// Claims of the identity's token (decoded, not verified) → matchers.
     var token: [ClaimMatcher] = []
+    /// With `poll`: what the first response's status must be (`202`, `2xx`…); the rest checks the final result.
+    var initialStatus: StatusExpectation?
     /// `denied: true`: ARM refused the request for want of permission (403 `AuthorizationFailed` or
     /// `LinkedAuthorizationFailed`); where it was written.
     var denied: SourceLocation?

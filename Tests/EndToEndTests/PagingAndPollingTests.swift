@@ -1,0 +1,124 @@
+import AzspecTesting
+import Foundation
+import Testing
+
+/// `paginate` and `poll` through the binary: ARM's nextLink and long-running operations as the emulator and a
+/// misbehaving server answer them.
+@Suite struct PagingAndPollingTests {
+    func run(
+        _ spec: String, emulator: Bool, environment: [String: String] = [:], config: String? = nil
+    ) async throws -> (ProcessOutput, String) {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("specs/t.yaml", spec)
+        var arguments = ["run", "specs", "-v"]
+        if emulator { arguments += ["--emulator"] }
+        if let config { arguments += ["--emulator-config", try folder.write("emulator.yaml", config)] }
+        let result = try await AzspecProcess.run(arguments, in: folder.path, environment: environment)
+        return (result, try #require(folder.read("reports/junit.xml")))
+    }
+
+    @Test(.timeLimit(.minutes(1))) func pagesAreJoinedAndOperationsFollowedAgainstTheEmulator() async throws {
+        let (result, xml) = try await run(
+            """
+            name: lro
+            identity: true
+            tests:
+              - name: every group, a page each
+                request:
+                  url: "{{cloud.arm}}/subscriptions/{{env.AZURE_SUBSCRIPTION_ID}}/resourcegroups"
+                  query: { api-version: "2021-04-01", $top: "1" }
+                  paginate: true
+                expect: { json: { "$.value[*].name": [rg-smoke, rg-shared], $.nextLink: { exists: false } } }
+              - name: two pages at most
+                request:
+                  url: "{{cloud.arm}}/subscriptions/{{env.AZURE_SUBSCRIPTION_ID}}/resourcegroups"
+                  query: { api-version: "2021-04-01", $top: "1" }
+                  paginate: 1
+              - name: delete and wait
+                request:
+                  method: DELETE
+                  url: "{{cloud.arm}}/subscriptions/{{env.AZURE_SUBSCRIPTION_ID}}/resourcegroups/rg-shared"
+                  query: { api-version: "2021-04-01" }
+                  poll: true
+                expect: { initialStatus: 202, status: 200 }
+              - name: it is gone
+                request:
+                  method: HEAD
+                  url: "{{cloud.arm}}/subscriptions/{{env.AZURE_SUBSCRIPTION_ID}}/resourcegroups/rg-shared"
+                  query: { api-version: "2021-04-01" }
+                expect: { status: 404 }
+            """, emulator: true)
+        let out = result.stdout
+        #expect(out.contains("paginate: 2 pages, 2 items in all"), "\(out)")
+        #expect(out.contains("paginate: more than 1 pages; raise paginate: N (up to 1000) to read further"), "\(out)")
+        #expect(out.contains("poll 1: 202 (in progress)") && out.contains("poll 2: 200 (done)"), "\(out)")
+        #expect(out.contains("3 passed, 1 failed"), "\(out)")
+        #expect(xml.contains("type=\"PagingError\""), "\(xml)")
+    }
+
+    @Test(.timeLimit(.minutes(1))) func hostileLinksAndEndlessOperationsStopClearly() async throws {
+        try await FaultServer.withRunning { server in
+            let started = ContinuousClock.now
+            let (result, _) = try await run(
+                """
+                name: hostile
+                identities: { pat: { kind: token, variable: PAT, hosts: ["127.0.0.1", "localhost"] } }
+                identity: pat
+                tests:
+                  - name: three pages
+                    request: { url: "{{env.FAULT_URL}}/pages?n=1", paginate: true }
+                    expect: { json: { $.value: [1, 2, 3] } }
+                  - name: a loop
+                    request: { url: "{{env.FAULT_URL}}/pages-loop", paginate: true }
+                  - name: another host
+                    request: { url: "{{env.FAULT_URL}}/pages-away", paginate: true }
+                  - name: never done
+                    request: { method: DELETE, url: "{{env.FAULT_URL}}/lro-forever", poll: { timeout: 1 } }
+                  - name: failed
+                    request: { method: PUT, url: "{{env.FAULT_URL}}/lro-async?state=Failed", json: {}, poll: true }
+                  - name: a 200 needs no polling
+                    request: { url: "{{env.FAULT_URL}}/pages?n=3", poll: true }
+                    expect: { status: 200 }
+                """, emulator: false,
+                environment: ["FAULT_URL": server.baseURL, "PAT": "eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.eyJzdWIiOiJwYWdlcyJ9.c2ln"])
+            let out = result.stdout
+            #expect(out.contains("✓ three pages"), "\(out)")
+            #expect(out.contains("paginate: the nextLink of page 1 leads back to a page already read"), "\(out)")
+            #expect(
+                out.contains("paginate: the nextLink of page 1 leads to another host (localhost:\(server.port)); nothing was sent there"),
+                "\(out)")
+            #expect(out.contains("poll: the operation did not finish within 1.0 s"), "\(out)")
+            #expect(out.contains("poll: the operation ended Failed InternalError: It broke."), "\(out)")
+            #expect(out.contains("poll: the first response (200) was already final; nothing to poll"), "\(out)")
+            #expect(out.contains("2 passed, 4 failed"), "\(out)")
+            #expect(!server.bearerTokens.isEmpty && server.bearerTokens.allSatisfy { $0.hasSuffix(".c2ln") })
+            #expect(ContinuousClock.now - started < .seconds(20))
+        }
+    }
+
+    @Test func badUsesAreRefused() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write(
+            "specs/bad.yaml",
+            """
+            name: bad
+            tests:
+              - name: t
+                request: { url: "https://example.invalid", paginate: 0, poll: { timeout: 1e6 } }
+              - name: u
+                request: { url: "https://example.invalid" }
+                expect: { initialStatus: 202 }
+              - name: v
+                request: { method: POST, url: "https://example.invalid", paginate: true }
+            """)
+        let result = try await AzspecProcess.run(["validate", "specs"], in: folder.path)
+        #expect(result.status == 2, "\(result.all)")
+        let err = result.stderr
+        #expect(err.contains("paginate (true, or the most pages to read) must be from 1 to 1000, not 0"), "\(err)")
+        #expect(err.contains("poll.timeout must be from 1 to 7200 seconds"), "\(err)")
+        #expect(err.contains("paginate follows nextLink of a list, which is a GET; this request is a POST"), "\(err)")
+        #expect(err.contains("specs/bad.yaml:7:30: error: initialStatus checks the first response of a polled request"), "\(err)")
+    }
+}
