@@ -138,6 +138,14 @@ import Testing
                 permissions:
                   scope: /subscriptions/\(Self.subscription)
                   allow: [Microsoft.Resources/subscriptions/resourceGroups/read]
+              - name: a create that was refused
+                identity: auditor
+                request:
+                  method: PUT
+                  url: "{{cloud.arm}}/subscriptions/\(Self.subscription)/resourcegroups/rg-new"
+                  query: { api-version: "2021-04-01" }
+                  json: { location: westeurope }
+                expect: { status: 201 }
               - name: a probe that was not denied
                 identity: owner
                 request:
@@ -175,7 +183,12 @@ import Testing
             out.contains(
                 "denied: expected ARM to refuse the request (403 AuthorizationFailed), but it answered 200: the identity may do this"),
             "\(out)")
-        #expect(out.contains("0 passed, 7 failed"), "\(out)")
+        #expect(out.contains("0 passed, 8 failed"), "\(out)")
+        #expect(
+            xml.contains(
+                "message=\"status: expected 201, got 403 AuthorizationFailed [AuthorizationFailed: The client 'a0000000-0000-4000-8000-000000000001' with object id"
+            ), "the message names ARM's code and text (apostrophes need no escape in a quoted attribute): \(xml)")
+        #expect(xml.contains("x-ms-ratelimit-remaining-subscription-writes: "), "\(xml)")
         #expect(xml.contains("type=\"PermissionMismatch\""), "\(xml)")
         #expect(xml.contains("type=\"PermissionCheckError\""), "\(xml)")
     }

@@ -33,9 +33,27 @@ extension TestExecution {
         if let exchange {
             details += "\n\n" + Transcript.summary(request: exchange.request, response: exchange.response, redactor: redactor)
         }
-        let message = problems.count == 1 ? problems[0] : "\(problems[0]) (and \(problems.count - 1) more)"
+        var message = problems.count == 1 ? problems[0] : "\(problems[0]) (and \(problems.count - 1) more)"
+        if let exchange, let facts = Self.armFacts(exchange, redactor: redactor) { message += " [\(facts)]" }
         let problem = Problem(message: redactor.redact(message), type: "AssertionFailure", details: redactor.redact(details))
         return outcome(.failed(problem), output: exchange.map(transcript(of:)))
+    }
+
+    /// What Azure support asks for, for the failure's one-line message: ARM's `error.code` and `error.message`, the
+    /// request ids and the rate-limit counters (`AuthorizationFailed: The client …; x-ms-request-id: …`). Nil when the
+    /// response carries none of them.
+    static func armFacts(_ exchange: Exchange, redactor: Redactor) -> String? {
+        var parts: [String] = []
+        if exchange.response.status >= 400, let error = ARMErrorBody(exchange.body) {
+            parts.append("\(error.code): " + redactor.clip(error.message, lines: 1, characters: 300))
+        }
+        for name in Transcript.requestIDHeaders.prefix(2) {
+            if let value = exchange.response.header(name) { parts.append("\(name): \(value)") }
+        }
+        for (name, value) in exchange.response.headers where name.lowercased().hasPrefix("x-ms-ratelimit-remaining-") {
+            parts.append("\(name.lowercased()): \(value)")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
     func errored(_ message: String, type: String, details: String, request: PreparedRequest? = nil) -> CaseReport {

@@ -41,6 +41,9 @@ struct Transcript {
         for name in requestIDHeaders {
             if let value = response.header(name) { lines.append("\(name): \(value)") }
         }
+        for (name, value) in response.headers where name.lowercased().hasPrefix("x-ms-ratelimit-remaining-") {
+            lines.append("\(name.lowercased()): \(value)")
+        }
         if !response.body.isEmpty {
             lines.append("body: " + redactor.clip(String(decoding: response.body, as: UTF8.self), lines: 20, characters: summaryBodyLimit))
         }
