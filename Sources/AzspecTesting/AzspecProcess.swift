@@ -78,7 +78,7 @@ public enum AzspecProcess {
         }
     }
 
-    /// Starts `azspec` with its standard output going to `outputFile` (for signal tests); the caller waits.
+    /// Starts `azspec arguments…` with both streams going to `outputFile`, for tests that signal it while it runs.
     public static func start(
         _ arguments: [String], in directory: String, environment: [String: String], outputFile: String
     ) throws -> Process {
@@ -87,7 +87,7 @@ public enum AzspecProcess {
             let output = FileHandle(forWritingAtPath: outputFile)
         else { throw ProcessError.cannotCreate(outputFile) }
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        process.standardError = output
         try process.run()
         return process
     }

@@ -1,4 +1,5 @@
 import AzspecCore
+import Foundation
 import Testing
 
 @testable import AzspecKit
@@ -23,6 +24,16 @@ import Testing
         #expect(try scope.render(template("{{group.name}}-{{group.tags.env}}")) == "rg-1-dev")
         #expect(try scope.render(template("n={{count}}")) == "n=3")
         #expect(try scope.render(template("no placeholders")) == "no placeholders")
+    }
+
+    @Test func runValuesAreMadeOnceAndShapedForNames() throws {
+        let hex = try scope.render(template("rg-{{run.hex}}"))
+        #expect(hex == (try scope.render(template("rg-{{run.hex}}"))), "the same within a run")
+        #expect(hex.count == 11 && hex.dropFirst(3).allSatisfy(\.isHexDigit), "\(hex)")
+        #expect(UUID(uuidString: try scope.render(template("{{run.id}}"))) != nil)
+        let stamp = RunValues(now: Date(timeIntervalSince1970: 1_764_654_300)).started
+        #expect(stamp == "20251202T054500Z")
+        #expect(throws: TemplateError.self) { try scope.render(template("{{run.nope}}")) }
     }
 
     @Test func aSolePlaceholderKeepsItsJSONType() throws {

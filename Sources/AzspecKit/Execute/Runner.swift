@@ -12,6 +12,9 @@ public final class Runner: Sendable {
     private let plans: [SuitePlan]
     /// Tokens by identity and audience, shared by every suite.
     let tokens = TokenCache()
+    /// Raised by the first interrupt: suites then run only their `always` tests.
+    let stop = StopSignal()
+    private let run = RunValues()
 
     init(
         plans: [SuitePlan], configuration: RunConfiguration, secrets: SecretStore, observer: (any RunObserver)?,
@@ -40,7 +43,8 @@ public final class Runner: Sendable {
         let started = ContinuousClock.now
         let indices = Array(progress.suites.indices)
         let context = RunContext(
-            configuration: configuration, transport: transport, secrets: secrets, warnings: warnings, tokens: tokens, verbose: verbose)
+            configuration: configuration, transport: transport, secrets: secrets, warnings: warnings, tokens: tokens, verbose: verbose,
+            run: run, stop: stop)
         var reports = [SuiteReport?](repeating: nil, count: indices.count)
         await withTaskGroup(of: (Int, SuiteReport).self) { group in
             var next = 0
@@ -63,6 +67,14 @@ public final class Runner: Sendable {
         return RunReport(
             suites: reports.compactMap { $0 }, startedAt: progress.startedAt, duration: (ContinuousClock.now - started).seconds)
     }
+
+    /// The first interrupt: tests under way finish, the rest are skipped but for `always` ones (cleanups), then the
+    /// report is written as usual.
+    public func interrupt(_ signal: String) {
+        stop.raise(signal)
+    }
+
+    public var wasInterrupted: Bool { stop.raised != nil }
 
     /// The run so far, unfinished tests reported as skipped with `reason` (for SIGINT/SIGTERM).
     public func snapshot(reason: String) -> RunReport {

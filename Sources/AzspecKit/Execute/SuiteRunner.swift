@@ -14,7 +14,7 @@ struct SuiteRunner: Sendable {
     func run() async -> SuiteReport {
         let started = Date()
         let clock = ContinuousClock.now
-        var scope = TemplateScope(values: [:], environment: context.configuration.environment, cloud: plan.cloud)
+        var scope = TemplateScope(values: [:], environment: context.configuration.environment, cloud: plan.cloud, run: context.run)
         var cases: [CaseReport] = []
         // Names that a test which did not pass should have captured, and that test's name.
         var missing: [String: String] = [:]
@@ -35,7 +35,11 @@ struct SuiteRunner: Sendable {
             let testStart = ContinuousClock.now
             var report: CaseReport
             if Task.isCancelled { break }
-            if let variableError {
+            if let why = context.stop.raised, !test.always {
+                report = CaseReport(
+                    name: test.name, line: test.location.line, duration: 0,
+                    outcome: .skipped(reason: "the run was interrupted (\(why)) before this test ran"))
+            } else if let variableError {
                 report = CaseReport(
                     name: test.name, line: test.location.line, duration: 0,
                     outcome: .errored(Problem(message: variableError, type: "InvalidSpec", details: variableError)))

@@ -59,7 +59,9 @@ struct SpecParser {
     var reader: YAMLReader
 
     static let suiteKeys = ["name", "description", "vars", "identity", "identities", "retry", "tests"]
-    static let testKeys = ["name", "description", "identity", "request", "permissions", "expect", "capture", "retry", "skip"]
+    static let testKeys = [
+        "name", "description", "identity", "request", "permissions", "expect", "capture", "retry", "always", "skip",
+    ]
 
     mutating func suite(_ root: Node) -> SuiteSpec? {
         guard let mapping = reader.mapping(root, "a spec file") else { return nil }
@@ -102,8 +104,9 @@ struct SpecParser {
                 reader.error("variable name '\(key)' must be letters, digits and _ (starting with a letter or _)", at: keyNode)
                 continue
             }
-            if ["env", "cloud"].contains(key) {
-                reader.error("'\(key)' is reserved: {{\(key).…}} names the \(key == "env" ? "environment" : "cloud")", at: keyNode)
+            if TemplateScope.reservedNames.contains(key) {
+                let what = ["env": "environment", "cloud": "cloud", "run": "run's generated values"][key] ?? key
+                reader.error("'\(key)' is reserved: {{\(key).…}} names the \(what)", at: keyNode)
                 continue
             }
             if let template = reader.template(value, "variable '\(key)'") { result.append((key, template)) }
@@ -139,9 +142,11 @@ struct SpecParser {
         var skip: String?
         var permissions: PermissionCheckSpec?
         var retry: RetryPolicy?
+        var always = false
         for (key, _, value) in members {
             switch key {
             case "name": name = reader.string(value, "a test's name")
+            case "always": always = reader.bool(value, "always") ?? false
             case "description": _ = reader.string(value, "description")
             case "request": request = self.request(value)
             case "permissions": permissions = self.permissions(value)
@@ -186,6 +191,7 @@ struct SpecParser {
             captures: captures, skip: skip)
         test.permissions = permissions
         test.retry = retry
+        test.always = always
         return test
     }
 

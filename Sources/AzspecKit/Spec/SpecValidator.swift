@@ -60,12 +60,18 @@ public struct SpecValidator: Sendable {
                 if reference.tail != "login", reference.tail != "arm" {
                     collector.error("unknown cloud endpoint '\(reference.name)': use cloud.login or cloud.arm", at: reference.location)
                 }
+            case "run":
+                if RunValues(now: Date(timeIntervalSince1970: 0)).value(reference.tail) == nil {
+                    collector.error(
+                        "unknown run value '\(reference.name)': use run.id, run.hex or run.started"
+                            + Suggestion.hint(for: String(reference.tail ?? ""), in: RunValues.names), at: reference.location)
+                }
             default:
                 if known.contains(head) { continue }
                 if let test = later[head] {
                     collector.error("'\(head)' is captured by '\(test)', which runs later", at: reference.location)
                 } else {
-                    let candidates = known.union(["env", "cloud"])
+                    let candidates = known.union(TemplateScope.reservedNames)
                     collector.error("undefined variable '\(head)'\(Suggestion.hint(for: head, in: candidates))", at: reference.location)
                 }
             }
@@ -97,7 +103,7 @@ extension TestSpec {
 
     /// Names of variables or captures the test uses (not env or cloud).
     var usedNames: Set<String> {
-        Set(references.map { String($0.head) }.filter { $0 != "env" && $0 != "cloud" })
+        Set(references.map { String($0.head) }.filter { !TemplateScope.reservedNames.contains($0) })
     }
 }
 

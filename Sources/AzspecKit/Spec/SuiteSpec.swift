@@ -28,6 +28,8 @@ public struct TestSpec: Sendable {
     var permissions: PermissionCheckSpec? = nil
     /// The test's retry policy (over the suite's).
     var retry: RetryPolicy? = nil
+    /// Runs even after an interrupt (a cleanup): `always: true`.
+    var always = false
     /// Nil means the suite's choice.
     let identity: IdentityChoice?
     let expect: ExpectSpec

@@ -1,11 +1,16 @@
 import AzspecCore
 
-/// The names a template can use while a suite runs: variables and captures, the environment and the cloud.
+/// The names a template can use while a suite runs: variables and captures, the environment, the cloud and the
+/// run's generated values.
 struct TemplateScope: Sendable {
     /// Suite variables and the captures made so far.
     var values: [String: JSONValue]
     let environment: [String: String]
     let cloud: CloudEndpoints
+    var run = RunValues()
+
+    /// The heads that are not variables: `{{env.…}}`, `{{cloud.…}}`, `{{run.…}}`.
+    static let reservedNames = ["env", "cloud", "run"]
 
     /// The value a placeholder stands for.
     func resolve(_ reference: Reference) throws(TemplateError) -> JSONValue {
@@ -20,6 +25,11 @@ struct TemplateScope: Sendable {
             case "arm": return .string(cloud.arm)
             default: throw .invalid(reference, "the cloud has 'cloud.login' and 'cloud.arm'")
             }
+        case "run":
+            guard let value = run.value(reference.tail) else {
+                throw .invalid(reference, "the run has 'run.id', 'run.hex' and 'run.started'")
+            }
+            return .string(value)
         default:
             guard let root = values[String(reference.head)] else {
                 throw .undefined(reference, Suggestion.hint(for: String(reference.head), in: values.keys))

@@ -73,7 +73,18 @@ public struct SpecRun: Sendable {
         let runner = Runner(
             plans: specs.runnable, configuration: options.configuration, secrets: secrets, observer: console,
             verbose: options.verbose)
-        let trap = InterruptTrap { signal in
+        // With cleanups (`always: true`) to run, the first signal lets them run and the second stops at once.
+        let hasCleanups = specs.runnable.contains { $0.suite.tests.contains(where: \.always) }
+        var graceful: (@Sendable (String) -> Void)?
+        if hasCleanups {
+            graceful = { signal in
+                runner.interrupt(signal)
+                sink.error(
+                    "interrupted (\(signal)): finishing the tests under way, then the cleanups (always: true); interrupt again to stop at once"
+                )
+            }
+        }
+        let trap = InterruptTrap(gracefully: graceful) { signal in
             let report = runner.snapshot(reason: "the run was interrupted (\(signal)) before this test finished")
             writeReport(report, sink: sink)
             sink.error("interrupted: report written to \(options.junitPath)")
@@ -96,6 +107,7 @@ public struct SpecRun: Sendable {
         let extra = tokens > 0 ? ["\(tokens) token\(tokens == 1 ? "" : "s") acquired"] : []
         await console.summary(report, reportPath: written ? options.junitPath : nil, extra: extra)
         if !written { return .cannotStart }
+        if runner.wasInterrupted { return .interrupted }
         return report.failures + report.errors > 0 ? .testsFailed : .success
     }
 
