@@ -18,16 +18,25 @@ struct PreparedRequest: Sendable {
 
 /// Turns a test's request spec into a concrete request inside a scope.
 enum HTTPRequestBuilder {
-    static func prepare(_ spec: RequestSpec, in scope: TemplateScope, defaultTimeout: Double) throws(RequestError) -> PreparedRequest {
+    /// `defaults` are azspec.yaml's: a URL starting with `/` is a path on the cloud's Resource Manager, and a request
+    /// to Resource Manager without `api-version` gets the default one.
+    static func prepare(
+        _ spec: RequestSpec, in scope: TemplateScope, defaultTimeout: Double, defaults: RequestDefaults = .none
+    ) throws(RequestError) -> PreparedRequest {
         do {
             var url = try scope.render(spec.url)
-            if !spec.query.isEmpty {
-                var pairs: [String] = []
-                for (name, value) in spec.query {
-                    pairs.append(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(try scope.render(value)))
-                }
-                url += (url.contains("?") ? "&" : "?") + pairs.joined(separator: "&")
+            if url.hasPrefix("/") { url = scope.cloud.arm + url }
+            var pairs: [String] = []
+            for (name, value) in spec.query {
+                pairs.append(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(try scope.render(value)))
             }
+            let isARM = TokenRouting.origin(of: url) == TokenRouting.origin(of: scope.cloud.arm)
+            if isARM, !spec.query.contains(where: { $0.name.lowercased() == "api-version" }), !url.lowercased().contains("api-version="),
+                let version = defaults.apiVersion(forPath: URLComponents(string: url)?.path ?? url)
+            {
+                pairs.append("api-version=" + PercentEncoding.encode(version))
+            }
+            if !pairs.isEmpty { url += (url.contains("?") ? "&" : "?") + pairs.joined(separator: "&") }
             if let problem = RequestSyntax.urlProblem(url) { throw RequestError.unsendable(problem, spec.url.location) }
             guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), ["http", "https"].contains(scheme),
                 parsed.host?.isEmpty == false
@@ -40,6 +49,14 @@ enum HTTPRequestBuilder {
                 if let problem = RequestSyntax.headerValueProblem(rendered) {
                     throw RequestError.unsendable(
                         "header '\(name)', its placeholders filled in, \(problem); nothing was sent", value.location)
+                }
+                headers.append((name, rendered))
+            }
+            for (name, value) in defaults.headers where !headers.contains(where: { $0.0.lowercased() == name.lowercased() }) {
+                let rendered = try scope.render(value)
+                if let problem = RequestSyntax.headerValueProblem(rendered) {
+                    throw RequestError.unsendable(
+                        "azspec.yaml's header '\(name)', its placeholders filled in, \(problem); nothing was sent", value.location)
                 }
                 headers.append((name, rendered))
             }
@@ -65,7 +82,7 @@ enum HTTPRequestBuilder {
                 headers.append(("Content-Type", contentType))
             }
             return PreparedRequest(
-                method: spec.method, url: url, headers: headers, body: body, timeout: spec.timeout ?? defaultTimeout,
+                method: spec.method, url: url, headers: headers, body: body, timeout: spec.timeout ?? defaults.timeout ?? defaultTimeout,
                 plainHTTPHost: scheme == "http" && !TokenRouting.isLoopback(parsed.host ?? "") ? parsed.host : nil)
         } catch let error as TemplateError {
             throw .template(error)

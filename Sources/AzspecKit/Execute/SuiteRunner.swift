@@ -54,6 +54,7 @@ struct SuiteRunner: Sendable {
             } else {
                 var execution = TestExecution(test: test, context: context, credential: credential(for: test))
                 execution.retry = test.retry ?? plan.retry
+                execution.defaults = plan.requestDefaults
                 report = await execution.run(capturingInto: &scope)
                 report.duration = (ContinuousClock.now - testStart).seconds
             }

@@ -7,7 +7,8 @@ extension TestExecution {
     func prepare(_ spec: RequestSpec, in scope: TemplateScope, token: AccessToken?) -> Result<PreparedRequest, StageEnd> {
         var request: PreparedRequest
         do {
-            request = try HTTPRequestBuilder.prepare(spec, in: scope, defaultTimeout: context.configuration.defaultTimeout)
+            request = try HTTPRequestBuilder.prepare(
+                spec, in: scope, defaultTimeout: context.configuration.defaultTimeout, defaults: defaults)
         } catch {
             return .failure(StageEnd(errored("\(error)", type: "InvalidSpec", details: "\(error)")))
         }

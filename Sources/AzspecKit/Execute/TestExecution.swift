@@ -12,6 +12,8 @@ struct TestExecution {
     let credential: Credential?
     /// How throttled and unavailable responses are retried.
     var retry: RetryPolicy = .azureDefault
+    /// azspec.yaml's `apiVersion`, `headers` and `timeout`.
+    var defaults: RequestDefaults = .none
     /// What happened beyond each first request (retries, pages, polls), for the report.
     let log = ExchangeLog()
 

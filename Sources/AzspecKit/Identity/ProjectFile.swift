@@ -7,7 +7,9 @@ import Yams
 public struct ProjectFile: Sendable {
     /// The names a project file may have, the first preferred when a folder holds both.
     public static let fileNames = ["azspec.yaml", "azspec.yml"]
-    static let keys = ["cloud", "identities", "defaultIdentity", "retry"]
+    static let keys = [
+        "cloud", "identities", "defaultIdentity", "retry", "apiVersion", "apiVersions", "headers", "timeout",
+    ]
 
     public let path: String
     let identities: [IdentitySpec]
@@ -18,6 +20,8 @@ public struct ProjectFile: Sendable {
     let cloud: CloudEndpoints?
     /// The retry policy of every test below it, unless a suite or test says otherwise.
     let retry: RetryPolicy?
+    /// `apiVersion`, `apiVersions`, `headers`, `timeout` for every request below it.
+    let requestDefaults: RequestDefaults
 
     /// Parses the project file at `path`; problems go to `diagnostics`.
     static func load(path: String, diagnostics: inout [Diagnostic]) -> ProjectFile? {
@@ -32,6 +36,7 @@ public struct ProjectFile: Sendable {
         var defaultLocation: SourceLocation?
         var cloud: CloudEndpoints?
         var retry: RetryPolicy?
+        var defaults = RequestDefaults()
         for (key, _, value) in parser.reader.members(mapping, allowed: keys, in: "azspec.yaml") {
             switch key {
             case "identities": identities = parser.identities(value)
@@ -40,12 +45,26 @@ public struct ProjectFile: Sendable {
                 defaultLocation = parser.reader.location(of: value)
             case "cloud": cloud = parser.cloud(value)
             case "retry": retry = parser.retryPolicy(value, "")
+            case "apiVersion": defaults.apiVersion = parser.apiVersion(value, "apiVersion")
+            case "apiVersions":
+                for pair in parser.reader.stringPairs(value, "apiVersions") ?? [] {
+                    defaults.apiVersions[pair.key.lowercased()] = pair.value
+                }
+            case "headers": defaults.headers = parser.headerDefaults(value)
+            case "timeout":
+                if let seconds = parser.reader.number(value, "timeout (seconds)") {
+                    if let problem = RunConfiguration.timeoutProblem(seconds) {
+                        parser.reader.error(problem, at: value)
+                    } else {
+                        defaults.timeout = seconds
+                    }
+                }
             default: break
             }
         }
         return ProjectFile(
             path: path, identities: identities, defaultIdentity: defaultIdentity, defaultIdentityLocation: defaultLocation,
-            cloud: cloud, retry: retry)
+            cloud: cloud, retry: retry, requestDefaults: defaults)
     }
 
     /// The nearest `azspec.yaml` at or above the folder of `specFile`, if any.

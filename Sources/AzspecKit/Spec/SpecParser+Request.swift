@@ -37,8 +37,11 @@ extension SpecParser {
                 if let url, let problem = url.literalText.lazy.compactMap(RequestSyntax.urlProblem).first {
                     reader.error(problem, at: value)
                 }
-                if let url, url.references.isEmpty, !(url.source.hasPrefix("http://") || url.source.hasPrefix("https://")) {
-                    reader.error("url must start with https:// (or {{cloud.arm}} / {{cloud.login}})", at: value)
+                if let url, url.references.isEmpty,
+                    !(url.source.hasPrefix("http://") || url.source.hasPrefix("https://") || url.source.hasPrefix("/"))
+                {
+                    reader.error(
+                        "url must start with https:// (or {{cloud.arm}} / {{cloud.login}}, or / for a path on Resource Manager)", at: value)
                 }
             case "query": query = pairs(value, "query")
             case "headers": headers = pairs(value, "headers", checkingHeaders: true)
@@ -86,6 +89,24 @@ extension SpecParser {
         request.paginate = paginate
         request.poll = poll
         return request
+    }
+
+    /// An `api-version` value: a date such as `2021-04-01`, optionally `-preview`.
+    mutating func apiVersion(_ node: Node, _ what: String) -> String? {
+        guard let text = reader.string(node, what) else { return nil }
+        let parts = text.split(separator: "-", maxSplits: 3)
+        guard parts.count >= 3, parts[0].count == 4, parts[1].count == 2, parts[2].prefix(2).count == 2,
+            text.prefix(10).allSatisfy({ $0.isNumber || $0 == "-" })
+        else {
+            reader.error("\(what) must be an ARM api-version such as 2021-04-01 or 2022-05-01-preview, not '\(text)'", at: node)
+            return nil
+        }
+        return text
+    }
+
+    /// azspec.yaml's `headers`: checked like a request's.
+    mutating func headerDefaults(_ node: Node) -> [(name: String, value: Template)] {
+        pairs(node, "headers", checkingHeaders: true).map { (name: $0.0, value: $0.1) }
     }
 
     /// A mapping of names to scalar templates (query, headers, form).

@@ -130,3 +130,25 @@ extension Matcher {
         }
     }
 }
+
+extension SpecValidator {
+    /// A warning for each Resource Manager request (a URL starting with `{{cloud.arm}}` or `/`) that names no
+    /// `api-version` when azspec.yaml gives none either: ARM would answer 400 MissingApiVersionParameter.
+    func apiVersionWarnings(_ plan: SuitePlan) -> [Diagnostic] {
+        var collector = DiagnosticCollector()
+        for test in plan.suite.tests {
+            guard let request = test.request else { continue }
+            let source = request.url.source
+            guard source.hasPrefix("{{cloud.arm}}") || source.hasPrefix("{{ cloud.arm }}") || source.hasPrefix("/") else { continue }
+            let path = source.replacingOccurrences(of: "{{cloud.arm}}", with: "")
+            if request.query.contains(where: { $0.name.lowercased() == "api-version" }) || source.lowercased().contains("api-version=") {
+                continue
+            }
+            if plan.requestDefaults.apiVersion(forPath: path) != nil { continue }
+            collector.warning(
+                "this Resource Manager request names no api-version (ARM answers 400 MissingApiVersionParameter): add "
+                    + "query: { api-version: \"2021-04-01\" } or apiVersion: in azspec.yaml", at: request.url.location)
+        }
+        return collector.diagnostics
+    }
+}

@@ -38,7 +38,9 @@ public struct SpecSet: Sendable {
             let plan = SuitePlan(
                 suite: suite, project: project, cloud: SuitePlan.cloud(override: cloud, environment: environment, project: project))
             plans[file] = plan
-            context[file] = validator.validate(suite) + validator.validateIdentities(of: plan, project: project)
+            context[file] =
+                validator.validate(suite) + validator.validateIdentities(of: plan, project: project)
+                + validator.apiVersionWarnings(plan)
         }
         self.loaded = loaded
         self.pathDiagnostics = diagnostics + Self.unique(projectDiagnostics)

@@ -8,6 +8,8 @@ public struct SuitePlan: Sendable {
     let cloud: CloudEndpoints
     /// The suite's retry policy, else azspec.yaml's, else the Azure SDKs' default.
     let retry: RetryPolicy
+    /// azspec.yaml's request defaults.
+    let requestDefaults: RequestDefaults
 
     init(suite: SuiteSpec, project: ProjectFile?, cloud: CloudEndpoints) {
         self.suite = suite
@@ -18,6 +20,7 @@ public struct SuitePlan: Sendable {
         self.defaultIdentity = project?.defaultIdentity ?? "environment"
         self.cloud = cloud
         self.retry = suite.retry ?? project?.retry ?? .azureDefault
+        self.requestDefaults = project?.requestDefaults ?? .none
     }
 
     /// The identity a test uses, if any (nil also when the name is unknown: validation reports that).

@@ -1,0 +1,25 @@
+/// What `azspec.yaml` gives every request of the specs below it: an `api-version` for Resource Manager requests
+/// that name none (per resource provider where it says), headers, and a timeout.
+struct RequestDefaults: Sendable {
+    /// The `api-version` of an ARM request without one, unless its provider has its own below.
+    var apiVersion: String?
+    /// By resource provider namespace, lower-cased (`microsoft.storage` → `2023-01-01`).
+    var apiVersions: [String: String] = [:]
+    /// Sent with every request that does not set the header itself.
+    var headers: [(name: String, value: Template)] = []
+    /// Seconds, over `--timeout`; a request's own `timeout` wins.
+    var timeout: Double?
+
+    static let none = RequestDefaults()
+
+    /// The `api-version` for an ARM path: its last `providers/{namespace}`'s, else the default.
+    func apiVersion(forPath path: String) -> String? {
+        let segments = path.split(separator: "/")
+        if let index = segments.lastIndex(where: { $0.lowercased() == "providers" }), index + 1 < segments.count,
+            let version = apiVersions[segments[index + 1].lowercased()]
+        {
+            return version
+        }
+        return apiVersion
+    }
+}
