@@ -12,7 +12,11 @@ struct TokenEndpoint: Sendable {
 
     static let jwtBearerAssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
     /// Non-ARM resources tokens may be issued for (ARM rejects them with InvalidAuthenticationTokenAudience).
-    private static let otherResources: Set<String> = ["https://graph.microsoft.com", "https://graph.microsoft.com/"]
+    /// Microsoft Graph, Key Vault and Storage, with and without the trailing slash.
+    private static let otherResources: Set<String> = [
+        "https://graph.microsoft.com", "https://graph.microsoft.com/", "https://vault.azure.net", "https://vault.azure.net/",
+        "https://storage.azure.com", "https://storage.azure.com/",
+    ]
     private static let reservedScopes: Set<String> = ["openid", "profile", "offline_access"]
 
     let directory: Directory
@@ -127,7 +131,7 @@ struct TokenEndpoint: Sendable {
         return .secret
     }
 
-    /// ARM audiences, the emulator itself (specs ask for `{{cloud.arm}}/`) and Microsoft Graph.
+    /// ARM audiences, the emulator itself (specs ask for `{{cloud.arm}}/`), Microsoft Graph, Key Vault and Storage.
     static func isKnownResource(_ resource: String, baseURL: String) -> Bool {
         Authenticator.isARMAudience(resource, baseURL: baseURL) || otherResources.contains(resource)
     }

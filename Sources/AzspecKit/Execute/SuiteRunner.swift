@@ -75,10 +75,11 @@ extension SuiteRunner {
     /// The test's identity bound to the run's token cache, if it uses one.
     func credential(for test: TestSpec) -> TestExecution.Credential? {
         guard let identity = plan.identity(for: test) else { return nil }
+        let cloud = plan.cloud(for: test, identity: identity)
         let acquirer = TokenAcquirer(
-            identity: identity, environment: context.configuration.environment, cloud: plan.cloud, transport: context.transport,
+            identity: identity, environment: context.configuration.environment, cloud: cloud, transport: context.transport,
             secrets: context.secrets, timeout: context.configuration.defaultTimeout)
-        return TestExecution.Credential(identity: identity, cloud: plan.cloud, tokens: context.tokens, acquirer: acquirer)
+        return TestExecution.Credential(identity: identity, cloud: cloud, tokens: context.tokens, acquirer: acquirer)
     }
 }
 

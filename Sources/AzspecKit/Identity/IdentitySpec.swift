@@ -10,6 +10,8 @@ public struct IdentitySpec: Sendable {
     /// Hosts besides the cloud's Resource Manager host that may receive this identity's token.
     let hosts: [String]
     let location: SourceLocation
+    /// The resource its tokens are for (`graph`, `keyVault`, `storage`, an audience URI); nil: Resource Manager.
+    var resource: String? = nil
 
     /// Which token endpoint shape a client-credentials identity uses.
     enum Endpoint: String, Sendable {

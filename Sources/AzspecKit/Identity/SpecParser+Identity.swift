@@ -6,7 +6,17 @@ extension SpecParser {
         "clientSecret", "clientCertificate", "workloadIdentity", "managedIdentity", "azureCli", "token", "environment",
     ]
 
-    /// Keys each kind takes besides `kind` and `hosts`.
+    /// `resource:`: a known resource's name or an https:// audience.
+    mutating func resource(_ node: Node) -> String? {
+        guard let text = reader.string(node, "resource") else { return nil }
+        if let problem = TokenResource.problem(text) {
+            reader.error(problem, at: node)
+            return nil
+        }
+        return text
+    }
+
+    /// Keys each kind takes besides `kind`, `hosts` and `resource`.
     static let identityKeys: [String: [String]] = [
         "clientSecret": ["tenant", "clientId", "secret", "endpoint"],
         "clientCertificate": ["tenant", "clientId", "certificate", "password", "endpoint"],
@@ -59,7 +69,7 @@ extension SpecParser {
                 at: kindNode)
             return nil
         }
-        let members = reader.members(mapping, allowed: ["kind", "hosts"] + keys, in: "a \(kind) identity")
+        let members = reader.members(mapping, allowed: ["kind", "hosts", "resource"] + keys, in: "a \(kind) identity")
         var fields: [String: Node] = [:]
         for (key, _, value) in members { fields[key] = value }
         let location = reader.location(of: keyNode)
@@ -131,6 +141,8 @@ extension SpecParser {
         default:
             resolved = .environment
         }
-        return IdentitySpec(name: name, kind: resolved, hosts: hosts, location: location)
+        var identity = IdentitySpec(name: name, kind: resolved, hosts: hosts, location: location)
+        if let node = fields["resource"] { identity.resource = resource(node) }
+        return identity
     }
 }

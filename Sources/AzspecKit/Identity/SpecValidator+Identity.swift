@@ -29,11 +29,11 @@ extension SpecValidator {
                     "the test sets Authorization itself but also uses identity '\(identity.name)'; drop one (identity: false turns the suite's off)",
                     at: header.value.location)
             }
-            if let host = Self.staticHost(of: request.url, cloud: plan.cloud),
-                !TokenRouting.accepts(host, identity: identity, cloud: plan.cloud)
+            let cloud = plan.cloud(for: test, identity: identity)
+            if let host = Self.staticHost(of: request.url, cloud: plan.cloud), !TokenRouting.accepts(host, identity: identity, cloud: cloud)
             {
                 collector.error(
-                    "identity '\(identity.name)' sends its token only to \(TokenRouting.allowedHosts(of: identity, cloud: plan.cloud)); '\(host)' is neither (list it under the identity's hosts: to allow it)",
+                    "identity '\(identity.name)' sends its token only to \(TokenRouting.allowedHosts(of: identity, cloud: cloud)); '\(host)' is neither (list it under the identity's hosts: to allow it)",
                     at: request.url.location)
             }
         }

@@ -19,14 +19,14 @@ enum TokenRouting {
     /// Whether `host` (host[:port]) may receive the identity's token.
     static func accepts(_ host: String, identity: IdentitySpec, cloud: CloudEndpoints) -> Bool {
         let lowered = host.lowercased()
-        if lowered == Self.host(of: cloud.arm) { return true }
+        if TokenResource(audience: cloud.audience, hosts: cloud.tokenHosts).accepts(lowered) { return true }
         let bare = lowered.split(separator: ":").first.map(String.init) ?? lowered
         return identity.hosts.contains { $0 == lowered || $0 == bare }
     }
 
     /// The hosts the identity's token goes to, for messages.
     static func allowedHosts(of identity: IdentitySpec, cloud: CloudEndpoints) -> String {
-        (Self.host(of: cloud.arm) ?? cloud.arm) + (identity.hosts.isEmpty ? "" : " and " + identity.hosts.joined(separator: ", "))
+        cloud.tokenHosts.joined(separator: ", ") + (identity.hosts.isEmpty ? "" : " and " + identity.hosts.joined(separator: ", "))
     }
 
     /// Loopback hosts, where plain http:// is fine.

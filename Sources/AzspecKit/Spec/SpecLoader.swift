@@ -60,7 +60,7 @@ struct SpecParser {
 
     static let suiteKeys = ["name", "description", "vars", "identity", "identities", "retry", "tests"]
     static let testKeys = [
-        "name", "description", "identity", "request", "permissions", "expect", "capture", "retry", "always", "skip",
+        "name", "description", "identity", "resource", "request", "permissions", "expect", "capture", "retry", "always", "skip",
     ]
 
     mutating func suite(_ root: Node) -> SuiteSpec? {
@@ -143,10 +143,12 @@ struct SpecParser {
         var permissions: PermissionCheckSpec?
         var retry: RetryPolicy?
         var always = false
+        var resource: String?
         for (key, _, value) in members {
             switch key {
             case "name": name = reader.string(value, "a test's name")
             case "always": always = reader.bool(value, "always") ?? false
+            case "resource": resource = self.resource(value)
             case "description": _ = reader.string(value, "description")
             case "request": request = self.request(value)
             case "permissions": permissions = self.permissions(value)
@@ -192,6 +194,7 @@ struct SpecParser {
         test.permissions = permissions
         test.retry = retry
         test.always = always
+        test.resource = resource
         return test
     }
 

@@ -30,6 +30,8 @@ public struct TestSpec: Sendable {
     var retry: RetryPolicy? = nil
     /// Runs even after an interrupt (a cleanup): `always: true`.
     var always = false
+    /// The resource the identity's token is for, over the identity's own `resource`.
+    var resource: String? = nil
     /// Nil means the suite's choice.
     let identity: IdentityChoice?
     let expect: ExpectSpec

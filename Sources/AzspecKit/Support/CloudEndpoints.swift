@@ -18,8 +18,20 @@ public struct CloudEndpoints: Sendable, Hashable {
         self.audience = audience.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? self.arm + "/"
     }
 
-    /// The v2 scope for Resource Manager: `https://management.azure.com/.default`.
+    /// The v2 scope for the audience: `https://management.azure.com/.default`.
     var scope: String { audience + ".default" }
+
+    /// Hosts that may receive a token for ``audience`` (`*.suffix` for any host under it); the Resource Manager host
+    /// unless the endpoints were made for another resource.
+    var tokenHosts: [String] { resourceHosts ?? [TokenRouting.host(of: arm) ?? arm] }
+    private var resourceHosts: [String]?
+
+    /// These endpoints with tokens for `resource` instead of Resource Manager.
+    func forResource(_ resource: TokenResource) -> CloudEndpoints {
+        var copy = CloudEndpoints(login: login, arm: arm, audience: resource.audience)
+        copy.resourceHosts = resource.hosts
+        return copy
+    }
 
     /// Azure's public cloud.
     public static let azureCloud = CloudEndpoints(

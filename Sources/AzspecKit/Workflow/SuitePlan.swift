@@ -23,6 +23,13 @@ public struct SuitePlan: Sendable {
         self.requestDefaults = project?.requestDefaults ?? .none
     }
 
+    /// The cloud as a test's token sees it: its audience and the hosts it may go to (`resource:` of the test, else of
+    /// its identity; Resource Manager by default).
+    func cloud(for test: TestSpec, identity: IdentitySpec) -> CloudEndpoints {
+        guard let name = test.resource ?? identity.resource, let resource = TokenResource.named(name, in: cloud) else { return cloud }
+        return cloud.forResource(resource)
+    }
+
     /// The identity a test uses, if any (nil also when the name is unknown: validation reports that).
     func identity(for test: TestSpec) -> IdentitySpec? {
         switch test.identity ?? suite.identity {
