@@ -9,7 +9,7 @@ struct Azspec: AsyncParsableCommand {
         commandName: "azspec",
         abstract: "Declarative tests for Azure access: Entra ID tokens and Resource Manager calls, reported as JUnit XML.",
         version: AzspecVersion.current,
-        subcommands: [Run.self, Validate.self, List.self, EmulatorCommand.self],
+        subcommands: [Run.self, Validate.self, List.self, Snapshot.self, EmulatorCommand.self],
         defaultSubcommand: Run.self
     )
 

@@ -6,7 +6,7 @@ enum UsageErrorReport {
     /// For `azspec run` (named or default): writes the report where `--junit` says (or the default path).
     static func write(message: String, arguments: [String]) {
         let rest = Array(arguments.dropFirst())
-        let others = ["validate", "list", "emulator", "help", "--help", "-h", "--version"]
+        let others = ["validate", "list", "snapshot", "emulator", "help", "--help", "-h", "--version"]
         if let first = rest.first, others.contains(first) { return }
         var path = "reports/junit.xml"
         var strict = false

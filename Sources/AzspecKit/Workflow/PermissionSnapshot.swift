@@ -1,0 +1,162 @@
+import AzspecCore
+public import Foundation
+
+/// `azspec snapshot permissions`: reads what Azure says an identity may do at a scope today (its permissions and
+/// the deny assignments there) and writes a permission check that locks it (`exactly: true`), so that every later
+/// change fails a test. Only reads are sent; the spec holds no secret (names, a scope and actions only).
+public struct PermissionSnapshot: Sendable {
+    public struct Options: Sendable {
+        public var identity: String
+        public var scope: String
+        /// Where `azspec.yaml` is looked for (this folder and above), for the identity and the cloud.
+        public var folder: String
+        public var configuration: RunConfiguration
+        public var tls: TLSOptions
+
+        public init(identity: String, scope: String, folder: String, configuration: RunConfiguration, tls: TLSOptions) {
+            self.identity = identity
+            self.scope = scope
+            self.folder = folder
+            self.configuration = configuration
+            self.tls = tls
+        }
+    }
+
+    /// Why no snapshot could be taken, and the exit status to use.
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+        public let status: ExitStatus
+    }
+
+    public let options: Options
+
+    public init(options: Options) {
+        self.options = options
+    }
+
+    /// The spec text, or why it could not be written.
+    public func take(now: Date = Date()) async -> Result<String, Failure> {
+        guard let target = ARMScope(options.scope) else {
+            return .failure(Failure(description: ARMScope.problem(options.scope) ?? "not an ARM scope", status: .invalidInput))
+        }
+        var diagnostics: [Diagnostic] = []
+        let project = ProjectFile.locate(for: options.folder + "/snapshot.yaml").flatMap {
+            ProjectFile.load(path: $0, diagnostics: &diagnostics)
+        }
+        if let error = diagnostics.first(where: { $0.severity == .error }) {
+            return .failure(Failure(description: error.description, status: .invalidInput))
+        }
+        let identities = [IdentitySpec.environmentDefault] + (project?.identities ?? [])
+        guard let identity = identities.last(where: { $0.name == options.identity }) else {
+            let names = identities.map(\.name)
+            return .failure(
+                Failure(
+                    description: "unknown identity '\(options.identity)'\(Suggestion.hint(for: options.identity, in: names)); "
+                        + "known: \(names.joined(separator: ", ")) (from \(project?.path ?? "no azspec.yaml") and the built-in environment)",
+                    status: .invalidInput))
+        }
+        let cloud = SuitePlan.cloud(override: options.configuration.cloud, environment: options.configuration.environment, project: project)
+        let secrets = SecretStore(options.configuration.environment.filter { SecretPolicy.isSecretVariable($0.key) }.map(\.value))
+        do {
+            return try await HTTPTransport.withTransport(tls: options.tls, connectTimeout: options.configuration.defaultTimeout) {
+                transport in
+                await read(identity: identity, cloud: cloud, at: target, transport: transport, secrets: secrets, now: now)
+            }
+        } catch {
+            return .failure(Failure(description: "the HTTP client failed: \(error)", status: .cannotStart))
+        }
+    }
+
+    private func read(
+        identity: IdentitySpec, cloud: CloudEndpoints, at scope: ARMScope, transport: HTTPTransport, secrets: SecretStore, now: Date
+    ) async -> Result<String, Failure> {
+        let context = RunContext(
+            configuration: options.configuration, transport: transport, secrets: secrets, warnings: RunWarnings(), tokens: TokenCache(),
+            verbose: false)
+        let acquirer = TokenAcquirer(
+            identity: identity, environment: options.configuration.environment, cloud: cloud, transport: transport, secrets: secrets,
+            timeout: options.configuration.defaultTimeout)
+        let credential = TestExecution.Credential(identity: identity, cloud: cloud, tokens: context.tokens, acquirer: acquirer)
+        let token: AccessToken
+        do {
+            token = try await credential.token()
+        } catch {
+            return .failure(Failure(description: secrets.redactor.redact(error.description), status: .testsFailed))
+        }
+        let test = TestSpec(
+            name: "snapshot", location: SourceLocation(file: "<snapshot>", line: 1, column: 1), request: nil, identity: nil,
+            expect: ExpectSpec(), captures: [], skip: nil)
+        let reader = ARMReader(
+            execution: TestExecution(test: test, context: context, credential: credential), credential: credential, token: token)
+        let blocks: [PermissionBlock]
+        switch await reader.list(scope, "permissions", filter: nil) {
+        case .failure(let failure):
+            let missing = failure.status == 403 ? " (it needs Microsoft.Authorization/permissions/read)" : ""
+            return .failure(
+                Failure(
+                    description: secrets.redactor.redact(
+                        "cannot read the identity's permissions at \(scope)\(missing): \(failure.message)"),
+                    status: .testsFailed))
+        case .success(let items): blocks = items.compactMap(PermissionBlock.init(json:))
+        }
+        var notes: [String] = []
+        let objectId = CompactJWT(token.value)?.string("oid")?.lowercased()
+        let denies = await reader.denies(at: scope, objectId: objectId, notes: &notes)
+        let text = Self.spec(
+            identity: identity.name, scope: scope, blocks: blocks, denies: denies.map(\.block), source: cloud.arm, notes: notes,
+            now: now)
+        return .success(secrets.redactor.redact(text))
+    }
+
+    /// The spec: every granted pattern allowed as written and `exactly: true`; the actions the grants' own
+    /// `notActions` and the deny assignments take away, where they name single actions, in the deny lists.
+    static func spec(
+        identity: String, scope: ARMScope, blocks: [PermissionBlock], denies: [PermissionBlock], source: String, notes: [String],
+        now: Date
+    ) -> String {
+        func unique(_ patterns: [ActionPattern]) -> [ActionPattern] {
+            var seen: Set<ActionPattern> = []
+            return patterns.filter { seen.insert($0).inserted }
+        }
+        let evaluator = RBACEvaluator(grants: blocks.map { .init($0, source: .init()) }, denies: denies.map { .init($0, source: .init()) })
+        let allow = unique(blocks.flatMap(\.actions))
+        let dataAllow = unique(blocks.flatMap(\.dataActions))
+        func denied(_ candidates: [ActionPattern], data: Bool) -> [ActionPattern] {
+            unique(candidates).filter { !$0.isWildcard && !evaluator.decide(RBACAction($0.text, isData: data)).isAllowed }
+        }
+        let deny = denied(blocks.flatMap(\.notActions) + denies.flatMap(\.actions), data: false)
+        let dataDeny = denied(blocks.flatMap(\.notDataActions) + denies.flatMap(\.dataActions), data: true)
+        func list(_ patterns: [ActionPattern], indent: String) -> String {
+            patterns.isEmpty ? " []\n" : "\n" + patterns.map { "\(indent)- \(JSONValue.string($0.text).serialized)\n" }.joined()
+        }
+        let stamp = ISO8601DateFormatter().string(from: now)
+        let place = scope.resourceGroup.map { "resource group \($0)" } ?? "subscription \(scope.subscriptionId)"
+        var text = """
+            # Written by `azspec snapshot permissions` at \(stamp) from \(source), as identity '\(identity)'.
+            # It locks the permissions Azure reported at the scope: a grant added or removed fails the check.
+
+            """
+        for note in notes { text += "# \(note)\n" }
+        let undecidable = unique(blocks.flatMap(\.notActions) + denies.flatMap(\.actions)).filter(\.isWildcard)
+        if !undecidable.isEmpty {
+            text += "# Taken away by wildcards, which a deny list cannot hold: \(undecidable.map(\.text).joined(separator: ", "))\n"
+        }
+        text += """
+            name: \(JSONValue.string("\(identity) permissions at \(place)").serialized)
+            tests:
+              - name: \(JSONValue.string("\(identity) holds exactly the permissions of \(stamp)").serialized)
+                identity: \(JSONValue.string(identity).serialized)
+                permissions:
+                  scope: \(JSONValue.string(scope.path).serialized)
+                  allow:\(list(allow, indent: "        "))
+            """
+        if !deny.isEmpty { text += "      deny:\(list(deny, indent: "        "))" }
+        if !dataAllow.isEmpty || !dataDeny.isEmpty {
+            text += "      dataActions:\n"
+            if !dataAllow.isEmpty { text += "        allow:\(list(dataAllow, indent: "          "))" }
+            if !dataDeny.isEmpty { text += "        deny:\(list(dataDeny, indent: "          "))" }
+        }
+        text += "      exactly: true\n"
+        return text
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import AzspecEmulator
+import AzspecKit
+import Foundation
+
+extension Azspec {
+    /// `azspec snapshot permissions`: write a permission spec from what Azure reports today.
+    struct Snapshot: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a spec from what Azure reports today.", subcommands: [Permissions.self])
+
+        struct Permissions: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Write a permission check that locks an identity's permissions at a scope (exactly: true).",
+                discussion: "Only reads are sent. Exit codes: 0 written, 1 Azure could not be read, 2 usage, 3 could not start.")
+
+            @Option(help: "The identity (from azspec.yaml, or 'environment').")
+            var identity: String
+
+            @Option(help: "The ARM scope: /subscriptions/ID[/resourceGroups/NAME[/providers/…]].")
+            var scope: String
+
+            @Option(help: "The folder whose azspec.yaml (there or above) declares the identity.")
+            var specs = "specs"
+
+            @Option(
+                name: .shortAndLong, help: "Write the spec to this file (default: standard output); an existing file is not overwritten.")
+            var output: String?
+
+            @OptionGroup var emulatorOptions: EmulatorOptions
+
+            @Option(help: "Run against this cloud: AzureCloud, AzureChinaCloud or AzureUSGovernment.")
+            var cloud: String?
+
+            @Option(help: "Seconds a request may take.")
+            var timeout: Double = 30
+
+            func validate() throws {
+                if let problem = RunConfiguration.timeoutProblem(timeout) { throw ValidationError("--timeout: \(problem)") }
+                if let cloud, KnownCloud.named(cloud) == nil {
+                    throw ValidationError("unknown cloud '\(cloud)': use \(KnownCloud.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                if let output, FileManager.default.fileExists(atPath: output) {
+                    throw ValidationError("\(output) exists; azspec snapshot does not overwrite files")
+                }
+            }
+
+            func run() async throws {
+                let result: Result<String, PermissionSnapshot.Failure>
+                if emulatorOptions.emulator {
+                    let configuration = try EmulatorSetup.configuration(path: emulatorOptions.emulatorConfig)
+                    result = try await Emulator.withRunning(configuration: configuration) { endpoint in
+                        await take(
+                            environment: EmulatorSetup.environment(overlay: endpoint.environment),
+                            cloud: CloudEndpoints(login: endpoint.baseURL, arm: endpoint.baseURL))
+                    }
+                } else {
+                    result = await take(environment: ProcessInfo.processInfo.environment, cloud: cloud.flatMap(KnownCloud.named)?.endpoints)
+                }
+                switch result {
+                case .failure(let failure):
+                    ConsoleOutput.err("error: \(failure)")
+                    throw ExitCode(failure.status.rawValue)
+                case .success(let text):
+                    guard let output else {
+                        ConsoleOutput.out(String(text.dropLast()))
+                        return
+                    }
+                    guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
+                        ConsoleOutput.err("error: cannot write \(output)")
+                        throw ExitCode(ExitStatus.cannotStart.rawValue)
+                    }
+                    ConsoleOutput.err("wrote \(output)")
+                }
+            }
+
+            private func take(environment: [String: String], cloud: CloudEndpoints?) async -> Result<String, PermissionSnapshot.Failure> {
+                let options = PermissionSnapshot.Options(
+                    identity: identity, scope: scope, folder: specs,
+                    configuration: RunConfiguration(environment: environment, cloud: cloud, defaultTimeout: timeout), tls: TLSOptions())
+                return await PermissionSnapshot(options: options).take()
+            }
+        }
+    }
+}
