@@ -122,4 +122,47 @@ import Testing
             "\(result.stderr)")
         #expect(result.stderr.contains("specs/bad.yaml:5:12: error: a test's retry must be true or false"), "\(result.stderr)")
     }
+
+    /// The emulator's throttling rules answer 429 as ARM does; the run recovers with the Retry-After it names.
+    @Test(.timeLimit(.minutes(1))) func theEmulatorThrottlesOnPurposeAndTheRunRecovers() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let config = try folder.write(
+            "emulator.yaml",
+            """
+            throttling:
+              - { path: /subscriptions/*/resourcegroups, times: 2, retryAfter: 1, method: GET }
+            tenants:
+              - id: 11111111-2222-3333-4444-555555555555
+                servicePrincipals:
+                  - { name: app, clientId: a0000000-0000-4000-8000-000000000001, objectId: b0000000-0000-4000-8000-000000000001, secrets: [app-secret-value] }
+                subscriptions: [ { id: 99999999-8888-7777-6666-555555555555 } ]
+                roleAssignments:
+                  - { principal: app, role: Reader, scope: /subscriptions/99999999-8888-7777-6666-555555555555 }
+            """)
+        try folder.write(
+            "specs/azspec.yaml",
+            "identities:\n  app: { kind: clientSecret, tenant: 11111111-2222-3333-4444-555555555555, clientId: a0000000-0000-4000-8000-000000000001, secret: app-secret-value }\n"
+        )
+        try folder.write(
+            "specs/t.yaml",
+            """
+            name: throttled
+            identity: app
+            tests:
+              - name: two 429s, then the list
+                request: { url: "/subscriptions/99999999-8888-7777-6666-555555555555/resourcegroups", query: { api-version: "2021-04-01" } }
+                expect: { status: 200 }
+              - name: the rule is spent
+                retry: false
+                request: { url: "/subscriptions/99999999-8888-7777-6666-555555555555/resourcegroups", query: { api-version: "2021-04-01" } }
+                expect: { status: 200 }
+            """)
+        let result = try await AzspecProcess.run(
+            ["run", "--emulator", "--emulator-config", config, "specs", "-v"], in: folder.path)
+        #expect(result.status == 0, "\(result.all)")
+        let out = result.stdout
+        #expect(out.contains("attempt 1 of 4: 429 Too Many Requests; waiting 1.0 s (Retry-After: 1)"), "\(out)")
+        #expect(out.contains("attempt 3 of 4: 200 OK (recovered)"), "\(out)")
+    }
 }

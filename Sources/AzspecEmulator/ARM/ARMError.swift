@@ -188,6 +188,14 @@ struct ARMError: Error, Sendable {
         )
     }
 
+    /// 429 as ARM words it (azure-protocol.md §5.6).
+    static func throttled(subscription: String, seconds: Int) -> ARMError {
+        ARMError(
+            status: .tooManyRequests, code: "SubscriptionRequestsThrottled",
+            message:
+                "Number of 'read' requests for subscription '\(subscription)' actor exceeded. Please try again after '\(seconds)' seconds.")
+    }
+
     static func roleDefinitionNotFound(_ id: String) -> ARMError {
         ARMError(
             status: .notFound, code: "RoleDefinitionDoesNotExist",

@@ -31,6 +31,17 @@ struct ARMService: Sendable {
         let route = ARMRoute(segments: call.segments)
         let subscription = route.subscriptionId.flatMap { directory.subscription($0) }
         let limitClass = Self.rateLimitClass(route: route, method: call.method)
+        for (index, rule) in directory.throttling.enumerated() where rule.matches(segments: call.segments, method: call.method.rawValue) {
+            guard await state.throttle(rule: index, times: rule.times) else { continue }
+            let scope = route.subscriptionId ?? "tenant"
+            var error = ARMError.throttled(subscription: scope, seconds: rule.retryAfter)
+            error.status = HTTPResponse.Status(code: rule.status)
+            let response = ARMResponse.error(
+                error, call: call, challengeTenant: subscription?.tenantId ?? defaultTenantId, rateLimit: (limitClass, 0))
+            var headers = response.headers
+            headers[.retryAfterHeader] = String(rule.retryAfter)
+            return Response(status: response.status, headers: headers, body: response.body)
+        }
         do {
             let reply = try await dispatch(
                 route, call: call, subscription: subscription, limitClass: limitClass, body: body)

@@ -24,7 +24,7 @@ struct ConfigurationReader {
         configuration.location = yaml.location(of: root)
         let rootKeys = [
             "tokenLifetime", "environment", "tenants", "federatedIssuers", "managedIdentities",
-            "defaultManagedIdentity", "githubRequestToken", "githubSubject", "identityHeader", "operations",
+            "defaultManagedIdentity", "githubRequestToken", "githubSubject", "identityHeader", "operations", "throttling",
         ]
         if let fields = yaml.fields(root, "the configuration", keys: rootKeys) {
             configuration.fieldLocations = yaml.locations(of: fields)
@@ -38,6 +38,9 @@ struct ConfigurationReader {
                 configuration.tenants = yaml.sequence(node, "tenants", allowingNull: true)?.compactMap { tenant($0) } ?? []
             }
             readIdentitySettings(fields, into: &configuration)
+            if let node = fields["throttling"] {
+                configuration.throttling = yaml.sequence(node, "throttling", allowingNull: true)?.compactMap { throttlingRule($0) } ?? []
+            }
             if let node = fields["operations"], let operations = yaml.fields(node, "operations", keys: ["polls", "retryAfter"]) {
                 if let polls = operations["polls"].flatMap({ yaml.integer($0, "operations.polls", in: 0...100) }) {
                     configuration.operationPolls = polls
@@ -170,5 +173,22 @@ struct ConfigurationReader {
         group.sourceLocation = yaml.location(of: node)
         group.fieldLocations = yaml.locations(of: fields)
         return group
+    }
+
+    private mutating func throttlingRule(_ node: Node) -> EmulatorConfiguration.ThrottlingRule? {
+        let keys = ["path", "times", "retryAfter", "status", "method"]
+        guard let fields = yaml.fields(node, "a throttling rule", keys: keys, required: ["path", "times"]),
+            let path = fields["path"].flatMap({ yaml.string($0, "path") }),
+            let times = fields["times"].flatMap({ yaml.integer($0, "times", in: 1...100_000) })
+        else { return nil }
+        var rule = EmulatorConfiguration.ThrottlingRule(path: path, times: times)
+        if let node = fields["retryAfter"], let seconds = yaml.integer(node, "retryAfter", in: 0...86_400) { rule.retryAfter = seconds }
+        if let node = fields["status"], let status = yaml.integer(node, "status", in: 400...599) { rule.status = status }
+        rule.method = fields["method"].flatMap { yaml.string($0, "method") }
+        if !path.hasPrefix("/") {
+            yaml.error("a throttling path starts with /, such as /subscriptions/*/resourcegroups", at: fields["path"] ?? node)
+        }
+        rule.location = yaml.location(of: node)
+        return rule
     }
 }

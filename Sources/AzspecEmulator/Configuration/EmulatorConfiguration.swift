@@ -15,6 +15,8 @@ public import Foundation
 /// githubSubject: "repo:azspec/example:ref:refs/heads/main"   # optional; `sub` of its ID tokens
 /// identityHeader: azspec-identity-header            # optional; X-IDENTITY-HEADER of the App Service endpoint
 /// operations: {polls: 2, retryAfter: 1}            # optional; polls a deletion stays in progress (0), its Retry-After (15)
+/// throttling:                                      # optional; 429s on purpose (see ``ThrottlingRule``)
+///   - {path: /subscriptions/*/resourcegroups, times: 2, retryAfter: 1}
 /// federatedIssuers:              # optional; external OIDC issuers whose RS256 tokens are trusted
 ///   - issuer: https://oidc.example.com/cluster-1    # the tokens' `iss`, exactly
 ///     publicKey: keys/cluster-1.pem                 # PEM text or file: PUBLIC KEY, RSA PUBLIC KEY or CERTIFICATE
@@ -93,6 +95,36 @@ public struct EmulatorConfiguration: Sendable {
     public var operationPolls = 0
     /// The `Retry-After` seconds of those answers (ARM sends 15).
     public var operationRetryAfter = 15
+    /// Throttling on purpose: the first `times` ARM requests matching a path answer 429 (or `status`).
+    public var throttling: [ThrottlingRule] = []
+
+    /// `{path: /subscriptions/*/resourcegroups, times: 2, retryAfter: 1, status: 429, method: GET}`: `*` stands for
+    /// one path segment; names compare case-insensitively; `method` is optional.
+    public struct ThrottlingRule: Sendable {
+        public var path: String
+        public var times: Int
+        public var retryAfter: Int
+        public var status: Int
+        public var method: String?
+
+        var location: SourceLocation?
+
+        public init(path: String, times: Int, retryAfter: Int = 1, status: Int = 429, method: String? = nil) {
+            self.path = path
+            self.times = times
+            self.retryAfter = retryAfter
+            self.status = status
+            self.method = method
+        }
+
+        /// Whether the decoded path segments (and method) match.
+        func matches(segments: [String], method: String) -> Bool {
+            if let wanted = self.method, wanted.uppercased() != method.uppercased() { return false }
+            let pattern = path.split(separator: "/").map { $0.lowercased() }
+            guard pattern.count == segments.count else { return false }
+            return zip(pattern, segments).allSatisfy { $0 == "*" || $0 == $1.lowercased() }
+        }
+    }
 
     var location: SourceLocation?
     var fieldLocations: [String: SourceLocation] = [:]

@@ -93,6 +93,7 @@ struct Directory: Sendable {
     /// Polls a deletion answers 202 before it is done, and their `Retry-After`.
     let operationPolls: Int
     let operationRetryAfter: Int
+    let throttling: [EmulatorConfiguration.ThrottlingRule]
     let subscriptions: [Subscription]
     /// Configured federated issuers (the built-in test issuer is added by the server).
     let federatedIssuers: [FederatedIssuer]
@@ -114,6 +115,7 @@ struct Directory: Sendable {
         tokenLifetime = configuration.tokenLifetime
         operationPolls = configuration.operationPolls
         operationRetryAfter = configuration.operationRetryAfter
+        throttling = configuration.throttling
         let folder = configuration.baseDirectory
         var tenants: [String: Tenant] = [:]
         var byClient: [String: Principal] = [:]

@@ -56,6 +56,13 @@ actor EmulatorState {
     // MARK: Token endpoint counters
 
     private var operationPolls: [String: Int] = [:]
+    private var throttled: [Int: Int] = [:]
+
+    /// Counts a request matching throttling rule `index`; true while the rule still throttles it.
+    func throttle(rule index: Int, times: Int) -> Bool {
+        throttled[index, default: 0] += 1
+        return (throttled[index] ?? 0) <= times
+    }
 
     /// Counts a poll of the operation `id`; returns how many it has had, this one included.
     func poll(operation id: String) -> Int {
