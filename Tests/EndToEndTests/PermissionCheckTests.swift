@@ -10,7 +10,9 @@ import Testing
     static let tenant = "11111111-2222-3333-4444-555555555555"
     static let account = "/subscriptions/\(subscription)/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/stdata"
 
+    /// One item per page, so that every Microsoft.Authorization list is read across pages.
     static let configuration = """
+        pageSize: 1
         tenants:
           - id: \(tenant)
             servicePrincipals:
@@ -98,6 +100,9 @@ import Testing
                 "denied: 'Microsoft.Storage/storageAccounts/listKeys/action' by deny assignment 'no-keys-for-anyone' through 'Microsoft.Storage/storageAccounts/listKeys/action'"
             ),
             "\(out)")
+        #expect(
+            out.contains("permissions at \(Self.account) (2 permission blocks):"),
+            "two pages of one block each, joined: \(out)")
         #expect(out.contains("4 passed, 0 failed"), "\(out)")
         #expect(xml.contains("tests=\"4\" failures=\"0\" errors=\"0\""), "\(xml)")
     }

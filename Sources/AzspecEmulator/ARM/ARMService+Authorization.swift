@@ -26,21 +26,21 @@ extension ARMService {
             switch kind {
             case .permissions:
                 try authorize(request, .readPermissions, at: scope)
-                body = page(permissions(request, at: scope))
+                body = try page(permissions(request, at: scope), request.call)
             case .roleAssignments:
                 try authorize(request, .readRoleAssignments, at: scope)
-                body = page(try roleAssignments(request, at: scope).map(Self.json))
+                body = try page(try roleAssignments(request, at: scope).map(Self.json), request.call)
             case .roleDefinitions:
                 try authorize(request, .readRoleDefinitions, at: scope)
                 if let id {
                     guard let role = directory.rolesById[id.lowercased()] else { throw ARMError.roleDefinitionNotFound(id) }
                     body = Self.json(role, at: scope)
                 } else {
-                    body = page(directory.rolesById.values.sorted { $0.name < $1.name }.map { Self.json($0, at: scope) })
+                    body = try page(directory.rolesById.values.sorted { $0.name < $1.name }.map { Self.json($0, at: scope) }, request.call)
                 }
             case .denyAssignments:
                 try authorize(request, .readDenyAssignments, at: scope)
-                body = page(try denyAssignments(request, at: scope).map(Self.json))
+                body = try page(try denyAssignments(request, at: scope).map(Self.json), request.call)
             }
         } catch {
             throw error.consumed(remaining)
@@ -48,8 +48,25 @@ extension ARMService {
         return ARMReply(status: .ok, body: body.serialized, remaining: remaining)
     }
 
-    private func page(_ items: [JSONValue]) -> JSONValue {
-        .object(["value": .array(items)])
+    /// One page of a list: all of it, or `pageSize` items from `$skipToken` with a `nextLink` to the rest.
+    private func page(_ items: [JSONValue], _ call: ARMCall) throws(ARMError) -> JSONValue {
+        let size = directory.pageSize
+        guard size > 0 else { return .object(["value": .array(items)]) }
+        let offset =
+            try call.query("$skiptoken").map { text throws(ARMError) in
+                guard let offset = Self.decodeSkipToken(text) else { throw .invalidQueryParameter("$skipToken", text) }
+                return offset
+            } ?? 0
+        let end = min(items.count, offset + size)
+        var object: JSONObject = ["value": .array(offset < end ? Array(items[offset..<end]) : [])]
+        if end < items.count {
+            var query = call.query.filter { $0.0.lowercased() != "$skiptoken" }.map {
+                PercentEncoding.encode($0.0) + "=" + PercentEncoding.encode($0.1)
+            }
+            query.append("%24skipToken=" + Self.encodeSkipToken(end))
+            object["nextLink"] = .string(call.baseURL + call.path + "?" + query.joined(separator: "&"))
+        }
+        return .object(object)
     }
 
     /// One entry per role assignment of the caller that applies at the scope (as ARM does: clients must union them).

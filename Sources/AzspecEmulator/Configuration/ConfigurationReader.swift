@@ -24,7 +24,7 @@ struct ConfigurationReader {
         configuration.location = yaml.location(of: root)
         let rootKeys = [
             "tokenLifetime", "environment", "tenants", "federatedIssuers", "managedIdentities",
-            "defaultManagedIdentity", "githubRequestToken", "githubSubject", "identityHeader", "operations", "throttling",
+            "defaultManagedIdentity", "githubRequestToken", "githubSubject", "identityHeader", "operations", "throttling", "pageSize",
         ]
         if let fields = yaml.fields(root, "the configuration", keys: rootKeys) {
             configuration.fieldLocations = yaml.locations(of: fields)
@@ -38,6 +38,9 @@ struct ConfigurationReader {
                 configuration.tenants = yaml.sequence(node, "tenants", allowingNull: true)?.compactMap { tenant($0) } ?? []
             }
             readIdentitySettings(fields, into: &configuration)
+            if let node = fields["pageSize"], let size = yaml.integer(node, "pageSize", in: 0...1000) {
+                configuration.pageSize = size
+            }
             if let node = fields["throttling"] {
                 configuration.throttling = yaml.sequence(node, "throttling", allowingNull: true)?.compactMap { throttlingRule($0) } ?? []
             }

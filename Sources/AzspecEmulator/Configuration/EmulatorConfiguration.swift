@@ -15,6 +15,7 @@ public import Foundation
 /// githubSubject: "repo:azspec/example:ref:refs/heads/main"   # optional; `sub` of its ID tokens
 /// identityHeader: azspec-identity-header            # optional; X-IDENTITY-HEADER of the App Service endpoint
 /// operations: {polls: 2, retryAfter: 1}            # optional; polls a deletion stays in progress (0), its Retry-After (15)
+/// pageSize: 2                                       # optional; items per page of the Microsoft.Authorization lists
 /// throttling:                                      # optional; 429s on purpose (see ``ThrottlingRule``)
 ///   - {path: /subscriptions/*/resourcegroups, times: 2, retryAfter: 1}
 /// federatedIssuers:              # optional; external OIDC issuers whose RS256 tokens are trusted
@@ -95,6 +96,9 @@ public struct EmulatorConfiguration: Sendable {
     public var operationPolls = 0
     /// The `Retry-After` seconds of those answers (ARM sends 15).
     public var operationRetryAfter = 15
+    /// Items per page of the Microsoft.Authorization lists (permissions, role and deny assignments, role
+    /// definitions); 0: one page. Pages are linked by `nextLink` with a `$skipToken`.
+    public var pageSize = 0
     /// Throttling on purpose: the first `times` ARM requests matching a path answer 429 (or `status`).
     public var throttling: [ThrottlingRule] = []
 

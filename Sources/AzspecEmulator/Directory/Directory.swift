@@ -94,6 +94,7 @@ struct Directory: Sendable {
     let operationPolls: Int
     let operationRetryAfter: Int
     let throttling: [EmulatorConfiguration.ThrottlingRule]
+    let pageSize: Int
     let subscriptions: [Subscription]
     /// Configured federated issuers (the built-in test issuer is added by the server).
     let federatedIssuers: [FederatedIssuer]
@@ -116,6 +117,7 @@ struct Directory: Sendable {
         operationPolls = configuration.operationPolls
         operationRetryAfter = configuration.operationRetryAfter
         throttling = configuration.throttling
+        pageSize = configuration.pageSize
         let folder = configuration.baseDirectory
         var tenants: [String: Tenant] = [:]
         var byClient: [String: Principal] = [:]
