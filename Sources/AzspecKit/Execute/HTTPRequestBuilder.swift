@@ -14,6 +14,16 @@ struct PreparedRequest: Sendable {
 
     /// `GET https://…`, the request line shown in reports.
     var line: String { "\(method) \(url)" }
+
+    /// A GET of `url` sent like this request (its headers and token, no body): a next page, an operation's status.
+    func followUp(_ url: String) -> PreparedRequest {
+        var request = self
+        request.method = "GET"
+        request.url = url
+        request.body = nil
+        request.headers.removeAll { $0.name.lowercased() == "content-type" }
+        return request
+    }
 }
 
 /// Turns a test's request spec into a concrete request inside a scope.

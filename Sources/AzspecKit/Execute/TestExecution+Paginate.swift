@@ -27,11 +27,7 @@ extension TestExecution {
             guard seen.insert(link).inserted else { return stop("the nextLink of page \(pages) leads back to a page already read") }
             guard pages < limit else { return stop("more than \(limit) pages; raise paginate: N (up to 1000) to read further") }
             if let problem = RequestSyntax.urlProblem(link) { return stop("the nextLink of page \(pages) \(problem)") }
-            var request = first.request
-            request.method = "GET"
-            request.url = link
-            request.body = nil
-            request.headers.removeAll { $0.name.lowercased() == "content-type" }
+            var request = first.request.followUp(link)
             let response: HTTPResponse
             switch await send(&request, token: token) {
             case .failure(let end): return .failure(end)

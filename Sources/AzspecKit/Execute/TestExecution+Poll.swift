@@ -65,11 +65,7 @@ extension TestExecution {
             } catch {
                 return stop("interrupted while waiting for the operation", last, type: "OperationTimeout")
             }
-            var request = first.request
-            request.method = "GET"
-            request.url = url
-            request.body = nil
-            request.headers.removeAll { $0.name.lowercased() == "content-type" }
+            var request = first.request.followUp(url)
             let response: HTTPResponse
             switch await send(&request, token: token) {
             case .failure(let end): return .failure(end)
@@ -101,10 +97,7 @@ extension TestExecution {
                 case "succeeded":
                     guard kind == .statusResource, ["PUT", "PATCH"].contains(first.request.method) else { return .success(exchange) }
                     // The status resource says done; the result is the resource itself.
-                    var get = first.request
-                    get.method = "GET"
-                    get.body = nil
-                    get.headers.removeAll { $0.name.lowercased() == "content-type" }
+                    var get = first.request.followUp(first.request.url)
                     switch await send(&get, token: token) {
                     case .failure(let end): return .failure(end)
                     case .success(let reply): return .success(Exchange(request: get, response: reply))
