@@ -34,7 +34,7 @@ import NIOPosix
 ///   `date` (`Retry-After` as an HTTP date a second ahead), `day` (`Retry-After: 86400`) or nothing;
 /// - `/pages?n=N` answers `{"value":[N],"nextLink":…/pages?n=N+1}` up to N = 3; `/pages-loop` links to itself and
 ///   `/pages-away` to `localhost` (another origin than 127.0.0.1);
-/// - `/lro-forever` answers 202 with a `Location` to itself (`x-ms-retry-after-ms: 100`); `/lro-async?state=S`
+/// - `/lro-huge` answers 202 asking for a wait no clock can hold; `/lro-forever` answers 202 with a `Location` to itself (`x-ms-retry-after-ms: 100`); `/lro-async?state=S`
 ///   answers 201 with `Azure-AsyncOperation: …/lro-status?state=S`, whose status resource says S (with an `error`
 ///   unless S is Succeeded);
 /// - anything else answers 404 with `{"error":"not found"}`.
@@ -45,6 +45,9 @@ public final class FaultServer: Sendable {
 
     /// Every bearer token a request to this server carried, in order.
     public var bearerTokens: [String] { memory.bearerTokens }
+
+    /// Every request target (path and query) the server got, in order.
+    public var targets: [String] { memory.targets }
 
     /// How many requests `/flaky` got with `key`.
     public func requests(forKey key: String) -> Int { memory.count(key, increment: false) }
@@ -99,6 +102,13 @@ final class FaultMemory: Sendable {
     var bearerTokens: [String] { tokens.withLock { $0 } }
 
     private let counters = LockedBox<[String: Int]>([:])
+    private let seenTargets = LockedBox<[String]>([])
+
+    func record(target: String) {
+        seenTargets.withLock { $0.append(target) }
+    }
+
+    var targets: [String] { seenTargets.withLock { $0 } }
 
     /// The requests seen with `key`, this one included when `increment`.
     func count(_ key: String, increment: Bool) -> Int {
@@ -166,6 +176,7 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
         let path = String(target.split(separator: "?", maxSplits: 1).first ?? "/")
         let authorization = headers.first { $0.0.lowercased() == "authorization" }?.1 ?? ""
         memory.record(authorization)
+        memory.record(target: target)
         switch path {
         case "/slow":
             let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
@@ -241,6 +252,11 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
                 }
             let link = next.map { ",\"nextLink\":\"\($0)\"" } ?? ""
             send(context: context, status: "200 OK", type: "application/json", body: Array("{\"value\":[\(n)]\(link)}".utf8))
+        case "/lro-huge":
+            let port = context.channel.localAddress?.port ?? 0
+            send(
+                context: context, status: "202 Accepted", type: "application/json", body: [],
+                extraHeaders: "Location: http://127.0.0.1:\(port)/lro-huge\r\nRetry-After: 99999999999999999999\r\n")
         case "/lro-forever":
             let port = context.channel.localAddress?.port ?? 0
             send(

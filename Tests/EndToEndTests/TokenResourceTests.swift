@@ -92,5 +92,21 @@ import Testing
             ), "\(err)")
         #expect(!err.contains("t.yaml:9:"), "Graph's own host takes a Graph token: \(err)")
         #expect(!err.contains("t.yaml:13:"), "a blob host takes a storage token: \(err)")
+
+        try folder.write(
+            "specs/t.yaml",
+            """
+            name: permissions need a Resource Manager token
+            tests:
+              - name: t
+                identity: app
+                resource: graph
+                permissions: { scope: /subscriptions/x, allow: [Microsoft.Resources/subscriptions/read] }
+            """)
+        let mixed = try await AzspecProcess.run(["validate", "specs"], in: folder.path)
+        #expect(
+            mixed.stderr.contains(
+                "specs/t.yaml:3:5: error: a permission check reads Resource Manager with a Resource Manager token; remove 'resource'"),
+            "\(mixed.stderr)")
     }
 }

@@ -84,10 +84,4 @@ public struct RBACEvaluator: Sendable {
         if let (pattern, source) = conditional { return .allowedSubjectToCondition(pattern: pattern, source: source) }
         return .notGranted
     }
-
-    /// True when `action` is allowed without a condition (what the emulator enforces).
-    public func allows(_ action: RBACAction) -> Bool {
-        if case .allowed = decide(action) { return true }
-        return false
-    }
 }

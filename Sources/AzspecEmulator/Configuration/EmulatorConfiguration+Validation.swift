@@ -175,7 +175,11 @@ struct ConfigurationChecker {
             } else {
                 roleNames.append(role.name)
             }
-            if let id = role.id { requireGUID(id, "role definition id", role.fieldLocations["id"] ?? location) }
+            if let id = role.id, requireGUID(id, "role definition id", role.fieldLocations["id"] ?? location),
+                RoleDefinition.builtIn.contains(where: { $0.id == id.lowercased() })
+            {
+                report(role.fieldLocations["id"] ?? location, "role definition id '\(id)' is a built-in role's")
+            }
             if role.actions.isEmpty && role.dataActions.isEmpty {
                 report(location, "role '\(role.name)' grants nothing: give it actions or dataActions")
             }

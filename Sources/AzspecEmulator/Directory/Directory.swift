@@ -171,7 +171,7 @@ struct Directory: Sendable {
         var denyList: [Deny] = []
         for tenant in configuration.tenants {
             let tenantId = tenant.id.lowercased()
-            let custom = tenant.roleDefinitions.map(Self.role)
+            let custom = tenant.roleDefinitions.map { Self.role($0, tenantId: tenantId) }
             for role in custom { roles[role.id] = role }
             func objectId(_ reference: String) -> String? {
                 let key = reference.lowercased()
@@ -302,10 +302,10 @@ struct Directory: Sendable {
         evaluator(objectId: objectId, at: scope).decide(action).isAllowed
     }
 
-    /// A custom role from the configuration; its GUID is derived from its name when none is given.
-    private static func role(_ role: EmulatorConfiguration.CustomRole) -> RoleDefinition {
+    /// A custom role from the configuration; its GUID is derived from its tenant and name when none is given.
+    private static func role(_ role: EmulatorConfiguration.CustomRole, tenantId: String) -> RoleDefinition {
         RoleDefinition(
-            name: role.name, id: role.id ?? stableGUID("role|" + role.name.lowercased()),
+            name: role.name, id: role.id ?? stableGUID("role|" + tenantId + "|" + role.name.lowercased()),
             permissions: [
                 PermissionBlock(
                     actions: role.actions, notActions: role.notActions, dataActions: role.dataActions,

@@ -35,7 +35,7 @@ extension TestExecution {
             }
             pages += 1
             let page = Exchange(request: request, response: response)
-            collectSecrets(of: page, captured: [], parsing: context.verbose)
+            collectSecrets(of: page, captured: [], parsing: true)
             guard response.status == 200 else {
                 return stop(
                     "page \(pages) answered \(ARMErrorBody.status(response.status, page.body))"

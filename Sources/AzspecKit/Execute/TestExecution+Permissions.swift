@@ -46,8 +46,14 @@ extension TestExecution {
         let objectId = CompactJWT(token.value)?.string("oid")?.lowercased()
         let assignments = await reader.assignments(at: target, objectId: objectId, notes: &notes)
         let denies = await reader.denies(at: target, objectId: objectId, notes: &notes)
-        let evaluator = RBACEvaluator(grants: Self.grants(blocks, assignments), denies: denies)
+        let evaluator = RBACEvaluator(grants: Self.grants(blocks, assignments), denies: denies ?? [])
         var problems: [String] = []
+        if denies == nil, spec.entries.contains(where: \.mustBeAllowed) {
+            // A deny assignment could take any of them away: what is allowed cannot be proven.
+            problems.append(
+                "the deny assignments at \(target) could not be read, so no action can be proven allowed "
+                    + "(the identity needs Microsoft.Authorization/denyAssignments/read, which Reader's */read grants)")
+        }
         var lines: [String] = []
         for entry in spec.entries {
             let (line, problem) = Self.verdict(entry, evaluator.decide(entry.action), grants: evaluator.grants, at: target)
@@ -187,7 +193,7 @@ struct ARMReader {
         if let filter { url += "&$filter=" + PercentEncoding.encode(filter) }
         var items: [JSONValue] = []
         var seen: Set<String> = []
-        let host = TokenRouting.host(of: url)
+        let origin = TokenRouting.origin(of: url)
         for _ in 0..<TestExecution.maximumPages {
             guard seen.insert(url).inserted else {
                 return .failure(Failure(status: nil, message: "the nextLink of \(collection) leads back to a page already read"))
@@ -200,7 +206,7 @@ struct ARMReader {
                 }
                 items += value
                 guard let next = document["nextLink"]?.stringValue, !next.isEmpty else { return .success(items) }
-                guard TokenRouting.host(of: next) == host else {
+                guard TokenRouting.origin(of: next) == origin else {
                     return .failure(
                         Failure(status: nil, message: "the nextLink of \(collection) points to another host; no token was sent there"))
                 }
@@ -210,8 +216,18 @@ struct ARMReader {
         return .failure(Failure(status: nil, message: "the \(collection) list has more than \(TestExecution.maximumPages) pages"))
     }
 
-    /// One GET with the identity's token; the body as JSON when the status is 200.
+    /// One GET with the identity's token; the body as JSON when the status is 200. Refused, with nothing sent, when
+    /// the token is not for that host (an identity whose `resource:` is not Resource Manager).
     func get(_ url: String) async -> Result<JSONValue, Failure> {
+        guard let host = TokenRouting.host(of: url), TokenRouting.accepts(host, identity: credential.identity, cloud: credential.cloud)
+        else {
+            return .failure(
+                Failure(
+                    status: nil,
+                    message: "identity '\(credential.identity.name)' sends its token only to "
+                        + "\(TokenRouting.allowedHosts(of: credential.identity, cloud: credential.cloud)), not to \(url); "
+                        + "a permission check needs a Resource Manager token (no resource: on it or its identity)"))
+        }
         var request = PreparedRequest(
             method: "GET", url: url, headers: [("Accept", "application/json"), ("Authorization", "Bearer \(token.value)")],
             body: nil, timeout: execution.context.configuration.defaultTimeout, plainHTTPHost: nil)
@@ -278,13 +294,13 @@ struct ARMReader {
         return roles
     }
 
-    /// The deny assignments at or above the scope that apply to the identity.
-    func denies(at scope: ARMScope, objectId: String?, notes: inout [String]) async -> [RBACEvaluator.Entry] {
+    /// The deny assignments at or above the scope that apply to the identity; nil when they could not be read.
+    func denies(at scope: ARMScope, objectId: String?, notes: inout [String]) async -> [RBACEvaluator.Entry]? {
         let items: [JSONValue]
         switch await list(scope, "denyAssignments", filter: "atScope()") {
         case .failure(let failure):
-            notes.append("note: deny assignments could not be read (\(failure.message)); decisions assume there are none")
-            return []
+            notes.append("note: deny assignments could not be read (\(failure.message))")
+            return nil
         case .success(let value): items = value
         }
         let everyone = "00000000-0000-0000-0000-000000000000"

@@ -53,7 +53,8 @@ extension TestExecution {
         if let problem = RequestSyntax.urlProblem(url) { return stop("the operation URL \(problem)", first, type: "PollingError") }
         var last = first
         for count in 1...Self.maximumPolls {
-            let wait = RetryPolicy.requestedDelay(last.response)?.seconds ?? Self.defaultPollInterval
+            // Clamped to the poll's own timeout, so that no server value can overflow the clock.
+            let wait = min(RetryPolicy.requestedDelay(last.response)?.seconds ?? Self.defaultPollInterval, timeout + 1)
             let remaining = deadline - ContinuousClock.now
             guard remaining > .milliseconds(Int64(wait * 1000)) else {
                 return stop(
@@ -66,13 +67,16 @@ extension TestExecution {
                 return stop("interrupted while waiting for the operation", last, type: "OperationTimeout")
             }
             var request = first.request.followUp(url)
+            // Each poll ends by the deadline too.
+            let left = deadline - ContinuousClock.now
+            request.timeout = max(0.001, min(request.timeout, Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18))
             let response: HTTPResponse
             switch await send(&request, token: token) {
             case .failure(let end): return .failure(end)
             case .success(let reply): response = reply
             }
             let exchange = Exchange(request: request, response: response)
-            collectSecrets(of: exchange, captured: [], parsing: context.verbose)
+            collectSecrets(of: exchange, captured: [], parsing: true)
             last = exchange
             log.add("poll \(count): \(response.status) \(Self.state(of: exchange, kind))")
             switch kind {

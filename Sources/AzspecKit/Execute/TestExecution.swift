@@ -43,6 +43,10 @@ struct TestExecution {
         case .failure(let end): return end.report
         case .success(let response): exchange = Exchange(request: request, response: response)
         }
+        if requestSpec.poll != nil || requestSpec.paginate != nil {
+            // Their failures show the first response: its secrets are known before anything is written.
+            collectSecrets(of: exchange, captured: [], parsing: true)
+        }
         if let timeout = requestSpec.poll {
             if let initial = test.expect.initialStatus, !initial.accepts(exchange.response.status) {
                 problems.append("initialStatus: expected \(initial), got \(ARMErrorBody.status(exchange.response.status, exchange.body))")

@@ -171,6 +171,9 @@ struct SpecParser {
                 reader.error("a test has either 'request' or 'permissions', not both: a permission check sends its own reads", at: node)
             }
             if keys.contains("capture") { reader.error("a permission check captures nothing; remove 'capture'", at: node) }
+            if keys.contains("resource") {
+                reader.error("a permission check reads Resource Manager with a Resource Manager token; remove 'resource'", at: node)
+            }
             if expect.status != nil || !expect.json.isEmpty || !expect.headers.isEmpty || expect.body != nil || expect.denied != nil {
                 reader.error("a permission check's 'expect' may only hold 'token'; the check itself says what must hold", at: node)
             }

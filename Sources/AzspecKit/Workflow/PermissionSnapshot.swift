@@ -97,11 +97,22 @@ public struct PermissionSnapshot: Sendable {
                     description: secrets.redactor.redact(
                         "cannot read the identity's permissions at \(scope)\(missing): \(failure.message)"),
                     status: .testsFailed))
-        case .success(let items): blocks = items.compactMap(PermissionBlock.init(json:))
+        case .success(let items):
+            blocks = items.compactMap(PermissionBlock.init(json:))
+            guard blocks.count == items.count else {
+                return .failure(
+                    Failure(
+                        description: "the permissions API at \(scope) answered entries that are not permission blocks", status: .testsFailed
+                    ))
+            }
         }
         var notes: [String] = []
         let objectId = CompactJWT(token.value)?.string("oid")?.lowercased()
-        let denies = await reader.denies(at: scope, objectId: objectId, notes: &notes)
+        guard let denies = await reader.denies(at: scope, objectId: objectId, notes: &notes) else {
+            return .failure(
+                Failure(
+                    description: secrets.redactor.redact(notes.joined(separator: "; ")) + ": a snapshot needs them", status: .testsFailed))
+        }
         let text = Self.spec(
             identity: identity.name, scope: scope, blocks: blocks, denies: denies.map(\.block), source: cloud.arm, notes: notes,
             now: now)
@@ -122,7 +133,11 @@ public struct PermissionSnapshot: Sendable {
         let allow = unique(blocks.flatMap(\.actions))
         let dataAllow = unique(blocks.flatMap(\.dataActions))
         func denied(_ candidates: [ActionPattern], data: Bool) -> [ActionPattern] {
-            unique(candidates).filter { !$0.isWildcard && !evaluator.decide(RBACAction($0.text, isData: data)).isAllowed }
+            let allowed = data ? dataAllow : allow
+            return unique(candidates).filter { pattern in
+                !pattern.isWildcard && !evaluator.decide(RBACAction(pattern.text, isData: data)).isAllowed
+                    && !allowed.contains { $0.isSame(as: pattern) }
+            }
         }
         let deny = denied(blocks.flatMap(\.notActions) + denies.flatMap(\.actions), data: false)
         let dataDeny = denied(blocks.flatMap(\.notDataActions) + denies.flatMap(\.dataActions), data: true)
