@@ -196,6 +196,16 @@ struct ARMError: Error, Sendable {
                 "Number of 'read' requests for subscription '\(subscription)' actor exceeded. Please try again after '\(seconds)' seconds.")
     }
 
+    static func storageAccountNotFound(_ name: String, group: String) -> ARMError {
+        ARMError(
+            status: .notFound, code: "ResourceNotFound",
+            message: "The Resource 'Microsoft.Storage/storageAccounts/\(name)' under resource group '\(group)' was not found.")
+    }
+
+    static func accountNameInvalid(_ message: String) -> ARMError {
+        ARMError(status: .badRequest, code: "AccountNameInvalid", message: message)
+    }
+
     static func roleDefinitionNotFound(_ id: String) -> ARMError {
         ARMError(
             status: .notFound, code: "RoleDefinitionDoesNotExist",

@@ -17,6 +17,10 @@ enum ARMRoute: Sendable {
     case authorization(String, scope: ARMScope, kind: AuthorizationKind, id: String?)
     /// `/subscriptions/{id}/operationresults/{token}`
     case operationResult(String, String)
+    /// `/subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.Storage/storageAccounts[/{name}[/listKeys]]`
+    case storageAccounts(String, group: String, name: String?, listKeys: Bool)
+    /// `/subscriptions/{id}/providers/Microsoft.Storage/operations/{id}`: a creation's Location
+    case storageOperation(String, String)
     /// Anything else under `/subscriptions/{id}/…`
     case unknown(String?)
 
@@ -37,6 +41,13 @@ enum ARMRoute: Sendable {
             self = .resourceGroup(segments[1], segments[3])
         case 4 where lower(2) == "operationresults":
             self = .operationResult(segments[1], segments[3])
+        case 6 where lower(2) == "providers" && lower(3) == "microsoft.storage" && lower(4) == "operations":
+            self = .storageOperation(segments[1], segments[5])
+        case 7...9
+        where lower(2) == "resourcegroups" && lower(4) == "providers" && lower(5) == "microsoft.storage"
+            && lower(6) == "storageaccounts" && (segments.count < 9 || lower(8) == "listkeys"):
+            self = .storageAccounts(
+                segments[1], group: segments[3], name: segments.count > 7 ? segments[7] : nil, listKeys: segments.count == 9)
         default:
             self = .unknown(segments.count > 1 ? segments[1] : nil)
         }
@@ -47,7 +58,7 @@ enum ARMRoute: Sendable {
         switch self {
         case .subscriptions: nil
         case .subscription(let id), .resourceGroups(let id), .resourceGroup(let id, _), .authorization(let id, _, _, _),
-            .operationResult(let id, _):
+            .operationResult(let id, _), .storageAccounts(let id, _, _, _), .storageOperation(let id, _):
             id
         case .unknown(let id): id
         }

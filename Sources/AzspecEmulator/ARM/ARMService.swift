@@ -107,6 +107,11 @@ struct ARMService: Sendable {
         case .authorization(_, let scope, let kind, let id):
             guard call.method == .get else { throw .methodNotAllowed(call.method) }
             return try await authorization(request, scope: scope, kind: kind, id: id)
+        case .storageAccounts(_, let group, let name, let listKeys):
+            return try await storage(request, group: group, name: name, listKeys: listKeys, body: body)
+        case .storageOperation(_, let id):
+            guard call.method == .get else { throw .methodNotAllowed(call.method) }
+            return try await storageOperation(request, id: id)
         case .operationResult(_, let id):
             guard call.method == .get else { throw .methodNotAllowed(call.method) }
             return try await operationResult(request, id: id)

@@ -10,5 +10,9 @@ extension RBACAction {
     static let readRoleAssignments = RBACAction("Microsoft.Authorization/roleAssignments/read")
     static let readRoleDefinitions = RBACAction("Microsoft.Authorization/roleDefinitions/read")
     static let readDenyAssignments = RBACAction("Microsoft.Authorization/denyAssignments/read")
+    static let readStorageAccounts = RBACAction("Microsoft.Storage/storageAccounts/read")
+    static let writeStorageAccounts = RBACAction("Microsoft.Storage/storageAccounts/write")
+    static let deleteStorageAccounts = RBACAction("Microsoft.Storage/storageAccounts/delete")
+    static let listStorageKeys = RBACAction("Microsoft.Storage/storageAccounts/listKeys/action")
     static let readOperationResults = RBACAction("Microsoft.Resources/subscriptions/operationresults/read")
 }

@@ -168,4 +168,44 @@ actor EmulatorState {
     ) -> (ResourceGroupRecord?, Int) {
         (resourceGroups[subscription]?.remove(name), consume(key))
     }
+
+    // MARK: Storage accounts
+
+    private var storageAccounts: [String: StorageAccountRecord] = [:]
+    private var storageOperations: [String: (key: String, record: StorageAccountRecord)] = [:]
+
+    private static func storageKey(_ subscription: String, _ group: String, _ name: String) -> String {
+        "\(subscription)|\(group.lowercased())|\(name.lowercased())"
+    }
+
+    func storageAccount(subscription: String, group: String, name: String, consuming key: RateLimitKey) -> (StorageAccountRecord?, Int) {
+        (storageAccounts[Self.storageKey(subscription, group, name)], consume(key))
+    }
+
+    func storageAccounts(subscription: String, group: String, consuming key: RateLimitKey) -> ([StorageAccountRecord], Int) {
+        let prefix = "\(subscription)|\(group.lowercased())|"
+        let accounts = storageAccounts.filter { $0.key.hasPrefix(prefix) }.map(\.value).sorted { $0.name < $1.name }
+        return (accounts, consume(key))
+    }
+
+    /// Starts a creation: the account exists once operation `id` has been polled to its end.
+    func beginStorageAccount(_ record: StorageAccountRecord, operation id: String, consuming key: RateLimitKey) -> Int {
+        storageOperations[id] = (Self.storageKey(record.subscriptionId, record.resourceGroup, record.name), record)
+        return consume(key)
+    }
+
+    /// Ends a creation: stores the account and returns it.
+    func finishStorageAccount(operation id: String) -> StorageAccountRecord? {
+        guard let pending = storageOperations.removeValue(forKey: id) else { return nil }
+        storageAccounts[pending.key] = pending.record
+        return pending.record
+    }
+
+    func hasStorageOperation(_ id: String) -> Bool { storageOperations[id] != nil }
+
+    func deleteStorageAccount(
+        subscription: String, group: String, name: String, consuming key: RateLimitKey
+    ) -> (StorageAccountRecord?, Int) {
+        (storageAccounts.removeValue(forKey: Self.storageKey(subscription, group, name)), consume(key))
+    }
 }

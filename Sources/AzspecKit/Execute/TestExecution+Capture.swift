@@ -63,5 +63,6 @@ extension TestExecution {
         for key in SecretPolicy.tokenFields {
             if let token = object[key]?.stringValue { secrets.add(token) }
         }
+        for value in SecretPolicy.listedKeys(in: object) { secrets.add(value) }
     }
 }

@@ -1,3 +1,5 @@
+import AzspecCore
+
 /// What azspec treats as secret, in one place. The redactor masks the values these rules find; values shaped like
 /// a JWT are masked whether any rule found them or not.
 ///
@@ -5,7 +7,8 @@
 ///   those that name where one is (`AZURE_FEDERATED_TOKEN_FILE`, `*_PATH`, `*_URL`, `*_ENDPOINT`);
 /// - credential fields of forms and JSON (`client_secret`, `client_assertion`, `access_token`…);
 /// - credential headers (`Authorization`, `Cookie`, `X-IDENTITY-HEADER`…);
-/// - captures marked `secret: true`, and captures of a credential field.
+/// - captures marked `secret: true`, and captures of a credential field;
+/// - the keys ARM's `listKeys` actions answer (`{"keys":[{"keyName":"key1","value":…}]}`).
 public enum SecretPolicy {
     /// Whether an environment variable's value is a credential.
     public static func isSecretVariable(_ name: String) -> Bool {
@@ -22,6 +25,11 @@ public enum SecretPolicy {
     static let credentialFields = [
         "access_token", "refresh_token", "id_token", "client_secret", "accesstoken", "client_assertion", "password",
     ]
+
+    /// The key values of a `listKeys` answer (storage accounts and the other resource types that list keys alike).
+    static func listedKeys(in object: JSONObject) -> [String] {
+        (object["keys"]?.arrayValue ?? []).compactMap { key in key["keyName"] != nil ? key["value"]?.stringValue : nil }
+    }
 
     /// Whether a form field or JSON member of this name holds a credential.
     static func isCredentialField(_ name: String) -> Bool {
