@@ -82,6 +82,27 @@ import Testing
         }
     }
 
+    /// A connection closed mid-response is tried again for an idempotent method, never for a POST.
+    @Test(.timeLimit(.minutes(1))) func aResetIsRetriedForIdempotentMethodsOnly() async throws {
+        try await FaultServer.withRunning { server in
+            let (result, _) = try await run(
+                """
+                name: resets
+                retry: { retries: 1 }
+                tests:
+                  - name: a GET is tried again
+                    request: { url: "{{env.FAULT_URL}}/reset" }
+                  - name: a POST is not
+                    request: { method: POST, url: "{{env.FAULT_URL}}/reset", json: {} }
+                """, server: server)
+            #expect(result.status == 1, "\(result.all)")
+            let out = result.stdout
+            #expect(out.contains("attempt 1 of 2: 127.0.0.1:\(server.port) closed the connection before the response was complete; retrying in"), "\(out)")
+            #expect(out.contains("attempt 2 of 2: 127.0.0.1:\(server.port) closed the connection before the response was complete"), "\(out)")
+            #expect(server.targets.filter { $0 == "/reset" }.count == 3, "GET twice, POST once: \(server.targets)")
+        }
+    }
+
     @Test func theProjectFileSetsTheDefault() async throws {
         try await FaultServer.withRunning { server in
             let (result, _) = try await run(
