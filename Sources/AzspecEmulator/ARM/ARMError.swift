@@ -11,6 +11,8 @@ struct ARMError: Error, Sendable {
     var challengeDescription: String?
     /// Set when the request already took its rate-limit count before failing (so it is not counted twice).
     var remaining: Int?
+    /// Seconds for `Retry-After` (a throttled request).
+    var retryAfter: Int?
 
     /// This error, noting what remained of the rate-limit counter the request already consumed.
     func consumed(_ remaining: Int) -> ARMError {
@@ -189,11 +191,14 @@ struct ARMError: Error, Sendable {
     }
 
     /// 429 as ARM words it (azure-protocol.md §5.6).
-    static func throttled(subscription: String, seconds: Int) -> ARMError {
-        ARMError(
+    static func throttled(subscription: String, seconds: Int, operation: String = "read", actor: String = "") -> ARMError {
+        var error = ARMError(
             status: .tooManyRequests, code: "SubscriptionRequestsThrottled",
             message:
-                "Number of 'read' requests for subscription '\(subscription)' actor exceeded. Please try again after '\(seconds)' seconds.")
+                "Number of '\(operation)' requests for subscription '\(subscription)' actor '\(actor)' exceeded. Please try again after '\(seconds)' seconds."
+        )
+        error.retryAfter = seconds
+        return error
     }
 
     static func storageAccountNotFound(_ name: String, group: String) -> ARMError {

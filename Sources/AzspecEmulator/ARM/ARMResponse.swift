@@ -58,6 +58,7 @@ enum ARMResponse {
             extra.append((.wwwAuthenticateHeader, challenge))
         }
         extra.append((.msFailureCause, "gateway"))
+        if let seconds = error.retryAfter { extra.append((.retryAfterHeader, String(seconds))) }
         return make(status: error.status, body: error.body, call: call, rateLimit: rateLimit, extraHeaders: extra)
     }
 }

@@ -36,11 +36,8 @@ struct ARMService: Sendable {
             let scope = route.subscriptionId ?? "tenant"
             var error = ARMError.throttled(subscription: scope, seconds: rule.retryAfter)
             error.status = HTTPResponse.Status(code: rule.status)
-            let response = ARMResponse.error(
+            return ARMResponse.error(
                 error, call: call, challengeTenant: subscription?.tenantId ?? defaultTenantId, rateLimit: (limitClass, 0))
-            var headers = response.headers
-            headers[.retryAfterHeader] = String(rule.retryAfter)
-            return Response(status: response.status, headers: headers, body: response.body)
         }
         do {
             let reply = try await dispatch(
@@ -87,6 +84,15 @@ struct ARMService: Sendable {
         guard let subscription else { throw .subscriptionNotFound(subscriptionId) }
         guard token.tenantId == subscription.tenantId else {
             throw .wrongTenant(issuer: token.issuer, tenantId: subscription.tenantId)
+        }
+        if let bucket = directory.tokenBucket[limitClass.bucketName] {
+            // ARM's token bucket per subscription, principal and kind of operation (azure-protocol.md §5.6).
+            let key = "\(subscription.id)|\(token.objectId)|\(limitClass.bucketName)"
+            if let wait = await state.take(bucket: key, burst: bucket.burst, refill: bucket.refill, now: call.now) {
+                throw ARMError.throttled(
+                    subscription: subscription.id, seconds: wait, operation: limitClass.bucketName.dropLast(1).description,
+                    actor: token.objectId)
+            }
         }
         let request = ARMOperation(
             call: call,

@@ -25,6 +25,7 @@ struct ConfigurationReader {
         let rootKeys = [
             "tokenLifetime", "environment", "tenants", "federatedIssuers", "managedIdentities",
             "defaultManagedIdentity", "githubRequestToken", "githubSubject", "identityHeader", "operations", "throttling", "pageSize",
+            "tokenBucket",
         ]
         if let fields = yaml.fields(root, "the configuration", keys: rootKeys) {
             configuration.fieldLocations = yaml.locations(of: fields)
@@ -38,6 +39,21 @@ struct ConfigurationReader {
                 configuration.tenants = yaml.sequence(node, "tenants", allowingNull: true)?.compactMap { tenant($0) } ?? []
             }
             readIdentitySettings(fields, into: &configuration)
+            if let node = fields["tokenBucket"], let buckets = yaml.fields(node, "tokenBucket", keys: ["reads", "writes", "deletes"]) {
+                for (name, bucketNode) in buckets {
+                    guard
+                        let bucket = yaml.fields(
+                            bucketNode, "the \(name) bucket", keys: ["burst", "refill"], required: ["burst", "refill"]),
+                        let burst = bucket["burst"].flatMap({ yaml.integer($0, "burst", in: 1...100_000) }),
+                        let refill = bucket["refill"].flatMap({ yaml.number($0, "refill (per second)") })
+                    else { continue }
+                    guard refill > 0, refill <= 100_000 else {
+                        yaml.error("refill must be more than 0 and at most 100000 a second", at: bucket["refill"] ?? bucketNode)
+                        continue
+                    }
+                    configuration.tokenBucket[name] = .init(burst: burst, refill: refill)
+                }
+            }
             if let node = fields["pageSize"], let size = yaml.integer(node, "pageSize", in: 0...1000) {
                 configuration.pageSize = size
             }

@@ -16,6 +16,7 @@ public import Foundation
 /// identityHeader: azspec-identity-header            # optional; X-IDENTITY-HEADER of the App Service endpoint
 /// operations: {polls: 2, retryAfter: 1}            # optional; polls a deletion stays in progress (0), its Retry-After (15)
 /// pageSize: 2                                       # optional; items per page of the Microsoft.Authorization lists
+/// tokenBucket: {reads: {burst: 250, refill: 25}}   # optional; ARM's buckets per subscription and principal
 /// throttling:                                      # optional; 429s on purpose (see ``ThrottlingRule``)
 ///   - {path: /subscriptions/*/resourcegroups, times: 2, retryAfter: 1}
 /// federatedIssuers:              # optional; external OIDC issuers whose RS256 tokens are trusted
@@ -99,6 +100,20 @@ public struct EmulatorConfiguration: Sendable {
     /// Items per page of the Microsoft.Authorization lists (permissions, role and deny assignments, role
     /// definitions); 0: one page. Pages are linked by `nextLink` with a `$skipToken`.
     public var pageSize = 0
+    /// ARM's token buckets per subscription and principal, by `reads`, `writes`, `deletes` (none: no bucket).
+    public var tokenBucket: [String: TokenBucket] = [:]
+
+    /// A bucket `burst` requests deep that refills `refill` a second; an empty one answers 429 with `Retry-After`.
+    public struct TokenBucket: Sendable {
+        public var burst: Int
+        public var refill: Double
+
+        public init(burst: Int, refill: Double) {
+            self.burst = burst
+            self.refill = refill
+        }
+    }
+
     /// Throttling on purpose: the first `times` ARM requests matching a path answer 429 (or `status`).
     public var throttling: [ThrottlingRule] = []
 

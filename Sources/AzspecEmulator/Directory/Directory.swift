@@ -95,6 +95,7 @@ struct Directory: Sendable {
     let operationRetryAfter: Int
     let throttling: [EmulatorConfiguration.ThrottlingRule]
     let pageSize: Int
+    let tokenBucket: [String: EmulatorConfiguration.TokenBucket]
     let subscriptions: [Subscription]
     /// Configured federated issuers (the built-in test issuer is added by the server).
     let federatedIssuers: [FederatedIssuer]
@@ -118,6 +119,7 @@ struct Directory: Sendable {
         operationRetryAfter = configuration.operationRetryAfter
         throttling = configuration.throttling
         pageSize = configuration.pageSize
+        tokenBucket = configuration.tokenBucket
         let folder = configuration.baseDirectory
         var tenants: [String: Tenant] = [:]
         var byClient: [String: Principal] = [:]

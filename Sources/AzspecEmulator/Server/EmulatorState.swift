@@ -12,6 +12,15 @@ actor EmulatorState {
             }
         }
 
+        /// The token bucket this class draws from: `reads`, `writes` or `deletes`.
+        var bucketName: String {
+            switch self {
+            case .subscriptionReads, .tenantReads: "reads"
+            case .subscriptionWrites: "writes"
+            case .subscriptionDeletes: "deletes"
+            }
+        }
+
         var headerName: HeaderName {
             switch self {
             case .subscriptionReads: .rateLimitSubscriptionReads
@@ -56,6 +65,20 @@ actor EmulatorState {
     // MARK: Token endpoint counters
 
     private var operationPolls: [String: Int] = [:]
+    private var buckets: [String: (tokens: Double, at: Double)] = [:]
+
+    /// Takes a token from bucket `key` (`burst` deep, `refill` a second): nil when there was one, else the whole
+    /// seconds until there is.
+    func take(bucket key: String, burst: Int, refill: Double, now: Double) -> Int? {
+        let last = buckets[key] ?? (Double(burst), now)
+        let tokens = min(Double(burst), last.tokens + max(0, now - last.at) * refill)
+        guard tokens >= 1 else {
+            buckets[key] = (tokens, now)
+            return max(1, Int(((1 - tokens) / max(refill, 0.001)).rounded(.up)))
+        }
+        buckets[key] = (tokens - 1, now)
+        return nil
+    }
     private var throttled: [Int: Int] = [:]
 
     /// Counts a request matching throttling rule `index`; true while the rule still throttles it.

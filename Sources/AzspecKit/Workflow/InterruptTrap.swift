@@ -15,8 +15,10 @@ public final class InterruptTrap: @unchecked Sendable {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler {
+                // Signals that arrive before the handler runs are coalesced: `data` says how many there were.
+                let arrived = max(1, Int(source.data))
                 let count = received.withLock { count in
-                    count += 1
+                    count += arrived
                     return count
                 }
                 if let gracefully, count == 1 {
