@@ -233,5 +233,9 @@ import Testing
         #expect(out.contains("actor 'b0000000-0000-4000-8000-000000000001' exceeded. Please try again after '1' seconds."), "\(out)")
         #expect(out.contains("attempt 1 of 4: 429 Too Many Requests; waiting 1.0 s (Retry-After: 1)"), "\(out)")
         #expect(out.contains("4 passed, 0 failed"), "\(out)")
+        // The rate-limit header reports the bucket: 1 left after the first read, 0 after the second.
+        let levels = out.split(separator: "\n").filter { $0.contains("< x-ms-ratelimit-remaining-subscription-reads: ") }
+            .map { $0.split(separator: " ").last.map(String.init) ?? "" }
+        #expect(Array(levels.prefix(3)) == ["1", "0", "0"], "\(levels)")
     }
 }

@@ -85,13 +85,19 @@ struct ARMService: Sendable {
         guard token.tenantId == subscription.tenantId else {
             throw .wrongTenant(issuer: token.issuer, tenantId: subscription.tenantId)
         }
+        // ARM's token bucket per subscription, principal and kind of operation (azure-protocol.md §5.6); its level is
+        // what the rate-limit header then reports.
+        var bucketLevel: Int?
         if let bucket = directory.tokenBucket[limitClass.bucketName] {
-            // ARM's token bucket per subscription, principal and kind of operation (azure-protocol.md §5.6).
             let key = "\(subscription.id)|\(token.objectId)|\(limitClass.bucketName)"
-            if let wait = await state.take(bucket: key, burst: bucket.burst, refill: bucket.refill, now: call.now) {
-                throw ARMError.throttled(
+            switch await state.take(bucket: key, burst: bucket.burst, refill: bucket.refill, now: call.now) {
+            case .throttled(let wait):
+                var error = ARMError.throttled(
                     subscription: subscription.id, seconds: wait, operation: limitClass.bucketName.dropLast(1).description,
                     actor: token.objectId)
+                error.remaining = 0
+                throw error
+            case .taken(let left): bucketLevel = left
             }
         }
         let request = ARMOperation(
@@ -101,6 +107,14 @@ struct ARMService: Sendable {
             pathSubscriptionId: subscriptionId,
             rateLimitKey: .init(scope: subscription.id, limitClass: limitClass)
         )
+        var reply = try await serve(route, request, body: body, apiVersion: apiVersion)
+        if let bucketLevel { reply.remaining = bucketLevel }
+        return reply
+    }
+
+    private func serve(_ route: ARMRoute, _ request: ARMOperation, body: ByteBuffer?, apiVersion: String) async throws(ARMError) -> ARMReply
+    {
+        let call = request.call
         switch route {
         case .subscription:
             guard call.method == .get else { throw .methodNotAllowed(call.method) }

@@ -67,17 +67,23 @@ actor EmulatorState {
     private var operationPolls: [String: Int] = [:]
     private var buckets: [String: (tokens: Double, at: Double)] = [:]
 
-    /// Takes a token from bucket `key` (`burst` deep, `refill` a second): nil when there was one, else the whole
-    /// seconds until there is.
-    func take(bucket key: String, burst: Int, refill: Double, now: Double) -> Int? {
+    enum BucketTake {
+        /// A token was taken; this many whole tokens are left.
+        case taken(left: Int)
+        /// The bucket is empty for this many whole seconds.
+        case throttled(wait: Int)
+    }
+
+    /// Takes a token from bucket `key` (`burst` deep, `refill` a second).
+    func take(bucket key: String, burst: Int, refill: Double, now: Double) -> BucketTake {
         let last = buckets[key] ?? (Double(burst), now)
         let tokens = min(Double(burst), last.tokens + max(0, now - last.at) * refill)
         guard tokens >= 1 else {
             buckets[key] = (tokens, now)
-            return max(1, Int(((1 - tokens) / max(refill, 0.001)).rounded(.up)))
+            return .throttled(wait: max(1, Int(((1 - tokens) / max(refill, 0.001)).rounded(.up))))
         }
         buckets[key] = (tokens - 1, now)
-        return nil
+        return .taken(left: Int(tokens - 1))
     }
     private var throttled: [Int: Int] = [:]
 
