@@ -102,6 +102,37 @@ import Testing
         }
     }
 
+    /// An operation can stay in progress for a time, not only for a number of polls.
+    @Test(.timeLimit(.minutes(1))) func anOperationLastsTheSecondsItIsGiven() async throws {
+        let (result, _) = try await run(
+            """
+            name: slow delete
+            identities: { app: { kind: clientSecret, tenant: 11111111-2222-3333-4444-555555555555, clientId: a0000000-0000-4000-8000-000000000001, secret: app-secret-value } }
+            identity: app
+            tests:
+              - name: delete and wait
+                request:
+                  method: DELETE
+                  url: "/subscriptions/99999999-8888-7777-6666-555555555555/resourcegroups/rg-slow"
+                  query: { api-version: "2021-04-01" }
+                  poll: true
+                expect: { initialStatus: 202, status: 200 }
+            """, emulator: true,
+            config: """
+                operations: { polls: 0, seconds: 1.5, retryAfter: 1 }
+                tenants:
+                  - id: 11111111-2222-3333-4444-555555555555
+                    servicePrincipals:
+                      - { name: app, clientId: a0000000-0000-4000-8000-000000000001, objectId: b0000000-0000-4000-8000-000000000001, secrets: [app-secret-value] }
+                    subscriptions:
+                      - { id: 99999999-8888-7777-6666-555555555555, resourceGroups: [ { name: rg-slow, location: westeurope } ] }
+                    roleAssignments:
+                      - { principal: app, role: Contributor, scope: /subscriptions/99999999-8888-7777-6666-555555555555 }
+                """)
+        #expect(result.status == 0, "\(result.all)")
+        #expect(result.stdout.contains("poll 1: 202 (in progress)") && result.stdout.contains("poll 2: 200 (done)"), "\(result.stdout)")
+    }
+
     @Test func badUsesAreRefused() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

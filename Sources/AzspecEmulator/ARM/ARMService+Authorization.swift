@@ -48,8 +48,9 @@ extension ARMService {
         return ARMReply(status: .ok, body: body.serialized, remaining: remaining)
     }
 
-    /// One page of a list: all of it, or `pageSize` items from `$skipToken` with a `nextLink` to the rest.
-    private func page(_ items: [JSONValue], _ call: ARMCall) throws(ARMError) -> JSONValue {
+    /// One page of a list: all of it, or `pageSize` items from `$skipToken` with a `nextLink` to the rest (the
+    /// Microsoft.Authorization lists, subscriptions and storage accounts).
+    func page(_ items: [JSONValue], _ call: ARMCall) throws(ARMError) -> JSONValue {
         let size = directory.pageSize
         guard size > 0 else { return .object(["value": .array(items)]) }
         let offset =

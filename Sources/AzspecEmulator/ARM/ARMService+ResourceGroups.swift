@@ -144,9 +144,11 @@ extension ARMService {
             "jobLocation": .string(record.location),
         ])
         let apiVersion = PercentEncoding.encode(request.call.apiVersion ?? "")
+        let operation = Base64URL.encode(job.serialized)
+        _ = await state.age(of: operation, now: request.call.now)  // the operation's clock starts now
         let location =
             "\(request.call.baseURL)/subscriptions/\(request.pathSubscriptionId)/operationresults/"
-            + "\(Base64URL.encode(job.serialized))?api-version=\(apiVersion)"
+            + "\(operation)?api-version=\(apiVersion)"
         return ARMReply(
             status: .accepted,
             body: nil,

@@ -56,6 +56,7 @@ extension ARMService {
                 keys: [StorageAccountRecord.newKey(), StorageAccountRecord.newKey()], created: Date())
             let operation = GUID.random()
             let remaining = await state.beginStorageAccount(record, operation: operation, consuming: request.rateLimitKey)
+            _ = await state.age(of: operation, now: request.call.now)
             return ARMReply(
                 status: .accepted, body: nil,
                 extraHeaders: [(.location, operationURL(request, operation)), (.retryAfterHeader, String(directory.operationRetryAfter))],
@@ -70,7 +71,8 @@ extension ARMService {
     func storageOperation(_ request: ARMOperation, id: String) async throws(ARMError) -> ARMReply {
         guard await state.hasStorageOperation(id) else { throw .operationNotFound(id) }
         let remaining = await state.consume(request.rateLimitKey)
-        if await state.poll(operation: id) <= directory.operationPolls {
+        let polls = await state.poll(operation: id)
+        if directory.isInProgress(polls: polls, age: await state.age(of: id, now: request.call.now)) {
             return ARMReply(
                 status: .accepted, body: nil,
                 extraHeaders: [(.location, operationURL(request, id)), (.retryAfterHeader, String(directory.operationRetryAfter))],

@@ -61,7 +61,8 @@ extension ARMService {
         }
         let remaining = await state.consume(request.rateLimitKey)
         let polls = await state.poll(operation: id)
-        guard polls > directory.operationPolls else {
+        let age = await state.age(of: id, now: request.call.now)
+        guard !directory.isInProgress(polls: polls, age: age) else {
             let apiVersion = PercentEncoding.encode(request.call.apiVersion ?? "")
             let location = "\(request.call.baseURL)\(request.call.path)?api-version=\(apiVersion)"
             return ARMReply(

@@ -60,7 +60,14 @@ struct ConfigurationReader {
             if let node = fields["throttling"] {
                 configuration.throttling = yaml.sequence(node, "throttling", allowingNull: true)?.compactMap { throttlingRule($0) } ?? []
             }
-            if let node = fields["operations"], let operations = yaml.fields(node, "operations", keys: ["polls", "retryAfter"]) {
+            if let node = fields["operations"], let operations = yaml.fields(node, "operations", keys: ["polls", "seconds", "retryAfter"]) {
+                if let seconds = operations["seconds"].flatMap({ yaml.number($0, "operations.seconds") }) {
+                    if (0...3600).contains(seconds) {
+                        configuration.operationSeconds = seconds
+                    } else {
+                        yaml.error("operations.seconds must be from 0 to 3600", at: operations["seconds"] ?? node)
+                    }
+                }
                 if let polls = operations["polls"].flatMap({ yaml.integer($0, "operations.polls", in: 0...100) }) {
                     configuration.operationPolls = polls
                 }

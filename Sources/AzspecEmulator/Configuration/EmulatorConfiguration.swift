@@ -14,7 +14,8 @@ public import Foundation
 /// githubRequestToken: azspec-github-request-token   # optional; bearer token the GitHub OIDC endpoint wants
 /// githubSubject: "repo:azspec/example:ref:refs/heads/main"   # optional; `sub` of its ID tokens
 /// identityHeader: azspec-identity-header            # optional; X-IDENTITY-HEADER of the App Service endpoint
-/// operations: {polls: 2, retryAfter: 1}            # optional; polls a deletion stays in progress (0), its Retry-After (15)
+/// operations: {polls: 2, seconds: 3, retryAfter: 1} # optional; an operation stays in progress for these polls (0) and
+///                                                    #   seconds (0); its Retry-After (15)
 /// pageSize: 2                                       # optional; items per page of the Microsoft.Authorization lists
 /// tokenBucket: {reads: {burst: 250, refill: 25}}   # optional; ARM's buckets per subscription and principal
 /// throttling:                                      # optional; 429s on purpose (see ``ThrottlingRule``)
@@ -97,6 +98,8 @@ public struct EmulatorConfiguration: Sendable {
     public var operationPolls = 0
     /// The `Retry-After` seconds of those answers (ARM sends 15).
     public var operationRetryAfter = 15
+    /// Seconds an asynchronous operation stays in progress besides the polls (0: polls alone decide).
+    public var operationSeconds = 0.0
     /// Items per page of the Microsoft.Authorization lists (permissions, role and deny assignments, role
     /// definitions); 0: one page. Pages are linked by `nextLink` with a `$skipToken`.
     public var pageSize = 0

@@ -90,9 +90,10 @@ struct Directory: Sendable {
     }
 
     let tokenLifetime: Int
-    /// Polls a deletion answers 202 before it is done, and their `Retry-After`.
+    /// Polls (and seconds) an asynchronous operation answers 202 before it is done, and their `Retry-After`.
     let operationPolls: Int
     let operationRetryAfter: Int
+    let operationSeconds: Double
     let throttling: [EmulatorConfiguration.ThrottlingRule]
     let pageSize: Int
     let tokenBucket: [String: EmulatorConfiguration.TokenBucket]
@@ -117,6 +118,7 @@ struct Directory: Sendable {
         tokenLifetime = configuration.tokenLifetime
         operationPolls = configuration.operationPolls
         operationRetryAfter = configuration.operationRetryAfter
+        operationSeconds = configuration.operationSeconds
         throttling = configuration.throttling
         pageSize = configuration.pageSize
         tokenBucket = configuration.tokenBucket
@@ -326,5 +328,12 @@ struct Directory: Sendable {
                 bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
             ))
         return uuid.uuidString.lowercased()
+    }
+}
+
+extension Directory {
+    /// Whether an operation polled `polls` times (this one included), first seen `age` seconds ago, is still running.
+    func isInProgress(polls: Int, age: Double) -> Bool {
+        polls <= operationPolls || age < operationSeconds
     }
 }

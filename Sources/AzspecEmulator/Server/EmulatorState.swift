@@ -99,6 +99,14 @@ actor EmulatorState {
         return operationPolls[id] ?? 0
     }
 
+    private var operationStarts: [String: Double] = [:]
+
+    /// Seconds since operation `id` was first seen (now, on first sight).
+    func age(of id: String, now: Double) -> Double {
+        if operationStarts[id] == nil { operationStarts[id] = now }
+        return now - (operationStarts[id] ?? now)
+    }
+
     func recordTokenRequest(clientId: String?) {
         tokenRequests += 1
         if let clientId { tokenRequestsByClient[clientId.lowercased(), default: 0] += 1 }
