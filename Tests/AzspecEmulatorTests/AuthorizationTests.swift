@@ -163,6 +163,28 @@ struct AuthorizationTests {
         }
     }
 
+    /// With `pageSize`, lists come a page at a time: the subscriptions list keeps its total `count` on every page.
+    @Test func subscriptionsComeAPageAtATime() async throws {
+        var configuration = EmulatorConfiguration.default
+        configuration.pageSize = 1
+        let second = "4b1d5c2a-9e8f-4a7b-8c6d-5e4f3a2b1c0d"
+        configuration.tenants[0].subscriptions.append(
+            .init(id: second, displayName: "second", state: "Enabled", tags: nil, resourceGroups: []))
+        configuration.tenants[0].roleAssignments.append(
+            .init(principal: "azspec-reader", role: "Reader", scope: "/subscriptions/\(second)"))
+        try await Emulator.withRunning(configuration: configuration) { endpoint in
+            let reader = Fixture.bearer(try await Fixture.readerToken(endpoint))
+            let first = try await HTTPExchange.send(.get, "\(endpoint.baseURL)/subscriptions?api-version=2022-12-01", headers: reader)
+            #expect(first.json?["value"]?.arrayValue?.count == 1)
+            #expect(first.json?["count"]?["value"] == 2)
+            let next = try #require(first.json?["nextLink"]?.stringValue)
+            let last = try await HTTPExchange.send(.get, next, headers: reader)
+            #expect(last.json?["value"]?.arrayValue?.count == 1 && last.json?["nextLink"] == nil, "\(last.text)")
+            let ids = [first, last].compactMap { $0.json?["value"]?[0]?["subscriptionId"]?.stringValue }
+            #expect(Set(ids) == [Fixture.subscriptionId, second])
+        }
+    }
+
     @Test func configurationMistakesInRolesAreReported() throws {
         let yaml = """
             tenants:

@@ -25,14 +25,20 @@ extension ARMService {
     }
 
     /// `GET /subscriptions`: the subscriptions of the caller's tenant where it holds any role.
-    func listSubscriptions(token: AccessTokenClaims, limitClass: EmulatorState.RateLimitClass) async -> ARMReply {
+    func listSubscriptions(
+        token: AccessTokenClaims, limitClass: EmulatorState.RateLimitClass, call: ARMCall
+    ) async throws(ARMError) -> ARMReply {
         let visible = directory.subscriptions.filter {
             $0.tenantId == token.tenantId
                 && directory.hasAnyAssignment(objectId: token.objectId, subscriptionKey: $0.id)
         }
         let items = visible.compactMap { subscriptionItems[$0.id] }
-        let body =
+        var body =
             "{\"value\":[" + items.joined(separator: ",") + "],\"count\":{\"type\":\"Total\",\"value\":\(items.count)}}"
+        if directory.pageSize > 0, case .object(var paged) = try page(items.compactMap { JSONValue.parsed(Array($0.utf8)) }, call) {
+            paged["count"] = .object(["type": "Total", "value": .int(items.count)])
+            body = JSONValue.object(paged).serialized
+        }
         let remaining = await state.consume(.init(scope: token.tenantId, limitClass: limitClass))
         return ARMReply(status: .ok, body: body, remaining: remaining)
     }

@@ -79,7 +79,7 @@ struct ARMService: Sendable {
             authorization: call.authorization, baseURL: call.baseURL, now: call.now)
         guard let subscriptionId = route.subscriptionId else {
             guard call.method == .get else { throw .methodNotAllowed(call.method) }
-            return await listSubscriptions(token: token, limitClass: limitClass)
+            return try await listSubscriptions(token: token, limitClass: limitClass, call: call)
         }
         guard let subscription else { throw .subscriptionNotFound(subscriptionId) }
         guard token.tenantId == subscription.tenantId else {
