@@ -185,6 +185,58 @@ struct AuthorizationTests {
         }
     }
 
+    /// The checker and the emulator agree over HTTP, for every built-in role and every action the emulator serves:
+    /// what the shared evaluator concludes from the permissions API's answer is what the ARM call itself does.
+    @Test(arguments: RoleDefinition.builtIn.map(\.name))
+    func theCheckerAndTheEmulatorAgree(_ role: String) async throws {
+        var configuration = EmulatorConfiguration.default
+        configuration.tenants[0].roleAssignments = [
+            .init(principal: "azspec-reader", role: role, scope: "/subscriptions/\(Self.subscription)/resourceGroups/rg-smoke")
+        ]
+        try await Emulator.withRunning(configuration: configuration) { endpoint in
+            let reader = Fixture.bearer(try await Fixture.readerToken(endpoint))
+            let account = "/resourceGroups/rg-smoke/providers/Microsoft.Storage/storageAccounts/stagree"
+            let storage = "?api-version=2023-01-01"
+            let calls: [(action: String, method: Method, url: String, body: String?)] = [
+                ("Microsoft.Resources/subscriptions/resourceGroups/read", .get, Fixture.armURL(endpoint, "/resourcegroups/rg-smoke"), nil),
+                (
+                    "Microsoft.Resources/subscriptions/resourceGroups/write", .put, Fixture.armURL(endpoint, "/resourcegroups/rg-smoke"),
+                    #"{"location":"westeurope"}"#
+                ),
+                (
+                    "Microsoft.Storage/storageAccounts/read", .get,
+                    "\(endpoint.baseURL)/subscriptions/\(Self.subscription)\(account)\(storage)", nil
+                ),
+                (
+                    "Microsoft.Storage/storageAccounts/listKeys/action", .post,
+                    "\(endpoint.baseURL)/subscriptions/\(Self.subscription)\(account)/listKeys\(storage)", nil
+                ),
+                (
+                    "Microsoft.Storage/storageAccounts/delete", .delete,
+                    "\(endpoint.baseURL)/subscriptions/\(Self.subscription)\(account)\(storage)", nil
+                ),
+            ]
+            let permissions = try await HTTPExchange.send(
+                .get, Fixture.armURL(endpoint, "/resourceGroups/rg-smoke/providers/Microsoft.Authorization/permissions"), headers: reader)
+            guard permissions.status == 200 else {
+                // The checker cannot read what it needs; the emulator must have refused for want of that very action.
+                #expect(permissions.status == 403 && permissions.armErrorCode == "AuthorizationFailed", "\(role): \(permissions.text)")
+                let definition = try #require(RoleDefinition.builtIn(named: role))
+                #expect(!definition.permissions.contains { $0.grantingPattern(for: .readPermissions) != nil }, "\(role)")
+                return
+            }
+            let blocks = try #require(permissions.json?["value"]?.arrayValue).compactMap(PermissionBlock.init(json:))
+            let checker = RBACEvaluator(grants: blocks.map { .init($0, source: .init()) })
+            for call in calls {
+                let reply = try await HTTPExchange.send(call.method, call.url, headers: reader, body: call.body)
+                let refused = reply.status == 403 && reply.armErrorCode == "AuthorizationFailed"
+                #expect(
+                    refused == !checker.decide(RBACAction(call.action)).isAllowed, "\(role) / \(call.action): \(reply.status) \(reply.text)"
+                )
+            }
+        }
+    }
+
     @Test func configurationMistakesInRolesAreReported() throws {
         let yaml = """
             tenants:
