@@ -160,9 +160,22 @@ struct ConfigurationTests {
         }
         #expect(
             error.diagnostics.map(\.description) == [
-                "<config>:1:16: error: tokenLifetime must be a whole number, found the string \"soon\"",
+                "<config>:1:16: error: tokenLifetime must be a whole number, found a string",
                 "<config>:3:5: error: a tenant needs 'id'",
             ])
+    }
+
+    /// The configuration holds secrets in plain text: a mistyped value is described, never quoted.
+    @Test func aSecretUnderTheWrongKeyIsNotEchoed() throws {
+        let yaml = """
+            tenants:
+              - id: 11111111-2222-4333-8444-555555555555
+                servicePrincipals:
+                  - { name: app, clientId: 11111111-1111-4111-8111-111111111111, objectId: 22222222-2222-4222-8222-222222222222, secrets: s3cr3t-canary-value }
+            """
+        let error = try #require(throws: EmulatorError.self) { try EmulatorConfiguration(yaml: yaml, file: "c.yaml") }
+        #expect(error.description.contains("secrets must be a list, found a string"), "\(error.description)")
+        #expect(!error.description.contains("s3cr3t"), "\(error.description)")
     }
 
     @Test func readsFilesAndReportsUnreadableOnes() throws {

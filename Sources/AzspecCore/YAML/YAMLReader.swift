@@ -8,9 +8,18 @@ public struct YAMLReader: Sendable {
 
     public let file: String
     public var diagnostics = DiagnosticCollector()
+    /// Whether messages quote a mistyped string (`found the string "soon"`). Off for files that hold secrets in
+    /// plain text, such as the emulator's configuration, where a secret under the wrong key would be echoed.
+    public var quotesValues = true
 
     public init(file: String) {
         self.file = file
+    }
+
+    /// What the node is, for messages, quoting a string only when ``quotesValues`` allows.
+    public func describe(_ node: Node) -> String {
+        if !quotesValues, case .scalar(let scalar) = node, case .string = scalar.resolvedJSON { return "a string" }
+        return node.kindDescription
     }
 
     public func location(of node: Node) -> SourceLocation {
@@ -30,7 +39,7 @@ public struct YAMLReader: Sendable {
     /// The node as a mapping, or an error saying what was expected.
     public mutating func mapping(_ node: Node, _ what: String) -> Node.Mapping? {
         if case .mapping(let mapping) = node { return mapping }
-        error("\(what) must be a mapping, found \(node.kindDescription)", at: node)
+        error("\(what) must be a mapping, found \(describe(node))", at: node)
         return nil
     }
 
@@ -38,7 +47,7 @@ public struct YAMLReader: Sendable {
     public mutating func sequence(_ node: Node, _ what: String, allowingNull: Bool = false) -> [Node]? {
         if case .sequence(let sequence) = node { return Array(sequence) }
         if allowingNull, node.isNull { return [] }
-        error("\(what) must be a list, found \(node.kindDescription)", at: node)
+        error("\(what) must be a list, found \(describe(node))", at: node)
         return nil
     }
 
@@ -87,7 +96,7 @@ public struct YAMLReader: Sendable {
     /// Any non-null scalar's text.
     public mutating func string(_ node: Node, _ what: String) -> String? {
         if case .scalar(let scalar) = node, !node.isNull { return scalar.string }
-        error("\(what) must be a string, found \(node.kindDescription)", at: node)
+        error("\(what) must be a string, found \(describe(node))", at: node)
         return nil
     }
 
@@ -99,7 +108,7 @@ public struct YAMLReader: Sendable {
         if case .scalar(let scalar) = node, scalar.style == .plain, case .bool(let value) = scalar.resolvedJSON {
             return value
         }
-        error("\(what) must be true or false, found \(node.kindDescription)", at: node)
+        error("\(what) must be true or false, found \(describe(node))", at: node)
         return nil
     }
 
@@ -107,14 +116,14 @@ public struct YAMLReader: Sendable {
         if case .scalar(let scalar) = node, scalar.style == .plain, case .number(let value) = scalar.resolvedJSON {
             return value
         }
-        error("\(what) must be a number, found \(node.kindDescription)", at: node)
+        error("\(what) must be a number, found \(describe(node))", at: node)
         return nil
     }
 
     /// A whole number within `range`.
     public mutating func integer(_ node: Node, _ what: String, in range: ClosedRange<Int>) -> Int? {
         guard case .scalar(let scalar) = node, scalar.style == .plain, let value = scalar.resolvedJSON.intValue else {
-            error("\(what) must be a whole number, found \(node.kindDescription)", at: node)
+            error("\(what) must be a whole number, found \(describe(node))", at: node)
             return nil
         }
         guard range.contains(value) else {
@@ -131,7 +140,7 @@ public struct YAMLReader: Sendable {
         var pairs: [(key: String, value: String)] = []
         for member in members(mapping, allowed: [], in: what) {
             guard case .scalar(let value) = member.value else {
-                error("'\(member.key)' in \(what) must be a string, found \(member.value.kindDescription)", at: member.value)
+                error("'\(member.key)' in \(what) must be a string, found \(describe(member.value))", at: member.value)
                 continue
             }
             pairs.append((member.key, member.value.isNull ? "" : value.string))

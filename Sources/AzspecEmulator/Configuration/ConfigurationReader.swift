@@ -13,6 +13,7 @@ struct ConfigurationReader {
         self.file = file
         self.text = text
         yaml = YAMLReader(file: file)
+        yaml.quotesValues = false  // the configuration holds secrets in plain text
     }
 
     mutating func read() throws(EmulatorError) -> EmulatorConfiguration {

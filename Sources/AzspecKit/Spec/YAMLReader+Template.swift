@@ -6,7 +6,7 @@ extension YAMLReader {
     /// Any scalar (string, number or boolean) as a template; numbers and booleans read as their text.
     mutating func template(_ node: Node, _ what: String) -> Template? {
         guard case .scalar(let scalar) = node else {
-            error("\(what) must be a string, found \(node.kindDescription)", at: node)
+            error("\(what) must be a string, found \(describe(node))", at: node)
             return nil
         }
         if scalar.style == .plain, case .null = scalar.resolvedJSON {
