@@ -195,6 +195,12 @@ import Testing
             ), "the message names ARM's code and text (apostrophes need no escape in a quoted attribute): \(xml)")
         #expect(xml.contains("x-ms-ratelimit-remaining-subscription-writes: "), "\(xml)")
         #expect(xml.contains("type=\"PermissionMismatch\""), "\(xml)")
+        // The JUnit line is the failing entry's (line 7: the deny list), not the test's (line 3).
+        let wronglyAllowed = try #require(xml.split(separator: "\n").first { $0.contains("<testcase name=\"wrongly allowed\"") })
+        #expect(wronglyAllowed.contains("line=\"7\""), "\(wronglyAllowed)")
+        // A failed status points at its own line too (line 41, `expect: { status: 201 }`, not the test's line 34).
+        let refused = try #require(xml.split(separator: "\n").first { $0.contains("<testcase name=\"a create that was refused\"") })
+        #expect(refused.contains("line=\"41\""), "\(refused)")
         #expect(xml.contains("type=\"PermissionCheckError\""), "\(xml)")
     }
 

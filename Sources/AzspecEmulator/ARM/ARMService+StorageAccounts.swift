@@ -11,7 +11,12 @@ extension ARMService {
     ) async throws(ARMError) -> ARMReply {
         let subscription = request.subscription.id
         let scopePath = request.call.path
-        guard let scope = ARMScope(listKeys ? String(scopePath.dropLast("/listKeys".count)) : scopePath) else {
+        // An account's own scope; for the list, the resource group's.
+        let scopeText =
+            name == nil
+            ? "/subscriptions/\(request.pathSubscriptionId)/resourceGroups/\(group)"
+            : listKeys ? String(scopePath.dropLast("/listKeys".count)) : scopePath
+        guard let scope = ARMScope(scopeText) else {
             throw .unknownPath(scopePath, apiVersion: request.call.apiVersion)
         }
         let (groupRecord, _) = await state.resourceGroup(subscription: subscription, name: group, consuming: request.rateLimitKey)

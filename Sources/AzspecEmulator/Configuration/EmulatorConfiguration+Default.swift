@@ -104,6 +104,12 @@ extension EmulatorConfiguration {
         // example specs that poll run quickly.
         configuration.operationPolls = 1
         configuration.operationRetryAfter = 1
+        // One 429 on one list, for the retry example (specs/09-throttling-and-retries.yaml); nothing else uses it.
+        configuration.throttling = [
+            ThrottlingRule(
+                path: "/subscriptions/*/resourceGroups/rg-shared/providers/Microsoft.Storage/storageAccounts", times: 1,
+                retryAfter: 1, method: "GET")
+        ]
         return configuration
     }
 }

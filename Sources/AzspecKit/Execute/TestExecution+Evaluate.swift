@@ -4,8 +4,9 @@ import JSONPath
 /// Stage 4: the response against `expect`: status, headers, body and JSON.
 extension TestExecution {
     enum Evaluation {
-        /// What did not hold (empty when everything did), and the JSON around each failed path.
-        case evaluated(mismatches: [String], excerpts: [String])
+        /// What did not hold (empty when everything did), the JSON around each failed path, and the line of the first
+        /// failing assertion (the JUnit `line` of the failure).
+        case evaluated(mismatches: [String], excerpts: [String], line: Int?)
         /// The test errs: the spec cannot be evaluated (an undefined name) or the response is not what it can check.
         case errored(CaseReport)
     }
@@ -17,21 +18,29 @@ extension TestExecution {
         let body = exchange.body
         var problems: [String] = []
         var excerpts: [String] = []
+        var line: Int?
+        func failedAt(_ location: SourceLocation?) {
+            if line == nil, let location { line = location.line }
+        }
         do {
             if let status = test.expect.status, !status.accepts(response.status) {
                 problems.append("status: expected \(status), got \(ARMErrorBody.status(response.status, body))")
+                failedAt(status.location)
             }
-            if test.expect.denied != nil, let problem = Self.deniedProblem(response.status, body) {
+            if let denied = test.expect.denied, let problem = Self.deniedProblem(response.status, body) {
                 problems.append(problem)
+                failedAt(denied)
             }
             for expectation in test.expect.headers {
                 let subject = MatchSubject.value(response.header(expectation.name).map { .string($0) })
                 if let mismatch = try expectation.matcher.mismatch(for: subject, scope: scope) {
                     problems.append("header \(expectation.name): \(mismatch)")
+                    failedAt(expectation.location)
                 }
             }
             if let matcher = test.expect.body, let mismatch = try matcher.mismatch(for: .value(.string(body.text)), scope: scope) {
                 problems.append("body: \(mismatch)")
+                failedAt(test.expect.bodyLocation)
             }
             if !test.expect.json.isEmpty {
                 switch body.parsed {
@@ -48,6 +57,7 @@ extension TestExecution {
                         let subject = MatchSubject(nodes: nodes, singular: expectation.path.isSingular)
                         if let mismatch = try expectation.matcher.mismatch(for: subject, scope: scope) {
                             problems.append("\(expectation.path): \(mismatch)")
+                            failedAt(expectation.location)
                             excerpts.append(
                                 Self.excerpt(of: document, at: expectation.path, nodes: nodes, redactor: context.secrets.redactor))
                         }
@@ -58,7 +68,7 @@ extension TestExecution {
             collectSecrets(of: exchange, captured: [], parsing: true)
             return .errored(errored("\(error.reference.location): \(error)", type: "InvalidSpec", details: "\(error)", exchange: exchange))
         }
-        return .evaluated(mismatches: problems, excerpts: excerpts)
+        return .evaluated(mismatches: problems, excerpts: excerpts, line: line)
     }
 
     /// `expect.denied`: ARM refused for want of permission, or why not.

@@ -26,7 +26,8 @@ extension TestExecution {
         Transcript(request: exchange.request, response: exchange.response, verbose: context.verbose).text(context.secrets.redactor)
     }
 
-    func failed(_ problems: [String], excerpts: [String], exchange: Exchange?) -> CaseReport {
+    /// `line`: the failing assertion's, for the JUnit `line` (the test's own when nil).
+    func failed(_ problems: [String], excerpts: [String], exchange: Exchange?, line: Int? = nil) -> CaseReport {
         let redactor = context.secrets.redactor
         var details = problems.joined(separator: "\n")
         if !excerpts.isEmpty { details += "\n\n" + excerpts.joined(separator: "\n") }
@@ -36,7 +37,9 @@ extension TestExecution {
         var message = problems.count == 1 ? problems[0] : "\(problems[0]) (and \(problems.count - 1) more)"
         if let exchange, let facts = Self.armFacts(exchange, redactor: redactor) { message += " [\(facts)]" }
         let problem = Problem(message: redactor.redact(message), type: "AssertionFailure", details: redactor.redact(details))
-        return outcome(.failed(problem), output: exchange.map(transcript(of:)))
+        var report = outcome(.failed(problem), output: exchange.map(transcript(of:)))
+        if let line { report.line = line }
+        return report
     }
 
     /// What Azure support asks for, for the failure's one-line message: ARM's `error.code` and `error.message`, the

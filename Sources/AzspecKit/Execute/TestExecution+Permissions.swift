@@ -55,10 +55,14 @@ extension TestExecution {
                     + "(the identity needs Microsoft.Authorization/denyAssignments/read, which Reader's */read grants)")
         }
         var lines: [String] = []
+        var failingLine: Int?
         for entry in spec.entries {
             let (line, problem) = Self.verdict(entry, evaluator.decide(entry.action), grants: evaluator.grants, at: target)
             lines.append(line)
-            if let problem { problems.append(problem) }
+            if let problem {
+                problems.append(problem)
+                failingLine = failingLine ?? entry.location.line
+            }
         }
         if spec.exactly { problems += Self.drift(spec, grants: evaluator.grants, at: target) }
         let summary = (["permissions at \(target) (\(blocks.count) permission block\(blocks.count == 1 ? "" : "s")):"] + lines + notes)
@@ -67,9 +71,11 @@ extension TestExecution {
             let redactor = context.secrets.redactor
             let message = problems.count == 1 ? problems[0] : "\(problems[0]) (and \(problems.count - 1) more)"
             let details = problems.joined(separator: "\n") + "\n\n" + summary
-            return outcome(
+            var report = outcome(
                 .failed(Problem(message: redactor.redact(message), type: "PermissionMismatch", details: redactor.redact(details))),
                 output: redactor.redact(summary))
+            if let failingLine { report.line = failingLine }
+            return report
         }
         return outcome(.passed, output: context.secrets.redactor.redact(summary))
     }

@@ -66,12 +66,12 @@ struct TestExecution {
         collectSecrets(of: exchange, captured: captured, parsing: needsJSON || context.verbose)
         switch evaluate(exchange, in: scope, earlier: !problems.isEmpty) {
         case .errored(let report): return report
-        case .evaluated(let mismatches, let excerpts):
+        case .evaluated(let mismatches, let excerpts, let line):
             problems += mismatches
             if problems.isEmpty, let problem = captureProblem(captured, body: exchange.body) { problems.append(problem) }
             guard problems.isEmpty else {
                 collectSecrets(of: exchange, captured: captured, parsing: true)
-                return failed(problems, excerpts: excerpts, exchange: exchange)
+                return failed(problems, excerpts: excerpts, exchange: exchange, line: line)
             }
             for (capture, value) in zip(test.captures, captured) { scope.values[capture.name] = value }
             return outcome(.passed, output: transcript(of: exchange))
