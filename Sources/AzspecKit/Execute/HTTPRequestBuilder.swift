@@ -40,8 +40,10 @@ enum HTTPRequestBuilder {
             for (name, value) in spec.query {
                 pairs.append(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(try scope.render(value)))
             }
-            let isARM = TokenRouting.origin(of: url) == TokenRouting.origin(of: scope.cloud.arm)
-            if isARM, !spec.query.contains(where: { $0.name.lowercased() == "api-version" }), !url.lowercased().contains("api-version="),
+            // Only a project with api-version defaults pays for looking at the URL (no URL parsing otherwise).
+            if defaults.hasAPIVersions, !spec.query.contains(where: { $0.name.lowercased() == "api-version" }),
+                !url.lowercased().contains("api-version="),
+                TokenRouting.origin(of: url) == TokenRouting.origin(of: scope.cloud.arm),
                 let version = defaults.apiVersion(forPath: URLComponents(string: url)?.path ?? url)
             {
                 pairs.append("api-version=" + PercentEncoding.encode(version))

@@ -12,6 +12,9 @@ struct RequestDefaults: Sendable {
 
     static let none = RequestDefaults()
 
+    /// Whether there is any api-version to add.
+    var hasAPIVersions: Bool { apiVersion != nil || !apiVersions.isEmpty }
+
     /// The `api-version` for an ARM path: its last `providers/{namespace}`'s, else the default.
     func apiVersion(forPath path: String) -> String? {
         let segments = path.split(separator: "/")

@@ -61,7 +61,7 @@ public struct SpecValidator: Sendable {
                     collector.error("unknown cloud endpoint '\(reference.name)': use cloud.login or cloud.arm", at: reference.location)
                 }
             case "run":
-                if RunValues(now: Date(timeIntervalSince1970: 0)).value(reference.tail) == nil {
+                if !RunValues.names.contains(String(reference.tail ?? "")) {
                     collector.error(
                         "unknown run value '\(reference.name)': use run.id, run.hex or run.started"
                             + Suggestion.hint(for: String(reference.tail ?? ""), in: RunValues.names), at: reference.location)
