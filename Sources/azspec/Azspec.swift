@@ -22,6 +22,9 @@ struct Azspec: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let error as MissingPath {
+            ConsoleOutput.err(error.description)
+            Foundation.exit(ExitStatus.invalidInput.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

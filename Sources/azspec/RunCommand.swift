@@ -4,22 +4,36 @@ import AzspecKit
 import Foundation
 
 extension Azspec {
-    /// `azspec run`: run specs and write a JUnit report.
+    /// `azspec run`: run specs and write the reports.
     struct Run: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run spec files and write a JUnit XML report.",
+            abstract: "Run spec files and write a JUnit XML report (and any other --report).",
             discussion:
-                "Exit codes: 0 all passed, 1 a test failed or errored, 2 invalid spec or usage (nothing sent), 3 the run could not start, 130 interrupted."
+                "Exit codes: 0 all passed, 1 a test failed or errored, 2 invalid spec, selection or usage (nothing sent), 3 the run could not start, 130 interrupted."
         )
 
         @OptionGroup var specs: SpecPathOptions
         @OptionGroup var emulatorOptions: EmulatorOptions
+        @OptionGroup var selection: SelectionOptions
 
         @Option(help: "Where to write the JUnit XML report.")
         var junit = "reports/junit.xml"
 
         @Flag(name: .customLong("junit-strict"), help: "Write the strict Ant form (validates against the Ant JUnit schema).")
         var junitStrict = false
+
+        @Option(
+            name: .customLong("report"),
+            help: ArgumentHelp(
+                "Also write KIND[=PATH]: json, html, tap (tap=- for standard output), github, azure-pipelines (repeatable).",
+                valueName: "kind[=path]"))
+        var reports: [String] = []
+
+        @Option(name: .customLong("shard"), help: ArgumentHelp("Run only part INDEX of COUNT of the spec files (a CI matrix).", valueName: "index/count"))
+        var shard: String?
+
+        @Flag(name: .customLong("fail-fast"), help: "After the first failure, start no new test (cleanups still run).")
+        var failFast = false
 
         @Flag(name: .shortAndLong, help: "Print every request and response (secrets redacted).")
         var verbose = false
@@ -40,15 +54,18 @@ extension Azspec {
         var insecure = false
 
         func validate() throws {
-            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+            guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 256, not \(jobs)") }
             if let problem = RunConfiguration.timeoutProblem(timeout) { throw ValidationError("--timeout: \(problem)") }
             if let cloud, KnownCloud.named(cloud) == nil {
                 throw ValidationError("unknown cloud '\(cloud)': use \(KnownCloud.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             if cloud != nil, emulatorOptions.emulator { throw ValidationError("--cloud and --emulator cannot be combined") }
+            _ = try parsedShard()
+            _ = try targets()
         }
 
         func run() async throws {
+            try specs.requireExisting()
             let status: ExitStatus
             if emulatorOptions.emulator {
                 let configuration = try EmulatorSetup.configuration(path: emulatorOptions.emulatorConfig)
@@ -71,14 +88,39 @@ extension Azspec {
             if status != .success { throw ExitCode(status.rawValue) }
         }
 
+        private func parsedShard() throws -> Shard? {
+            guard let shard else { return nil }
+            do {
+                return try Shard(parsing: shard)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+
+        private func targets() throws -> [ReportTarget] {
+            do {
+                return try reports.map { text throws(ReportTargetError) in try ReportTarget(parsing: text) }
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+
         private func execute(environment: [String: String], cloud: CloudEndpoints?, trusting emulatorCA: String? = nil) async -> ExitStatus
         {
+            let process = ProcessInfo.processInfo.environment
+            var targets = (try? targets()) ?? []
+            targets += ReportSet.automaticTargets(environment: process, given: targets)
+            var configuration = RunConfiguration(environment: environment, cloud: cloud, defaultTimeout: timeout, jobs: jobs)
+            configuration.failFast = failFast
             let options = SpecRun.Options(
-                paths: specs.paths, junitPath: junit, junitStyle: junitStrict ? .antStrict : .jenkins, verbose: verbose,
-                configuration: RunConfiguration(environment: environment, cloud: cloud, defaultTimeout: timeout, jobs: jobs),
-                style: .detect(environment: environment),
-                tls: TLSOptions(
-                    verifyCertificates: !insecure, additionalRoots: caCert, additionalRootPEMs: emulatorCA.map { [$0] } ?? []))
+                paths: specs.paths,
+                reports: ReportSet(
+                    junitPath: junit, junitStyle: junitStrict ? .antStrict : .jenkins, targets: targets,
+                    stepSummaryPath: process["GITHUB_STEP_SUMMARY"]),
+                verbose: verbose, configuration: configuration, style: .detect(environment: environment),
+                tls: TLSOptions(verifyCertificates: !insecure, additionalRoots: caCert, additionalRootPEMs: emulatorCA.map { [$0] } ?? []),
+                selection: (try? selection.selection()) ?? TestSelection(), shard: try? parsedShard(), exclude: selection.exclude,
+                notSpecs: emulatorOptions.emulatorConfig.map { [$0] } ?? [], failFast: failFast)
             return await SpecRun(options: options).execute()
         }
     }

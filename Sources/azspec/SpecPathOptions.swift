@@ -1,9 +1,29 @@
 import ArgumentParser
+import AzspecCore
+import Foundation
 
 /// The spec files or folders a command works on.
 struct SpecPathOptions: ParsableArguments {
     @Argument(help: "Spec files or folders (searched recursively for *.yaml and *.yml).")
     var paths: [String] = ["specs"]
+
+    /// A path that does not exist is a usage error (a mistyped command or folder), before anything else.
+    func requireExisting() throws {
+        for path in paths where !FileManager.default.fileExists(atPath: path) {
+            let known = ["run", "validate", "list", "snapshot", "emulator", "init", "schema", "merge-reports", "import"]
+            let hint = path.contains("/") || path.contains(".") ? "" : Suggestion.hint(for: path, in: known)
+            throw MissingPath(path: path, hint: hint)
+        }
+    }
+}
+
+/// A spec path that does not exist: exit 2 without a report (nothing ran, and the name may be a mistyped command).
+struct MissingPath: Error, CustomStringConvertible {
+    let path: String
+    let hint: String
+    var description: String {
+        "error: no such file or folder: \(path)\(hint.replacingOccurrences(of: "did you mean", with: "did you mean the command"))"
+    }
 }
 
 /// Options that point specs at the built-in emulator.

@@ -6,7 +6,9 @@ enum UsageErrorReport {
     /// For `azspec run` (named or default): writes the report where `--junit` says (or the default path).
     static func write(message: String, arguments: [String]) {
         let rest = Array(arguments.dropFirst())
-        let others = ["validate", "list", "snapshot", "emulator", "help", "--help", "-h", "--version"]
+        let others = [
+            "validate", "list", "snapshot", "emulator", "init", "schema", "merge-reports", "import", "help", "--help", "-h", "--version",
+        ]
         if let first = rest.first, others.contains(first) { return }
         var path = "reports/junit.xml"
         var strict = false
@@ -23,6 +25,6 @@ enum UsageErrorReport {
             }
             index += 1
         }
-        SpecRun.writeUsageErrorReport(message: message, junitPath: path, style: strict ? .antStrict : .jenkins)
+        SpecRun.writeUsageErrorReport(message: message, reports: ReportSet(junitPath: path, junitStyle: strict ? .antStrict : .jenkins))
     }
 }

@@ -27,12 +27,12 @@ extension Azspec {
             if set.hasErrors {
                 let count = set.diagnostics.filter { $0.severity == .error }.count
                 ConsoleOutput.err(
-                    "\(max(count, 1)) error\(count == 1 ? "" : "s") in \(set.loaded.count) spec file\(set.loaded.count == 1 ? "" : "s")")
+                    "\(Plural.count(max(count, 1), "error")) in \(Plural.count(set.loaded.count, "spec file"))")
                 throw ExitCode(ExitStatus.invalidInput.rawValue)
             }
             let tests = set.suites.reduce(0) { $0 + $1.tests.count }
             ConsoleOutput.out(
-                "\(set.suites.count) spec file\(set.suites.count == 1 ? "" : "s") valid, \(tests) test\(tests == 1 ? "" : "s")")
+                "\(Plural.count(set.suites.count, "spec file")) valid, \(Plural.count(tests, "test"))")
         }
     }
 

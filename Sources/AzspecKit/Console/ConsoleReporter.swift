@@ -49,7 +49,9 @@ public actor ConsoleReporter: RunObserver {
         let failed = report.failures + report.errors
         var totals = "\(report.passed) passed, \(failed) failed"
         if report.skipped > 0 { totals += ", \(report.skipped) skipped" }
-        var facts = [String(format: "%d tests in %d files, %.2f s", report.tests, report.suites.count, report.duration)]
+        var facts = [
+            "\(Plural.count(report.tests, "test")) in \(Plural.count(report.suites.count, "file")), " + String(format: "%.2f s", report.duration)
+        ]
         facts += extra
         if let reportPath { facts.append("report: \(reportPath)") }
         write("")

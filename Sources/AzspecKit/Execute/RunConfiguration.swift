@@ -9,6 +9,8 @@ public struct RunConfiguration: Sendable {
     public var defaultTimeout: Double
     /// How many spec files run at the same time (tests inside a file always run in order).
     public var jobs: Int
+    /// `--fail-fast`: after the first failed or errored test, no new test starts but cleanups (`always: true`).
+    public var failFast = false
 
     /// The seconds a request timeout may be: a whole exchange (connect, headers, body) longer than an hour is a
     /// mistake, and anything larger than this would overflow the clock's nanoseconds.

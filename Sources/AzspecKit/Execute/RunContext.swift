@@ -17,17 +17,30 @@ struct RunContext: Sendable {
     let verbose: Bool
     /// `{{run.…}}`: made once, the same for every suite.
     var run = RunValues()
-    /// Set by the first SIGINT/SIGTERM: no new test starts but those marked `always` (cleanups).
+    /// Set by the first SIGINT/SIGTERM or, with `--fail-fast`, the first failure: no new test starts but those marked
+    /// `always` (cleanups).
     var stop = StopSignal()
 }
 
-/// The first interrupt: a flag every suite reads between tests.
+/// The first interrupt or `--fail-fast` failure: a flag every suite reads between tests.
 final class StopSignal: Sendable {
-    private let reason = LockedBox<String?>(nil)
-
-    func raise(_ why: String) {
-        reason.withLock { if $0 == nil { $0 = why } }
+    private struct Stop {
+        /// Why the tests not started are skipped.
+        var reason: String
+        var interrupted: Bool
     }
 
-    var raised: String? { reason.withLock { $0 } }
+    private let state = LockedBox<Stop?>(nil)
+
+    /// The first reason stands; an interrupt after a `--fail-fast` stop still counts as one.
+    func raise(_ reason: String, interrupted: Bool) {
+        state.withLock { stop in
+            if stop == nil { stop = Stop(reason: reason, interrupted: interrupted) } else if interrupted { stop?.interrupted = true }
+        }
+    }
+
+    /// The skip reason of the tests that do not start, once the run stops.
+    var raised: String? { state.withLock { $0?.reason } }
+
+    var interrupted: Bool { state.withLock { $0?.interrupted ?? false } }
 }

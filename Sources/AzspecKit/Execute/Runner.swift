@@ -71,10 +71,10 @@ public final class Runner: Sendable {
     /// The first interrupt: tests under way finish, the rest are skipped but for `always` ones (cleanups), then the
     /// report is written as usual.
     public func interrupt(_ signal: String) {
-        stop.raise(signal)
+        stop.raise("the run was interrupted (\(signal)) before this test ran", interrupted: true)
     }
 
-    public var wasInterrupted: Bool { stop.raised != nil }
+    public var wasInterrupted: Bool { stop.interrupted }
 
     /// The run so far, unfinished tests reported as skipped with `reason` (for SIGINT/SIGTERM).
     public func snapshot(reason: String) -> RunReport {

@@ -36,9 +36,7 @@ struct SuiteRunner: Sendable {
             var report: CaseReport
             if Task.isCancelled { break }
             if let why = context.stop.raised, !test.always {
-                report = CaseReport(
-                    name: test.name, line: test.location.line, duration: 0,
-                    outcome: .skipped(reason: "the run was interrupted (\(why)) before this test ran"))
+                report = CaseReport(name: test.name, line: test.location.line, duration: 0, outcome: .skipped(reason: why))
             } else if let variableError {
                 report = CaseReport(
                     name: test.name, line: test.location.line, duration: 0,
@@ -60,6 +58,9 @@ struct SuiteRunner: Sendable {
             }
             if !report.outcome.isPassed {
                 for capture in test.captures { missing[capture.name] = test.name }
+            }
+            if context.configuration.failFast, report.outcome.problem != nil {
+                context.stop.raise("not run: --fail-fast stopped the run after '\(suite.name) › \(test.name)' failed", interrupted: false)
             }
             cases.append(report)
             progress.record(report, suite: suiteIndex)

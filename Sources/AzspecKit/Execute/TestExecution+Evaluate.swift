@@ -4,9 +4,9 @@ import JSONPath
 /// Stage 4: the response against `expect`: status, headers, body and JSON.
 extension TestExecution {
     enum Evaluation {
-        /// What did not hold (empty when everything did), the JSON around each failed path, and the line of the first
-        /// failing assertion (the JUnit `line` of the failure).
-        case evaluated(mismatches: [String], excerpts: [String], line: Int?)
+        /// What did not hold (empty when everything did), the JSON around each failed path, and where the first
+        /// failing assertion stands (the JUnit `line` of the failure, where annotations point).
+        case evaluated(mismatches: [String], excerpts: [String], location: SourceLocation?)
         /// The test errs: the spec cannot be evaluated (an undefined name) or the response is not what it can check.
         case errored(CaseReport)
     }
@@ -18,9 +18,9 @@ extension TestExecution {
         let body = exchange.body
         var problems: [String] = []
         var excerpts: [String] = []
-        var line: Int?
+        var first: SourceLocation?
         func failedAt(_ location: SourceLocation?) {
-            if line == nil, let location { line = location.line }
+            if first == nil, let location { first = location }
         }
         do {
             if let status = test.expect.status, !status.accepts(response.status) {
@@ -68,7 +68,7 @@ extension TestExecution {
             collectSecrets(of: exchange, captured: [], parsing: true)
             return .errored(errored("\(error.reference.location): \(error)", type: "InvalidSpec", details: "\(error)", exchange: exchange))
         }
-        return .evaluated(mismatches: problems, excerpts: excerpts, line: line)
+        return .evaluated(mismatches: problems, excerpts: excerpts, location: first)
     }
 
     /// `expect.denied`: ARM refused for want of permission, or why not.

@@ -6,7 +6,10 @@ extension TestExecution {
     func outcome(_ outcome: CaseOutcome, output: String? = nil) -> CaseReport {
         let log = log.all
         guard !log.isEmpty else {
-            return CaseReport(name: test.name, line: test.location.line, duration: 0, outcome: outcome, output: output)
+            var report = CaseReport(name: test.name, line: test.location.line, duration: 0, outcome: outcome, output: output)
+            report.requests = self.log.requests
+            report.column = test.location.column
+            return report
         }
         let redactor = context.secrets.redactor
         let text = redactor.redact(log.joined(separator: "\n"))
@@ -19,15 +22,18 @@ extension TestExecution {
         case .passed, .skipped: break
         }
         let combined = [text, output].compactMap { $0 }.joined(separator: "\n")
-        return CaseReport(name: test.name, line: test.location.line, duration: 0, outcome: outcome, output: combined)
+        var report = CaseReport(name: test.name, line: test.location.line, duration: 0, outcome: outcome, output: combined)
+        report.requests = self.log.requests
+        report.column = test.location.column
+        return report
     }
 
     func transcript(of exchange: Exchange) -> String {
         Transcript(request: exchange.request, response: exchange.response, verbose: context.verbose).text(context.secrets.redactor)
     }
 
-    /// `line`: the failing assertion's, for the JUnit `line` (the test's own when nil).
-    func failed(_ problems: [String], excerpts: [String], exchange: Exchange?, line: Int? = nil) -> CaseReport {
+    /// `location`: the failing assertion's, for the JUnit `line` and annotations (the test's own when nil).
+    func failed(_ problems: [String], excerpts: [String], exchange: Exchange?, at location: SourceLocation? = nil) -> CaseReport {
         let redactor = context.secrets.redactor
         var details = problems.joined(separator: "\n")
         if !excerpts.isEmpty { details += "\n\n" + excerpts.joined(separator: "\n") }
@@ -38,7 +44,7 @@ extension TestExecution {
         if let exchange, let facts = Self.armFacts(exchange, redactor: redactor) { message += " [\(facts)]" }
         let problem = Problem(message: redactor.redact(message), type: "AssertionFailure", details: redactor.redact(details))
         var report = outcome(.failed(problem), output: exchange.map(transcript(of:)))
-        if let line { report.line = line }
+        if let location { (report.line, report.column) = (location.line, location.column) }
         return report
     }
 

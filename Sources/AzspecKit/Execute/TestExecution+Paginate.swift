@@ -47,7 +47,7 @@ extension TestExecution {
             items += pageItems
             next = pageDocument["nextLink"]?.stringValue
         }
-        log.add("paginate: \(pages) page\(pages == 1 ? "" : "s"), \(items.count) item\(items.count == 1 ? "" : "s") in all")
+        log.add("paginate: \(Plural.count(pages, "page")), \(Plural.count(items.count, "item")) in all")
         object["value"] = .array(items)
         object["nextLink"] = nil
         var joined = first.response

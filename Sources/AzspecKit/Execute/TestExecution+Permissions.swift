@@ -55,17 +55,17 @@ extension TestExecution {
                     + "(the identity needs Microsoft.Authorization/denyAssignments/read, which Reader's */read grants)")
         }
         var lines: [String] = []
-        var failingLine: Int?
+        var failingLine: SourceLocation?
         for entry in spec.entries {
             let (line, problem) = Self.verdict(entry, evaluator.decide(entry.action), grants: evaluator.grants, at: target)
             lines.append(line)
             if let problem {
                 problems.append(problem)
-                failingLine = failingLine ?? entry.location.line
+                failingLine = failingLine ?? entry.location
             }
         }
         if spec.exactly { problems += Self.drift(spec, grants: evaluator.grants, at: target) }
-        let summary = (["permissions at \(target) (\(blocks.count) permission block\(blocks.count == 1 ? "" : "s")):"] + lines + notes)
+        let summary = (["permissions at \(target) (\(Plural.count(blocks.count, "permission block"))):"] + lines + notes)
             .joined(separator: "\n")
         guard problems.isEmpty else {
             let redactor = context.secrets.redactor
@@ -74,7 +74,7 @@ extension TestExecution {
             var report = outcome(
                 .failed(Problem(message: redactor.redact(message), type: "PermissionMismatch", details: redactor.redact(details))),
                 output: redactor.redact(summary))
-            if let failingLine { report.line = failingLine }
+            if let failingLine { (report.line, report.column) = (failingLine.line, failingLine.column) }
             return report
         }
         return outcome(.passed, output: context.secrets.redactor.redact(summary))

@@ -59,9 +59,18 @@ extension TestExecution {
         var waited = 0.0
         while true {
             let response: HTTPResponse
+            let sent = ContinuousClock.now
             do {
                 response = try await context.transport.send(request)
+                log.record(
+                    RequestRecord(
+                        method: request.method, url: request.url, status: response.status, duration: (ContinuousClock.now - sent).seconds,
+                        attempt: attempt))
             } catch {
+                log.record(
+                    RequestRecord(
+                        method: request.method, url: request.url, status: nil, duration: (ContinuousClock.now - sent).seconds,
+                        attempt: attempt))
                 let delay = RetryPolicy.backOff(retry: attempt)
                 guard attempt < total, error.isConnectionReset, RetryPolicy.idempotentMethods.contains(request.method),
                     waited + delay <= policy.within

@@ -14,7 +14,7 @@ struct TestExecution {
     var retry: RetryPolicy = .azureDefault
     /// azspec.yaml's `apiVersion`, `headers` and `timeout`.
     var defaults: RequestDefaults = .none
-    /// What happened beyond each first request (retries, pages, polls), for the report.
+    /// What happened beyond each first request (retries, pages, polls) and every request sent, for the report.
     let log = ExchangeLog()
 
     /// Runs the test; on success its captures are added to `scope` for the tests after it.
@@ -66,12 +66,12 @@ struct TestExecution {
         collectSecrets(of: exchange, captured: captured, parsing: needsJSON || context.verbose)
         switch evaluate(exchange, in: scope, earlier: !problems.isEmpty) {
         case .errored(let report): return report
-        case .evaluated(let mismatches, let excerpts, let line):
+        case .evaluated(let mismatches, let excerpts, let location):
             problems += mismatches
             if problems.isEmpty, let problem = captureProblem(captured, body: exchange.body) { problems.append(problem) }
             guard problems.isEmpty else {
                 collectSecrets(of: exchange, captured: captured, parsing: true)
-                return failed(problems, excerpts: excerpts, exchange: exchange, line: line)
+                return failed(problems, excerpts: excerpts, exchange: exchange, at: location)
             }
             for (capture, value) in zip(test.captures, captured) { scope.values[capture.name] = value }
             return outcome(.passed, output: transcript(of: exchange))
@@ -101,10 +101,18 @@ struct Exchange {
 /// (recovered)"), pages followed, operations polled.
 final class ExchangeLog: Sendable {
     private let lines = LockedBox<[String]>([])
+    private let records = LockedBox<[RequestRecord]>([])
 
     func add(_ line: String) {
         lines.withLock { $0.append(line) }
     }
 
     var all: [String] { lines.withLock { $0 } }
+
+    /// Every request sent, with its status and time, for the structured reports.
+    func record(_ request: RequestRecord) {
+        records.withLock { $0.append(request) }
+    }
+
+    var requests: [RequestRecord] { records.withLock { $0 } }
 }

@@ -8,7 +8,7 @@ public struct ProjectFile: Sendable {
     /// The names a project file may have, the first preferred when a folder holds both.
     public static let fileNames = ["azspec.yaml", "azspec.yml"]
     static let keys = [
-        "cloud", "identities", "defaultIdentity", "retry", "apiVersion", "apiVersions", "headers", "timeout",
+        "cloud", "identities", "defaultIdentity", "retry", "apiVersion", "apiVersions", "headers", "timeout", "exclude",
     ]
 
     public let path: String
@@ -22,6 +22,17 @@ public struct ProjectFile: Sendable {
     let retry: RetryPolicy?
     /// `apiVersion`, `apiVersions`, `headers`, `timeout` for every request below it.
     let requestDefaults: RequestDefaults
+    /// `exclude:` globs, relative to the file's folder: spec files a folder search leaves out.
+    var exclude: [Glob] = []
+
+    /// Whether `exclude:` leaves out the spec file at `path`.
+    func excludes(_ path: String) -> Bool {
+        guard !exclude.isEmpty else { return false }
+        let folder = URL(fileURLWithPath: self.path).standardizedFileURL.deletingLastPathComponent().path + "/"
+        let file = URL(fileURLWithPath: path).standardizedFileURL.path
+        guard file.hasPrefix(folder) else { return false }
+        return SpecDiscovery.matches(String(file.dropFirst(folder.count)), exclude)
+    }
 
     /// Parses the project file at `path`; problems go to `diagnostics`.
     static func load(path: String, diagnostics: inout [Diagnostic]) -> ProjectFile? {
@@ -37,6 +48,7 @@ public struct ProjectFile: Sendable {
         var cloud: CloudEndpoints?
         var retry: RetryPolicy?
         var defaults = RequestDefaults()
+        var exclude: [Glob] = []
         for (key, _, value) in parser.reader.members(mapping, allowed: keys, in: "azspec.yaml") {
             switch key {
             case "identities": identities = parser.identities(value)
@@ -51,6 +63,7 @@ public struct ProjectFile: Sendable {
                     defaults.apiVersions[pair.key.lowercased()] = pair.value
                 }
             case "headers": defaults.headers = parser.headerDefaults(value)
+            case "exclude": exclude = (parser.reader.strings(value, "exclude") ?? []).map { Glob($0, paths: true) }
             case "timeout":
                 if let seconds = parser.reader.number(value, "timeout (seconds)") {
                     if let problem = RunConfiguration.timeoutProblem(seconds) {
@@ -64,7 +77,7 @@ public struct ProjectFile: Sendable {
         }
         return ProjectFile(
             path: path, identities: identities, defaultIdentity: defaultIdentity, defaultIdentityLocation: defaultLocation,
-            cloud: cloud, retry: retry, requestDefaults: defaults)
+            cloud: cloud, retry: retry, requestDefaults: defaults, exclude: exclude)
     }
 
     /// The nearest `azspec.yaml` at or above the folder of `specFile`, if any.

@@ -1,3 +1,4 @@
+public import AzspecCore
 public import Foundation
 
 /// What a whole run produced: one suite report per spec file, in the order the files were given.
@@ -7,6 +8,8 @@ public struct RunReport: Sendable {
     public var startedAt: Date
     /// Wall-clock seconds for the whole run.
     public var duration: TimeInterval
+    /// What loading and checking the specs found (warnings of a run that went ahead, errors of one that did not).
+    public var diagnostics: [Diagnostic] = []
 
     public init(suites: [SuiteReport], startedAt: Date, duration: TimeInterval) {
         self.suites = suites
@@ -57,6 +60,10 @@ public struct CaseReport: Sendable {
     public var outcome: CaseOutcome
     /// Redacted transcript of the exchange (request line, status, ids), shown as the case's system-out.
     public var output: String?
+    /// Column of what failed (the failing assertion's), 0 when unknown; with `line`, where annotations point.
+    public var column = 0
+    /// Every request the test sent (each attempt, page and poll), for the JSON and HTML reports.
+    public var requests: [RequestRecord] = []
 
     public init(name: String, line: Int, duration: TimeInterval, outcome: CaseOutcome, output: String? = nil) {
         self.name = name
@@ -101,5 +108,25 @@ public struct Problem: Sendable {
         self.message = message
         self.type = type
         self.details = details
+    }
+}
+
+/// One HTTP request a test sent: each attempt, page and poll is one. The URL is as sent (reports redact it).
+public struct RequestRecord: Sendable {
+    public var method: String
+    public var url: String
+    /// Nil when no response came (a connection error or timeout).
+    public var status: Int?
+    /// Seconds from sending to the whole response.
+    public var duration: TimeInterval
+    /// 1-based; above 1 for a retry.
+    public var attempt: Int
+
+    public init(method: String, url: String, status: Int?, duration: TimeInterval, attempt: Int) {
+        self.method = method
+        self.url = url
+        self.status = status
+        self.duration = duration
+        self.attempt = attempt
     }
 }

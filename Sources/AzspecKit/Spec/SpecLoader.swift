@@ -9,6 +9,8 @@ public struct LoadedSpec: Sendable {
     /// The suite as far as it could be built (tests with errors left out); nil when the file is not a spec at all.
     public let suite: SuiteSpec?
     public let diagnostics: [Diagnostic]
+    /// Why a file found by a folder search is not a spec at all (and is skipped), or nil.
+    public var notASpec: String? = nil
 
     public var hasErrors: Bool { suite == nil || diagnostics.contains { $0.severity == .error } }
 }
@@ -33,11 +35,24 @@ public struct SpecLoader: Sendable {
         return (root, diagnostics)
     }
 
-    /// Reads and parses the file at `path`; `path` is also how diagnostics name it.
-    public func load(file path: String) -> LoadedSpec {
+    /// Reads and parses the file at `path`; `path` is also how diagnostics name it. `searched`: the file was found
+    /// by searching a folder, so one that is plainly not a spec is skipped (``LoadedSpec/notASpec``).
+    public func load(file path: String, searched: Bool = false) -> LoadedSpec {
         let (node, diagnostics) = Self.compose(file: path)
         guard let node else { return LoadedSpec(file: path, suite: nil, diagnostics: diagnostics) }
+        if searched, let reason = Self.notASpec(node) {
+            return LoadedSpec(file: path, suite: nil, diagnostics: [], notASpec: reason)
+        }
         return parse(node, file: path)
+    }
+
+    /// Why a YAML document is plainly not a spec: a mapping without `tests` or a key one typo from it (`test`,
+    /// `tset`), so that a spec with a misspelt key is still read, and its mistake reported.
+    static func notASpec(_ root: Node) -> String? {
+        guard case .mapping(let mapping) = root else { return nil }
+        let keys = mapping.keys.compactMap(\.string)
+        if keys.contains(where: { Suggestion.editDistance($0.lowercased(), "tests") <= 2 }) { return nil }
+        return "not a spec (no 'tests:'): its keys are \(keys.prefix(6).joined(separator: ", "))\(keys.count > 6 ? ", …" : "")"
     }
 
     /// Parses spec text; `file` names it in diagnostics and reports.
@@ -58,9 +73,9 @@ public struct SpecLoader: Sendable {
 struct SpecParser {
     var reader: YAMLReader
 
-    static let suiteKeys = ["name", "description", "vars", "identity", "identities", "retry", "tests"]
+    static let suiteKeys = ["name", "description", "tags", "vars", "identity", "identities", "retry", "tests"]
     static let testKeys = [
-        "name", "description", "identity", "resource", "request", "permissions", "expect", "capture", "retry", "always", "skip",
+        "name", "description", "tags", "identity", "resource", "request", "permissions", "expect", "capture", "retry", "always", "skip",
     ]
 
     mutating func suite(_ root: Node) -> SuiteSpec? {
@@ -73,9 +88,11 @@ struct SpecParser {
         var identity = IdentityChoice.none
         var tests: [TestSpec] = []
         var retry: RetryPolicy?
+        var tags: [String] = []
         for (key, _, value) in members {
             switch key {
             case "name": name = reader.string(value, "name") ?? ""
+            case "tags": tags = self.tags(value)
             case "description": _ = reader.string(value, "description")
             case "vars": variables = self.variables(value)
             case "identities": identities = self.identities(value)
@@ -93,6 +110,7 @@ struct SpecParser {
             name: name, file: reader.file, location: reader.location(of: root), variables: variables, identities: identities,
             identity: identity, tests: tests)
         suite.retry = retry
+        suite.tags = tags
         return suite
     }
 
@@ -144,9 +162,11 @@ struct SpecParser {
         var retry: RetryPolicy?
         var always = false
         var resource: String?
+        var tags: [String] = []
         for (key, _, value) in members {
             switch key {
             case "name": name = reader.string(value, "a test's name")
+            case "tags": tags = self.tags(value)
             case "always": always = reader.bool(value, "always") ?? false
             case "resource": resource = self.resource(value)
             case "description": _ = reader.string(value, "description")
@@ -198,7 +218,28 @@ struct SpecParser {
         test.retry = retry
         test.always = always
         test.resource = resource
+        test.tags = tags
         return test
+    }
+
+    /// `tags: [smoke, rbac]`: names made of letters, digits, `_`, `-` and `.`, not `and`, `or` or `not` (the words of
+    /// `--tag` expressions).
+    private mutating func tags(_ node: Node) -> [String] {
+        if case .scalar = node, !node.isNull {
+            reader.error("tags must be a list, such as tags: [smoke] or tags: [smoke, rbac]", at: node)
+            return []
+        }
+        guard let items = reader.sequence(node, "tags", allowingNull: true) else { return [] }
+        var tags: [String] = []
+        for item in items {
+            guard let tag = reader.string(item, "a tag") else { continue }
+            if let problem = TagExpression.nameProblem(tag) {
+                reader.error(problem, at: item)
+            } else if !tags.contains(tag) {
+                tags.append(tag)
+            }
+        }
+        return tags
     }
 
     static func isIdentifier(_ text: String) -> Bool {

@@ -16,6 +16,15 @@ public struct SuiteSpec: Sendable {
     public let tests: [TestSpec]
     /// The suite's retry policy (over azspec.yaml's).
     var retry: RetryPolicy? = nil
+    /// `tags:`, which every test of the suite carries too (for `--tag` and `--skip-tag`).
+    public var tags: [String] = []
+
+    /// The same suite running only `tests` (a selection or a shard of its own tests, in their order).
+    func running(_ tests: [TestSpec]) -> SuiteSpec {
+        SuiteSpec(
+            name: name, file: file, location: location, variables: variables, identities: identities, identity: identity, tests: tests,
+            retry: retry, tags: tags)
+    }
 }
 
 /// One test: a request, what its response must look like, and what to keep from it for later tests.
@@ -38,6 +47,8 @@ public struct TestSpec: Sendable {
     let captures: [CaptureSpec]
     /// When set, the test is reported as skipped with this reason and nothing is sent.
     let skip: String?
+    /// The test's own `tags:` (its suite's come on top: see ``SuiteSpec/tags``).
+    public var tags: [String] = []
 }
 
 /// The HTTP request of a test, with templates still unresolved.

@@ -1,29 +1,42 @@
 import AzspecCore
 import Foundation
 
-/// `azspec run`: load and check the specs, run them, print results and write the JUnit report.
+/// `azspec run`: load and check the specs, choose the tests (selection, shard), run them, print results and write
+/// the reports.
 public struct SpecRun: Sendable {
     /// What the command line said.
     public struct Options: Sendable {
         public var paths: [String]
-        public var junitPath: String
-        public var junitStyle: JUnitWriter.Style
+        public var reports: ReportSet
         public var verbose: Bool
         public var configuration: RunConfiguration
         public var style: ConsoleStyle
         public var tls: TLSOptions
+        public var selection: TestSelection
+        public var shard: Shard?
+        /// `--exclude`: spec paths to leave out, over `azspec.yaml`'s `exclude`.
+        public var exclude: [String]
+        /// Files that are never specs (the `--emulator-config` file).
+        public var notSpecs: [String]
+        /// Stop starting tests after the first failure (cleanups still run).
+        public var failFast: Bool
 
         public init(
-            paths: [String], junitPath: String, junitStyle: JUnitWriter.Style, verbose: Bool,
-            configuration: RunConfiguration, style: ConsoleStyle, tls: TLSOptions = TLSOptions()
+            paths: [String], reports: ReportSet, verbose: Bool, configuration: RunConfiguration, style: ConsoleStyle,
+            tls: TLSOptions = TLSOptions(), selection: TestSelection = TestSelection(), shard: Shard? = nil, exclude: [String] = [],
+            notSpecs: [String] = [], failFast: Bool = false
         ) {
             self.tls = tls
             self.paths = paths
-            self.junitPath = junitPath
-            self.junitStyle = junitStyle
+            self.reports = reports
             self.verbose = verbose
             self.configuration = configuration
             self.style = style
+            self.selection = selection
+            self.shard = shard
+            self.exclude = exclude
+            self.notSpecs = notSpecs
+            self.failFast = failFast
         }
     }
 
@@ -40,41 +53,57 @@ public struct SpecRun: Sendable {
         self.writeError = writeError
     }
 
-    /// Runs everything and returns the exit status. Interruption (SIGINT/SIGTERM) still writes the report.
+    /// Runs everything and returns the exit status. Interruption (SIGINT/SIGTERM) still writes the reports.
     public func execute() async -> ExitStatus {
         let secrets = SecretStore(
             options.configuration.environment.filter { SecretPolicy.isSecretVariable($0.key) }.map(\.value))
         let sink = OutputSink(secrets: secrets, colours: options.style.color, out: write, error: writeError)
         do {
-            try ReportPath.prepare(options.junitPath)
+            try options.reports.prepare()
         } catch {
             sink.error("error: \(error)")
-            return .cannotStart
+            return .invalidInput
         }
         do {
             try options.tls.validate()
         } catch {
             sink.error("error: \(error)")
-            writeReport(Self.usageErrorReport("\(error)"), sink: sink)
+            writeReports(Self.usageErrorReport("\(error)"), sink: sink)
             return .invalidInput
         }
         if !options.tls.verifyCertificates {
             sink.error("warning: --insecure: TLS certificates are not verified; anyone on the network path can read the tokens sent")
         }
-        let specs = SpecSet(paths: options.paths, environment: options.configuration.environment, cloud: options.configuration.cloud)
-        for diagnostic in specs.diagnostics { sink.error(diagnostic.description) }
+        let specs = SpecSet(
+            paths: options.paths, environment: options.configuration.environment, cloud: options.configuration.cloud,
+            discovery: SpecDiscovery.Options(exclude: options.exclude, notSpecs: options.notSpecs))
+        for diagnostic in SpecSet.render(specs.diagnostics) { sink.error(diagnostic) }
         if specs.hasErrors {
-            let report = invalidReport(specs)
-            writeReport(report, sink: sink)
+            var report = invalidReport(specs)
+            report.diagnostics = specs.diagnostics
+            writeReports(report, sink: sink)
             sink.error("error: the specs are invalid; nothing was sent")
             return .invalidInput
         }
-        let console = ConsoleReporter(style: options.style, verbose: options.verbose, write: sink.line)
+        let chosen = RunSelection(plans: specs.runnable, selection: options.selection, shard: options.shard)
+        for note in chosen.notes { sink.error("note: \(note)") }
+        if chosen.matchedNothing {
+            let message = "no test matches \(options.selection.summary) in \(Plural.count(specs.runnable.count, "spec file")); nothing was sent"
+            sink.error("error: \(message)")
+            var report = Self.usageErrorReport(message, caseName: "the selection matches a test")
+            report.diagnostics = specs.diagnostics
+            writeReports(report, sink: sink)
+            return .invalidInput
+        }
+        // TAP on standard output: the console's own lines move to standard error.
+        let consoleLine: @Sendable (String) -> Void = options.reports.tapToStandardOutput ? sink.error : sink.line
+        let console = ConsoleReporter(style: options.style, verbose: options.verbose, write: consoleLine)
+        var configuration = options.configuration
+        configuration.failFast = options.failFast
         let runner = Runner(
-            plans: specs.runnable, configuration: options.configuration, secrets: secrets, observer: console,
-            verbose: options.verbose)
+            plans: chosen.plans, configuration: configuration, secrets: secrets, observer: console, verbose: options.verbose)
         // With cleanups (`always: true`) to run, the first signal lets them run and the second stops at once.
-        let hasCleanups = specs.runnable.contains { $0.suite.tests.contains(where: \.always) }
+        let hasCleanups = chosen.plans.contains { $0.suite.tests.contains(where: \.always) }
         var graceful: (@Sendable (String) -> Void)?
         if hasCleanups {
             graceful = { signal in
@@ -86,11 +115,11 @@ public struct SpecRun: Sendable {
         }
         let trap = InterruptTrap(gracefully: graceful) { signal in
             let report = runner.snapshot(reason: "the run was interrupted (\(signal)) before this test finished")
-            writeReport(report, sink: sink)
-            sink.error("interrupted: report written to \(options.junitPath)")
+            writeReports(report, sink: sink)
+            sink.error("interrupted: reports written to \(options.reports.description)")
         }
         defer { trap.cancel() }
-        let report: RunReport
+        var report: RunReport
         do {
             report = try await SecretStore.$current.withValue(secrets) {
                 try await HTTPTransport.withTransport(tls: options.tls, connectTimeout: options.configuration.defaultTimeout) { transport in
@@ -101,25 +130,39 @@ public struct SpecRun: Sendable {
             sink.error("error: the HTTP client failed: \(error)")
             return .cannotStart
         }
+        report.diagnostics = specs.diagnostics
+        if let shard = options.shard, chosen.plans.isEmpty {
+            report = Self.emptyShardReport(shard, files: specs.runnable.count, at: report.startedAt)
+        }
         for warning in runner.warnings.all { sink.error("warning: \(warning)") }
-        let written = writeReport(report, sink: sink)
+        let written = writeReports(report, sink: sink)
         let tokens = await runner.tokensAcquired
-        let extra = tokens > 0 ? ["\(tokens) token\(tokens == 1 ? "" : "s") acquired"] : []
-        await console.summary(report, reportPath: written ? options.junitPath : nil, extra: extra)
+        var extra = tokens > 0 ? [Plural.count(tokens, "token") + " acquired"] : []
+        if let shard = options.shard { extra.insert("shard \(shard)", at: 0) }
+        await console.summary(report, reportPath: written ? options.reports.description : nil, extra: extra)
         if !written { return .cannotStart }
         if runner.wasInterrupted { return .interrupted }
         return report.failures + report.errors > 0 ? .testsFailed : .success
     }
 
+    /// Writes every report and prints what goes to standard output (TAP, CI annotations); false when a file could not
+    /// be written.
     @discardableResult
-    private func writeReport(_ report: RunReport, sink: OutputSink) -> Bool {
-        do {
-            try JUnitWriter(style: options.junitStyle, redactor: sink.secrets.redactor).write(report, to: options.junitPath)
-            return true
-        } catch {
-            sink.error("error: cannot write the report: \(error)")
-            return false
-        }
+    private func writeReports(_ report: RunReport, sink: OutputSink) -> Bool {
+        let redactor = sink.secrets.redactor
+        let problems = options.reports.writeFiles(report, redactor: redactor)
+        for problem in problems { sink.error("error: \(problem)") }
+        for line in options.reports.standardOutput(report, redactor: redactor) { sink.line(line) }
+        return problems.isEmpty
+    }
+
+    /// A shard that no file fell to (more shards than files): one skipped case saying so, which passes.
+    static func emptyShardReport(_ shard: Shard, files: Int, at date: Date) -> RunReport {
+        let reason = "no spec file fell to shard \(shard) (\(Plural.count(files, "file")) in \(shard.count) shards)"
+        let suite = SuiteReport(
+            name: "azspec shard \(shard)", file: "", timestamp: date, duration: 0,
+            cases: [CaseReport(name: "shard \(shard)", line: 0, duration: 0, outcome: .skipped(reason: reason))])
+        return RunReport(suites: [suite], startedAt: date, duration: 0)
     }
 
     /// Invalid files become suites with one errored case carrying their diagnostics; the tests of valid
@@ -127,14 +170,15 @@ public struct SpecRun: Sendable {
     private func invalidReport(_ specs: SpecSet) -> RunReport {
         let now = Date()
         var suites: [SuiteReport] = []
-        if !specs.pathDiagnostics.isEmpty || specs.loaded.isEmpty {
+        let pathErrors = specs.pathDiagnostics.filter { $0.severity == .error }
+        if !pathErrors.isEmpty || specs.loaded.isEmpty {
             let diagnostics =
-                specs.pathDiagnostics.isEmpty
+                pathErrors.isEmpty
                 ? [
                     Diagnostic(
                         .error, at: SourceLocation(file: options.paths.joined(separator: " "), line: 1, column: 1), "no spec files found")
                 ]
-                : specs.pathDiagnostics
+                : pathErrors
             suites.append(Self.invalidSuite(name: "azspec", file: options.paths.first ?? ".", diagnostics: diagnostics, at: now))
         }
         for spec in specs.loaded {
@@ -156,18 +200,18 @@ public struct SpecRun: Sendable {
 
     /// Writes a report saying that the command line was wrong and nothing ran (best effort: a report path that
     /// cannot be written is itself the error already shown).
-    public static func writeUsageErrorReport(message: String, junitPath: String, style: JUnitWriter.Style) {
-        guard (try? ReportPath.prepare(junitPath)) != nil else { return }
-        try? JUnitWriter(style: style).write(usageErrorReport(message), to: junitPath)
+    public static func writeUsageErrorReport(message: String, reports: ReportSet) {
+        guard (try? reports.prepare()) != nil else { return }
+        reports.writeFiles(usageErrorReport(message), redactor: Redactor())
     }
 
-    static func usageErrorReport(_ message: String) -> RunReport {
+    static func usageErrorReport(_ message: String, caseName: String = "command line is valid") -> RunReport {
         let now = Date()
         let problem = Problem(
             message: message.split(separator: "\n").first.map(String.init) ?? message, type: "UsageError", details: message)
         let suite = SuiteReport(
             name: "azspec", file: "azspec", timestamp: now, duration: 0,
-            cases: [CaseReport(name: "command line is valid", line: 1, duration: 0, outcome: .errored(problem))])
+            cases: [CaseReport(name: caseName, line: 1, duration: 0, outcome: .errored(problem))])
         return RunReport(suites: [suite], startedAt: now, duration: 0)
     }
 

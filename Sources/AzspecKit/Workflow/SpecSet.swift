@@ -14,8 +14,16 @@ public struct SpecSet: Sendable {
     let plans: [String: SuitePlan]
 
     /// Finds, parses and validates the specs under `paths` against `environment`; `cloud` is `--cloud`/`--emulator`.
-    public init(paths: [String], environment: [String: String], cloud: CloudEndpoints? = nil) {
-        let (files, diagnostics) = SpecDiscovery.files(in: paths)
+    ///
+    /// A file found by searching a folder is skipped with a note when it is plainly not a spec: its top level is a
+    /// mapping without `tests` (nor a key one typo away from it), as an emulator configuration is. A file named on the
+    /// command line is always read as a spec, so that its mistakes are reported. `azspec.yaml`'s `exclude` leaves
+    /// files out before they are read.
+    public init(
+        paths: [String], environment: [String: String], cloud: CloudEndpoints? = nil,
+        discovery: SpecDiscovery.Options = SpecDiscovery.Options()
+    ) {
+        let (found, diagnostics) = SpecDiscovery.files(in: paths, options: discovery)
         let loader = SpecLoader()
         let validator = SpecValidator(environment: environment)
         var loaded: [LoadedSpec] = []
@@ -23,50 +31,68 @@ public struct SpecSet: Sendable {
         var plans: [String: SuitePlan] = [:]
         var projects: [String: ProjectFile?] = [:]
         var projectDiagnostics: [Diagnostic] = []
+        var notes: [Diagnostic] = []
+        func project(for file: String) -> ProjectFile? {
+            guard let path = ProjectFile.locate(for: file) else { return nil }
+            if let known = projects[path] { return known }
+            let project = ProjectFile.load(path: path, diagnostics: &projectDiagnostics)
+            projects[path] = project
+            return project
+        }
+        let files = found.filter { !($0.searched && project(for: $0.path)?.excludes($0.path) == true) }
         for (file, spec) in zip(files, Self.load(files, with: loader)) {
-            loaded.append(spec)
-            var project: ProjectFile?
-            if let path = ProjectFile.locate(for: file) {
-                if let known = projects[path] {
-                    project = known
-                } else {
-                    project = ProjectFile.load(path: path, diagnostics: &projectDiagnostics)
-                    projects[path] = project
-                }
+            if let reason = spec.notASpec {
+                notes.append(Diagnostic(.note, at: .whole(file.path), "skipped: \(reason)"))
+                continue
             }
+            loaded.append(spec)
+            let project = project(for: file.path)
             guard let suite = spec.suite else { continue }
             let plan = SuitePlan(
                 suite: suite, project: project, cloud: SuitePlan.cloud(override: cloud, environment: environment, project: project))
-            plans[file] = plan
-            context[file] =
+            plans[file.path] = plan
+            context[file.path] =
                 validator.validate(suite) + validator.validateIdentities(of: plan, project: project)
                 + validator.apiVersionWarnings(plan)
         }
         self.loaded = loaded
-        self.pathDiagnostics = diagnostics + Self.unique(projectDiagnostics)
+        self.pathDiagnostics = diagnostics + Self.unique(projectDiagnostics) + notes
         self.contextDiagnostics = context
         self.plans = plans
     }
 
     /// Parses the files side by side (YAML parsing is most of the time a large suite takes to start), in order.
-    static func load(_ files: [String], with loader: SpecLoader) -> [LoadedSpec] {
-        guard files.count > 1 else { return files.map { loader.load(file: $0) } }
+    static func load(_ files: [SpecDiscovery.Found], with loader: SpecLoader) -> [LoadedSpec] {
+        guard files.count > 1 else { return files.map { loader.load(file: $0.path, searched: $0.searched) } }
         let results = Mutex([LoadedSpec?](repeating: nil, count: files.count))
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let spec = loader.load(file: files[index])
+            let spec = loader.load(file: files[index].path, searched: files[index].searched)
             results.withLock { $0[index] = spec }
         }
-        return results.withLock { $0 }.enumerated().map { index, spec in spec ?? loader.load(file: files[index]) }
+        return results.withLock { $0 }.enumerated().map { index, spec in
+            spec ?? loader.load(file: files[index].path, searched: files[index].searched)
+        }
     }
 
-    /// Every diagnostic, files in order.
+    /// Every diagnostic: files in order, each file's by position.
     public var diagnostics: [Diagnostic] {
-        Self.unique(pathDiagnostics + loaded.flatMap { $0.diagnostics + (contextDiagnostics[$0.file] ?? []) })
+        Self.unique(
+            pathDiagnostics
+                + loaded.flatMap { spec in
+                    (spec.diagnostics + (contextDiagnostics[spec.file] ?? [])).enumerated()
+                        .sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }.map(\.element)
+                })
     }
 
     /// Whether anything stops the run.
     public var hasErrors: Bool {
         loaded.isEmpty || diagnostics.contains { $0.severity == .error } || loaded.contains { $0.hasErrors }
+    }
+
+    /// Prints diagnostics with their source lines and carets (each file read once).
+    public static func render(_ diagnostics: [Diagnostic]) -> [String] {
+        var renderer = DiagnosticRenderer()
+        return diagnostics.map { renderer.render($0) }
     }
 
     /// The suites of the files without errors.

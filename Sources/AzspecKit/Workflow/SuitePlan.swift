@@ -1,6 +1,6 @@
 /// A suite with what it runs against: its cloud and the identities its tests may name.
 public struct SuitePlan: Sendable {
-    public let suite: SuiteSpec
+    public internal(set) var suite: SuiteSpec
     /// Identities by name: azspec.yaml's, then the suite's own over them.
     let identities: [String: IdentitySpec]
     /// What `identity: true` means.

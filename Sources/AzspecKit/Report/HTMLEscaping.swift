@@ -1,0 +1,126 @@
+/// Turns arbitrary text into text that can stand between HTML tags or inside a quoted attribute value.
+///
+/// Two steps, in this order, with redaction and cutting in between (see ``HTMLReportWriter``):
+/// 1. ``sanitized(_:)`` removes terminal colouring and makes invisible trouble visible:
+///    - ANSI escape sequences are dropped: CSI (`ESC [` parameter bytes, intermediate bytes, final byte),
+///      OSC (`ESC ]` … `BEL` or `ESC \`) and any other, lone `ESC`.
+///    - `\r\n` becomes `\n`, a lone `\r` becomes `\n`; newline and tab stay.
+///    - Every other C0 control, DEL, every C1 control, U+FFFE, U+FFFF and the bidirectional overrides and isolates
+///      (U+202A–U+202E, U+2066–U+2069, which can make a name read backwards) become the six visible characters
+///      `\uXXXX`.
+/// 2. ``escaped(_:)`` writes `&`, `<`, `>`, `"` and `'` as character references, so that the result is safe in text
+///    and in single- or double-quoted attribute values alike.
+///
+/// Work is done on Unicode scalars, not `Character`s, because `"\r\n"` is a single `Character`.
+enum HTMLEscaping {
+    private static let escape: Unicode.Scalar = "\u{1B}"
+
+    /// Sanitized and escaped: for text that needs neither redaction nor cutting.
+    static func text(_ text: String) -> String {
+        escaped(sanitized(text))
+    }
+
+    /// The text without ANSI escape sequences or carriage returns, and with every other control character replaced
+    /// by `\uXXXX`.
+    static func sanitized(_ text: String) -> String {
+        // Nearly every string is clean already: one pass over the bytes says so without building anything.
+        // Bytes below 0x20 and 0x7F stand for themselves in UTF-8; C1 controls start with 0xC2, the bidirectional
+        // controls with 0xE2, U+FFFE and U+FFFF with 0xEF. Text with any of those goes through the scalars.
+        let suspicious: (UInt8) -> Bool = {
+            ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF
+        }
+        if !text.utf8.contains(where: suspicious) { return text }
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == escape {
+                index = indexAfterEscapeSequence(in: scalars, at: index)
+                continue
+            }
+            if scalar == "\r" {
+                if index + 1 >= scalars.count || scalars[index + 1] != "\n" { result.append("\n") }
+            } else if isTroublesome(scalar) {
+                result.append(contentsOf: visibleReplacement(for: scalar).unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+            index += 1
+        }
+        return String(result)
+    }
+
+    /// `&`, `<`, `>`, `"` and `'` as `&amp;`, `&lt;`, `&gt;`, `&quot;` and `&#39;`; everything else as it was.
+    static func escaped(_ text: String) -> String {
+        let special: (UInt8) -> Bool = {
+            $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"")
+                || $0 == UInt8(ascii: "'")
+        }
+        if !text.utf8.contains(where: special) { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// Whether the scalar must not reach the page as it is (newline and tab may; carriage return and ESC are
+    /// handled before this is asked).
+    static func isTroublesome(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A: false
+        case 0x00...0x1F, 0x7F...0x9F: true
+        case 0x202A...0x202E, 0x2066...0x2069: true
+        case 0xFFFE, 0xFFFF: true
+        default: false
+        }
+    }
+
+    /// `\u` followed by at least four upper-case hex digits.
+    static func visibleReplacement(for scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// The index just past the escape sequence that starts with the `ESC` at `start`.
+    ///
+    /// A malformed CSI loses only the bytes read so far; an OSC without terminator loses only `ESC ]`, so that the
+    /// text after it stays visible.
+    private static func indexAfterEscapeSequence(in scalars: [Unicode.Scalar], at start: Int) -> Int {
+        let introducer = start + 1
+        guard introducer < scalars.count else { return introducer }
+        switch scalars[introducer] {
+        case "[":
+            var index = introducer + 1
+            while index < scalars.count, (0x30...0x3F).contains(scalars[index].value) { index += 1 }
+            while index < scalars.count, (0x20...0x2F).contains(scalars[index].value) { index += 1 }
+            if index < scalars.count, (0x40...0x7E).contains(scalars[index].value) { return index + 1 }
+            return index
+        case "]":
+            var index = introducer + 1
+            while index < scalars.count {
+                switch scalars[index] {
+                case "\u{07}":
+                    return index + 1
+                case escape:
+                    let next = index + 1
+                    return next < scalars.count && scalars[next] == "\\" ? next + 1 : index
+                default:
+                    index += 1
+                }
+            }
+            return introducer + 1
+        default:
+            return introducer
+        }
+    }
+}
