@@ -9,7 +9,9 @@ struct Azspec: AsyncParsableCommand {
         commandName: "azspec",
         abstract: "Declarative tests for Azure access: Entra ID tokens and Resource Manager calls, reported as JUnit XML.",
         version: AzspecVersion.current,
-        subcommands: [Run.self, Validate.self, List.self, Snapshot.self, EmulatorCommand.self],
+        subcommands: [
+            Run.self, Validate.self, List.self, Init.self, Schema.self, MergeReports.self, Snapshot.self, EmulatorCommand.self,
+        ],
         defaultSubcommand: Run.self
     )
 

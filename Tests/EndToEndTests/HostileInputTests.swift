@@ -111,7 +111,7 @@ import Testing
 
     @Test(
         arguments: [
-            (["--jobs", "0"], "--jobs must be at least 1"),
+            (["--jobs", "0"], "--jobs must be from 1 to 256, not 0"),
             (["--timeout=-1"], "--timeout: a timeout must be a number of seconds from 0.001 to 3600 (one hour)"),
             (["--timeout", "nan"], "--timeout: a timeout must be a number of seconds from 0.001 to 3600 (one hour)"),
             (["--timeout", "inf"], "--timeout: a timeout must be a number of seconds from 0.001 to 3600 (one hour)"),

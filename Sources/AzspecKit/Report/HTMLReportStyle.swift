@@ -103,7 +103,7 @@ enum HTMLReportStyle {
         .retry { margin-left: 6px; padding: 0 6px; border-radius: 999px; background: var(--err-bg); color: var(--err);
           font-size: 11px; }
         .suite { margin-bottom: 8px; overflow: hidden; }
-        .suite > summary { display: flex; align-items: baseline; gap: 12px; }
+        .suite > summary { display: flex; align-items: baseline; gap: 12px; padding-right: 12px; }
         .sname { font-weight: 600; }
         .sfile { min-width: 0; overflow: hidden; color: var(--muted); text-overflow: ellipsis; white-space: nowrap; }
         .tally { display: flex; gap: 12px; margin-left: auto; font-size: 12px; white-space: nowrap; }

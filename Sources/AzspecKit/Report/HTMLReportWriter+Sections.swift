@@ -55,15 +55,21 @@ extension HTMLReportWriter {
         var name = clean(test.name)
         var note = ""
         switch test.outcome {
-        case .passed: break
+        case .passed:
+            let retries = test.requests.count { $0.attempt > 1 }
+            if !test.requests.isEmpty {
+                note = "\(test.requests.count) request\(test.requests.count == 1 ? "" : "s")"
+                    + (retries > 0 ? ", \(retries) retr\(retries == 1 ? "y" : "ies")" : "")
+            }
         case .skipped(let reason): note = clean(reason, .message)
         case .failed(let problem), .errored(let problem):
             name = "<a href=\"#\(failureID)\">\(name)</a>"
             note = clean(problem.message, .message)
         }
+        let duration = test.outcome.isSkipped && test.duration == 0 ? "—" : HTMLReportFormat.duration(test.duration)
         let line = test.line > 0 ? " <span class=\"line\">:\(test.line)</span>" : ""
         return "<tr class=\"is-\(style)\"><td class=\"c-icon\">\(Self.icon(test.outcome))</td><td>\(name)\(line)</td>"
-            + "<td class=\"note\">\(note)</td><td class=\"num\">\(HTMLReportFormat.duration(test.duration))</td></tr>\n"
+            + "<td class=\"note\">\(note)</td><td class=\"num\">\(duration)</td></tr>\n"
     }
 
     private func failureCard(_ suite: SuiteReport, _ test: CaseReport, _ problem: Problem, id: String) -> String {

@@ -170,7 +170,7 @@ enum HTMLReportFormat {
         let milliseconds = milliseconds(seconds)
         if milliseconds < 1_000 { return "\(milliseconds) ms" }
         if milliseconds < 60_000 {
-            let hundredths = (milliseconds + 5) / 10
+            let hundredths = Int((seconds * 100).rounded())  // from the seconds: 1.2449 is 1.24 s, not 1.25 s
             return "\(hundredths / 100).\(twoDigits(hundredths % 100)) s"
         }
         let total = (milliseconds + 500) / 1_000

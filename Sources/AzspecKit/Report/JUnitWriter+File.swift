@@ -35,6 +35,11 @@ extension JUnitWriter {
         try Self.writeAtomically(render(report), to: path)
     }
 
+    /// Writes any report text atomically, as ``write(_:to:)`` does (the caller has redacted it).
+    public static func writeText(_ text: String, to path: String) throws(WriteError) {
+        try writeAtomically(text, to: path)
+    }
+
     static func writeAtomically(_ text: String, to path: String) throws(WriteError) {
         guard !path.isEmpty else { throw WriteError(path: path, reason: "the path is empty") }
         try createFolders(parentFolder(of: path), for: path)

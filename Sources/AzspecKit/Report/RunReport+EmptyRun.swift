@@ -19,6 +19,8 @@ extension RunReport {
             duration: 0,
             cases: [CaseReport(name: "no specs found", line: 0, duration: 0, outcome: .errored(problem))]
         )
-        return RunReport(suites: suites + [placeholder], startedAt: startedAt, duration: duration)
+        var report = RunReport(suites: suites + [placeholder], startedAt: startedAt, duration: duration)
+        report.diagnostics = diagnostics
+        return report
     }
 }

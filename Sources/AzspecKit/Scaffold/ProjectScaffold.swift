@@ -1,0 +1,176 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `azspec init [DIR]`: a project to start from: `azspec.yaml` (a CI identity), a first spec (the identity's token and
+/// a resource-group list), a `.gitignore` for the reports, the JSON Schema for editor completion, and CI files for
+/// GitHub Actions (workload identity) and Azure Pipelines. An existing file is never overwritten (each is created
+/// with `O_EXCL`); `azspec run --emulator` passes on what it writes.
+public enum ProjectScaffold {
+    /// What happened to each file.
+    public enum Outcome: Sendable, Equatable {
+        case created(String)
+        case kept(String)
+    }
+
+    public static func write(into folder: String) throws -> [Outcome] {
+        var outcomes: [Outcome] = []
+        for (relative, text) in files {
+            let path = folder == "." ? relative : folder + "/" + relative
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else {
+                if errno == EEXIST {
+                    outcomes.append(.kept(path))
+                    continue
+                }
+                throw ScaffoldError(path: path, reason: String(cString: strerror(errno)))
+            }
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+            do {
+                try handle.write(contentsOf: Data(text.utf8))
+                try handle.close()
+            } catch {
+                throw ScaffoldError(path: path, reason: error.localizedDescription)
+            }
+            outcomes.append(.created(path))
+        }
+        return outcomes
+    }
+
+    /// The files, by path relative to the project folder.
+    static var files: [(String, String)] {
+        [
+            ("azspec.yaml", projectFile), ("specs/01-smoke.yaml", firstSpec), (".gitignore", "reports/\n"),
+            ("azspec.schema.json", SpecSchema.text), (".github/workflows/azspec.yml", githubWorkflow),
+            ("azure-pipelines.yml", azurePipeline),
+        ]
+    }
+
+    static let projectFile = """
+        # yaml-language-server: $schema=azspec.schema.json#/$defs/project
+        # azspec's project file: settings shared by every spec below this folder.
+        defaultIdentity: ci
+        identities:
+          ci:
+            # A federated token: GitHub Actions' OIDC token (permissions: id-token: write), or the file
+            # AZURE_FEDERATED_TOKEN_FILE names (AKS, Azure Pipelines). Needs AZURE_TENANT_ID and AZURE_CLIENT_ID.
+            kind: workloadIdentity
+        exclude: ["reports/**"]
+
+        """
+
+    static let firstSpec = """
+        # yaml-language-server: $schema=../azspec.schema.json
+        name: The CI identity can reach Azure Resource Manager
+        identity: true                 # azspec.yaml's defaultIdentity: azspec gets the token and sends it
+        tags: [smoke]
+        vars:
+          subscriptionId: "{{env.AZURE_SUBSCRIPTION_ID}}"
+        tests:
+          - name: the identity gets a Resource Manager token for its tenant
+            expect:
+              token:
+                tid: "{{env.AZURE_TENANT_ID}}"
+                aud: { exists: true }
+
+          - name: list resource groups
+            request:
+              url: /subscriptions/{{subscriptionId}}/resourcegroups   # a path on the cloud's Resource Manager
+              query: { api-version: "2021-04-01" }
+            expect:
+              status: 200
+              json:
+                $.value: { type: array }
+                $.value[*].id: { each: { matches: "^/subscriptions/" } }
+
+        """
+
+    static let githubWorkflow = """
+        # Runs the specs after every change, with workload identity federation (no secret in the repository): give the
+        # app registration a federated credential for repo:OWNER/REPO:ref:refs/heads/main (and pull requests if wanted).
+        name: azspec
+        on: [push, pull_request]
+        permissions:
+          id-token: write
+          contents: read
+          checks: write
+        jobs:
+          azure-access:
+            runs-on: ubuntu-latest
+            strategy:
+              fail-fast: false
+              matrix:
+                shard: [1, 2]
+            env:
+              AZURE_TENANT_ID: ${{ vars.AZURE_TENANT_ID }}
+              AZURE_CLIENT_ID: ${{ vars.AZURE_CLIENT_ID }}
+              AZURE_SUBSCRIPTION_ID: ${{ vars.AZURE_SUBSCRIPTION_ID }}
+            steps:
+              - uses: actions/checkout@v4
+              - name: azspec
+                # Annotations and the step summary come on by themselves under GitHub Actions.
+                run: azspec run specs --shard ${{ matrix.shard }}/2 --junit reports/junit-${{ matrix.shard }}.xml
+              - uses: actions/upload-artifact@v4
+                if: always()
+                with: { name: "azspec-${{ matrix.shard }}", path: reports/ }
+          report:
+            needs: azure-access
+            if: always()
+            runs-on: ubuntu-latest
+            steps:
+              - uses: actions/download-artifact@v4
+                with: { path: shards, merge-multiple: true }
+              - run: azspec merge-reports reports/junit.xml shards/junit-*.xml
+              - uses: mikepenz/action-junit-report@v5
+                with: { report_paths: reports/junit.xml }
+
+        """
+
+    static let azurePipeline = """
+        # Runs the specs with a workload-identity service connection: AzureCLI@2 hands its federated token to azspec.
+        trigger: [main]
+        pool: { vmImage: ubuntu-latest }
+        strategy:
+          matrix:
+            shard1: { SHARD: 1 }
+            shard2: { SHARD: 2 }
+        steps:
+          - task: AzureCLI@2
+            displayName: azspec
+            inputs:
+              azureSubscription: my-service-connection   # yours
+              addSpnToEnvironment: true
+              scriptType: bash
+              scriptLocation: inlineScript
+              inlineScript: |
+                printf '%s' "$idToken" > "$(Agent.TempDirectory)/federated-token"
+                export AZURE_FEDERATED_TOKEN_FILE="$(Agent.TempDirectory)/federated-token"
+                export AZURE_CLIENT_ID="$servicePrincipalId" AZURE_TENANT_ID="$tenantId"
+                export AZURE_SUBSCRIPTION_ID="$(az account show --query id -o tsv)"
+                # Failures become pipeline issues by themselves (TF_BUILD is set).
+                azspec run specs --shard $(SHARD)/2 --junit reports/junit.xml
+          - task: PublishTestResults@2
+            condition: always()
+            inputs:
+              testResultsFormat: JUnit
+              testResultsFiles: reports/junit.xml
+              testRunTitle: azspec shard $(SHARD)
+
+        """
+}
+
+/// A file `init` could not create.
+public struct ScaffoldError: Error, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+    public var description: String { "cannot create \(path): \(reason)" }
+}
