@@ -340,7 +340,7 @@ import Testing
             let xml = JUnitWriter(style: .jenkins, hostname: JUnitFixtures.hostile).render(report)
             let wellFormed = try XMLLint.checkWellFormed(xml)
             #expect(wellFormed.isValid, "\(wellFormed)")
-            let stripped = JUnitFixtures.removingTestcaseFileAndLine(xml)
+            let stripped = XMLLint.removingTestcaseFileAndLine(xml)
             #expect(!stripped.contains(" line=\""))
             let verdict = try XMLLint.validate(stripped, schema: XMLLint.schema(Self.jenkinsSchema))
             #expect(verdict.isValid, "\(verdict)\n\(stripped)")
@@ -373,7 +373,7 @@ import Testing
         #expect(!jenkinsVerdict.isValid)
         #expect(jenkinsVerdict.output.contains("attribute 'file'"), "\(jenkinsVerdict)")
         // The jenkins style breaks the Ant schema's rules (attributes on <testsuites>, testcase-level system-out).
-        let stripped = JUnitFixtures.removingTestcaseFileAndLine(jenkins)
+        let stripped = XMLLint.removingTestcaseFileAndLine(jenkins)
         #expect(try !XMLLint.validate(stripped, schema: XMLLint.schema(Self.antSchema)).isValid)
     }
 

@@ -29,6 +29,14 @@ public enum JUnitMerge {
             if text.contains("<!DOCTYPE") || text.contains("<!ENTITY") {
                 throw JUnitMergeError("\(path): a JUnit report with a DTD or entities is refused")
             }
+            // XMLDocument recovers from errors; the SAX parser says whether the document is well-formed at all.
+            let checker = XMLParser(data: Data(bytes))
+            let errors = ParseErrors()
+            checker.delegate = errors
+            checker.shouldResolveExternalEntities = false
+            guard checker.parse(), errors.first == nil, checker.parserError == nil else {
+                throw JUnitMergeError("\(path):\(checker.lineNumber):\(checker.columnNumber): not well-formed XML")
+            }
             let document: XMLDocument
             do {
                 document = try XMLDocument(data: Data(bytes), options: [])
@@ -93,6 +101,19 @@ public enum JUnitMerge {
         node.name = name
         node.stringValue = value
         return node
+    }
+}
+
+/// The first error the SAX parser met (it reports some only to its delegate).
+private final class ParseErrors: NSObject, XMLParserDelegate {
+    var first: (any Error)?
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        if first == nil { first = parseError }
+    }
+
+    func parser(_ parser: XMLParser, validationErrorOccurred validationError: any Error) {
+        if first == nil { first = validationError }
     }
 }
 

@@ -83,12 +83,4 @@ enum JUnitFixtures {
     static func occurrences(of fragment: String, in text: String) -> Int {
         text.components(separatedBy: fragment).count - 1
     }
-
-    /// The document without `file` and `line` on `<testcase>`: attributes no schema declares but GitLab and the
-    /// GitHub report actions read. Attribute values never hold a raw `"`, so a regular expression is enough.
-    static func removingTestcaseFileAndLine(_ xml: String) -> String {
-        xml.replacing(/<testcase\s[^>]*>/) { tag in
-            String(tag.output).replacing(/\s(?:file|line)="[^"]*"/, with: "")
-        }
-    }
 }
