@@ -38,7 +38,7 @@ public struct ReportSet: Sendable {
     var files: [(format: ReportFormat, path: String)] {
         var files: [(ReportFormat, String)] = [(.junit, junitPath)]
         for target in targets {
-            if let file = target.file, !files.contains(where: { $0.1 == file }) { files.append((target.format, file)) }
+            if let file = target.file { files.append((target.format, file)) }
         }
         return files
     }

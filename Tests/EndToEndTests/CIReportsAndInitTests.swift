@@ -1,0 +1,116 @@
+import AzspecCore
+import AzspecTesting
+import Foundation
+import Testing
+
+/// Reports beyond JUnit through the binary (`--report`, and the CI systems' own variables), `init`, and diagnostics
+/// with their source lines.
+@Suite(.serialized) struct CIReportsAndInitTests {
+    static let failingSpec = """
+        name: One fails
+        vars: { subscriptionId: "{{env.AZURE_SUBSCRIPTION_ID}}" }
+        identity: true
+        tests:
+          - name: the subscription
+            request: { url: "/subscriptions/{{subscriptionId}}", query: { api-version: "2022-12-01" } }
+            expect:
+              status: 200
+              json:
+                $.state: Disabled
+
+        """
+
+    @Test func everyReportKindInOneRun() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("specs/fails.yaml", Self.failingSpec)
+        try folder.write("summary.md", "# earlier step\n")
+        let result = try await AzspecProcess.run(
+            ["run", "--emulator", "specs", "--report", "json", "--report", "tap=-", "--report", "html=out/run.html", "--report", "github"],
+            in: folder.path, environment: ["GITHUB_STEP_SUMMARY": folder.path + "/summary.md"])
+        #expect(result.status == 1, "\(result.all)")
+        // TAP owns standard output; the console's lines went to standard error.
+        #expect(result.stdout.hasPrefix("TAP version 14\n1..1\n"), "\(result.stdout)")
+        #expect(result.stdout.contains("    not ok 1 - the subscription"))
+        #expect(result.stderr.contains("✗ the subscription"))
+        #expect(result.stdout.contains("::error file=specs/fails.yaml,line=10,col=9,title=One fails › the subscription::$.state:"), "\(result.stdout)")
+        let json = try #require(folder.read("reports/azspec.json"))
+        let document = try #require(JSONValue.parsed(Array(json.utf8)))
+        #expect(document["totals"]?["failed"] == .int(1))
+        #expect(document["suites"]?[0]?["tests"]?[0]?["requests"]?[0]?["status"] == .int(200))
+        let html = try #require(folder.read("out/run.html"))
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("the subscription"))
+        let summary = try #require(folder.read("summary.md"))
+        #expect(summary.hasPrefix("# earlier step\n### azspec: ❌ 0 tests passed, 1 failed"), "appended, not replaced: \(summary)")
+        #expect(result.stderr.contains("report: reports/junit.xml, reports/azspec.json, out/run.html"))
+    }
+
+    @Test func azurePipelinesIssuesComeOnByThemselves() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("specs/fails.yaml", Self.failingSpec)
+        let result = try await AzspecProcess.run(["run", "--emulator", "specs"], in: folder.path, environment: ["TF_BUILD": "True"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("##vso[task.logissue type=error;sourcepath=specs/fails.yaml;linenumber=10;columnnumber=9;code=One fails › the subscription]"))
+        #expect(result.stdout.contains("##vso[task.complete result=Failed;]azspec: 1 of 1 tests failed"))
+        let plain = try await AzspecProcess.run(["run", "--emulator", "specs"], in: folder.path)
+        #expect(!plain.stdout.contains("##vso"), "only under Azure Pipelines")
+        #expect(!plain.stdout.contains("::error"), "only under GitHub Actions")
+    }
+
+    @Test func badReportOptionsExitTwoBeforeAnythingIsSent() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("specs/fails.yaml", Self.failingSpec)
+        try folder.write("blocker", "a file where a folder should be")
+        let blocked = try await AzspecProcess.run(["run", "--emulator", "specs", "--report", "json=blocker/run.json"], in: folder.path)
+        #expect(blocked.status == 2, "\(blocked.all)")
+        #expect(blocked.stderr.contains("cannot write the report to blocker/run.json"))
+        #expect(!blocked.all.contains("the subscription"), "nothing ran")
+        let unknown = try await AzspecProcess.run(["run", "--emulator", "specs", "--report", "xml"], in: folder.path)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("unknown report kind 'xml'"))
+        let twice = try await AzspecProcess.run(["run", "--emulator", "specs", "--report", "json=reports/junit.xml"], in: folder.path)
+        #expect(twice.status == 2)
+        #expect(twice.stderr.contains("two reports would be written to it"))
+    }
+
+    @Test func initScaffoldsAProjectThatPassesAgainstTheEmulatorAndNeverOverwrites() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("project/azspec.yaml", "# mine\n")
+        let kept = try await AzspecProcess.run(["init", "project"], in: folder.path)
+        #expect(kept.status == 0, "\(kept.all)")
+        #expect(kept.stdout.contains("kept    project/azspec.yaml (it exists; not overwritten)"))
+        #expect(folder.read("project/azspec.yaml") == "# mine\n")
+        let created = try await AzspecProcess.run(["init", "fresh"], in: folder.path)
+        #expect(created.status == 0)
+        for file in ["azspec.yaml", "specs/01-smoke.yaml", ".gitignore", "azspec.schema.json", ".github/workflows/azspec.yml", "azure-pipelines.yml"] {
+            #expect(created.stdout.contains("created fresh/\(file)"), "\(file)")
+        }
+        let run = try await AzspecProcess.run(["run", "--emulator"], in: folder.path + "/fresh")
+        #expect(run.status == 0, "\(run.all)")
+        #expect(run.stdout.contains("2 passed, 0 failed"))
+        let again = try await AzspecProcess.run(["init", "fresh"], in: folder.path)
+        #expect(again.stdout.components(separatedBy: "kept").count - 1 == 6, "\(again.stdout)")
+        let schema = try #require(folder.read("fresh/azspec.schema.json"))
+        #expect(JSONValue.parsed(Array(schema.utf8)) != nil)
+    }
+
+    @Test func diagnosticsShowTheSourceLineWithACaret() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("specs/bad.yaml", "name: bad\ntests:\n  - name: t\n    request: { url: \"http://127.0.0.1:9/\" }\n    expect:\n      stauts: 200\n")
+        let result = try await AzspecProcess.run(["validate", "specs"], in: folder.path)
+        #expect(result.status == 2)
+        #expect(
+            result.stderr.contains(
+                """
+                specs/bad.yaml:6:7: error: unknown key 'stauts' in expect (did you mean 'status'?)
+                  |
+                6 |       stauts: 200
+                  |       ^^^^^^
+                """), "\(result.stderr)")
+    }
+}
