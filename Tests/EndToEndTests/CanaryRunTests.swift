@@ -91,15 +91,20 @@ import Testing
         let closedPort = try await FaultServer.closedPort()
         try await FaultServer.withRunning { server in
             var outputs: [(String, String)] = []
-            for flags in [[], ["-v"], ["--junit-strict"], ["-v", "--junit-strict"]] {
+            let everyReport = ["json", "html", "tap", "github", "azure-pipelines"].flatMap { ["--report", $0] }
+            for flags in [[], ["-v"], ["--junit-strict"], ["-v", "--junit-strict"], ["-v"] + everyReport] {
+                var environment = Self.environment(server, closedPort: closedPort)
+                environment["GITHUB_STEP_SUMMARY"] = folder.path + "/summary.md"
                 let result = try await AzspecProcess.run(
-                    ["run", "--emulator", "specs", "--jobs", "1"] + flags, in: folder.path,
-                    environment: Self.environment(server, closedPort: closedPort))
+                    ["run", "--emulator", "specs", "--jobs", "1"] + flags, in: folder.path, environment: environment)
                 #expect(result.status == 1, "\(result.all)")
                 #expect(result.stdout.contains("1 passed, \(3 * Self.encodings.count + 3) failed"), "\(result.stdout)")
                 #expect(result.stdout.contains(#"$.error.message: expected "nope", got "***""#), "\(result.stdout)")
                 outputs += [("stdout \(flags)", result.stdout), ("stderr \(flags)", result.stderr)]
                 outputs.append(("report \(flags)", try #require(folder.read("reports/junit.xml"))))
+            }
+            for file in ["reports/azspec.json", "reports/azspec.html", "reports/azspec.tap", "summary.md"] {
+                outputs.append((file, try #require(folder.read(file))))
             }
             Self.expectNoCanary(in: outputs, tokens: server.bearerTokens)
         }
@@ -113,7 +118,7 @@ import Testing
         try await FaultServer.withRunning { server in
             let output = folder.path + "/stdout.txt"
             let process = try AzspecProcess.start(
-                ["run", "--emulator", "specs", "--jobs", "1", "-v"], in: folder.path,
+                ["run", "--emulator", "specs", "--jobs", "1", "-v", "--report", "json", "--report", "html"], in: folder.path,
                 environment: Self.environment(server, closedPort: closedPort), outputFile: output)
             #expect(try await AzspecProcess.waitFor("header error", in: output), "the run did not reach the last test")
             try await Task.sleep(for: .milliseconds(300))
@@ -122,7 +127,12 @@ import Testing
             #expect(process.terminationStatus == 130)
             let xml = try #require(folder.read("reports/junit.xml"))
             #expect(xml.contains("interrupted"), "\(xml)")
-            Self.expectNoCanary(in: [("stdout", folder.read("stdout.txt") ?? ""), ("report", xml)], tokens: server.bearerTokens)
+            let json = try #require(folder.read("reports/azspec.json"))
+            let html = try #require(folder.read("reports/azspec.html"))
+            #expect(json.contains("the run was interrupted"))
+            Self.expectNoCanary(
+                in: [("stdout", folder.read("stdout.txt") ?? ""), ("report", xml), ("json", json), ("html", html)],
+                tokens: server.bearerTokens)
         }
     }
 }
