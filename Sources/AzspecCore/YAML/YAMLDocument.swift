@@ -16,7 +16,7 @@ public enum YAMLDocument {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            return (nil, [diagnostic(for: error, file: file)])
+            return (nil, [diagnostic(for: error, file: file, text: text)])
         }
         guard let root else {
             return (nil, [Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "the file is empty")])
@@ -69,10 +69,11 @@ public enum YAMLDocument {
         return diagnostics
     }
 
-    /// A YAML syntax error as a diagnostic at its mark.
-    public static func diagnostic(for error: any Error, file: String) -> Diagnostic {
+    /// A YAML syntax error as a diagnostic at its mark, with a hint for the common traps when `text` shows one.
+    public static func diagnostic(for error: any Error, file: String, text: String? = nil) -> Diagnostic {
         func at(_ mark: Mark, _ message: String) -> Diagnostic {
-            Diagnostic(.error, at: SourceLocation(file: file, line: mark.line, column: mark.column), message)
+            let hint = text.flatMap { trapHint(in: $0, line: mark.line) }.map { "; \($0)" } ?? ""
+            return Diagnostic(.error, at: SourceLocation(file: file, line: mark.line, column: mark.column), message + hint)
         }
         let start = SourceLocation(file: file, line: 1, column: 1)
         switch error {
@@ -88,6 +89,31 @@ public enum YAMLDocument {
         default:
             return Diagnostic(.error, at: start, "invalid YAML: \(error)")
         }
+    }
+
+    /// The trap behind a syntax error at `line` (or the line before it): an unquoted `{{…}}` or a JSONPath's `[*]`
+    /// inside a flow mapping, which YAML reads as nested mappings and lists.
+    static func trapHint(in text: String, line: Int) -> String? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for number in [line, line - 1] where number >= 1 && number <= lines.count {
+            var quote: Character?
+            var previous: Character = " "
+            for character in lines[number - 1] {
+                if let open = quote {
+                    if character == open { quote = nil }
+                } else if character == "\"" || character == "'" {
+                    quote = character
+                } else if character == "#" && previous == " " {
+                    break
+                } else if character == "{" && previous == "{" {
+                    return "hint: a value holding {{…}} must be quoted in YAML: url: \"{{base}}/x\""
+                } else if character == "*" && previous == "[" {
+                    return "hint: a JSONPath with [*] or [?…] must be quoted inside { … }: { \"$.value[*].name\": … }"
+                }
+                previous = character
+            }
+        }
+        return nil
     }
 
     private static func trimmed(_ text: String) -> String {

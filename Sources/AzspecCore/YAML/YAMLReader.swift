@@ -11,6 +11,9 @@ public struct YAMLReader: Sendable {
     /// Whether messages quote a mistyped string (`found the string "soon"`). Off for files that hold secrets in
     /// plain text, such as the emulator's configuration, where a secret under the wrong key would be echoed.
     public var quotesValues = true
+    /// Where keys belong that are unknown where they stand (`status` → `expect`), for "'status' belongs under
+    /// 'expect'" instead of a bare "unknown key".
+    public var homes: [String: String] = [:]
 
     public init(file: String) {
         self.file = file
@@ -19,7 +22,18 @@ public struct YAMLReader: Sendable {
     /// What the node is, for messages, quoting a string only when ``quotesValues`` allows.
     public func describe(_ node: Node) -> String {
         if !quotesValues, case .scalar(let scalar) = node, case .string = scalar.resolvedJSON { return "a string" }
+        if Self.isUnquotedTemplate(node) {
+            return node.kindDescription + " (an unquoted {{…}} is a YAML mapping: put the value in quotes, \"{{name}}\")"
+        }
         return node.kindDescription
+    }
+
+    /// `key: {{name}}` without quotes: YAML reads a mapping whose only key is a mapping.
+    static func isUnquotedTemplate(_ node: Node) -> Bool {
+        guard case .mapping(let mapping) = node, mapping.count == 1, let key = mapping.keys.first, case .mapping = key else {
+            return false
+        }
+        return true
     }
 
     public func location(of node: Node) -> SourceLocation {
@@ -65,7 +79,8 @@ public struct YAMLReader: Sendable {
             let key = scalar.string
             if !allowed.isEmpty, !allowed.contains(key) {
                 let hint = Suggestion.hint(for: key, in: allowed)
-                let known = hint.isEmpty ? "; expected one of: \(allowed.joined(separator: ", "))" : hint
+                var known = hint.isEmpty ? "; expected one of: \(allowed.joined(separator: ", "))" : hint
+                if hint.isEmpty, let home = homes[key] { known = ": '\(key)' belongs under \(home)" }
                 error("unknown key '\(key)' in \(context)\(known)", at: keyNode)
                 continue
             }

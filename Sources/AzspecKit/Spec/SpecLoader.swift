@@ -63,7 +63,9 @@ public struct SpecLoader: Sendable {
     }
 
     private func parse(_ root: Node, file: String) -> LoadedSpec {
-        var parser = SpecParser(reader: YAMLReader(file: file))
+        var reader = YAMLReader(file: file)
+        reader.homes = SpecParser.homes
+        var parser = SpecParser(reader: reader)
         let suite = parser.suite(root)
         return LoadedSpec(file: file, suite: suite, diagnostics: parser.reader.diagnostics.diagnostics)
     }
@@ -241,6 +243,17 @@ struct SpecParser {
         }
         return tags
     }
+
+    /// Where keys belong, for a key written at the wrong level.
+    static let homes: [String: String] = {
+        var homes: [String: String] = [:]
+        for key in ["method", "url", "query", "form", "body", "paginate", "poll", "timeout"] { homes[key] = "'request'" }
+        for key in ["status", "json", "denied", "token", "initialStatus"] { homes[key] = "'expect'" }
+        homes["headers"] = "'request' (to send) or 'expect' (to check)"
+        for key in ["request", "expect", "capture", "always", "permissions", "skip", "resource"] { homes[key] = "a test (an item of 'tests')" }
+        for key in ["vars", "tests"] { homes[key] = "the top of the spec file" }
+        return homes
+    }()
 
     static func isIdentifier(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, first == "_" || (first.properties.isAlphabetic && first.isASCII) else {

@@ -54,7 +54,9 @@ public struct SpecValidator: Sendable {
                     continue
                 }
                 if environment[String(name)] == nil {
-                    collector.error("environment variable \(name) is not set", at: reference.location)
+                    let near = Suggestion.closest(to: String(name), in: environment.keys.sorted())
+                    let hint = near.map { " (is \($0) meant? it is set)" } ?? ""
+                    collector.error("environment variable \(name) is not set\(hint)", at: reference.location)
                 }
             case "cloud":
                 if reference.tail != "login", reference.tail != "arm" {
