@@ -57,6 +57,10 @@ import Testing
         "$.missing: { not: { exists: true } }",
         "$.access_token: { jwt: { tid: t1, roles: { contains: Reader.All }, appid: { exists: false } } }",
         "$.authorization: { jwt: { aud: 'https://management.azure.com/' } }",
+        "$.value[*].name: { unordered: [rg-shared, rg-smoke] }",
+        "$.value: { each: { has: location } }",
+        "$.value: { each: { has: [name, location] } }",
+        "$.value[0]: { has: tags }",
     ])
     func holds(_ line: String) throws {
         let mismatch = try check(line)
@@ -81,6 +85,13 @@ import Testing
         ("$.access_token: { jwt: { roles: { contains: Owner } } }", "JWT claim roles: expected [\"Reader.All\"] to contain \"Owner\""),
         ("$.token_type: { jwt: { tid: t1 } }", "expected a JWT (header.claims.signature), got a string that is not one"),
         ("$.count: { jwt: { tid: t1 } }", "expected a string holding a JWT, got number"),
+        ("$.value[*].name: [rg-shared, rg-smoke]", "not as expected: the same 2 elements in another order"),
+        ("$.value[*].name: [rg-smoke, rg-other]", "not as expected: missing \"rg-other\"; extra \"rg-shared\""),
+        ("$.value[*].name: { unordered: [rg-smoke, rg-smoke] }", "not the same elements: missing \"rg-smoke\"; extra \"rg-shared\""),
+        ("$.value[0].tags: { env: prod, owner: me }",
+            "not as expected: missing member 'owner'; member env: expected \"prod\", got \"smoke\""),
+        ("$.value: { each: { has: tags } }", "[1]: expected an object with member 'tags', got {\"name\":\"rg-shared\",\"location\":\"northeurope\"}"),
+        ("$.count: { has: tags }", "expected an object with member 'tags', got number 2"),
     ])
     func failsWithAClearSentence(_ line: String, _ message: String) throws {
         #expect(try check(line) == message)
@@ -92,5 +103,34 @@ import Testing
                 "name: m\ntests:\n  - name: t\n    request: { url: 'https://a.invalid' }\n    expect:\n      json:\n        $.a: { matches: '(' }\n",
             file: "m.yaml")
         #expect(loaded.diagnostics.map(\.description) == ["m.yaml:7:25: error: invalid regular expression /(/"])
+    }
+}
+
+/// `status: { not: … }` and the warning for the `[*].member: { each: … }` trap.
+@Suite struct StatusAndEachTests {
+    @Test func aNegatedStatusAcceptsEverythingElse() throws {
+        let loaded = SpecLoader().load(
+            yaml: "name: m\ntests:\n  - name: t\n    request: { url: 'https://a.invalid' }\n    expect: { status: { not: [2xx, 404] } }\n",
+            file: "m.yaml")
+        let status = try #require(loaded.suite?.tests.first?.expect.status)
+        #expect(status.accepts(403))
+        #expect(!status.accepts(204))
+        #expect(!status.accepts(404))
+        #expect(status.description == "not one of 2xx, 404")
+        let nested = SpecLoader().load(
+            yaml: "name: m\ntests:\n  - name: t\n    request: { url: 'https://a.invalid' }\n    expect: { status: { nto: 200 } }\n",
+            file: "m.yaml")
+        #expect(nested.diagnostics.map(\.description).first?.contains("unknown key 'nto' in status; expected one of: not") == true)
+    }
+
+    @Test func eachOverAMemberOfEveryElementWarnsOfElementsWithoutIt() throws {
+        let loaded = SpecLoader().load(
+            yaml:
+                "name: m\ntests:\n  - name: t\n    request: { url: 'https://a.invalid' }\n    expect:\n      json:\n        $.value[*].location: { each: { oneOf: [westeurope] } }\n",
+            file: "m.yaml")
+        let suite = try #require(loaded.suite)
+        #expect(SpecValidator(environment: [:]).eachWarnings(suite).map(\.description) == [
+            "m.yaml:7:9: warning: '$.value[*].location: { each: … }' checks only the elements that have 'location': one without it passes; to require it too, add '$.value: { each: { has: location } }'"
+        ])
     }
 }

@@ -11,15 +11,19 @@ public struct DiagnosticRenderer {
 
     /// The diagnostic with its excerpt, as lines joined by `\n`.
     public mutating func render(_ diagnostic: Diagnostic) -> String {
-        let location = diagnostic.location
-        guard location.line > 0, let text = line(location.line, of: location.file) else { return diagnostic.description }
+        guard let excerpt = excerpt(at: diagnostic.location) else { return diagnostic.description }
+        return diagnostic.description + "\n" + excerpt
+    }
+
+    /// The source line at `location` with a caret under it (three lines), or nil when there is none to show.
+    public mutating func excerpt(at location: SourceLocation) -> String? {
+        guard location.line > 0, let text = line(location.line, of: location.file) else { return nil }
         let number = String(location.line)
         let gutter = String(repeating: " ", count: number.count)
         // Tabs keep their width under the caret; other characters become spaces.
         let prefix = text.prefix(max(0, location.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
         let width = Self.spanWidth(text.dropFirst(max(0, location.column - 1)))
         return [
-            diagnostic.description,
             "\(gutter) |",
             "\(number) | \(text)",
             "\(gutter) | \(prefix)\(String(repeating: "^", count: width))",

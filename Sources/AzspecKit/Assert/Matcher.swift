@@ -17,6 +17,10 @@ indirect enum Matcher: Sendable {
     case oneOf([JSONTemplate])
     case not(Matcher)
     case each(Matcher)
+    /// An object with all these members (`has: location`, `has: [location, tags]`).
+    case has([String])
+    /// An array with the same elements in any order (counted: `[a, a]` is not `[a]`).
+    case unordered(JSONTemplate)
     /// A string holding a JWT (optionally after `Bearer `) whose decoded, unverified claims satisfy these matchers.
     case jwt([ClaimMatcher])
     case all([Matcher])
@@ -24,7 +28,7 @@ indirect enum Matcher: Sendable {
     /// The matcher names a spec may use, for "did you mean …?".
     static let names = [
         "equals", "notEquals", "exists", "type", "contains", "matches", "lt", "le", "gt", "ge", "length", "oneOf",
-        "not", "each", "jwt",
+        "not", "each", "has", "unordered", "jwt",
     ]
 
     /// Whether the matcher can hold when the path selects nothing.

@@ -50,7 +50,18 @@ extension Matcher {
         switch self {
         case .equals(let expected):
             let value = try expected.resolve(in: scope)
-            return value == actual ? nil : "expected \(describe(value)), got \(describe(actual))"
+            guard value != actual else { return nil }
+            if let difference = JSONDiff.describe(expected: value, actual: actual) { return "not as expected: \(difference)" }
+            return "expected \(describe(value)), got \(describe(actual))"
+        case .unordered(let expected):
+            let value = try expected.resolve(in: scope)
+            guard case .array = value else { return "unordered compares arrays; write a list" }
+            guard case .array = actual else { return "expected an array, got \(actual.typeName) \(describe(actual))" }
+            return JSONDiff.describe(expected: value, actual: actual, ignoringOrder: true).map { "not the same elements: \($0)" }
+        case .has(let names):
+            guard case .object(let object) = actual else { return "expected an object with \(Self.members(names)), got \(actual.typeName) \(describe(actual))" }
+            let missing = names.filter { object[$0] == nil }
+            return missing.isEmpty ? nil : "expected an object with \(Self.members(missing)), got \(describe(actual))"
         case .notEquals(let unexpected):
             let value = try unexpected.resolve(in: scope)
             return value != actual ? nil : "expected anything but \(describe(value))"
@@ -115,6 +126,11 @@ extension Matcher {
         }
     }
 
+    /// `member 'a'`, `members 'a', 'b'`.
+    static func members(_ names: [String]) -> String {
+        "member\(names.count == 1 ? "" : "s") " + names.map { "'\($0)'" }.joined(separator: ", ")
+    }
+
     /// A short description of what the matcher wants, for messages.
     func summary(_ scope: TemplateScope) throws(TemplateError) -> String {
         switch self {
@@ -130,6 +146,8 @@ extension Matcher {
             "one of \(describe(.array(try options.map { option throws(TemplateError) in try option.resolve(in: scope) })))"
         case .not(let inner): "not \(try inner.summary(scope))"
         case .each(let inner): "each element \(try inner.summary(scope))"
+        case .has(let names): "an object with \(Self.members(names))"
+        case .unordered(let value): "the elements of \(describe(try value.resolve(in: scope))) in any order"
         case .jwt(let claims): "a JWT with claims \(claims.map(\.claim).joined(separator: ", "))"
         case .all(let matchers): try matchers.map { matcher throws(TemplateError) in try matcher.summary(scope) }.joined(separator: " and ")
         }

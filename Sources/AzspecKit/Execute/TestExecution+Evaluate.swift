@@ -85,6 +85,13 @@ extension TestExecution {
 
     /// The JSON around an asserted path: the selected value, or the members of the document when nothing matched.
     static func excerpt(of document: JSONValue, at path: JSONPathQuery, nodes: [JSONValue], redactor: Redactor) -> String {
+        if nodes.count > 1 {
+            let shown = nodes.prefix(20).enumerated().map { index, node in
+                "[\(index)] " + redactor.truncate(redactor.redact(node.serialized), to: 160)
+            }
+            let more = nodes.count > 20 ? ["… and \(nodes.count - 20) more"] : []
+            return "\(path) selected \(nodes.count) nodes:\n" + Transcript.indent((shown + more).joined(separator: "\n"))
+        }
         if let first = nodes.first {
             return "\(path) selected:\n" + Transcript.indent(redactor.clip(first.prettyPrinted(), lines: 12, characters: 800))
         }

@@ -113,6 +113,15 @@ extension SpecParser {
     }
 
     private mutating func status(_ node: Node) -> StatusExpectation? {
+        if case .mapping(let mapping) = node {
+            let members = reader.members(mapping, allowed: ["not"], in: "status")
+            guard members.count == 1, var inner = status(members[0].value), !inner.negated else {
+                if members.isEmpty { reader.error("status takes a code, a class, a list, or { not: … }", at: node) }
+                return nil
+            }
+            inner.negated = true
+            return StatusExpectation(allowed: inner.allowed, location: reader.location(of: node), negated: true)
+        }
         let items: [Node] = if case .sequence(let sequence) = node { Array(sequence) } else { [node] }
         var allowed: [StatusExpectation.Allowed] = []
         for item in items {
@@ -200,6 +209,19 @@ extension SpecParser {
             return .oneOf(items.map { reader.jsonTemplate($0) })
         case "not": return matcher(value).map { .not($0) }
         case "each": return matcher(value).map { .each($0) }
+        case "unordered":
+            guard case .sequence = value else {
+                reader.error("unordered takes a list: the elements expected, in any order", at: value)
+                return nil
+            }
+            return .unordered(reader.jsonTemplate(value))
+        case "has":
+            if case .scalar = value, let name = reader.string(value, "has") { return .has([name]) }
+            guard let names = reader.strings(value, "has"), !names.isEmpty else {
+                reader.error("has takes a member name or a list of them", at: value)
+                return nil
+            }
+            return .has(names)
         case "jwt": return claimMatchers(value, in: "jwt").map { .jwt($0) }
         default: return nil
         }

@@ -121,19 +121,45 @@ extension JSONTemplate {
 }
 
 extension Matcher {
+    /// Whether the matcher is `each`, alone or among others.
+    var usesEach: Bool {
+        switch self {
+        case .each: true
+        case .all(let matchers): matchers.contains(where: \.usesEach)
+        default: false
+        }
+    }
+
     var references: [Reference] {
         switch self {
-        case .equals(let value), .notEquals(let value), .contains(let value): value.references
+        case .equals(let value), .notEquals(let value), .contains(let value), .unordered(let value): value.references
         case .oneOf(let values): values.flatMap(\.references)
         case .length(let inner), .not(let inner), .each(let inner): inner.references
         case .all(let matchers): matchers.flatMap(\.references)
         case .jwt(let claims): claims.flatMap(\.matcher.references)
-        case .exists, .type, .matches, .compare: []
+        case .exists, .type, .matches, .compare, .has: []
         }
     }
 }
 
 extension SpecValidator {
+    /// A warning for `$.value[*].location: { each: … }`: the path selects only the elements that have the member, so
+    /// an element without it passes unseen. `$.value: { each: { has: location } }` says what was meant.
+    func eachWarnings(_ suite: SuiteSpec) -> [Diagnostic] {
+        var collector = DiagnosticCollector()
+        for test in suite.tests {
+            for expectation in test.expect.json {
+                let text = "\(expectation.path)"
+                guard let match = text.firstMatch(of: /^(.*)\[\*\]\.([A-Za-z_][A-Za-z0-9_]*)$/), expectation.matcher.usesEach else { continue }
+                let (array, member) = (String(match.output.1), String(match.output.2))
+                collector.warning(
+                    "'\(text): { each: … }' checks only the elements that have '\(member)': one without it passes; "
+                        + "to require it too, add '\(array): { each: { has: \(member) } }'", at: expectation.location)
+            }
+        }
+        return collector.diagnostics
+    }
+
     /// A warning for each Resource Manager request (a URL starting with `{{cloud.arm}}` or `/`) that names no
     /// `api-version` when azspec.yaml gives none either: ARM would answer 400 MissingApiVersionParameter.
     func apiVersionWarnings(_ plan: SuitePlan) -> [Diagnostic] {

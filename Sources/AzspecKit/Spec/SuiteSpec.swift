@@ -105,9 +105,11 @@ struct StatusExpectation: Sendable, CustomStringConvertible {
     }
     let allowed: [Allowed]
     let location: SourceLocation
+    /// `status: { not: 2xx }`: any status but these.
+    var negated = false
 
     func accepts(_ status: Int) -> Bool {
-        allowed.contains { allowed in
+        negated != allowed.contains { allowed in
             switch allowed {
             case .code(let code): code == status
             case .classOf(let hundreds): status / 100 == hundreds
@@ -122,7 +124,8 @@ struct StatusExpectation: Sendable, CustomStringConvertible {
             case .classOf(let hundreds): "\(hundreds)xx"
             }
         }
-        return texts.count == 1 ? texts[0] : "one of " + texts.joined(separator: ", ")
+        let listed = texts.count == 1 ? texts[0] : "one of " + texts.joined(separator: ", ")
+        return negated ? "not " + listed : listed
     }
 }
 

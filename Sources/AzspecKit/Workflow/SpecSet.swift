@@ -53,7 +53,7 @@ public struct SpecSet: Sendable {
             plans[file.path] = plan
             context[file.path] =
                 validator.validate(suite) + validator.validateIdentities(of: plan, project: project)
-                + validator.apiVersionWarnings(plan)
+                + validator.apiVersionWarnings(plan) + validator.eachWarnings(suite)
         }
         self.loaded = loaded
         self.pathDiagnostics = diagnostics + Self.unique(projectDiagnostics) + notes
