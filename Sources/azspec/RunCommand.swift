@@ -35,6 +35,9 @@ extension Azspec {
         @Flag(name: .customLong("fail-fast"), help: "After the first failure, start no new test (cleanups still run).")
         var failFast = false
 
+        @Flag(name: .customLong("dry-run"), help: "Print each request as a redacted curl command; send nothing, write no report.")
+        var dryRun = false
+
         @Flag(name: .shortAndLong, help: "Print every request and response (secrets redacted).")
         var verbose = false
 
@@ -121,7 +124,9 @@ extension Azspec {
                 tls: TLSOptions(verifyCertificates: !insecure, additionalRoots: caCert, additionalRootPEMs: emulatorCA.map { [$0] } ?? []),
                 selection: (try? selection.selection()) ?? TestSelection(), shard: try? parsedShard(), exclude: selection.exclude,
                 notSpecs: emulatorOptions.emulatorConfig.map { [$0] } ?? [], failFast: failFast)
-            return await SpecRun(options: options).execute()
+            var run = options
+            run.dryRun = dryRun
+            return await SpecRun(options: run).execute()
         }
     }
 }

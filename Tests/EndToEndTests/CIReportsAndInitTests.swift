@@ -98,6 +98,44 @@ import Testing
         #expect(JSONValue.parsed(Array(schema.utf8)) != nil)
     }
 
+    @Test func aDryRunPrintsCurlCommandsAndSendsNothing() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let closed = try await FaultServer.closedPort()
+        try folder.write(
+            "specs/a.yaml",
+            """
+            name: Dry
+            tests:
+              - name: token
+                request:
+                  method: POST
+                  url: "http://127.0.0.1:\(closed)/tenant/oauth2/token"
+                  headers: { X-Note: "it's" }
+                  form: { client_secret: "{{env.AZURE_CLIENT_SECRET}}" }
+                capture: { token: $.access_token }
+              - name: use it
+                request: { url: "http://127.0.0.1:\(closed)/x", headers: { Authorization: "Bearer {{token}}" } }
+
+            """)
+        let secret = "dry-run-canary-" + UUID().uuidString
+        let result = try await AzspecProcess.run(["run", "specs", "--dry-run"], in: folder.path, environment: ["AZURE_CLIENT_SECRET": secret])
+        #expect(result.status == 0, "nothing was sent, so nothing failed: \(result.all)")
+        #expect(
+            result.stdout.contains(
+                """
+                curl -sS \\
+                    -X POST \\
+                    'http://127.0.0.1:\(closed)/tenant/oauth2/token' \\
+                    -H 'X-Note: it'\\''s' \\
+                    -H 'Content-Type: application/x-www-form-urlencoded' \\
+                    --data-binary 'client_secret=***'
+                """), "\(result.stdout)")
+        #expect(result.stdout.contains("-H 'Authorization: Bearer {{token}}'"))
+        #expect(!result.all.contains(secret))
+        #expect(folder.read("reports/junit.xml") == nil, "a dry run writes no report")
+    }
+
     @Test func diagnosticsShowTheSourceLineWithACaret() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -20,6 +20,8 @@ public struct SpecRun: Sendable {
         public var notSpecs: [String]
         /// Stop starting tests after the first failure (cleanups still run).
         public var failFast: Bool
+        /// Print each request as a `curl` command instead of sending it (no report is written).
+        public var dryRun = false
 
         public init(
             paths: [String], reports: ReportSet, verbose: Bool, configuration: RunConfiguration, style: ConsoleStyle,
@@ -94,6 +96,11 @@ public struct SpecRun: Sendable {
             report.diagnostics = specs.diagnostics
             writeReports(report, sink: sink)
             return .invalidInput
+        }
+        if options.dryRun {
+            for line in DryRun.lines(for: chosen.plans, configuration: options.configuration) { sink.line(line) }
+            sink.error("dry run: \(Plural.count(chosen.plans.reduce(0) { $0 + $1.suite.tests.count }, "test")) shown, nothing sent, no report written")
+            return .success
         }
         // TAP on standard output: the console's own lines move to standard error.
         let consoleLine: @Sendable (String) -> Void = options.reports.tapToStandardOutput ? sink.error : sink.line
