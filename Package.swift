@@ -118,6 +118,7 @@ let package = Package(
             dependencies: [
                 "AzspecCore", "AzspecKit", "AzspecTesting", "JSONPath", .product(name: "SwiftASN1", package: "swift-asn1"),
             ],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
         .testTarget(

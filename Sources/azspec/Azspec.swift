@@ -10,7 +10,7 @@ struct Azspec: AsyncParsableCommand {
         abstract: "Declarative tests for Azure access: Entra ID tokens and Resource Manager calls, reported as JUnit XML.",
         version: AzspecVersion.current,
         subcommands: [
-            Run.self, Validate.self, List.self, Init.self, Schema.self, MergeReports.self, Snapshot.self, EmulatorCommand.self,
+            Run.self, Validate.self, List.self, Init.self, Schema.self, MergeReports.self, Import.self, Snapshot.self, EmulatorCommand.self,
         ],
         defaultSubcommand: Run.self
     )

@@ -29,7 +29,9 @@ extension Azspec {
                 valueName: "kind[=path]"))
         var reports: [String] = []
 
-        @Option(name: .customLong("shard"), help: ArgumentHelp("Run only part INDEX of COUNT of the spec files (a CI matrix).", valueName: "index/count"))
+        @Option(
+            name: .customLong("shard"),
+            help: ArgumentHelp("Run only part INDEX of COUNT of the spec files (a CI matrix).", valueName: "index/count"))
         var shard: String?
 
         @Flag(name: .customLong("fail-fast"), help: "After the first failure, start no new test (cleanups still run).")

@@ -5,7 +5,8 @@ import AzspecKit
 struct SelectionOptions: ParsableArguments {
     @Option(
         name: .customLong("filter"),
-        help: ArgumentHelp("Only tests whose suite or test name contains TEXT, or matches it as a * ? glob (repeatable: any).", valueName: "text"))
+        help: ArgumentHelp(
+            "Only tests whose suite or test name contains TEXT, or matches it as a * ? glob (repeatable: any).", valueName: "text"))
     var filters: [String] = []
 
     @Option(

@@ -69,7 +69,8 @@ extension Azspec {
                 ConsoleOutput.out("\(suite.name)  (\(spec.file))")
                 for test in tests {
                     let tags = suite.tags + test.tags
-                    ConsoleOutput.out("  \(test.name)  (line \(test.location.line))\(tags.isEmpty ? "" : "  [\(tags.joined(separator: ", "))]")")
+                    ConsoleOutput.out(
+                        "  \(test.name)  (line \(test.location.line))\(tags.isEmpty ? "" : "  [\(tags.joined(separator: ", "))]")")
                 }
                 listed += tests.count
             }

@@ -37,7 +37,8 @@ struct DiagnosticQualityTests {
         let braces = errors("name: s\ntests:\n  - name: t\n    request: { url: {{base}}/x }\n")
         #expect(braces.count == 1)
         #expect(braces.first?.hasSuffix("; hint: a value holding {{…}} must be quoted in YAML: url: \"{{base}}/x\"") == true, "\(braces)")
-        let path = errors("name: s\ntests:\n  - name: t\n    request: { url: 'http://127.0.0.1:9/' }\n    expect: { json: { $.value[*].name: x } }\n")
+        let path = errors(
+            "name: s\ntests:\n  - name: t\n    request: { url: 'http://127.0.0.1:9/' }\n    expect: { json: { $.value[*].name: x } }\n")
         #expect(path.first?.contains("hint: a JSONPath with [*] or [?…] must be quoted") == true, "\(path)")
         // Block style: an unquoted template is a mapping, and the message says so.
         let block = errors("name: s\ntests:\n  - name: t\n    request:\n      url: {{base}}\n")
@@ -57,6 +58,8 @@ struct DiagnosticQualityTests {
         #expect(tab.hasSuffix("4 | \tx: 1\n  | \t^"), "\(tab)")
         // No line, or a file that cannot be read: the one-line form.
         #expect(renderer.render(Diagnostic(.error, at: .whole(file), "m")) == "\(file): error: m")
-        #expect(renderer.render(Diagnostic(.error, at: SourceLocation(file: "/nowhere.yaml", line: 2, column: 1), "m")) == "/nowhere.yaml:2:1: error: m")
+        #expect(
+            renderer.render(Diagnostic(.error, at: SourceLocation(file: "/nowhere.yaml", line: 2, column: 1), "m"))
+                == "/nowhere.yaml:2:1: error: m")
     }
 }

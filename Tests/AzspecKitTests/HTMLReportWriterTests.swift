@@ -165,13 +165,16 @@ struct HTMLReportWriterTests {
     @Test func totalsInTheHeaderAndTitle() {
         let page = plain.render(Self.mixed)
         #expect(page.contains("<title>azspec: FAILED — 2 passed, 1 failed, 1 errored, 1 skipped</title>"))
-        for (label, value) in [("Tests", "5"), ("Passed", "2"), ("Failed", "1"), ("Errored", "1"), ("Skipped", "1"),
-            ("Files", "2"), ("Duration", "1.50 s")] {
+        for (label, value) in [
+            ("Tests", "5"), ("Passed", "2"), ("Failed", "1"), ("Errored", "1"), ("Skipped", "1"),
+            ("Files", "2"), ("Duration", "1.50 s"),
+        ] {
             #expect(page.contains("<dt>\(label)</dt><dd>\(value)</dd>"), "\(label)")
         }
         #expect(page.contains("<time datetime=\"2025-01-15T10:30:00Z\">"))
         #expect(page.contains("aria-label=\"2 passed, 1 failed, 1 errored, 1 skipped\""))
-        let passing = RunReport(suites: [Self.suite("s", [CaseReport(name: "t", line: 1, duration: 0, outcome: .passed)])],
+        let passing = RunReport(
+            suites: [Self.suite("s", [CaseReport(name: "t", line: 1, duration: 0, outcome: .passed)])],
             startedAt: Self.start, duration: 0)
         #expect(plain.render(passing).contains("<title>azspec: PASSED — 1 passed</title>"))
     }
@@ -203,8 +206,10 @@ struct HTMLReportWriterTests {
         #expect(page.contains("<dt>Files</dt><dd>0</dd>"))
     }
 
-    @Test(arguments: [(0.1424, "142 ms"), (1.2449, "1.24 s"), (125.2, "2 min 05 s"), (-1, "0 ms"), (.nan, "0 ms"),
-        (.infinity, "0 ms")])
+    @Test(arguments: [
+        (0.1424, "142 ms"), (1.2449, "1.24 s"), (125.2, "2 min 05 s"), (-1, "0 ms"), (.nan, "0 ms"),
+        (.infinity, "0 ms"),
+    ])
     func durations(seconds: Double, text: String) {
         #expect(HTMLReportFormat.duration(seconds) == text)
     }

@@ -88,9 +88,14 @@ import Testing
         ("$.value[*].name: [rg-shared, rg-smoke]", "not as expected: the same 2 elements in another order"),
         ("$.value[*].name: [rg-smoke, rg-other]", "not as expected: missing \"rg-other\"; extra \"rg-shared\""),
         ("$.value[*].name: { unordered: [rg-smoke, rg-smoke] }", "not the same elements: missing \"rg-smoke\"; extra \"rg-shared\""),
-        ("$.value[0].tags: { env: prod, owner: me }",
-            "not as expected: missing member 'owner'; member env: expected \"prod\", got \"smoke\""),
-        ("$.value: { each: { has: tags } }", "[1]: expected an object with member 'tags', got {\"name\":\"rg-shared\",\"location\":\"northeurope\"}"),
+        (
+            "$.value[0].tags: { env: prod, owner: me }",
+            "not as expected: missing member 'owner'; member env: expected \"prod\", got \"smoke\""
+        ),
+        (
+            "$.value: { each: { has: tags } }",
+            "[1]: expected an object with member 'tags', got {\"name\":\"rg-shared\",\"location\":\"northeurope\"}"
+        ),
         ("$.count: { has: tags }", "expected an object with member 'tags', got number 2"),
     ])
     func failsWithAClearSentence(_ line: String, _ message: String) throws {
@@ -129,8 +134,9 @@ import Testing
                 "name: m\ntests:\n  - name: t\n    request: { url: 'https://a.invalid' }\n    expect:\n      json:\n        $.value[*].location: { each: { oneOf: [westeurope] } }\n",
             file: "m.yaml")
         let suite = try #require(loaded.suite)
-        #expect(SpecValidator(environment: [:]).eachWarnings(suite).map(\.description) == [
-            "m.yaml:7:9: warning: '$.value[*].location: { each: … }' checks only the elements that have 'location': one without it passes; to require it too, add '$.value: { each: { has: location } }'"
-        ])
+        #expect(
+            SpecValidator(environment: [:]).eachWarnings(suite).map(\.description) == [
+                "m.yaml:7:9: warning: '$.value[*].location: { each: … }' checks only the elements that have 'location': one without it passes; to require it too, add '$.value: { each: { has: location } }'"
+            ])
     }
 }

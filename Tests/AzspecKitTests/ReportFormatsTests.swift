@@ -87,30 +87,33 @@ struct ReportFormatsTests {
         #expect(lines.contains("      severity: error"))
         #expect(lines.contains("    ok 4 - later # SKIP needs 'id' # really"))
         #expect(lines.contains("not ok 1 - Reader | permissions"))
-        #expect(lines.contains("      message: \"status: expected 201, got 403 (AuthorizationFailed)\\nsecond line; with ] and :, commas\""))
+        #expect(
+            lines.contains("      message: \"status: expected 201, got 403 (AuthorizationFailed)\\nsecond line; with ] and :, commas\""))
     }
 
     @Test func githubAnnotationsPointAtTheFailingLineAndEscape() {
         let lines = CIAnnotations(.github, redactor: redactor).lines(for: Self.report)
         lines.forEach { assertNoCanary($0, "github") }
-        #expect(lines == [
-            "::warning file=specs/03 reader.yaml,line=7,col=3,title=invalid spec::no api-version",
-            "::error file=specs/03 reader.yaml,line=12,col=9,title=Reader | permissions › create # a group%2C 100%25 sure::"
-                + "status: expected 201, got 403 (AuthorizationFailed)%0Asecond line; with ] and :, commas",
-            "::error file=specs/03 reader.yaml,line=20,title=Reader | permissions › unreachable::connection refused",
-        ])
+        #expect(
+            lines == [
+                "::warning file=specs/03 reader.yaml,line=7,col=3,title=invalid spec::no api-version",
+                "::error file=specs/03 reader.yaml,line=12,col=9,title=Reader | permissions › create # a group%2C 100%25 sure::"
+                    + "status: expected 201, got 403 (AuthorizationFailed)%0Asecond line; with ] and :, commas",
+                "::error file=specs/03 reader.yaml,line=20,title=Reader | permissions › unreachable::connection refused",
+            ])
     }
 
     @Test func azurePipelinesIssuesAndTheFailedResult() {
         let lines = CIAnnotations(.azurePipelines, redactor: redactor).lines(for: Self.report)
-        #expect(lines == [
-            "##vso[task.logissue type=warning;sourcepath=specs/03 reader.yaml;linenumber=7;columnnumber=3;code=invalid spec]no api-version",
-            "##vso[task.logissue type=error;sourcepath=specs/03 reader.yaml;linenumber=12;columnnumber=9;"
-                + "code=Reader | permissions › create # a group, 100%AZP25 sure]"
-                + "status: expected 201, got 403 (AuthorizationFailed)%0Asecond line; with ] and :, commas",
-            "##vso[task.logissue type=error;sourcepath=specs/03 reader.yaml;linenumber=20;code=Reader | permissions › unreachable]connection refused",
-            "##vso[task.complete result=Failed;]azspec: 2 of 4 tests failed",
-        ])
+        #expect(
+            lines == [
+                "##vso[task.logissue type=warning;sourcepath=specs/03 reader.yaml;linenumber=7;columnnumber=3;code=invalid spec]no api-version",
+                "##vso[task.logissue type=error;sourcepath=specs/03 reader.yaml;linenumber=12;columnnumber=9;"
+                    + "code=Reader | permissions › create # a group, 100%AZP25 sure]"
+                    + "status: expected 201, got 403 (AuthorizationFailed)%0Asecond line; with ] and :, commas",
+                "##vso[task.logissue type=error;sourcepath=specs/03 reader.yaml;linenumber=20;code=Reader | permissions › unreachable]connection refused",
+                "##vso[task.complete result=Failed;]azspec: 2 of 4 tests failed",
+            ])
         var passing = Self.report
         passing.suites[0].cases = [passing.suites[0].cases[0]]
         passing.diagnostics = []
@@ -123,8 +126,10 @@ struct ReportFormatsTests {
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines[0] == "### azspec: ❌ 1 test passed, 2 failed, 1 skipped")
         #expect(lines.contains("| ❌ | specs/03 reader.yaml | Reader \\| permissions | 1 | 2 | 1 | 0.50 s |"))
-        #expect(lines.contains("- **Reader \\| permissions › create \\# a group, 100% sure** (`specs/03 reader.yaml:12`): "
-            + "status: expected 201, got 403 (AuthorizationFailed) second line; with \\] and :, commas"))
+        #expect(
+            lines.contains(
+                "- **Reader \\| permissions › create \\# a group, 100% sure** (`specs/03 reader.yaml:12`): "
+                    + "status: expected 201, got 403 (AuthorizationFailed) second line; with \\] and :, commas"))
     }
 
     @Test func reportTargetsParseAndRefuseWhatCannotWork() throws {
@@ -139,11 +144,12 @@ struct ReportFormatsTests {
                 return "\(error)"
             }
         }
-        #expect(problems == [
-            "--report 'jsonn': unknown report kind 'jsonn' (did you mean 'json'?); use junit, json, html, tap, github, azure-pipelines, each optionally =PATH",
-            "--report 'azure-pipelines=x.txt': azure-pipelines writes to standard output; it takes no path",
-            "--report 'json=-': only tap can go to standard output (-)",
-        ])
+        #expect(
+            problems == [
+                "--report 'jsonn': unknown report kind 'jsonn' (did you mean 'json'?); use junit, json, html, tap, github, azure-pipelines, each optionally =PATH",
+                "--report 'azure-pipelines=x.txt': azure-pipelines writes to standard output; it takes no path",
+                "--report 'json=-': only tap can go to standard output (-)",
+            ])
         let automatic = ReportSet.automaticTargets(environment: ["GITHUB_ACTIONS": "true", "TF_BUILD": "True"], given: [])
         #expect(automatic.map(\.format) == [.github, .azurePipelines])
         #expect(ReportSet.automaticTargets(environment: ["GITHUB_ACTIONS": "true"], given: [ReportTarget(format: .github)]).isEmpty)

@@ -68,11 +68,13 @@ struct SelectionTests {
             """)
         #expect(spec.tags == ["rbac"])
         #expect(spec.tests[0].tags == ["smoke"])
-        let bad = SpecLoader().load(yaml: "name: s\ntags: smoke\ntests:\n  - { name: a, tags: [and], request: { url: 'http://127.0.0.1:9/' } }\n", file: "x.yaml")
-        #expect(bad.diagnostics.map(\.description) == [
-            "x.yaml:2:7: error: tags must be a list, such as tags: [smoke] or tags: [smoke, rbac]",
-            "x.yaml:4:23: error: 'and' cannot be a tag: it is a word of --tag expressions",
-        ])
+        let bad = SpecLoader().load(
+            yaml: "name: s\ntags: smoke\ntests:\n  - { name: a, tags: [and], request: { url: 'http://127.0.0.1:9/' } }\n", file: "x.yaml")
+        #expect(
+            bad.diagnostics.map(\.description) == [
+                "x.yaml:2:7: error: tags must be a list, such as tags: [smoke] or tags: [smoke, rbac]",
+                "x.yaml:4:23: error: 'and' cannot be a tag: it is a word of --tag expressions",
+            ])
     }
 
     @Test func aSelectedTestKeepsWhatItCapturesFromAndTheCleanups() throws {
@@ -100,11 +102,12 @@ struct SelectionTests {
         let selection = TestSelection(tags: [try TagExpression(parsing: "smoke")], skipTags: [])
         let (chosen, notes) = try #require(selection.select(spec))
         #expect(chosen.tests.map(\.name) == ["token", "create", "read", "unrelated", "delete"])
-        #expect(notes == [
-            "specs/x.yaml: also running 'token': it captures 'token' for 'create'",
-            "specs/x.yaml: also running 'create': it captures 'id' for 'read'",
-            "specs/x.yaml: also running 'delete': a cleanup (always: true)",
-        ])
+        #expect(
+            notes == [
+                "specs/x.yaml: also running 'token': it captures 'token' for 'create'",
+                "specs/x.yaml: also running 'create': it captures 'id' for 'read'",
+                "specs/x.yaml: also running 'delete': a cleanup (always: true)",
+            ])
         let only = TestSelection(filters: ["unrelated"])
         #expect(try #require(only.select(spec)).suite.tests.map(\.name) == ["unrelated", "delete"])
         let skipped = TestSelection(skipTags: ["smoke"])
@@ -112,12 +115,15 @@ struct SelectionTests {
         #expect(TestSelection(filters: ["nothing like it"]).select(spec) == nil)
         // A filter on the suite's name takes every test; a glob must match a name whole.
         #expect(try #require(TestSelection(filters: ["CHAIN"]).select(spec)).suite.tests.count == 5)
-        #expect(try #require(TestSelection(filters: ["re*"]).select(spec)).suite.tests.map(\.name) == ["token", "create", "read", "delete"])
+        #expect(
+            try #require(TestSelection(filters: ["re*"]).select(spec)).suite.tests.map(\.name) == ["token", "create", "read", "delete"])
     }
 
-    @Test(arguments: [("0/0", "the count must be from 1 to 1000"), ("3/2", "the index must be from 1 to 2 (shards are numbered from 1)"),
+    @Test(arguments: [
+        ("0/0", "the count must be from 1 to 1000"), ("3/2", "the index must be from 1 to 2 (shards are numbered from 1)"),
         ("0/2", "the index must be from 1 to 2 (shards are numbered from 1)"), ("1", "write it as INDEX/COUNT, such as 1/4"),
-        ("a/b", "write it as INDEX/COUNT, such as 1/4"), ("1/1001", "the count must be from 1 to 1000")])
+        ("a/b", "write it as INDEX/COUNT, such as 1/4"), ("1/1001", "the count must be from 1 to 1000"),
+    ])
     func badShardsAreRefused(text: String, problem: String) {
         do {
             _ = try Shard(parsing: text)

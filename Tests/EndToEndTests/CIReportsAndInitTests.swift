@@ -33,7 +33,9 @@ import Testing
         #expect(result.stdout.hasPrefix("TAP version 14\n1..1\n"), "\(result.stdout)")
         #expect(result.stdout.contains("    not ok 1 - the subscription"))
         #expect(result.stderr.contains("✗ the subscription"))
-        #expect(result.stdout.contains("::error file=specs/fails.yaml,line=10,col=9,title=One fails › the subscription::$.state:"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains("::error file=specs/fails.yaml,line=10,col=9,title=One fails › the subscription::$.state:"),
+            "\(result.stdout)")
         let json = try #require(folder.read("reports/azspec.json"))
         let document = try #require(JSONValue.parsed(Array(json.utf8)))
         #expect(document["totals"]?["failed"] == .int(1))
@@ -52,7 +54,10 @@ import Testing
         try folder.write("specs/fails.yaml", Self.failingSpec)
         let result = try await AzspecProcess.run(["run", "--emulator", "specs"], in: folder.path, environment: ["TF_BUILD": "True"])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("##vso[task.logissue type=error;sourcepath=specs/fails.yaml;linenumber=10;columnnumber=9;code=One fails › the subscription]"))
+        #expect(
+            result.stdout.contains(
+                "##vso[task.logissue type=error;sourcepath=specs/fails.yaml;linenumber=10;columnnumber=9;code=One fails › the subscription]"
+            ))
         #expect(result.stdout.contains("##vso[task.complete result=Failed;]azspec: 1 of 1 tests failed"))
         let plain = try await AzspecProcess.run(["run", "--emulator", "specs"], in: folder.path)
         #expect(!plain.stdout.contains("##vso"), "only under Azure Pipelines")
@@ -86,7 +91,9 @@ import Testing
         #expect(folder.read("project/azspec.yaml") == "# mine\n")
         let created = try await AzspecProcess.run(["init", "fresh"], in: folder.path)
         #expect(created.status == 0)
-        for file in ["azspec.yaml", "specs/01-smoke.yaml", ".gitignore", "azspec.schema.json", ".github/workflows/azspec.yml", "azure-pipelines.yml"] {
+        for file in [
+            "azspec.yaml", "specs/01-smoke.yaml", ".gitignore", "azspec.schema.json", ".github/workflows/azspec.yml", "azure-pipelines.yml",
+        ] {
             #expect(created.stdout.contains("created fresh/\(file)"), "\(file)")
         }
         let run = try await AzspecProcess.run(["run", "--emulator"], in: folder.path + "/fresh")
@@ -96,6 +103,36 @@ import Testing
         #expect(again.stdout.components(separatedBy: "kept").count - 1 == 6, "\(again.stdout)")
         let schema = try #require(folder.read("fresh/azspec.schema.json"))
         #expect(JSONValue.parsed(Array(schema.utf8)) != nil)
+    }
+
+    @Test func thePostmanManualFlowRunsAgainstTheEmulatorUnchanged() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let fixtures = AzspecProcess.packageRoot + "/Tests/AzspecKitTests/Fixtures/postman/"
+        let imported = try await AzspecProcess.run(
+            [
+                "import", "postman", fixtures + "manual-flow.postman_collection.json", "--environment",
+                fixtures + "manual-flow.postman_environment.json", "--out", "specs",
+            ], in: folder.path)
+        #expect(imported.status == 0, "\(imported.all)")
+        #expect(imported.stdout.contains("wrote specs/01-azure-manual-flow.yaml"), "\(imported.stdout)")
+        #expect(imported.stderr.contains("note: Set these environment variables before running"), "\(imported.stderr)")
+        let run = try await AzspecProcess.run(["run", "--emulator", "specs"], in: folder.path)
+        #expect(run.status == 0, "\(run.all)")
+        #expect(run.stdout.contains("2 passed, 0 failed"))
+        // Never overwrites: a second import into the same folder writes nothing.
+        let again = try await AzspecProcess.run(
+            ["import", "postman", fixtures + "manual-flow.postman_collection.json", "--out", "specs"], in: folder.path)
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("it exists already; nothing was written"))
+        for (file, message) in [
+            ("v1.postman_collection.json", "Postman v1 collections are not supported: export it again as Collection v2.1 from Postman"),
+            ("manual-flow.postman_environment.json", "not a Postman collection"),
+        ] {
+            let refused = try await AzspecProcess.run(["import", "postman", fixtures + file, "--out", "other"], in: folder.path)
+            #expect(refused.status == 2, "\(file)")
+            #expect(refused.stderr.contains(message), "\(refused.stderr)")
+        }
     }
 
     @Test func aDryRunPrintsCurlCommandsAndSendsNothing() async throws {
@@ -119,7 +156,8 @@ import Testing
 
             """)
         let secret = "dry-run-canary-" + UUID().uuidString
-        let result = try await AzspecProcess.run(["run", "specs", "--dry-run"], in: folder.path, environment: ["AZURE_CLIENT_SECRET": secret])
+        let result = try await AzspecProcess.run(
+            ["run", "specs", "--dry-run"], in: folder.path, environment: ["AZURE_CLIENT_SECRET": secret])
         #expect(result.status == 0, "nothing was sent, so nothing failed: \(result.all)")
         #expect(
             result.stdout.contains(
@@ -139,7 +177,9 @@ import Testing
     @Test func diagnosticsShowTheSourceLineWithACaret() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        try folder.write("specs/bad.yaml", "name: bad\ntests:\n  - name: t\n    request: { url: \"http://127.0.0.1:9/\" }\n    expect:\n      stauts: 200\n")
+        try folder.write(
+            "specs/bad.yaml",
+            "name: bad\ntests:\n  - name: t\n    request: { url: \"http://127.0.0.1:9/\" }\n    expect:\n      stauts: 200\n")
         let result = try await AzspecProcess.run(["validate", "specs"], in: folder.path)
         #expect(result.status == 2)
         #expect(

@@ -40,7 +40,8 @@ import Testing
         // A selected test brings the test that captures what it uses.
         let names = try await AzspecProcess.run(["run", "--emulator", "specs", "--filter", "again"], in: folder.path)
         #expect(names.status == 0, "\(names.all)")
-        #expect(names.stderr.contains("note: specs/tagged.yaml: also running 'read the subscription': it captures 'name' for 'the name again'"))
+        #expect(
+            names.stderr.contains("note: specs/tagged.yaml: also running 'read the subscription': it captures 'name' for 'the name again'"))
         #expect(names.stdout.contains("2 tests in 1 file"))
         let skipped = try await AzspecProcess.run(["run", "--emulator", "specs", "--skip-tag", "slow"], in: folder.path)
         #expect(skipped.stdout.contains("2 tests in 1 file"), "\(skipped.all)")
@@ -86,7 +87,10 @@ import Testing
             """)
         let result = try await AzspecProcess.run(["run", "--emulator", "specs", "--fail-fast"], in: folder.path)
         #expect(result.status == 1, "\(result.all)")
-        #expect(result.stdout.contains("○ never started  skipped: not run: --fail-fast stopped the run after 'Fails early › wrong expectation' failed"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains(
+                "○ never started  skipped: not run: --fail-fast stopped the run after 'Fails early › wrong expectation' failed"),
+            "\(result.stdout)")
         #expect(result.stdout.contains("✓ cleanup"))
         #expect(result.stdout.contains("1 passed, 1 failed, 1 skipped"))
     }

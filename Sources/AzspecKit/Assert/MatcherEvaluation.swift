@@ -59,7 +59,9 @@ extension Matcher {
             guard case .array = actual else { return "expected an array, got \(actual.typeName) \(describe(actual))" }
             return JSONDiff.describe(expected: value, actual: actual, ignoringOrder: true).map { "not the same elements: \($0)" }
         case .has(let names):
-            guard case .object(let object) = actual else { return "expected an object with \(Self.members(names)), got \(actual.typeName) \(describe(actual))" }
+            guard case .object(let object) = actual else {
+                return "expected an object with \(Self.members(names)), got \(actual.typeName) \(describe(actual))"
+            }
             let missing = names.filter { object[$0] == nil }
             return missing.isEmpty ? nil : "expected an object with \(Self.members(missing)), got \(describe(actual))"
         case .notEquals(let unexpected):

@@ -50,7 +50,8 @@ public actor ConsoleReporter: RunObserver {
         var totals = "\(report.passed) passed, \(failed) failed"
         if report.skipped > 0 { totals += ", \(report.skipped) skipped" }
         var facts = [
-            "\(Plural.count(report.tests, "test")) in \(Plural.count(report.suites.count, "file")), " + String(format: "%.2f s", report.duration)
+            "\(Plural.count(report.tests, "test")) in \(Plural.count(report.suites.count, "file")), "
+                + String(format: "%.2f s", report.duration)
         ]
         facts += extra
         if let reportPath { facts.append("report: \(reportPath)") }

@@ -25,10 +25,16 @@ extension HTMLReportWriter {
         for (suiteIndex, suite) in report.suites.enumerated() {
             let failing = suite.failures + suite.errors > 0
             let icon = Self.icon(
-                suite.failures > 0 ? "failed" : suite.errors > 0 ? "errored" : suite.passed == 0 && suite.skipped > 0
-                    ? "skipped" : "passed")
-            let tally = [("passed", suite.passed), ("failed", suite.failures), ("errored", suite.errors),
-                ("skipped", suite.skipped)].filter { $0.1 > 0 }
+                suite.failures > 0
+                    ? "failed"
+                    : suite.errors > 0
+                        ? "errored"
+                        : suite.passed == 0 && suite.skipped > 0
+                            ? "skipped" : "passed")
+            let tally = [
+                ("passed", suite.passed), ("failed", suite.failures), ("errored", suite.errors),
+                ("skipped", suite.skipped),
+            ].filter { $0.1 > 0 }
                 .map { "<span class=\"\($0.0 == "passed" ? "ok" : $0.0)\">\($0.1) \($0.0)</span>" }.joined()
             html += """
                 <details class="card fold suite" id="suite-\(suiteIndex + 1)"\(failing ? " open" : "")>
@@ -58,7 +64,8 @@ extension HTMLReportWriter {
         case .passed:
             let retries = test.requests.count { $0.attempt > 1 }
             if !test.requests.isEmpty {
-                note = "\(test.requests.count) request\(test.requests.count == 1 ? "" : "s")"
+                note =
+                    "\(test.requests.count) request\(test.requests.count == 1 ? "" : "s")"
                     + (retries > 0 ? ", \(retries) retr\(retries == 1 ? "y" : "ies")" : "")
             }
         case .skipped(let reason): note = clean(reason, .message)
@@ -93,7 +100,8 @@ extension HTMLReportWriter {
         let output = visible(test.output ?? "", .transcript)
         if !output.isEmpty {
             let lines = Self.lineCount(output)
-            html += "<details class=\"fold sub\"><summary>Transcript <span class=\"muted\">\(lines) line"
+            html +=
+                "<details class=\"fold sub\"><summary>Transcript <span class=\"muted\">\(lines) line"
                 + "\(lines == 1 ? "" : "s")</span></summary>\n"
                 + "<pre class=\"transcript\">\(HTMLEscaping.escaped(output))</pre>\n</details>\n"
         }
@@ -118,7 +126,8 @@ extension HTMLReportWriter {
             case .some(let code): status = "\(code)"
             }
             let retry = request.attempt > 1 ? "<span class=\"retry\">retry</span>" : ""
-            html += "<tr><td class=\"method\">\(clean(request.method))</td><td class=\"url\">\(clean(request.url, .url))</td>"
+            html +=
+                "<tr><td class=\"method\">\(clean(request.method))</td><td class=\"url\">\(clean(request.url, .url))</td>"
                 + "<td class=\"num\">\(status)</td><td class=\"num\">\(HTMLReportFormat.milliseconds(request.duration)) ms</td>"
                 + "<td class=\"num\">\(request.attempt)\(retry)</td></tr>\n"
         }
@@ -149,12 +158,13 @@ extension HTMLReportWriter {
 
     /// The icon of an outcome's CSS class (see ``style(_:)``).
     static func icon(_ style: String) -> String {
-        let glyph = switch style {
-        case "passed": "✓"
-        case "failed": "✗"
-        case "errored": "!"
-        default: "○"
-        }
+        let glyph =
+            switch style {
+            case "passed": "✓"
+            case "failed": "✗"
+            case "errored": "!"
+            default: "○"
+            }
         return "<span class=\"icon \(style == "passed" ? "ok" : style)\" role=\"img\" aria-label=\"\(style)\" "
             + "title=\"\(style)\">\(glyph)</span>"
     }

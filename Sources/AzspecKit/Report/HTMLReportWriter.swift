@@ -97,8 +97,10 @@ public struct HTMLReportWriter: Sendable {
             html += "<div class=\"stat \(stat.style)\(zero)\"><dt>\(stat.label)</dt><dd>\(stat.value)</dd></div>\n"
         }
         html += "</dl>\n"
-        let segments = [("passed", report.passed), ("failed", report.failures), ("errored", report.errors),
-            ("skipped", report.skipped)].filter { $0.1 > 0 }
+        let segments = [
+            ("passed", report.passed), ("failed", report.failures), ("errored", report.errors),
+            ("skipped", report.skipped),
+        ].filter { $0.1 > 0 }
         let label = segments.map { "\($0.1) \($0.0)" }.joined(separator: ", ")
         html += "<div class=\"bar\" role=\"img\" aria-label=\"\(label)\">"
         for (style, count) in segments {

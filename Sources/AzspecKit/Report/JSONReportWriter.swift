@@ -24,8 +24,12 @@ public struct JSONReportWriter: Sendable {
                 ("azspec", .string(AzspecVersion.current)),
                 ("startedAt", .string(Self.timestamp(report.startedAt))),
                 ("duration", seconds(report.duration)),
-                ("totals", totals(tests: report.tests, passed: report.passed, failed: report.failures, errored: report.errors,
-                    skipped: report.skipped, files: report.suites.count)),
+                (
+                    "totals",
+                    totals(
+                        tests: report.tests, passed: report.passed, failed: report.failures, errored: report.errors,
+                        skipped: report.skipped, files: report.suites.count)
+                ),
                 ("diagnostics", .array(report.diagnostics.map(diagnostic))),
                 ("suites", .array(report.suites.map(suite))),
             ]))
@@ -39,8 +43,12 @@ public struct JSONReportWriter: Sendable {
                 ("file", text(suite.file)),
                 ("startedAt", .string(Self.timestamp(suite.timestamp))),
                 ("duration", seconds(suite.duration)),
-                ("totals", totals(tests: suite.cases.count, passed: suite.passed, failed: suite.failures, errored: suite.errors,
-                    skipped: suite.skipped, files: nil)),
+                (
+                    "totals",
+                    totals(
+                        tests: suite.cases.count, passed: suite.passed, failed: suite.failures, errored: suite.errors,
+                        skipped: suite.skipped, files: nil)
+                ),
                 ("tests", .array(suite.cases.map(test))),
             ]))
     }
@@ -58,7 +66,11 @@ public struct JSONReportWriter: Sendable {
         case .skipped(let reason): members.append(("reason", text(reason)))
         case .failed(let problem), .errored(let problem):
             members.append(
-                ("problem", .object(JSONObject([("type", text(problem.type)), ("message", text(problem.message)), ("details", text(problem.details))]))))
+                (
+                    "problem",
+                    .object(
+                        JSONObject([("type", text(problem.type)), ("message", text(problem.message)), ("details", text(problem.details))]))
+                ))
         }
         members.append(("requests", .array(test.requests.map(request))))
         members.append(("output", test.output.map(text) ?? .null))

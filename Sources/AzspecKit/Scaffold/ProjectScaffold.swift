@@ -1,49 +1,14 @@
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// `azspec init [DIR]`: a project to start from: `azspec.yaml` (a CI identity), a first spec (the identity's token and
 /// a resource-group list), a `.gitignore` for the reports, the JSON Schema for editor completion, and CI files for
 /// GitHub Actions (workload identity) and Azure Pipelines. An existing file is never overwritten (each is created
 /// with `O_EXCL`); `azspec run --emulator` passes on what it writes.
 public enum ProjectScaffold {
-    /// What happened to each file.
-    public enum Outcome: Sendable, Equatable {
-        case created(String)
-        case kept(String)
-    }
+    public typealias Outcome = NewFiles.Outcome
 
     public static func write(into folder: String) throws -> [Outcome] {
-        var outcomes: [Outcome] = []
-        for (relative, text) in files {
-            let path = folder == "." ? relative : folder + "/" + relative
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
-                withIntermediateDirectories: true)
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else {
-                if errno == EEXIST {
-                    outcomes.append(.kept(path))
-                    continue
-                }
-                throw ScaffoldError(path: path, reason: String(cString: strerror(errno)))
-            }
-            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-            do {
-                try handle.write(contentsOf: Data(text.utf8))
-                try handle.close()
-            } catch {
-                throw ScaffoldError(path: path, reason: error.localizedDescription)
-            }
-            outcomes.append(.created(path))
-        }
-        return outcomes
+        try NewFiles.create(files, in: folder)
     }
 
     /// The files, by path relative to the project folder.
@@ -166,11 +131,4 @@ public enum ProjectScaffold {
               testRunTitle: azspec shard $(SHARD)
 
         """
-}
-
-/// A file `init` could not create.
-public struct ScaffoldError: Error, CustomStringConvertible {
-    public let path: String
-    public let reason: String
-    public var description: String { "cannot create \(path): \(reason)" }
 }

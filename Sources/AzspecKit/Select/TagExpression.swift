@@ -53,7 +53,9 @@ public indirect enum TagExpression: Sendable, Equatable, CustomStringConvertible
     }
 
     private static func tokens(_ text: String) throws(TagExpressionError) -> [String] {
-        guard text.count <= 1000 else { throw TagExpressionError(text: String(text.prefix(40)) + "…", problem: "longer than 1000 characters") }
+        guard text.count <= 1000 else {
+            throw TagExpressionError(text: String(text.prefix(40)) + "…", problem: "longer than 1000 characters")
+        }
         var tokens: [String] = []
         var current = ""
         for character in text {

@@ -56,7 +56,8 @@ public struct TestSelection: Sendable {
                 guard let provider = tests[..<index].lastIndex(where: { $0.captures.contains { $0.name == name } }) else { continue }
                 if !chosen[provider] {
                     chosen[provider] = true
-                    notes[provider] = "\(suite.file): also running '\(tests[provider].name)': it captures '\(name)' for '\(tests[index].name)'"
+                    notes[provider] =
+                        "\(suite.file): also running '\(tests[provider].name)': it captures '\(name)' for '\(tests[index].name)'"
                 }
             }
         }

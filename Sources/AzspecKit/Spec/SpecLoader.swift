@@ -250,7 +250,9 @@ struct SpecParser {
         for key in ["method", "url", "query", "form", "body", "paginate", "poll", "timeout"] { homes[key] = "'request'" }
         for key in ["status", "json", "denied", "token", "initialStatus"] { homes[key] = "'expect'" }
         homes["headers"] = "'request' (to send) or 'expect' (to check)"
-        for key in ["request", "expect", "capture", "always", "permissions", "skip", "resource"] { homes[key] = "a test (an item of 'tests')" }
+        for key in ["request", "expect", "capture", "always", "permissions", "skip", "resource"] {
+            homes[key] = "a test (an item of 'tests')"
+        }
         for key in ["vars", "tests"] { homes[key] = "the top of the spec file" }
         return homes
     }()

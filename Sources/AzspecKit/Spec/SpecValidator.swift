@@ -150,7 +150,9 @@ extension SpecValidator {
         for test in suite.tests {
             for expectation in test.expect.json {
                 let text = "\(expectation.path)"
-                guard let match = text.firstMatch(of: /^(.*)\[\*\]\.([A-Za-z_][A-Za-z0-9_]*)$/), expectation.matcher.usesEach else { continue }
+                guard let match = text.firstMatch(of: /^(.*)\[\*\]\.([A-Za-z_][A-Za-z0-9_]*)$/), expectation.matcher.usesEach else {
+                    continue
+                }
                 let (array, member) = (String(match.output.1), String(match.output.2))
                 collector.warning(
                     "'\(text): { each: … }' checks only the elements that have '\(member)': one without it passes; "

@@ -109,12 +109,13 @@ struct StatusExpectation: Sendable, CustomStringConvertible {
     var negated = false
 
     func accepts(_ status: Int) -> Bool {
-        negated != allowed.contains { allowed in
-            switch allowed {
-            case .code(let code): code == status
-            case .classOf(let hundreds): status / 100 == hundreds
+        negated
+            != allowed.contains { allowed in
+                switch allowed {
+                case .code(let code): code == status
+                case .classOf(let hundreds): status / 100 == hundreds
+                }
             }
-        }
     }
 
     var description: String {

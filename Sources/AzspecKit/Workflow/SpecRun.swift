@@ -90,7 +90,8 @@ public struct SpecRun: Sendable {
         let chosen = RunSelection(plans: specs.runnable, selection: options.selection, shard: options.shard)
         for note in chosen.notes { sink.error("note: \(note)") }
         if chosen.matchedNothing {
-            let message = "no test matches \(options.selection.summary) in \(Plural.count(specs.runnable.count, "spec file")); nothing was sent"
+            let message =
+                "no test matches \(options.selection.summary) in \(Plural.count(specs.runnable.count, "spec file")); nothing was sent"
             sink.error("error: \(message)")
             var report = Self.usageErrorReport(message, caseName: "the selection matches a test")
             report.diagnostics = specs.diagnostics
@@ -99,7 +100,9 @@ public struct SpecRun: Sendable {
         }
         if options.dryRun {
             for line in DryRun.lines(for: chosen.plans, configuration: options.configuration) { sink.line(line) }
-            sink.error("dry run: \(Plural.count(chosen.plans.reduce(0) { $0 + $1.suite.tests.count }, "test")) shown, nothing sent, no report written")
+            sink.error(
+                "dry run: \(Plural.count(chosen.plans.reduce(0) { $0 + $1.suite.tests.count }, "test")) shown, nothing sent, no report written"
+            )
             return .success
         }
         // TAP on standard output: the console's own lines move to standard error.

@@ -1,0 +1,84 @@
+import AzspecCore
+
+/// Converts a Postman v2.1 collection (and optionally an environment) into azspec spec files: one per top-level
+/// folder, plus one for the requests at the top level, each request a test.
+public enum PostmanImporter {
+    /// The largest collection or environment file read.
+    public static let maxInputBytes = 16 << 20
+    /// The deepest folder nesting read (a top-level folder is 1 deep).
+    public static let maxFolderDepth = 32
+
+    /// The spec files and notes for a collection's bytes (and an environment's); throws when the input is not a
+    /// Postman v2 collection (or environment) azspec can read.
+    public static func convert(collection: [UInt8], environment: [UInt8]?) throws(PostmanImportError) -> PostmanImport {
+        let collection = try PostmanCollection(json(collection, what: "collection"))
+        var environmentValues: [PostmanVariable] = []
+        if let environment { environmentValues = try PostmanEnvironment(json(environment, what: "environment")).values }
+        guard collection.hasRequests else { throw .noRequests(collection: collection.name) }
+        let (plans, planNotes) = PostmanSuitePlan.plans(for: collection)
+        var builder = PostmanSuiteBuilder(
+            variables: PostmanVariables(collection: collection.variables, environment: environmentValues))
+        builder.notes = planNotes
+        let prepared = plans.map { builder.prepare($0) }
+        let width = max(2, String(prepared.count).count)
+        var fileNames: [String] = []
+        for (index, suite) in prepared.enumerated() {
+            let number = String(index + 1)
+            let slug = SpecNames.slug(builder.variables.masked(suite.plan.name), fallback: "suite")
+            var name = String(repeating: "0", count: width - number.count) + number + "-" + slug + ".yaml"
+            var counter = 2
+            while fileNames.contains(name) {
+                name = number + "-" + slug + "-\(counter).yaml"
+                counter += 1
+            }
+            fileNames.append(name)
+        }
+        let captured = prepared.map(\.captured)
+        var files: [PostmanImport.File] = []
+        for (index, suite) in prepared.enumerated() {
+            var elsewhere: [String: String] = [:]
+            for (other, names) in captured.enumerated() where other != index {
+                for name in names.sorted() where elsewhere[name] == nil { elsewhere[name] = fileNames[other] }
+            }
+            let text = builder.build(suite, collection: collection.name, capturedElsewhere: elsewhere)
+            files.append(PostmanImport.File(name: fileNames[index], text: text))
+        }
+        return PostmanImport(files: files, notes: summary(builder).map(builder.variables.masked))
+    }
+
+    private static func json(_ bytes: [UInt8], what: String) throws(PostmanImportError) -> JSONValue {
+        guard bytes.count <= maxInputBytes else { throw .tooLarge(what: what, bytes: bytes.count) }
+        do {
+            return try JSONValue(parsing: bytes)
+        } catch {
+            throw .notJSON(what: what, detail: error.description)
+        }
+    }
+
+    /// The builder's notes, then renames, dynamic variables, what reads the environment and what to set.
+    private static func summary(_ builder: PostmanSuiteBuilder) -> [String] {
+        var notes = builder.notes
+        for (from, to) in builder.variables.renames {
+            notes.append(
+                "Variable '\(from)' is named '\(to)' in the specs: azspec names are letters, digits, _ and -, "
+                    + "and env, cloud and run are reserved."
+            )
+        }
+        if !builder.variables.dynamicNames.isEmpty {
+            let names = builder.variables.dynamicNames.map { "{{\($0)}}" }.joined(separator: ", ")
+            notes.append("Postman's \(names) became {{run.hex}} (8 hex digits made once per run): azspec has no such values.")
+        }
+        if !builder.fromEnvironment.isEmpty {
+            let list = builder.fromEnvironment.map { "\($0.variable) → \($0.environment)\($0.secret ? " (secret)" : "")" }
+            notes.append("Read from the environment instead of copied: \(list.joined(separator: ", ")).")
+        }
+        if !builder.environment.isEmpty {
+            let names = builder.environment.sorted()
+            let emulated = names.filter { $0.hasPrefix("AZURE_") }
+            notes.append(
+                "Set these environment variables before running: \(names.joined(separator: ", "))"
+                    + (emulated.isEmpty ? "." : " (azspec run --emulator sets the AZURE_* ones itself)."))
+        }
+        return notes
+    }
+}
