@@ -10,14 +10,40 @@ public actor ConsoleReporter: RunObserver {
     private var headerPrinted = Set<Int>()
     private var pending: [Int: [String]] = [:]
     private var finished = Set<Int>()
+    /// The live progress line's writer (nil: none) and what it counts.
+    private let progress: (@Sendable (String) -> Void)?
+    private let files: Int
+    private var counts = (passed: 0, failed: 0, skipped: 0)
 
-    public init(style: ConsoleStyle, verbose: Bool, write: @escaping @Sendable (String) -> Void = ConsoleOutput.out) {
+    public init(
+        style: ConsoleStyle, verbose: Bool, write: @escaping @Sendable (String) -> Void = ConsoleOutput.out,
+        progress: (@Sendable (String) -> Void)? = nil, files: Int = 0
+    ) {
         self.style = style
         self.verbose = verbose
-        self.write = write
+        self.progress = progress
+        self.files = files
+        self.write = { line in
+            progress?("")
+            write(line)
+        }
+    }
+
+    /// `[3/9 files] 12 passed, 1 failed`: redrawn after each test.
+    private func redrawProgress() {
+        guard let progress else { return }
+        var text = "[\(finished.count)/\(files) \(files == 1 ? "file" : "files")] \(counts.passed) passed, \(counts.failed) failed"
+        if counts.skipped > 0 { text += ", \(counts.skipped) skipped" }
+        progress(counts.failed > 0 ? style.red(text) : style.dim(text))
     }
 
     public func caseFinished(_ result: CaseReport, suite: SuiteSpec, suiteIndex: Int) {
+        defer { redrawProgress() }
+        switch result.outcome {
+        case .passed: counts.passed += 1
+        case .failed, .errored: counts.failed += 1
+        case .skipped: counts.skipped += 1
+        }
         var lines: [String] = []
         if !headerPrinted.contains(suiteIndex) {
             headerPrinted.insert(suiteIndex)
@@ -32,6 +58,7 @@ public actor ConsoleReporter: RunObserver {
     }
 
     public func suiteFinished(_ report: SuiteReport, suiteIndex: Int) {
+        defer { redrawProgress() }
         finished.insert(suiteIndex)
         if report.cases.isEmpty, !headerPrinted.contains(suiteIndex) {
             headerPrinted.insert(suiteIndex)
@@ -46,6 +73,7 @@ public actor ConsoleReporter: RunObserver {
 
     /// The closing lines: totals and where the report went.
     public func summary(_ report: RunReport, reportPath: String?, extra: [String] = []) {
+        progress?("")
         let failed = report.failures + report.errors
         var totals = "\(report.passed) passed, \(failed) failed"
         if report.skipped > 0 { totals += ", \(report.skipped) skipped" }

@@ -7,15 +7,24 @@ public final class OutputSink: Sendable {
     let colours: Bool
     private let writeOut: @Sendable (String) -> Void
     private let writeError: @Sendable (String) -> Void
+    private let writeProgress: @Sendable (String) -> Void
 
     public init(
         secrets: SecretStore, colours: Bool, out: @escaping @Sendable (String) -> Void = ConsoleOutput.rawOut,
-        error: @escaping @Sendable (String) -> Void = ConsoleOutput.rawError
+        error: @escaping @Sendable (String) -> Void = ConsoleOutput.rawError,
+        progress: @escaping @Sendable (String) -> Void = ConsoleOutput.rawProgress
     ) {
         self.secrets = secrets
         self.colours = colours
         self.writeOut = out
         self.writeError = error
+        self.writeProgress = progress
+    }
+
+    /// The live progress line, redrawn in place (an empty text clears it). Only the sink's end adds the cursor
+    /// controls; the text itself is cleaned like every line.
+    public func progress(_ text: String) {
+        writeProgress(clean(text))
     }
 
     /// A line to standard output.

@@ -107,7 +107,9 @@ public struct SpecRun: Sendable {
         }
         // TAP on standard output: the console's own lines move to standard error.
         let consoleLine: @Sendable (String) -> Void = options.reports.tapToStandardOutput ? sink.error : sink.line
-        let console = ConsoleReporter(style: options.style, verbose: options.verbose, write: consoleLine)
+        let console = ConsoleReporter(
+            style: options.style, verbose: options.verbose, write: consoleLine, progress: options.style.progress ? sink.progress : nil,
+            files: chosen.plans.count)
         var configuration = options.configuration
         configuration.failFast = options.failFast
         let runner = Runner(
