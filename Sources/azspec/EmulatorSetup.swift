@@ -1,4 +1,5 @@
 import ArgumentParser
+import AzspecCore
 import AzspecEmulator
 import AzspecKit
 import Foundation
@@ -10,7 +11,10 @@ enum EmulatorSetup {
         do {
             return try EmulatorConfiguration(contentsOfFile: path)
         } catch {
-            ConsoleOutput.err("error: \(error)")
+            // Its lines are `file:line:column: error: …` already.
+            ConsoleOutput.err("\(error)")
+            let count = (error as? EmulatorError)?.diagnostics.filter { $0.severity == .error }.count ?? 0
+            if count > 1 { ConsoleOutput.err("\(Plural.count(count, "error")) in \(path)") }
             throw ExitCode(ExitStatus.invalidInput.rawValue)
         }
     }

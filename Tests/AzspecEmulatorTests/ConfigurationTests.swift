@@ -80,6 +80,26 @@ struct ConfigurationTests {
         #expect(error.description.contains("bad.yaml:7:9: error: unknown key 'resourceGroup' in a subscription"))
     }
 
+    @Test func structuralAndSemanticMistakesComeInOneRound() throws {
+        let yaml = """
+            tenants:
+              - id: 72f988bf-86f1-41af-91ab-2d7cd011db47
+                displayNmae: x
+                subscriptions:
+                  - { id: 33333333-3333-4333-8333-333333333333, displayName: s }
+                roleAssignments:
+                  - { principal: nobody, role: Reader, scope: /subscriptions/33333333-3333-4333-8333-333333333333/resourceGroups/rg-x }
+            """
+        let error = try #require(throws: EmulatorError.self) {
+            try EmulatorConfiguration(yaml: yaml, file: "bad.yaml")
+        }
+        #expect(error.diagnostics.map(\.description) == [
+            "bad.yaml:3:5: error: unknown key 'displayNmae' in a tenant (did you mean 'displayName'?)",
+            "bad.yaml:7:22: error: role assignment names unknown principal 'nobody' (use the name or objectId of a service principal or managed identity of this tenant)",
+            "bad.yaml:7:51: error: scope '/subscriptions/33333333-3333-4333-8333-333333333333/resourceGroups/rg-x' names resource group 'rg-x', which subscription '33333333-3333-4333-8333-333333333333' does not have",
+        ])
+    }
+
     @Test func credentialAndManagedIdentityMistakesAreAllReported() throws {
         let yaml = """
             federatedIssuers:

@@ -7,11 +7,14 @@ import Yams
 struct ConfigurationReader {
     let file: String
     let text: String
+    /// The folder relative PEM paths are read from (the configuration file's).
+    let baseDirectory: String?
     var yaml: YAMLReader
 
-    init(file: String, text: String) {
+    init(file: String, text: String, baseDirectory: String? = nil) {
         self.file = file
         self.text = text
+        self.baseDirectory = baseDirectory
         yaml = YAMLReader(file: file)
         yaml.quotesValues = false  // the configuration holds secrets in plain text
     }
@@ -77,7 +80,21 @@ struct ConfigurationReader {
                 }
             }
         }
-        guard !yaml.diagnostics.hasErrors else { throw EmulatorError.invalidConfiguration(yaml.diagnostics.diagnostics) }
+        // The semantic checks run on what could be read, so that every mistake is reported in one go; a check that
+        // trips over a line already reported adds nothing.
+        configuration.baseDirectory = baseDirectory
+        var checker = ConfigurationChecker(configuration)
+        checker.check()
+        let readProblems: [Diagnostic] = yaml.diagnostics.diagnostics
+        let reported = Set(readProblems.map { $0.location.line })
+        let checked: [Diagnostic] = checker.diagnostics.diagnostics.filter { !reported.contains($0.location.line) }
+        let all: [Diagnostic] = readProblems + checked
+        guard !all.contains(where: { $0.severity == .error }) else {
+            let ordered: [Diagnostic] = all.enumerated().sorted { a, b in
+                a.element.location != b.element.location ? a.element.location < b.element.location : a.offset < b.offset
+            }.map { $0.element }
+            throw EmulatorError.invalidConfiguration(ordered)
+        }
         return configuration
     }
 

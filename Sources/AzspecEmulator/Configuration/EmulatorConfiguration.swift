@@ -181,10 +181,9 @@ public struct EmulatorConfiguration: Sendable {
     }
 
     private init(yaml: String, file: String, baseDirectory: String?) throws {
-        var reader = ConfigurationReader(file: file, text: yaml)
+        var reader = ConfigurationReader(file: file, text: yaml, baseDirectory: baseDirectory)
+        // Reading runs the semantic checks too, so that every problem is reported at once.
         self = try reader.read()
-        self.baseDirectory = baseDirectory
-        try validate()
     }
 
     /// Reads and parses a YAML configuration file. Throws ``EmulatorError``.
