@@ -156,9 +156,9 @@ import Testing
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no such file or folder: nowhere"))
         #expect(folder.read("reports/junit.xml") == nil)
-        let command = try await AzspecProcess.run(["lsit"], in: folder.path)
+        let command = try await AzspecProcess.run(["lst"], in: folder.path)
         #expect(command.status == 2)
-        #expect(command.stderr.contains("no such file or folder: lsit (did you mean the command 'list'?)"), "\(command.all)")
+        #expect(command.stderr.contains("no such file or folder: lst (did you mean the command 'list'?)"), "\(command.all)")
         #expect(folder.read("reports/junit.xml") == nil)
     }
 }

@@ -13,7 +13,7 @@
 ///
 /// Work is done on Unicode scalars, not `Character`s, because `"\r\n"` is a single `Character`.
 enum HTMLEscaping {
-    private static let escape: Unicode.Scalar = "\u{1B}"
+    private static let escape = ANSISequence.escape
 
     /// Sanitized and escaped: for text that needs neither redaction nor cutting.
     static func text(_ text: String) -> String {
@@ -36,13 +36,13 @@ enum HTMLEscaping {
         while index < scalars.count {
             let scalar = scalars[index]
             if scalar == escape {
-                index = indexAfterEscapeSequence(in: scalars, at: index)
+                index = ANSISequence.end(in: scalars, at: index)
                 continue
             }
             if scalar == "\r" {
                 if index + 1 >= scalars.count || scalars[index + 1] != "\n" { result.append("\n") }
             } else if isTroublesome(scalar) {
-                result.append(contentsOf: visibleReplacement(for: scalar).unicodeScalars)
+                result.append(contentsOf: ANSISequence.visibleReplacement(for: scalar).unicodeScalars)
             } else {
                 result.append(scalar)
             }
@@ -82,45 +82,6 @@ enum HTMLEscaping {
         case 0x202A...0x202E, 0x2066...0x2069: true
         case 0xFFFE, 0xFFFF: true
         default: false
-        }
-    }
-
-    /// `\u` followed by at least four upper-case hex digits.
-    static func visibleReplacement(for scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-    }
-
-    /// The index just past the escape sequence that starts with the `ESC` at `start`.
-    ///
-    /// A malformed CSI loses only the bytes read so far; an OSC without terminator loses only `ESC ]`, so that the
-    /// text after it stays visible.
-    private static func indexAfterEscapeSequence(in scalars: [Unicode.Scalar], at start: Int) -> Int {
-        let introducer = start + 1
-        guard introducer < scalars.count else { return introducer }
-        switch scalars[introducer] {
-        case "[":
-            var index = introducer + 1
-            while index < scalars.count, (0x30...0x3F).contains(scalars[index].value) { index += 1 }
-            while index < scalars.count, (0x20...0x2F).contains(scalars[index].value) { index += 1 }
-            if index < scalars.count, (0x40...0x7E).contains(scalars[index].value) { return index + 1 }
-            return index
-        case "]":
-            var index = introducer + 1
-            while index < scalars.count {
-                switch scalars[index] {
-                case "\u{07}":
-                    return index + 1
-                case escape:
-                    let next = index + 1
-                    return next < scalars.count && scalars[next] == "\\" ? next + 1 : index
-                default:
-                    index += 1
-                }
-            }
-            return introducer + 1
-        default:
-            return introducer
         }
     }
 }

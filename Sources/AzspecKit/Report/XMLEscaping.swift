@@ -15,7 +15,7 @@
 /// No CDATA is used, so `]]>` needs no special treatment: its `>` is escaped like any other.
 /// Work is done on Unicode scalars, not `Character`s, because `"\r\n"` is a single `Character`.
 enum XMLEscaping {
-    private static let escape: Unicode.Scalar = "\u{1B}"
+    private static let escape = ANSISequence.escape
 
     /// The text without ANSI escape sequences and with every character XML 1.0 forbids replaced by `\uXXXX`.
     static func sanitized(_ text: String) -> String {
@@ -30,12 +30,12 @@ enum XMLEscaping {
         while index < scalars.count {
             let scalar = scalars[index]
             if scalar == escape {
-                index = indexAfterEscapeSequence(in: scalars, at: index)
+                index = ANSISequence.end(in: scalars, at: index)
             } else {
                 if isAllowedInXML(scalar) {
                     result.append(scalar)
                 } else {
-                    result.append(contentsOf: visibleReplacement(for: scalar).unicodeScalars)
+                    result.append(contentsOf: ANSISequence.visibleReplacement(for: scalar).unicodeScalars)
                 }
                 index += 1
             }
@@ -61,45 +61,6 @@ enum XMLEscaping {
         case 0x00...0x1F: false
         case 0xFFFE, 0xFFFF: false
         default: true
-        }
-    }
-
-    /// `\u` followed by at least four upper-case hex digits.
-    static func visibleReplacement(for scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-    }
-
-    /// The index just past the escape sequence that starts with the `ESC` at `start`.
-    ///
-    /// A malformed CSI loses only the bytes read so far; an OSC without terminator loses only `ESC ]`, so that the
-    /// text after it stays visible.
-    private static func indexAfterEscapeSequence(in scalars: [Unicode.Scalar], at start: Int) -> Int {
-        let introducer = start + 1
-        guard introducer < scalars.count else { return introducer }
-        switch scalars[introducer] {
-        case "[":
-            var index = introducer + 1
-            while index < scalars.count, (0x30...0x3F).contains(scalars[index].value) { index += 1 }
-            while index < scalars.count, (0x20...0x2F).contains(scalars[index].value) { index += 1 }
-            if index < scalars.count, (0x40...0x7E).contains(scalars[index].value) { return index + 1 }
-            return index
-        case "]":
-            var index = introducer + 1
-            while index < scalars.count {
-                switch scalars[index] {
-                case "\u{07}":
-                    return index + 1
-                case escape:
-                    let next = index + 1
-                    return next < scalars.count && scalars[next] == "\\" ? next + 1 : index
-                default:
-                    index += 1
-                }
-            }
-            return introducer + 1
-        default:
-            return introducer
         }
     }
 
