@@ -93,11 +93,12 @@ struct ConfigurationTests {
         let error = try #require(throws: EmulatorError.self) {
             try EmulatorConfiguration(yaml: yaml, file: "bad.yaml")
         }
-        #expect(error.diagnostics.map(\.description) == [
-            "bad.yaml:3:5: error: unknown key 'displayNmae' in a tenant (did you mean 'displayName'?)",
-            "bad.yaml:7:22: error: role assignment names unknown principal 'nobody' (use the name or objectId of a service principal or managed identity of this tenant)",
-            "bad.yaml:7:51: error: scope '/subscriptions/33333333-3333-4333-8333-333333333333/resourceGroups/rg-x' names resource group 'rg-x', which subscription '33333333-3333-4333-8333-333333333333' does not have",
-        ])
+        #expect(
+            error.diagnostics.map(\.description) == [
+                "bad.yaml:3:5: error: unknown key 'displayNmae' in a tenant (did you mean 'displayName'?)",
+                "bad.yaml:7:22: error: role assignment names unknown principal 'nobody' (use the name or objectId of a service principal or managed identity of this tenant)",
+                "bad.yaml:7:51: error: scope '/subscriptions/33333333-3333-4333-8333-333333333333/resourceGroups/rg-x' names resource group 'rg-x', which subscription '33333333-3333-4333-8333-333333333333' does not have",
+            ])
     }
 
     @Test func credentialAndManagedIdentityMistakesAreAllReported() throws {
