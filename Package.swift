@@ -137,6 +137,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["azspec", "AzspecCore", "AzspecKit", "AzspecEmulator", "AzspecTesting"],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
     ]

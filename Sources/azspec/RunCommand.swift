@@ -125,10 +125,8 @@ extension Azspec {
                 verbose: verbose, configuration: configuration, style: .detect(environment: environment),
                 tls: TLSOptions(verifyCertificates: !insecure, additionalRoots: caCert, additionalRootPEMs: emulatorCA.map { [$0] } ?? []),
                 selection: (try? selection.selection()) ?? TestSelection(), shard: try? parsedShard(), exclude: selection.exclude,
-                notSpecs: emulatorOptions.emulatorConfig.map { [$0] } ?? [], failFast: failFast)
-            var run = options
-            run.dryRun = dryRun
-            return await SpecRun(options: run).execute()
+                notSpecs: emulatorOptions.emulatorConfig.map { [$0] } ?? [], dryRun: dryRun)
+            return await SpecRun(options: options).execute()
         }
     }
 }

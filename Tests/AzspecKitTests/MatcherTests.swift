@@ -102,6 +102,19 @@ import Testing
         #expect(try check(line) == message)
     }
 
+    @Test func aMatcherThatCannotBeReadIsNeverDroppedInSilence() {
+        for (length, column) in [("-1", 24), ("1.5", 24)] {
+            let loaded = SpecLoader().load(
+                yaml:
+                    "name: m\ntests:\n  - name: t\n    request: { url: 'https://a.invalid' }\n    expect:\n      json:\n        $.a: { length: \(length) }\n",
+                file: "m.yaml")
+            #expect(
+                loaded.diagnostics.map(\.description) == [
+                    "m.yaml:7:\(column): error: length takes a whole number from 0 up (or a matcher such as { ge: 1 })"
+                ])
+        }
+    }
+
     @Test func invalidRegexIsALoadError() {
         let loaded = SpecLoader().load(
             yaml:
@@ -126,6 +139,14 @@ import Testing
             yaml: "name: m\ntests:\n  - name: t\n    request: { url: 'https://a.invalid' }\n    expect: { status: { nto: 200 } }\n",
             file: "m.yaml")
         #expect(nested.diagnostics.map(\.description).first?.contains("unknown key 'nto' in status; expected one of: not") == true)
+        let twice = SpecLoader().load(
+            yaml:
+                "name: m\ntests:\n  - name: t\n    request: { url: 'https://a.invalid' }\n    expect: { status: { not: { not: 200 } } }\n",
+            file: "m.yaml")
+        #expect(
+            twice.diagnostics.map(\.description) == [
+                "m.yaml:5:30: error: status: { not: … } takes codes and classes such as 2xx, not another mapping"
+            ])
     }
 
     @Test func eachOverAMemberOfEveryElementWarnsOfElementsWithoutIt() throws {

@@ -293,7 +293,9 @@ public enum SpecSchema {
              "description": "Holds when the string, array or object has this many characters, elements or members: a whole number (at least 0) or a matcher.",
              "anyOf": [
               {
-               "type": "number"
+               "type": "number",
+               "minimum": 0,
+               "multipleOf": 1
               },
               {
                "type": "object",
@@ -328,6 +330,50 @@ public enum SpecSchema {
              "$ref": "#/$defs/matcher",
              "description": "Holds for an array whose every element satisfies the inner matcher (true for an empty array)."
             },
+            "has": {
+             "description": "Holds for an object that has all these members: one name or a non-empty list of names.",
+             "anyOf": [
+              {
+               "type": [
+                "string",
+                "number",
+                "boolean"
+               ]
+              },
+              {
+               "type": "array",
+               "minItems": 1,
+               "items": {
+                "type": [
+                 "string",
+                 "number",
+                 "boolean"
+                ],
+                "description": "A member name."
+               }
+              }
+             ],
+             "examples": [
+              "location",
+              [
+               "location",
+               "tags"
+              ]
+             ]
+            },
+            "unordered": {
+             "type": "array",
+             "items": {
+              "$ref": "#/$defs/jsonValue"
+             },
+             "description": "Holds for an array with the same elements in any order (counted: [a, a] is not [a]).",
+             "examples": [
+              [
+               "rg-a",
+               "rg-b"
+              ]
+             ]
+            },
             "jwt": {
              "$ref": "#/$defs/claims",
              "description": "Holds for a JWT (or 'Bearer <JWT>') whose decoded claims satisfy a matcher each; the signature is not checked."
@@ -353,6 +399,8 @@ public enum SpecSchema {
                 "oneOf",
                 "not",
                 "each",
+                "has",
+                "unordered",
                 "jwt"
                ]
               }
@@ -361,21 +409,57 @@ public enum SpecSchema {
            },
            "then": {
             "properties": {
-             "equals": true,
-             "notEquals": true,
-             "exists": true,
-             "type": true,
-             "contains": true,
-             "matches": true,
-             "lt": true,
-             "le": true,
-             "gt": true,
-             "ge": true,
-             "length": true,
-             "oneOf": true,
-             "not": true,
-             "each": true,
-             "jwt": true
+             "equals": {
+              "description": "Holds when the value equals this one (JSON equality: 1 equals 1.0, \"1\" does not equal 1)."
+             },
+             "notEquals": {
+              "description": "Holds when the value exists and differs from this one."
+             },
+             "exists": {
+              "description": "true: the value is there; false: it is not."
+             },
+             "type": {
+              "description": "Holds when the value is of this JSON type (integer: a number with no fraction)."
+             },
+             "contains": {
+              "description": "Holds for a string containing this text, an array containing this element, or an object with this member."
+             },
+             "matches": {
+              "description": "Holds for a string matching this regular expression (searched; anchor with ^…$); not empty."
+             },
+             "lt": {
+              "description": "Holds for a number (or string) less than this one."
+             },
+             "le": {
+              "description": "Holds for a number (or string) at most this one."
+             },
+             "gt": {
+              "description": "Holds for a number (or string) greater than this one."
+             },
+             "ge": {
+              "description": "Holds for a number (or string) at least this one."
+             },
+             "length": {
+              "description": "Holds when the string, array or object has this many characters, elements or members: a whole number (at least 0) or a matcher."
+             },
+             "oneOf": {
+              "description": "Holds when the value equals one of the listed values."
+             },
+             "not": {
+              "description": "Holds when the value does not satisfy the inner matcher."
+             },
+             "each": {
+              "description": "Holds for an array whose every element satisfies the inner matcher (true for an empty array)."
+             },
+             "has": {
+              "description": "Holds for an object that has all these members: one name or a non-empty list of names."
+             },
+             "unordered": {
+              "description": "Holds for an array with the same elements in any order (counted: [a, a] is not [a])."
+             },
+             "jwt": {
+              "description": "Holds for a JWT (or 'Bearer <JWT>') whose decoded claims satisfy a matcher each; the signature is not checked."
+             }
             },
             "additionalProperties": false
            },
@@ -386,7 +470,7 @@ public enum SpecSchema {
             "propertyNames": {
              "description": "A key of an object compared for equality; one this close to a matcher name is taken for a misspelt matcher (write equals: {…} to compare such an object).",
              "not": {
-              "pattern": "^(?:(?:(?:[eE][qQ][uU])(?:(?:[aA](?:(?:[lL](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))|[\\s\\S](?:(?:[lL](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?)|[sS][\\s\\S]|[\\s\\S](?:(?:[lL][sS]|[sS]))?))?))?|[lL](?:(?:[sS][\\s\\S]|[\\s\\S]))?|[sS]|[\\s\\S](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[\\s\\S](?:[lL][sS]|[sS]))|[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[aA][lL][sS]|[lL][sS]|[sS]))))|(?:(?:[eE](?:[qQ](?:(?:[uU][\\s\\S]|[\\s\\S](?:[uU])?))?|[uU]|[\\s\\S](?:[qQ][uU]|[uU]))|[qQ][uU]|[\\s\\S](?:[eE][qQ][uU]|[qQ][uU])))(?:(?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[lL][sS]|[sS]))|[lL][sS]|[\\s\\S](?:[aA][lL][sS]|[lL][sS])))|(?:(?:[eE](?:(?:[qQ](?:[uU][\\s\\S][\\s\\S]|[\\s\\S](?:[uU][\\s\\S]|[\\s\\S](?:[uU])?))|[\\s\\S](?:(?:[qQ](?:[uU][\\s\\S]|[\\s\\S](?:[uU])?)|[uU][\\s\\S]|[\\s\\S](?:(?:[qQ][uU]|[uU]))?))?))?|[qQ](?:(?:[uU][\\s\\S]|[\\s\\S]))?|[uU]|[\\s\\S](?:[eE](?:[qQ](?:(?:[uU][\\s\\S]|[\\s\\S](?:[uU])?))?|[\\s\\S](?:[qQ][uU]|[uU]))|[qQ](?:(?:[uU][\\s\\S]|[\\s\\S](?:[uU])?))?|[uU]|[\\s\\S](?:[eE][qQ][uU]|[qQ][uU]|[uU]))))(?:[aA][lL][sS]))|(?:(?:[nN][oO][tT][eE])(?:(?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S][sS])|[lL][sS]|[qQ](?:[aA](?:(?:[lL](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))|[\\s\\S](?:(?:[sS][\\s\\S]|[\\s\\S]))?))?|[lL](?:(?:[sS][\\s\\S]|[\\s\\S]))?|[sS]|[uU](?:(?:[aA](?:[lL](?:[sS][\\s\\S][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?)))|[\\s\\S](?:[lL](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))|[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[lL](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?)|[sS][\\s\\S]|[\\s\\S](?:(?:[lL][sS]|[sS]))?)))|[lL][sS][\\s\\S][\\s\\S]|[\\s\\S](?:(?:[aA](?:[lL](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))|[\\s\\S](?:[lL](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?)|[sS][\\s\\S]|[\\s\\S](?:(?:[lL][sS]|[sS]))?))|[lL](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))|[\\s\\S](?:(?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[\\s\\S](?:[lL][sS]|[sS]))|[lL](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?)|[sS][\\s\\S]|[\\s\\S](?:(?:[aA][lL][sS]|[lL][sS]|[sS]))?))?))?))?|[\\s\\S](?:[aA](?:(?:[lL](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))|[\\s\\S](?:(?:[lL](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?)|[sS][\\s\\S]|[\\s\\S](?:(?:[lL][sS]|[sS]))?))?))?|[lL](?:(?:[sS][\\s\\S]|[\\s\\S]))?|[sS]|[uU](?:[aA](?:(?:[lL](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))|[\\s\\S](?:(?:[lL](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?)|[sS][\\s\\S]|[\\s\\S](?:(?:[lL][sS]|[sS]))?))?))?|[\\s\\S](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[\\s\\S](?:[lL][sS]|[sS]))|[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[\\s\\S](?:[aA][lL][sS]|[lL][sS]|[sS])))|[\\s\\S](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[\\s\\S](?:[lL][sS]|[sS]))|[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[uU](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[lL][sS]|[sS]))|[\\s\\S](?:[aA][lL][sS]|[lL][sS]))|[\\s\\S](?:[aA][lL][sS]|[lL][sS]|[sS]|[uU][aA][lL][sS]))))|[uU](?:[aA](?:(?:[lL](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))|[\\s\\S](?:(?:[lL](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?)|[sS][\\s\\S]|[\\s\\S](?:(?:[lL][sS]|[sS]))?))?))?|[lL](?:(?:[sS][\\s\\S]|[\\s\\S]))?|[sS]|[\\s\\S](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S][sS]))|[\\s\\S](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S][sS])|[lL][sS]|[qQ](?:[uU](?:[aA](?:(?:[lL](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))|[\\s\\S](?:(?:[lL](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?)|[sS][\\s\\S]|[\\s\\S](?:(?:[lL][sS]|[sS]))?))?))?|[lL](?:(?:[sS][\\s\\S]|[\\s\\S]))?|[sS]|[\\s\\S](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[\\s\\S](?:[lL][sS]|[sS]))|[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[aA][lL][sS]|[lL][sS]|[sS])))|[\\s\\S](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[lL][sS]|[sS]))|[uU](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[lL][sS]|[sS]))|[\\s\\S](?:[aA][lL][sS]|[lL][sS]))|[\\s\\S](?:[aA][lL][sS]|[lL][sS]|[uU][aA][lL][sS])))|[uU](?:[aA](?:(?:[lL](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))|[\\s\\S](?:(?:[lL](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?)|[sS][\\s\\S]|[\\s\\S](?:(?:[lL][sS]|[sS]))?))?))?|[lL](?:(?:[sS][\\s\\S]|[\\s\\S]))?|[sS]|[\\s\\S](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[\\s\\S](?:[lL][sS]|[sS]))|[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[aA][lL][sS]|[lL][sS]|[sS])))|[\\s\\S](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[lL][sS]|[sS]))|[lL][sS]|[qQ](?:[uU](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[lL][sS]|[sS]))|[lL][sS]|[\\s\\S](?:[aA][lL][sS]|[lL][sS]))|[\\s\\S](?:[aA][lL][sS]|[uU][aA][lL][sS]))|[uU](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[lL][sS]|[sS]))|[\\s\\S](?:[aA][lL][sS]|[lL][sS]))|[\\s\\S](?:[aA][lL][sS]|[lL][sS]|[qQ][uU][aA][lL][sS]|[uU][aA][lL][sS])))))|(?:(?:[nN](?:[oO](?:[eE]|[tT](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S](?:[eE]|[tT][eE]))|[tT][eE]|[\\s\\S](?:[oO][tT][eE]|[tT][eE]))|[oO][tT][eE]|[\\s\\S](?:[nN][oO][tT][eE]|[oO][tT][eE])))(?:(?:[aA][lL][sS]|[qQ](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S][sS])|[lL][sS]|[uU](?:[aA](?:(?:[lL](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))|[\\s\\S](?:(?:[lL](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?)|[sS][\\s\\S]|[\\s\\S](?:(?:[lL][sS]|[sS]))?))?))?|[lL](?:(?:[sS][\\s\\S]|[\\s\\S]))?|[sS]|[\\s\\S](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[\\s\\S](?:[lL][sS]|[sS]))|[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[aA][lL][sS]|[lL][sS]|[sS])))|[\\s\\S](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[lL][sS]|[sS]))|[lL][sS]|[uU](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[lL][sS]|[sS]))|[\\s\\S](?:[aA][lL][sS]|[lL][sS]))|[\\s\\S](?:[aA][lL][sS]|[lL][sS]|[uU][aA][lL][sS])))|[uU](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[lL][sS]|[sS]))|[lL][sS]|[\\s\\S][lL][sS])|[\\s\\S](?:[aA][lL][sS]|[qQ](?:[uU](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[lL][sS]|[sS]))|[lL][sS]|[\\s\\S](?:[aA][lL][sS]|[lL][sS]))|[\\s\\S](?:[aA][lL][sS]|[uU][aA][lL][sS]))|[uU](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[lL][sS]|[sS]))|[lL][sS]|[\\s\\S](?:[aA][lL][sS]|[lL][sS]))|[\\s\\S](?:[aA][lL][sS]|[qQ][uU][aA][lL][sS]|[uU][aA][lL][sS]))))|(?:(?:[nN](?:[eE]|[oO](?:(?:[tT](?:[eE][\\s\\S][\\s\\S]|[\\s\\S](?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))|[\\s\\S](?:(?:[eE][\\s\\S]|[tT](?:[eE][\\s\\S]|[\\s\\S](?:[eE])?)|[\\s\\S](?:(?:[eE]|[tT][eE]))?))?))?|[tT](?:(?:[eE][\\s\\S]|[\\s\\S]))?|[\\s\\S](?:[eE]|[oO](?:[tT](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S](?:[eE]|[tT][eE]))|[tT](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S](?:[eE]|[oO][tT][eE]|[tT][eE])))|[oO](?:[eE]|[tT](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S][eE])|[tT][eE]|[\\s\\S](?:[nN](?:[oO](?:[eE]|[tT](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S](?:[eE]|[tT][eE]))|[\\s\\S](?:[oO][tT][eE]|[tT][eE]))|[oO](?:[eE]|[tT](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S](?:[eE]|[tT][eE]))|[tT][eE]|[\\s\\S](?:[nN][oO][tT][eE]|[oO][tT][eE]|[tT][eE]))))(?:(?:[qQ](?:[aA][lL][sS]|[uU](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[lL][sS]|[sS]))|[lL][sS]|[\\s\\S](?:[aA][lL][sS]|[lL][sS]))|[\\s\\S](?:[aA][lL][sS]|[uU][aA][lL][sS]))|[uU][aA][lL][sS]|[\\s\\S](?:[qQ][uU][aA][lL][sS]|[uU][aA][lL][sS])))|(?:(?:[eE]|[nN](?:(?:[oO](?:[tT](?:[eE][\\s\\S][\\s\\S][\\s\\S]|[\\s\\S](?:[eE][\\s\\S][\\s\\S]|[\\s\\S](?:[eE][\\s\\S]|[\\s\\S](?:[eE])?)))|[\\s\\S](?:[eE][\\s\\S][\\s\\S]|[tT](?:[eE][\\s\\S][\\s\\S]|[\\s\\S](?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))|[\\s\\S](?:[eE][\\s\\S]|[tT](?:[eE][\\s\\S]|[\\s\\S](?:[eE])?)|[\\s\\S](?:(?:[eE]|[tT][eE]))?)))|[tT][eE][\\s\\S][\\s\\S]|[\\s\\S](?:(?:[oO](?:[tT](?:[eE][\\s\\S][\\s\\S]|[\\s\\S](?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))|[\\s\\S](?:[eE][\\s\\S]|[tT](?:[eE][\\s\\S]|[\\s\\S](?:[eE])?)|[\\s\\S](?:(?:[eE]|[tT][eE]))?))|[tT](?:[eE][\\s\\S][\\s\\S]|[\\s\\S](?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))|[\\s\\S](?:(?:[eE][\\s\\S]|[oO](?:[tT](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S](?:[eE]|[tT][eE]))|[tT](?:[eE][\\s\\S]|[\\s\\S](?:[eE])?)|[\\s\\S](?:(?:[eE]|[oO][tT][eE]|[tT][eE]))?))?))?))?|[oO](?:(?:[tT](?:[eE][\\s\\S][\\s\\S]|[\\s\\S](?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))|[\\s\\S](?:(?:[eE][\\s\\S]|[\\s\\S]))?))?|[tT](?:(?:[eE][\\s\\S]|[\\s\\S]))?|[\\s\\S](?:[eE]|[nN](?:[oO](?:(?:[tT](?:[eE][\\s\\S][\\s\\S]|[\\s\\S](?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))|[\\s\\S](?:(?:[eE][\\s\\S]|[tT](?:[eE][\\s\\S]|[\\s\\S](?:[eE])?)|[\\s\\S](?:(?:[eE]|[tT][eE]))?))?))?|[\\s\\S](?:[oO](?:[tT](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S](?:[eE]|[tT][eE]))|[tT](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S](?:[eE]|[oO][tT][eE]|[tT][eE])))|[oO](?:(?:[tT](?:[eE][\\s\\S][\\s\\S]|[\\s\\S](?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))|[\\s\\S](?:(?:[eE][\\s\\S]|[tT](?:[eE][\\s\\S]|[\\s\\S](?:[eE])?)|[\\s\\S](?:(?:[eE]|[tT][eE]))?))?))?|[tT](?:(?:[eE][\\s\\S]|[\\s\\S]))?|[\\s\\S](?:[eE]|[nN](?:[oO](?:[eE]|[tT](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S](?:[eE]|[tT][eE]))|[\\s\\S](?:[oO][tT][eE]|[tT][eE]))|[oO](?:[tT](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S](?:[eE]|[tT][eE]))|[tT](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S](?:[eE]|[nN][oO][tT][eE]|[oO][tT][eE]|[tT][eE])))))(?:[qQ][uU][aA][lL][sS]))|(?:(?:[eE][xX][iI])(?:(?:[sS](?:(?:[tT](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))|[\\s\\S](?:(?:[sS][\\s\\S]|[tT](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?)|[\\s\\S](?:(?:[sS]|[tT][sS]))?))?))?|[tT](?:(?:[sS][\\s\\S]|[\\s\\S]))?|[\\s\\S](?:[sS](?:(?:[tT](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[\\s\\S](?:[sS]|[tT][sS])))?|[tT](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[\\s\\S](?:[sS](?:[tT][sS])?|[tT][sS]))))|(?:(?:[eE](?:[iI]|[xX](?:(?:[iI][\\s\\S]|[\\s\\S](?:[iI])?))?|[\\s\\S](?:[iI]|[xX][iI]))|[xX][iI]|[\\s\\S](?:[eE][xX][iI]|[xX][iI])))(?:(?:[sS](?:[sS]|[tT](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[\\s\\S](?:[sS]|[tT][sS]))|[tT][sS]|[\\s\\S](?:[sS][tT][sS]|[tT][sS])))|(?:(?:[eE](?:(?:[xX](?:[iI][\\s\\S][\\s\\S]|[\\s\\S](?:[iI][\\s\\S]|[\\s\\S](?:[iI])?))|[\\s\\S](?:(?:[iI][\\s\\S]|[xX](?:[iI][\\s\\S]|[\\s\\S](?:[iI])?)|[\\s\\S](?:(?:[iI]|[xX][iI]))?))?))?|[iI]|[xX](?:(?:[iI][\\s\\S]|[\\s\\S]))?|[\\s\\S](?:[eE](?:[xX](?:(?:[iI][\\s\\S]|[\\s\\S](?:[iI])?))?|[\\s\\S](?:[iI]|[xX][iI]))|[iI]|[xX](?:(?:[iI][\\s\\S]|[\\s\\S](?:[iI])?))?|[\\s\\S](?:[eE][xX][iI]|[iI]|[xX][iI]))))(?:[sS][tT][sS]))|(?:[tT](?:[pP][eE]|[yY](?:[eE]|[pP](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S](?:[eE]|[pP][eE]))|[\\s\\S](?:[pP][eE]|[yY][pP][eE]))|[yY][pP][eE]|[\\s\\S](?:[tT][yY][pP][eE]|[yY][pP][eE]))|(?:(?:[cC][oO][nN][tT])(?:(?:[aA](?:[iI](?:(?:[nN](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))|[\\s\\S](?:(?:[nN](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?)|[sS][\\s\\S]|[\\s\\S](?:(?:[nN][sS]|[sS]))?))?))?|[nN](?:(?:[sS][\\s\\S]|[\\s\\S]))?|[sS]|[\\s\\S](?:[iI](?:[nN](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[\\s\\S](?:[nN][sS]|[sS]))|[nN](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[iI][nN][sS]|[nN][sS]|[sS])))|[iI](?:[nN](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S][sS])|[nN][sS]|[\\s\\S](?:[aA](?:[iI](?:[nN](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[nN][sS]|[sS]))|[\\s\\S](?:[iI][nN][sS]|[nN][sS]))|[iI](?:[nN](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[nN][sS]|[sS]))|[nN][sS]|[\\s\\S](?:[aA][iI][nN][sS]|[iI][nN][sS]|[nN][sS]))))|(?:(?:[cC](?:[nN][tT]|[oO](?:[nN](?:(?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))?|[tT]|[\\s\\S](?:[nN][tT]|[tT]))|[\\s\\S](?:[nN][tT]|[oO][nN][tT]))|[oO][nN][tT]|[\\s\\S](?:[cC][oO][nN][tT]|[oO][nN][tT])))(?:(?:[aA](?:[iI](?:[nN](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[nN][sS]|[sS]))|[nN][sS]|[\\s\\S](?:[iI][nN][sS]|[nN][sS]))|[iI][nN][sS]|[\\s\\S](?:[aA][iI][nN][sS]|[iI][nN][sS])))|(?:(?:[cC](?:[nN](?:(?:[tT][\\s\\S]|[\\s\\S]))?|[oO](?:(?:[nN](?:[tT][\\s\\S][\\s\\S]|[\\s\\S](?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))|[\\s\\S](?:(?:[nN](?:[tT][\\s\\S]|[\\s\\S](?:[tT])?)|[tT][\\s\\S]|[\\s\\S](?:(?:[nN][tT]|[tT]))?))?))?|[tT]|[\\s\\S](?:[nN](?:(?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))?|[oO](?:[nN](?:(?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))?|[\\s\\S](?:[nN][tT]|[tT]))|[tT]|[\\s\\S](?:[nN][tT]|[oO][nN][tT]|[tT])))|[nN][tT]|[oO](?:[nN](?:(?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))?|[tT]|[\\s\\S][tT])|[\\s\\S](?:[cC](?:[oO](?:[nN](?:(?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))?|[tT]|[\\s\\S](?:[nN][tT]|[tT]))|[\\s\\S](?:[nN][tT]|[oO][nN][tT]))|[nN][tT]|[oO](?:[nN](?:(?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))?|[tT]|[\\s\\S](?:[nN][tT]|[tT]))|[\\s\\S](?:[cC][oO][nN][tT]|[nN][tT]|[oO][nN][tT]))))(?:[aA][iI][nN][sS]))|(?:(?:[mM][aA][tT])(?:(?:[cC](?:[eE](?:(?:[sS][\\s\\S]|[\\s\\S]))?|[hH](?:(?:[eE](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))|[\\s\\S](?:(?:[eE](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?)|[sS][\\s\\S]|[\\s\\S](?:(?:[eE][sS]|[sS]))?))?))?|[sS]|[\\s\\S](?:[eE](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[hH](?:[eE](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[\\s\\S](?:[eE][sS]|[sS]))|[sS]|[\\s\\S](?:[eE][sS]|[hH][eE][sS]|[sS])))|[eE][sS]|[hH](?:[eE](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S][sS])|[\\s\\S](?:[cC](?:[hH](?:[eE](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[eE][sS]|[sS]))|[\\s\\S](?:[eE][sS]|[hH][eE][sS]))|[eE][sS]|[hH](?:[eE](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[eE][sS]|[sS]))|[\\s\\S](?:[cC][hH][eE][sS]|[eE][sS]|[hH][eE][sS]))))|(?:(?:[aA][tT]|[mM](?:[aA](?:(?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))?|[tT]|[\\s\\S](?:[aA][tT]|[tT]))|[\\s\\S](?:[aA][tT]|[mM][aA][tT])))(?:(?:[cC](?:[eE][sS]|[hH](?:[eE](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[eE][sS]|[sS]))|[\\s\\S](?:[eE][sS]|[hH][eE][sS]))|[hH][eE][sS]|[\\s\\S](?:[cC][hH][eE][sS]|[hH][eE][sS])))|(?:(?:[aA](?:(?:[tT][\\s\\S]|[\\s\\S]))?|[mM](?:(?:[aA](?:[tT][\\s\\S][\\s\\S]|[\\s\\S](?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))|[\\s\\S](?:(?:[aA](?:[tT][\\s\\S]|[\\s\\S](?:[tT])?)|[tT][\\s\\S]|[\\s\\S](?:(?:[aA][tT]|[tT]))?))?))?|[tT]|[\\s\\S](?:[aA](?:(?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))?|[mM](?:[aA](?:(?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))?|[\\s\\S](?:[aA][tT]|[tT]))|[tT]|[\\s\\S](?:[aA][tT]|[mM][aA][tT]|[tT]))))(?:[cC][hH][eE][sS]))|(?:[lL](?:(?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))?|[tT]|[\\s\\S](?:[lL][tT]|[tT]))|(?:[eE]|[lL](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S](?:[eE]|[lL][eE]))|(?:[gG](?:(?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))?|[tT]|[\\s\\S](?:[gG][tT]|[tT]))|(?:[eE]|[gG](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S](?:[eE]|[gG][eE]))|(?:(?:[lL][eE][nN])(?:(?:[gG](?:(?:[tT](?:[hH][\\s\\S][\\s\\S]|[\\s\\S](?:[hH][\\s\\S]|[\\s\\S](?:[hH])?))|[\\s\\S](?:(?:[hH][\\s\\S]|[tT](?:[hH][\\s\\S]|[\\s\\S](?:[hH])?)|[\\s\\S](?:(?:[hH]|[tT][hH]))?))?))?|[hH]|[tT](?:(?:[hH][\\s\\S]|[\\s\\S]))?|[\\s\\S](?:[gG](?:[tT](?:(?:[hH][\\s\\S]|[\\s\\S](?:[hH])?))?|[\\s\\S](?:[hH]|[tT][hH]))|[hH]|[tT](?:(?:[hH][\\s\\S]|[\\s\\S](?:[hH])?))?|[\\s\\S](?:[gG][tT][hH]|[hH]|[tT][hH]))))|(?:(?:[eE][nN]|[lL](?:[eE](?:(?:[nN][\\s\\S]|[\\s\\S](?:[nN])?))?|[nN]|[\\s\\S](?:[eE][nN]|[nN]))|[\\s\\S](?:[eE][nN]|[lL][eE][nN])))(?:(?:[gG](?:[hH]|[tT](?:(?:[hH][\\s\\S]|[\\s\\S](?:[hH])?))?|[\\s\\S](?:[hH]|[tT][hH]))|[tT][hH]|[\\s\\S](?:[gG][tT][hH]|[tT][hH])))|(?:(?:[eE](?:(?:[nN][\\s\\S]|[\\s\\S]))?|[lL](?:(?:[eE](?:[nN][\\s\\S][\\s\\S]|[\\s\\S](?:[nN][\\s\\S]|[\\s\\S](?:[nN])?))|[\\s\\S](?:(?:[eE](?:[nN][\\s\\S]|[\\s\\S](?:[nN])?)|[nN][\\s\\S]|[\\s\\S](?:(?:[eE][nN]|[nN]))?))?))?|[nN]|[\\s\\S](?:[eE](?:(?:[nN][\\s\\S]|[\\s\\S](?:[nN])?))?|[lL](?:[eE](?:(?:[nN][\\s\\S]|[\\s\\S](?:[nN])?))?|[\\s\\S](?:[eE][nN]|[nN]))|[nN]|[\\s\\S](?:[eE][nN]|[lL][eE][nN]|[nN]))))(?:[gG][tT][hH]))|(?:[nN][eE][oO][fF]|[oO](?:[eE][oO][fF]|[nN](?:[eE](?:[fF]|[oO](?:(?:[fF][\\s\\S]|[\\s\\S](?:[fF])?))?|[\\s\\S](?:[fF]|[oO][fF]))|[oO][fF]|[\\s\\S](?:[eE][oO][fF]|[oO][fF]))|[\\s\\S](?:[eE][oO][fF]|[nN][eE][oO][fF]))|[\\s\\S](?:[nN][eE][oO][fF]|[oO][nN][eE][oO][fF]))|(?:[nN](?:[oO](?:(?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))?|[tT]|[\\s\\S](?:[oO][tT]|[tT]))|[oO][tT]|[\\s\\S](?:[nN][oO][tT]|[oO][tT]))|(?:[aA][cC][hH]|[eE](?:[aA](?:[cC](?:(?:[hH][\\s\\S]|[\\s\\S](?:[hH])?))?|[hH]|[\\s\\S](?:[cC][hH]|[hH]))|[cC][hH]|[\\s\\S](?:[aA][cC][hH]|[cC][hH]))|[\\s\\S](?:[aA][cC][hH]|[eE][aA][cC][hH]))|(?:[jJ](?:[tT]|[wW](?:(?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))?|[\\s\\S](?:[tT]|[wW][tT]))|[wW][tT]|[\\s\\S](?:[jJ][wW][tT]|[wW][tT])))(?![\\s\\S])"
+              "pattern": "^(?:(?:(?:[eE][qQ][uU])(?:(?:[aA](?:(?:[lL](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))|[\\s\\S](?:(?:[lL](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?)|[sS][\\s\\S]|[\\s\\S](?:(?:[lL][sS]|[sS]))?))?))?|[lL](?:(?:[sS][\\s\\S]|[\\s\\S]))?|[sS]|[\\s\\S](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[\\s\\S](?:[lL][sS]|[sS]))|[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[aA][lL][sS]|[lL][sS]|[sS]))))|(?:(?:[eE](?:[qQ](?:(?:[uU][\\s\\S]|[\\s\\S](?:[uU])?))?|[uU]|[\\s\\S](?:[qQ][uU]|[uU]))|[qQ][uU]|[\\s\\S](?:[eE][qQ][uU]|[qQ][uU])))(?:(?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[lL][sS]|[sS]))|[lL][sS]|[\\s\\S](?:[aA][lL][sS]|[lL][sS])))|(?:(?:[eE](?:(?:[qQ](?:[uU][\\s\\S][\\s\\S]|[\\s\\S](?:[uU][\\s\\S]|[\\s\\S](?:[uU])?))|[\\s\\S](?:(?:[qQ](?:[uU][\\s\\S]|[\\s\\S](?:[uU])?)|[uU][\\s\\S]|[\\s\\S](?:(?:[qQ][uU]|[uU]))?))?))?|[qQ](?:(?:[uU][\\s\\S]|[\\s\\S]))?|[uU]|[\\s\\S](?:[eE](?:[qQ](?:(?:[uU][\\s\\S]|[\\s\\S](?:[uU])?))?|[\\s\\S](?:[qQ][uU]|[uU]))|[qQ](?:(?:[uU][\\s\\S]|[\\s\\S](?:[uU])?))?|[uU]|[\\s\\S](?:[eE][qQ][uU]|[qQ][uU]|[uU]))))(?:[aA][lL][sS]))|(?:(?:[nN][oO][tT][eE])(?:(?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S][sS])|[lL][sS]|[qQ](?:[aA](?:(?:[lL](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))|[\\s\\S](?:(?:[sS][\\s\\S]|[\\s\\S]))?))?|[lL](?:(?:[sS][\\s\\S]|[\\s\\S]))?|[sS]|[uU](?:(?:[aA](?:[lL](?:[sS][\\s\\S][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?)))|[\\s\\S](?:[lL](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))|[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[lL](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?)|[sS][\\s\\S]|[\\s\\S](?:(?:[lL][sS]|[sS]))?)))|[lL][sS][\\s\\S][\\s\\S]|[\\s\\S](?:(?:[aA](?:[lL](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))|[\\s\\S](?:[lL](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?)|[sS][\\s\\S]|[\\s\\S](?:(?:[lL][sS]|[sS]))?))|[lL](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))|[\\s\\S](?:(?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[\\s\\S](?:[lL][sS]|[sS]))|[lL](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?)|[sS][\\s\\S]|[\\s\\S](?:(?:[aA][lL][sS]|[lL][sS]|[sS]))?))?))?))?|[\\s\\S](?:[aA](?:(?:[lL](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))|[\\s\\S](?:(?:[lL](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?)|[sS][\\s\\S]|[\\s\\S](?:(?:[lL][sS]|[sS]))?))?))?|[lL](?:(?:[sS][\\s\\S]|[\\s\\S]))?|[sS]|[uU](?:[aA](?:(?:[lL](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))|[\\s\\S](?:(?:[lL](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?)|[sS][\\s\\S]|[\\s\\S](?:(?:[lL][sS]|[sS]))?))?))?|[\\s\\S](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[\\s\\S](?:[lL][sS]|[sS]))|[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[\\s\\S](?:[aA][lL][sS]|[lL][sS]|[sS])))|[\\s\\S](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[\\s\\S](?:[lL][sS]|[sS]))|[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[uU](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[lL][sS]|[sS]))|[\\s\\S](?:[aA][lL][sS]|[lL][sS]))|[\\s\\S](?:[aA][lL][sS]|[lL][sS]|[sS]|[uU][aA][lL][sS]))))|[uU](?:[aA](?:(?:[lL](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))|[\\s\\S](?:(?:[lL](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?)|[sS][\\s\\S]|[\\s\\S](?:(?:[lL][sS]|[sS]))?))?))?|[lL](?:(?:[sS][\\s\\S]|[\\s\\S]))?|[sS]|[\\s\\S](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S][sS]))|[\\s\\S](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S][sS])|[lL][sS]|[qQ](?:[uU](?:[aA](?:(?:[lL](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))|[\\s\\S](?:(?:[lL](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?)|[sS][\\s\\S]|[\\s\\S](?:(?:[lL][sS]|[sS]))?))?))?|[lL](?:(?:[sS][\\s\\S]|[\\s\\S]))?|[sS]|[\\s\\S](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[\\s\\S](?:[lL][sS]|[sS]))|[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[aA][lL][sS]|[lL][sS]|[sS])))|[\\s\\S](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[lL][sS]|[sS]))|[uU](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[lL][sS]|[sS]))|[\\s\\S](?:[aA][lL][sS]|[lL][sS]))|[\\s\\S](?:[aA][lL][sS]|[lL][sS]|[uU][aA][lL][sS])))|[uU](?:[aA](?:(?:[lL](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))|[\\s\\S](?:(?:[lL](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?)|[sS][\\s\\S]|[\\s\\S](?:(?:[lL][sS]|[sS]))?))?))?|[lL](?:(?:[sS][\\s\\S]|[\\s\\S]))?|[sS]|[\\s\\S](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[\\s\\S](?:[lL][sS]|[sS]))|[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[aA][lL][sS]|[lL][sS]|[sS])))|[\\s\\S](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[lL][sS]|[sS]))|[lL][sS]|[qQ](?:[uU](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[lL][sS]|[sS]))|[lL][sS]|[\\s\\S](?:[aA][lL][sS]|[lL][sS]))|[\\s\\S](?:[aA][lL][sS]|[uU][aA][lL][sS]))|[uU](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[lL][sS]|[sS]))|[\\s\\S](?:[aA][lL][sS]|[lL][sS]))|[\\s\\S](?:[aA][lL][sS]|[lL][sS]|[qQ][uU][aA][lL][sS]|[uU][aA][lL][sS])))))|(?:(?:[nN](?:[oO](?:[eE]|[tT](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S](?:[eE]|[tT][eE]))|[tT][eE]|[\\s\\S](?:[oO][tT][eE]|[tT][eE]))|[oO][tT][eE]|[\\s\\S](?:[nN][oO][tT][eE]|[oO][tT][eE])))(?:(?:[aA][lL][sS]|[qQ](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S][sS])|[lL][sS]|[uU](?:[aA](?:(?:[lL](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))|[\\s\\S](?:(?:[lL](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?)|[sS][\\s\\S]|[\\s\\S](?:(?:[lL][sS]|[sS]))?))?))?|[lL](?:(?:[sS][\\s\\S]|[\\s\\S]))?|[sS]|[\\s\\S](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[\\s\\S](?:[lL][sS]|[sS]))|[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[aA][lL][sS]|[lL][sS]|[sS])))|[\\s\\S](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[lL][sS]|[sS]))|[lL][sS]|[uU](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[lL][sS]|[sS]))|[\\s\\S](?:[aA][lL][sS]|[lL][sS]))|[\\s\\S](?:[aA][lL][sS]|[lL][sS]|[uU][aA][lL][sS])))|[uU](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[lL][sS]|[sS]))|[lL][sS]|[\\s\\S][lL][sS])|[\\s\\S](?:[aA][lL][sS]|[qQ](?:[uU](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[lL][sS]|[sS]))|[lL][sS]|[\\s\\S](?:[aA][lL][sS]|[lL][sS]))|[\\s\\S](?:[aA][lL][sS]|[uU][aA][lL][sS]))|[uU](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[lL][sS]|[sS]))|[lL][sS]|[\\s\\S](?:[aA][lL][sS]|[lL][sS]))|[\\s\\S](?:[aA][lL][sS]|[qQ][uU][aA][lL][sS]|[uU][aA][lL][sS]))))|(?:(?:[nN](?:[eE]|[oO](?:(?:[tT](?:[eE][\\s\\S][\\s\\S]|[\\s\\S](?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))|[\\s\\S](?:(?:[eE][\\s\\S]|[tT](?:[eE][\\s\\S]|[\\s\\S](?:[eE])?)|[\\s\\S](?:(?:[eE]|[tT][eE]))?))?))?|[tT](?:(?:[eE][\\s\\S]|[\\s\\S]))?|[\\s\\S](?:[eE]|[oO](?:[tT](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S](?:[eE]|[tT][eE]))|[tT](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S](?:[eE]|[oO][tT][eE]|[tT][eE])))|[oO](?:[eE]|[tT](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S][eE])|[tT][eE]|[\\s\\S](?:[nN](?:[oO](?:[eE]|[tT](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S](?:[eE]|[tT][eE]))|[\\s\\S](?:[oO][tT][eE]|[tT][eE]))|[oO](?:[eE]|[tT](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S](?:[eE]|[tT][eE]))|[tT][eE]|[\\s\\S](?:[nN][oO][tT][eE]|[oO][tT][eE]|[tT][eE]))))(?:(?:[qQ](?:[aA][lL][sS]|[uU](?:[aA](?:[lL](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[lL][sS]|[sS]))|[lL][sS]|[\\s\\S](?:[aA][lL][sS]|[lL][sS]))|[\\s\\S](?:[aA][lL][sS]|[uU][aA][lL][sS]))|[uU][aA][lL][sS]|[\\s\\S](?:[qQ][uU][aA][lL][sS]|[uU][aA][lL][sS])))|(?:(?:[eE]|[nN](?:(?:[oO](?:[tT](?:[eE][\\s\\S][\\s\\S][\\s\\S]|[\\s\\S](?:[eE][\\s\\S][\\s\\S]|[\\s\\S](?:[eE][\\s\\S]|[\\s\\S](?:[eE])?)))|[\\s\\S](?:[eE][\\s\\S][\\s\\S]|[tT](?:[eE][\\s\\S][\\s\\S]|[\\s\\S](?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))|[\\s\\S](?:[eE][\\s\\S]|[tT](?:[eE][\\s\\S]|[\\s\\S](?:[eE])?)|[\\s\\S](?:(?:[eE]|[tT][eE]))?)))|[tT][eE][\\s\\S][\\s\\S]|[\\s\\S](?:(?:[oO](?:[tT](?:[eE][\\s\\S][\\s\\S]|[\\s\\S](?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))|[\\s\\S](?:[eE][\\s\\S]|[tT](?:[eE][\\s\\S]|[\\s\\S](?:[eE])?)|[\\s\\S](?:(?:[eE]|[tT][eE]))?))|[tT](?:[eE][\\s\\S][\\s\\S]|[\\s\\S](?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))|[\\s\\S](?:(?:[eE][\\s\\S]|[oO](?:[tT](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S](?:[eE]|[tT][eE]))|[tT](?:[eE][\\s\\S]|[\\s\\S](?:[eE])?)|[\\s\\S](?:(?:[eE]|[oO][tT][eE]|[tT][eE]))?))?))?))?|[oO](?:(?:[tT](?:[eE][\\s\\S][\\s\\S]|[\\s\\S](?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))|[\\s\\S](?:(?:[eE][\\s\\S]|[\\s\\S]))?))?|[tT](?:(?:[eE][\\s\\S]|[\\s\\S]))?|[\\s\\S](?:[eE]|[nN](?:[oO](?:(?:[tT](?:[eE][\\s\\S][\\s\\S]|[\\s\\S](?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))|[\\s\\S](?:(?:[eE][\\s\\S]|[tT](?:[eE][\\s\\S]|[\\s\\S](?:[eE])?)|[\\s\\S](?:(?:[eE]|[tT][eE]))?))?))?|[\\s\\S](?:[oO](?:[tT](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S](?:[eE]|[tT][eE]))|[tT](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S](?:[eE]|[oO][tT][eE]|[tT][eE])))|[oO](?:(?:[tT](?:[eE][\\s\\S][\\s\\S]|[\\s\\S](?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))|[\\s\\S](?:(?:[eE][\\s\\S]|[tT](?:[eE][\\s\\S]|[\\s\\S](?:[eE])?)|[\\s\\S](?:(?:[eE]|[tT][eE]))?))?))?|[tT](?:(?:[eE][\\s\\S]|[\\s\\S]))?|[\\s\\S](?:[eE]|[nN](?:[oO](?:[eE]|[tT](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S](?:[eE]|[tT][eE]))|[\\s\\S](?:[oO][tT][eE]|[tT][eE]))|[oO](?:[tT](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S](?:[eE]|[tT][eE]))|[tT](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S](?:[eE]|[nN][oO][tT][eE]|[oO][tT][eE]|[tT][eE])))))(?:[qQ][uU][aA][lL][sS]))|(?:(?:[eE][xX][iI])(?:(?:[sS](?:(?:[tT](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))|[\\s\\S](?:(?:[sS][\\s\\S]|[tT](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?)|[\\s\\S](?:(?:[sS]|[tT][sS]))?))?))?|[tT](?:(?:[sS][\\s\\S]|[\\s\\S]))?|[\\s\\S](?:[sS](?:(?:[tT](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[\\s\\S](?:[sS]|[tT][sS])))?|[tT](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[\\s\\S](?:[sS](?:[tT][sS])?|[tT][sS]))))|(?:(?:[eE](?:[iI]|[xX](?:(?:[iI][\\s\\S]|[\\s\\S](?:[iI])?))?|[\\s\\S](?:[iI]|[xX][iI]))|[xX][iI]|[\\s\\S](?:[eE][xX][iI]|[xX][iI])))(?:(?:[sS](?:[sS]|[tT](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[\\s\\S](?:[sS]|[tT][sS]))|[tT][sS]|[\\s\\S](?:[sS][tT][sS]|[tT][sS])))|(?:(?:[eE](?:(?:[xX](?:[iI][\\s\\S][\\s\\S]|[\\s\\S](?:[iI][\\s\\S]|[\\s\\S](?:[iI])?))|[\\s\\S](?:(?:[iI][\\s\\S]|[xX](?:[iI][\\s\\S]|[\\s\\S](?:[iI])?)|[\\s\\S](?:(?:[iI]|[xX][iI]))?))?))?|[iI]|[xX](?:(?:[iI][\\s\\S]|[\\s\\S]))?|[\\s\\S](?:[eE](?:[xX](?:(?:[iI][\\s\\S]|[\\s\\S](?:[iI])?))?|[\\s\\S](?:[iI]|[xX][iI]))|[iI]|[xX](?:(?:[iI][\\s\\S]|[\\s\\S](?:[iI])?))?|[\\s\\S](?:[eE][xX][iI]|[iI]|[xX][iI]))))(?:[sS][tT][sS]))|(?:[tT](?:[pP][eE]|[yY](?:[eE]|[pP](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S](?:[eE]|[pP][eE]))|[\\s\\S](?:[pP][eE]|[yY][pP][eE]))|[yY][pP][eE]|[\\s\\S](?:[tT][yY][pP][eE]|[yY][pP][eE]))|(?:(?:[cC][oO][nN][tT])(?:(?:[aA](?:[iI](?:(?:[nN](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))|[\\s\\S](?:(?:[nN](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?)|[sS][\\s\\S]|[\\s\\S](?:(?:[nN][sS]|[sS]))?))?))?|[nN](?:(?:[sS][\\s\\S]|[\\s\\S]))?|[sS]|[\\s\\S](?:[iI](?:[nN](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[\\s\\S](?:[nN][sS]|[sS]))|[nN](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[iI][nN][sS]|[nN][sS]|[sS])))|[iI](?:[nN](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S][sS])|[nN][sS]|[\\s\\S](?:[aA](?:[iI](?:[nN](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[nN][sS]|[sS]))|[\\s\\S](?:[iI][nN][sS]|[nN][sS]))|[iI](?:[nN](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[nN][sS]|[sS]))|[nN][sS]|[\\s\\S](?:[aA][iI][nN][sS]|[iI][nN][sS]|[nN][sS]))))|(?:(?:[cC](?:[nN][tT]|[oO](?:[nN](?:(?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))?|[tT]|[\\s\\S](?:[nN][tT]|[tT]))|[\\s\\S](?:[nN][tT]|[oO][nN][tT]))|[oO][nN][tT]|[\\s\\S](?:[cC][oO][nN][tT]|[oO][nN][tT])))(?:(?:[aA](?:[iI](?:[nN](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[nN][sS]|[sS]))|[nN][sS]|[\\s\\S](?:[iI][nN][sS]|[nN][sS]))|[iI][nN][sS]|[\\s\\S](?:[aA][iI][nN][sS]|[iI][nN][sS])))|(?:(?:[cC](?:[nN](?:(?:[tT][\\s\\S]|[\\s\\S]))?|[oO](?:(?:[nN](?:[tT][\\s\\S][\\s\\S]|[\\s\\S](?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))|[\\s\\S](?:(?:[nN](?:[tT][\\s\\S]|[\\s\\S](?:[tT])?)|[tT][\\s\\S]|[\\s\\S](?:(?:[nN][tT]|[tT]))?))?))?|[tT]|[\\s\\S](?:[nN](?:(?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))?|[oO](?:[nN](?:(?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))?|[\\s\\S](?:[nN][tT]|[tT]))|[tT]|[\\s\\S](?:[nN][tT]|[oO][nN][tT]|[tT])))|[nN][tT]|[oO](?:[nN](?:(?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))?|[tT]|[\\s\\S][tT])|[\\s\\S](?:[cC](?:[oO](?:[nN](?:(?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))?|[tT]|[\\s\\S](?:[nN][tT]|[tT]))|[\\s\\S](?:[nN][tT]|[oO][nN][tT]))|[nN][tT]|[oO](?:[nN](?:(?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))?|[tT]|[\\s\\S](?:[nN][tT]|[tT]))|[\\s\\S](?:[cC][oO][nN][tT]|[nN][tT]|[oO][nN][tT]))))(?:[aA][iI][nN][sS]))|(?:(?:[mM][aA][tT])(?:(?:[cC](?:[eE](?:(?:[sS][\\s\\S]|[\\s\\S]))?|[hH](?:(?:[eE](?:[sS][\\s\\S][\\s\\S]|[\\s\\S](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))|[\\s\\S](?:(?:[eE](?:[sS][\\s\\S]|[\\s\\S](?:[sS])?)|[sS][\\s\\S]|[\\s\\S](?:(?:[eE][sS]|[sS]))?))?))?|[sS]|[\\s\\S](?:[eE](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[hH](?:[eE](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[\\s\\S](?:[eE][sS]|[sS]))|[sS]|[\\s\\S](?:[eE][sS]|[hH][eE][sS]|[sS])))|[eE][sS]|[hH](?:[eE](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S][sS])|[\\s\\S](?:[cC](?:[hH](?:[eE](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[eE][sS]|[sS]))|[\\s\\S](?:[eE][sS]|[hH][eE][sS]))|[eE][sS]|[hH](?:[eE](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[eE][sS]|[sS]))|[\\s\\S](?:[cC][hH][eE][sS]|[eE][sS]|[hH][eE][sS]))))|(?:(?:[aA][tT]|[mM](?:[aA](?:(?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))?|[tT]|[\\s\\S](?:[aA][tT]|[tT]))|[\\s\\S](?:[aA][tT]|[mM][aA][tT])))(?:(?:[cC](?:[eE][sS]|[hH](?:[eE](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[eE][sS]|[sS]))|[\\s\\S](?:[eE][sS]|[hH][eE][sS]))|[hH][eE][sS]|[\\s\\S](?:[cC][hH][eE][sS]|[hH][eE][sS])))|(?:(?:[aA](?:(?:[tT][\\s\\S]|[\\s\\S]))?|[mM](?:(?:[aA](?:[tT][\\s\\S][\\s\\S]|[\\s\\S](?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))|[\\s\\S](?:(?:[aA](?:[tT][\\s\\S]|[\\s\\S](?:[tT])?)|[tT][\\s\\S]|[\\s\\S](?:(?:[aA][tT]|[tT]))?))?))?|[tT]|[\\s\\S](?:[aA](?:(?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))?|[mM](?:[aA](?:(?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))?|[\\s\\S](?:[aA][tT]|[tT]))|[tT]|[\\s\\S](?:[aA][tT]|[mM][aA][tT]|[tT]))))(?:[cC][hH][eE][sS]))|(?:[lL](?:(?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))?|[tT]|[\\s\\S](?:[lL][tT]|[tT]))|(?:[eE]|[lL](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S](?:[eE]|[lL][eE]))|(?:[gG](?:(?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))?|[tT]|[\\s\\S](?:[gG][tT]|[tT]))|(?:[eE]|[gG](?:(?:[eE][\\s\\S]|[\\s\\S](?:[eE])?))?|[\\s\\S](?:[eE]|[gG][eE]))|(?:(?:[lL][eE][nN])(?:(?:[gG](?:(?:[tT](?:[hH][\\s\\S][\\s\\S]|[\\s\\S](?:[hH][\\s\\S]|[\\s\\S](?:[hH])?))|[\\s\\S](?:(?:[hH][\\s\\S]|[tT](?:[hH][\\s\\S]|[\\s\\S](?:[hH])?)|[\\s\\S](?:(?:[hH]|[tT][hH]))?))?))?|[hH]|[tT](?:(?:[hH][\\s\\S]|[\\s\\S]))?|[\\s\\S](?:[gG](?:[tT](?:(?:[hH][\\s\\S]|[\\s\\S](?:[hH])?))?|[\\s\\S](?:[hH]|[tT][hH]))|[hH]|[tT](?:(?:[hH][\\s\\S]|[\\s\\S](?:[hH])?))?|[\\s\\S](?:[gG][tT][hH]|[hH]|[tT][hH]))))|(?:(?:[eE][nN]|[lL](?:[eE](?:(?:[nN][\\s\\S]|[\\s\\S](?:[nN])?))?|[nN]|[\\s\\S](?:[eE][nN]|[nN]))|[\\s\\S](?:[eE][nN]|[lL][eE][nN])))(?:(?:[gG](?:[hH]|[tT](?:(?:[hH][\\s\\S]|[\\s\\S](?:[hH])?))?|[\\s\\S](?:[hH]|[tT][hH]))|[tT][hH]|[\\s\\S](?:[gG][tT][hH]|[tT][hH])))|(?:(?:[eE](?:(?:[nN][\\s\\S]|[\\s\\S]))?|[lL](?:(?:[eE](?:[nN][\\s\\S][\\s\\S]|[\\s\\S](?:[nN][\\s\\S]|[\\s\\S](?:[nN])?))|[\\s\\S](?:(?:[eE](?:[nN][\\s\\S]|[\\s\\S](?:[nN])?)|[nN][\\s\\S]|[\\s\\S](?:(?:[eE][nN]|[nN]))?))?))?|[nN]|[\\s\\S](?:[eE](?:(?:[nN][\\s\\S]|[\\s\\S](?:[nN])?))?|[lL](?:[eE](?:(?:[nN][\\s\\S]|[\\s\\S](?:[nN])?))?|[\\s\\S](?:[eE][nN]|[nN]))|[nN]|[\\s\\S](?:[eE][nN]|[lL][eE][nN]|[nN]))))(?:[gG][tT][hH]))|(?:[nN][eE][oO][fF]|[oO](?:[eE][oO][fF]|[nN](?:[eE](?:[fF]|[oO](?:(?:[fF][\\s\\S]|[\\s\\S](?:[fF])?))?|[\\s\\S](?:[fF]|[oO][fF]))|[oO][fF]|[\\s\\S](?:[eE][oO][fF]|[oO][fF]))|[\\s\\S](?:[eE][oO][fF]|[nN][eE][oO][fF]))|[\\s\\S](?:[nN][eE][oO][fF]|[oO][nN][eE][oO][fF]))|(?:[nN](?:[oO](?:(?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))?|[tT]|[\\s\\S](?:[oO][tT]|[tT]))|[oO][tT]|[\\s\\S](?:[nN][oO][tT]|[oO][tT]))|(?:[aA][cC][hH]|[eE](?:[aA](?:[cC](?:(?:[hH][\\s\\S]|[\\s\\S](?:[hH])?))?|[hH]|[\\s\\S](?:[cC][hH]|[hH]))|[cC][hH]|[\\s\\S](?:[aA][cC][hH]|[cC][hH]))|[\\s\\S](?:[aA][cC][hH]|[eE][aA][cC][hH]))|(?:[aA][sS]|[hH](?:[aA](?:(?:[sS][\\s\\S]|[\\s\\S](?:[sS])?))?|[sS]|[\\s\\S](?:[aA][sS]|[sS]))|[\\s\\S](?:[aA][sS]|[hH][aA][sS]))|(?:(?:[uU][nN][oO][rR])(?:(?:[dD](?:[dD]|[eE](?:(?:[eE][dD][\\s\\S][\\s\\S]|[rR](?:[eE](?:[dD][\\s\\S][\\s\\S][\\s\\S]|[\\s\\S](?:[dD][\\s\\S][\\s\\S]|[\\s\\S](?:[dD][\\s\\S]|[\\s\\S](?:[dD])?)))|[\\s\\S](?:[dD][\\s\\S][\\s\\S]|[eE](?:[dD][\\s\\S][\\s\\S]|[\\s\\S](?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))|[\\s\\S](?:[dD][\\s\\S]|[eE](?:[dD][\\s\\S]|[\\s\\S](?:[dD])?)|[\\s\\S](?:(?:[dD]|[eE][dD]))?)))|[\\s\\S](?:(?:[eE](?:[dD][\\s\\S][\\s\\S]|[\\s\\S](?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))|[rR](?:[eE](?:[dD][\\s\\S][\\s\\S]|[\\s\\S](?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))|[\\s\\S](?:[dD][\\s\\S]|[eE](?:[dD][\\s\\S]|[\\s\\S](?:[dD])?)|[\\s\\S](?:(?:[dD]|[eE][dD]))?))|[\\s\\S](?:(?:[dD][\\s\\S]|[eE](?:[dD][\\s\\S]|[\\s\\S](?:[dD])?)|[rR](?:[eE](?:(?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))?|[\\s\\S](?:[dD]|[eE][dD]))|[\\s\\S](?:(?:[dD]|[eE][dD]|[rR][eE][dD]))?))?))?))?|[rR](?:(?:[eE](?:[dD][\\s\\S][\\s\\S]|[\\s\\S](?:[dD][\\s\\S]|[\\s\\S]))|[\\s\\S](?:(?:[dD][\\s\\S]|[\\s\\S]))?))?|[\\s\\S](?:[dD]|[eE](?:(?:[dD][\\s\\S]|[rR](?:[eE](?:[dD][\\s\\S][\\s\\S]|[\\s\\S](?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))|[\\s\\S](?:(?:[dD][\\s\\S]|[eE](?:[dD][\\s\\S]|[\\s\\S](?:[dD])?)|[\\s\\S](?:(?:[dD]|[eE][dD]))?))?)|[\\s\\S](?:(?:[eE](?:(?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))?|[rR](?:[eE](?:(?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))?|[\\s\\S](?:[dD]|[eE][dD]))|[\\s\\S](?:[dD]|[eE][dD]|[rR][eE][dD])))?))?|[rR](?:(?:[eE](?:[dD][\\s\\S][\\s\\S]|[\\s\\S](?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))|[\\s\\S](?:(?:[dD][\\s\\S]|[eE](?:[dD][\\s\\S]|[\\s\\S](?:[dD])?)|[\\s\\S](?:(?:[dD]|[eE][dD]))?))?))?|[\\s\\S](?:[dD]|[eE](?:(?:[dD][\\s\\S]|[rR](?:[eE](?:(?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))?|[\\s\\S](?:[dD]|[eE][dD]))|[\\s\\S](?:(?:[dD]|[eE][dD]|[rR][eE][dD]))?))?|[rR](?:[eE](?:(?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))?|[\\s\\S](?:[dD]|[eE][dD]))|[\\s\\S](?:[dD]|[eE](?:[dD]|[rR][eE][dD])|[rR][eE][dD]))))|[eE](?:[dD]|[eE](?:(?:[dD][\\s\\S]|[\\s\\S]))?|[rR](?:(?:[eE](?:[dD][\\s\\S][\\s\\S]|[\\s\\S](?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))|[\\s\\S](?:(?:[dD][\\s\\S]|[eE](?:[dD][\\s\\S]|[\\s\\S](?:[dD])?)|[\\s\\S](?:(?:[dD]|[eE][dD]))?))?))?|[\\s\\S](?:[dD]|[eE](?:(?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))?|[\\s\\S][dD]))|[rR](?:[dD]|[eE](?:(?:[dD][\\s\\S]|[\\s\\S]))?|[\\s\\S][dD])|[\\s\\S](?:[dD](?:[eE](?:[eE](?:(?:[dD][\\s\\S]|[\\s\\S]))?|[rR](?:(?:[eE](?:[dD][\\s\\S][\\s\\S]|[\\s\\S](?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))|[\\s\\S](?:(?:[dD][\\s\\S]|[eE](?:[dD][\\s\\S]|[\\s\\S](?:[dD])?)|[\\s\\S](?:(?:[dD]|[eE][dD]))?))?))?|[\\s\\S](?:[dD]|[eE](?:(?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))?|[rR](?:[eE](?:(?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))?|[\\s\\S](?:[dD]|[eE][dD]))|[\\s\\S](?:[dD]|[eE][dD]|[rR][eE][dD])))|[\\s\\S](?:[eE](?:[rR](?:[dD]|[eE](?:(?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))?|[\\s\\S](?:[dD]|[eE][dD]))|[\\s\\S](?:[eE][dD]|[rR][eE][dD]))|[rR](?:[dD]|[eE](?:(?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))?|[\\s\\S](?:[dD]|[eE][dD]))|[\\s\\S](?:[eE](?:[dD]|[rR][eE][dD])|[rR][eE][dD])))|[eE](?:[dD]|[eE](?:(?:[dD][\\s\\S]|[\\s\\S]))?|[rR](?:(?:[eE](?:[dD][\\s\\S][\\s\\S]|[\\s\\S](?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))|[\\s\\S](?:(?:[dD][\\s\\S]|[eE](?:[dD][\\s\\S]|[\\s\\S](?:[dD])?)|[\\s\\S](?:(?:[dD]|[eE][dD]))?))?))?|[\\s\\S](?:[dD]|[eE](?:(?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))?|[rR](?:[eE](?:(?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))?|[\\s\\S](?:[dD]|[eE][dD]))|[\\s\\S](?:[dD]|[eE][dD]|[rR][eE][dD])))|[rR](?:[dD]|[eE](?:(?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))?|[\\s\\S][dD])|[\\s\\S](?:[dD](?:[eE](?:[eE][dD]|[rR](?:[dD]|[eE](?:(?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))?|[\\s\\S](?:[dD]|[eE][dD]))|[\\s\\S](?:[eE][dD]|[rR][eE][dD]))|[\\s\\S](?:[eE][rR][eE][dD]|[rR][eE][dD]))|[eE](?:[dD]|[rR](?:[dD]|[eE](?:(?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))?|[\\s\\S](?:[dD]|[eE][dD]))|[\\s\\S](?:[eE][dD]|[rR][eE][dD]))|[rR](?:[dD]|[eE](?:(?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))?|[\\s\\S](?:[dD]|[eE][dD]))|[\\s\\S](?:[dD][eE][rR][eE][dD]|[eE](?:[dD]|[rR][eE][dD])|[rR][eE][dD])))))|(?:(?:[nN][oO][rR]|[uU](?:[nN](?:[oO](?:(?:[rR][\\s\\S]|[\\s\\S](?:[rR])?))?|[rR]|[\\s\\S](?:[oO][rR]|[rR]))|[oO][rR]|[\\s\\S](?:[nN][oO][rR]|[oO][rR]))|[\\s\\S](?:[nN][oO][rR]|[uU][nN][oO][rR])))(?:(?:[dD](?:[eE](?:[dD]|[eE](?:(?:[dD][\\s\\S]|[\\s\\S]))?|[rR](?:(?:[eE](?:[dD][\\s\\S][\\s\\S]|[\\s\\S](?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))|[\\s\\S](?:(?:[dD][\\s\\S]|[eE](?:[dD][\\s\\S]|[\\s\\S](?:[dD])?)|[\\s\\S](?:(?:[dD]|[eE][dD]))?))?))?|[\\s\\S](?:[dD]|[eE](?:(?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))?|[rR](?:[eE](?:(?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))?|[\\s\\S](?:[dD]|[eE][dD]))|[\\s\\S](?:[dD]|[eE][dD]|[rR][eE][dD])))|[rR](?:[dD]|[eE](?:(?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))?|[\\s\\S][dD])|[\\s\\S](?:[eE](?:[dD]|[rR](?:[dD]|[eE](?:(?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))?|[\\s\\S](?:[dD]|[eE][dD]))|[\\s\\S](?:[eE][dD]|[rR][eE][dD]))|[rR](?:[dD]|[eE](?:(?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))?|[\\s\\S](?:[dD]|[eE][dD]))|[\\s\\S](?:[eE](?:[dD]|[rR][eE][dD])|[rR][eE][dD])))|[eE](?:[eE][dD]|[rR](?:[dD]|[eE](?:(?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))?|[\\s\\S](?:[dD]|[eE][dD]))|[\\s\\S][eE][dD])|[rR][eE][dD]|[\\s\\S](?:[dD](?:[eE](?:[eE][dD]|[rR](?:[dD]|[eE](?:(?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))?|[\\s\\S](?:[dD]|[eE][dD]))|[\\s\\S](?:[eE][dD]|[rR][eE][dD]))|[\\s\\S](?:[eE][rR][eE][dD]|[rR][eE][dD]))|[eE](?:[eE][dD]|[rR](?:[dD]|[eE](?:(?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))?|[\\s\\S](?:[dD]|[eE][dD]))|[\\s\\S](?:[eE][dD]|[rR][eE][dD]))|[rR][eE][dD]|[\\s\\S](?:[dD][eE][rR][eE][dD]|[eE][rR][eE][dD]|[rR][eE][dD]))))|(?:(?:[nN](?:[oO](?:(?:[rR][\\s\\S]|[\\s\\S](?:[rR])?))?|[rR]|[\\s\\S][rR])|[oO][rR]|[uU](?:[nN](?:(?:[oO](?:[rR][\\s\\S][\\s\\S]|[\\s\\S](?:[rR][\\s\\S]|[\\s\\S](?:[rR])?))|[\\s\\S](?:(?:[oO](?:[rR][\\s\\S]|[\\s\\S](?:[rR])?)|[rR][\\s\\S]|[\\s\\S](?:(?:[oO][rR]|[rR]))?))?))?|[oO](?:(?:[rR][\\s\\S]|[\\s\\S]))?|[rR]|[\\s\\S](?:[nN](?:[oO](?:(?:[rR][\\s\\S]|[\\s\\S](?:[rR])?))?|[\\s\\S](?:[oO][rR]|[rR]))|[oO](?:(?:[rR][\\s\\S]|[\\s\\S](?:[rR])?))?|[rR]|[\\s\\S](?:[nN][oO][rR]|[oO][rR]|[rR])))|[\\s\\S](?:[nN](?:[oO](?:(?:[rR][\\s\\S]|[\\s\\S](?:[rR])?))?|[rR]|[\\s\\S](?:[oO][rR]|[rR]))|[oO][rR]|[uU](?:[nN](?:[oO](?:(?:[rR][\\s\\S]|[\\s\\S](?:[rR])?))?|[rR]|[\\s\\S](?:[oO][rR]|[rR]))|[\\s\\S](?:[nN][oO][rR]|[oO][rR]))|[\\s\\S](?:[nN][oO][rR]|[oO][rR]|[uU][nN][oO][rR]))))(?:(?:[dD](?:[eE](?:[eE][dD]|[rR](?:[dD]|[eE](?:(?:[dD][\\s\\S]|[\\s\\S](?:[dD])?))?|[\\s\\S](?:[dD]|[eE][dD]))|[\\s\\S](?:[eE][dD]|[rR][eE][dD]))|[rR][eE][dD]|[\\s\\S](?:[eE][rR][eE][dD]|[rR][eE][dD]))|[eE][rR][eE][dD]|[\\s\\S](?:[dD][eE][rR][eE][dD]|[eE][rR][eE][dD])))|(?:(?:[nN](?:(?:[oO](?:[rR][\\s\\S][\\s\\S]|[\\s\\S](?:[rR][\\s\\S]|[\\s\\S](?:[rR])?))|[\\s\\S](?:(?:[rR][\\s\\S]|[\\s\\S]))?))?|[oO](?:(?:[rR][\\s\\S]|[\\s\\S]))?|[rR]|[uU](?:(?:[nN](?:[oO](?:[rR][\\s\\S][\\s\\S][\\s\\S]|[\\s\\S](?:[rR][\\s\\S][\\s\\S]|[\\s\\S](?:[rR][\\s\\S]|[\\s\\S](?:[rR])?)))|[\\s\\S](?:[oO](?:[rR][\\s\\S][\\s\\S]|[\\s\\S](?:[rR][\\s\\S]|[\\s\\S](?:[rR])?))|[rR][\\s\\S][\\s\\S]|[\\s\\S](?:[oO](?:[rR][\\s\\S]|[\\s\\S](?:[rR])?)|[rR][\\s\\S]|[\\s\\S](?:(?:[oO][rR]|[rR]))?)))|[oO][rR][\\s\\S][\\s\\S]|[\\s\\S](?:(?:[nN](?:[oO](?:[rR][\\s\\S][\\s\\S]|[\\s\\S](?:[rR][\\s\\S]|[\\s\\S](?:[rR])?))|[\\s\\S](?:[oO](?:[rR][\\s\\S]|[\\s\\S](?:[rR])?)|[rR][\\s\\S]|[\\s\\S](?:(?:[oO][rR]|[rR]))?))|[oO](?:[rR][\\s\\S][\\s\\S]|[\\s\\S](?:[rR][\\s\\S]|[\\s\\S](?:[rR])?))|[\\s\\S](?:(?:[nN](?:[oO](?:(?:[rR][\\s\\S]|[\\s\\S](?:[rR])?))?|[\\s\\S](?:[oO][rR]|[rR]))|[oO](?:[rR][\\s\\S]|[\\s\\S](?:[rR])?)|[rR][\\s\\S]|[\\s\\S](?:(?:[nN][oO][rR]|[oO][rR]|[rR]))?))?))?))?|[\\s\\S](?:[nN](?:(?:[oO](?:[rR][\\s\\S][\\s\\S]|[\\s\\S](?:[rR][\\s\\S]|[\\s\\S](?:[rR])?))|[\\s\\S](?:(?:[oO](?:[rR][\\s\\S]|[\\s\\S](?:[rR])?)|[rR][\\s\\S]|[\\s\\S](?:(?:[oO][rR]|[rR]))?))?))?|[oO](?:(?:[rR][\\s\\S]|[\\s\\S]))?|[rR]|[uU](?:[nN](?:(?:[oO](?:[rR][\\s\\S][\\s\\S]|[\\s\\S](?:[rR][\\s\\S]|[\\s\\S](?:[rR])?))|[\\s\\S](?:(?:[oO](?:[rR][\\s\\S]|[\\s\\S](?:[rR])?)|[rR][\\s\\S]|[\\s\\S](?:(?:[oO][rR]|[rR]))?))?))?|[\\s\\S](?:[nN](?:[oO](?:(?:[rR][\\s\\S]|[\\s\\S](?:[rR])?))?|[\\s\\S](?:[oO][rR]|[rR]))|[oO](?:(?:[rR][\\s\\S]|[\\s\\S](?:[rR])?))?|[\\s\\S](?:[nN][oO][rR]|[oO][rR]|[rR])))|[\\s\\S](?:[nN](?:[oO](?:(?:[rR][\\s\\S]|[\\s\\S](?:[rR])?))?|[\\s\\S](?:[oO][rR]|[rR]))|[oO](?:(?:[rR][\\s\\S]|[\\s\\S](?:[rR])?))?|[rR]|[uU](?:[nN](?:[oO](?:(?:[rR][\\s\\S]|[\\s\\S](?:[rR])?))?|[rR]|[\\s\\S](?:[oO][rR]|[rR]))|[\\s\\S](?:[nN][oO][rR]|[oO][rR]))|[\\s\\S](?:[nN][oO][rR]|[oO][rR]|[rR]|[uU][nN][oO][rR])))))(?:[dD][eE][rR][eE][dD]))|(?:[jJ](?:[tT]|[wW](?:(?:[tT][\\s\\S]|[\\s\\S](?:[tT])?))?|[\\s\\S](?:[tT]|[wW][tT]))|[wW][tT]|[\\s\\S](?:[jJ][wW][tT]|[wW][tT])))(?![\\s\\S])"
              }
             }
            },
@@ -425,7 +509,7 @@ public enum SpecSchema {
            ]
           },
           "status": {
-           "description": "An HTTP status: a code from 100 to 599, a class such as 2xx, or a non-empty list of them.",
+           "description": "An HTTP status: a code from 100 to 599, a class such as 2xx, a non-empty list of them, or { not: … } for any status but these.",
            "anyOf": [
             {
              "anyOf": [
@@ -458,6 +542,53 @@ public enum SpecSchema {
                }
               ]
              }
+            },
+            {
+             "type": "object",
+             "description": "Any status but these.",
+             "properties": {
+              "not": {
+               "description": "The codes or classes the status must not be (a code, a class or a list of them).",
+               "anyOf": [
+                {
+                 "anyOf": [
+                  {
+                   "type": "integer",
+                   "minimum": 100,
+                   "maximum": 599
+                  },
+                  {
+                   "type": "string",
+                   "pattern": "^(?:\\+?0*[1-5][0-9]{2}|[1-5][xX]{2})(?![\\s\\S])",
+                   "patternErrorMessage": "An HTTP status: a code from 100 to 599 or a class such as 2xx."
+                  }
+                 ]
+                },
+                {
+                 "type": "array",
+                 "minItems": 1,
+                 "items": {
+                  "anyOf": [
+                   {
+                    "type": "integer",
+                    "minimum": 100,
+                    "maximum": 599
+                   },
+                   {
+                    "type": "string",
+                    "pattern": "^(?:\\+?0*[1-5][0-9]{2}|[1-5][xX]{2})(?![\\s\\S])",
+                    "patternErrorMessage": "An HTTP status: a code from 100 to 599 or a class such as 2xx."
+                   }
+                  ]
+                 }
+                }
+               ]
+              }
+             },
+             "additionalProperties": false,
+             "required": [
+              "not"
+             ]
             }
            ],
            "examples": [
@@ -467,7 +598,10 @@ public enum SpecSchema {
              201
             ],
             "2xx",
-            202
+            202,
+            {
+             "not": "5xx"
+            }
            ]
           },
           "identity": {
@@ -629,7 +763,8 @@ public enum SpecSchema {
              "if": {
               "properties": {
                "kind": {
-                "const": "clientSecret"
+                "const": "clientSecret",
+                "description": "How the identity gets its token."
                }
               },
               "required": [
@@ -682,7 +817,8 @@ public enum SpecSchema {
              "if": {
               "properties": {
                "kind": {
-                "const": "clientCertificate"
+                "const": "clientCertificate",
+                "description": "How the identity gets its token."
                }
               },
               "required": [
@@ -731,7 +867,8 @@ public enum SpecSchema {
              "if": {
               "properties": {
                "kind": {
-                "const": "workloadIdentity"
+                "const": "workloadIdentity",
+                "description": "How the identity gets its token."
                }
               },
               "required": [
@@ -779,7 +916,8 @@ public enum SpecSchema {
              "if": {
               "properties": {
                "kind": {
-                "const": "managedIdentity"
+                "const": "managedIdentity",
+                "description": "How the identity gets its token."
                }
               },
               "required": [
@@ -849,7 +987,8 @@ public enum SpecSchema {
              "if": {
               "properties": {
                "kind": {
-                "const": "azureCli"
+                "const": "azureCli",
+                "description": "How the identity gets its token."
                }
               },
               "required": [
@@ -909,7 +1048,8 @@ public enum SpecSchema {
              "if": {
               "properties": {
                "kind": {
-                "const": "token"
+                "const": "token",
+                "description": "How the identity gets its token."
                }
               },
               "required": [
@@ -972,7 +1112,8 @@ public enum SpecSchema {
              "if": {
               "properties": {
                "kind": {
-                "const": "environment"
+                "const": "environment",
+                "description": "How the identity gets its token."
                }
               },
               "required": [
@@ -1241,7 +1382,8 @@ public enum SpecSchema {
                "paginate": {
                 "not": {
                  "const": false
-                }
+                },
+                "description": "Follow nextLink and assert on every page's items: true (up to 100 pages) or the most pages to read (1 to 1000); GET only."
                }
               }
              },
@@ -1249,7 +1391,8 @@ public enum SpecSchema {
               "properties": {
                "method": {
                 "pattern": "^[Gg][Ee][Tt](?![\\s\\S])",
-                "patternErrorMessage": "paginate follows nextLink of a list, which is a GET."
+                "patternErrorMessage": "paginate follows nextLink of a list, which is a GET.",
+                "description": "The HTTP method (any case; default GET)."
                }
               }
              }
@@ -1485,7 +1628,8 @@ public enum SpecSchema {
              ],
              "properties": {
               "exactly": {
-               "const": true
+               "const": true,
+               "description": "true: fail on any action or wildcard granted beyond the allow lists (drift)."
               }
              }
             },
@@ -1495,7 +1639,8 @@ public enum SpecSchema {
              ],
              "properties": {
               "allow": {
-               "minItems": 1
+               "minItems": 1,
+               "description": "Actions that must be allowed; a wildcard must be granted as written by some role."
               }
              }
             },
@@ -1505,7 +1650,8 @@ public enum SpecSchema {
              ],
              "properties": {
               "deny": {
-               "minItems": 1
+               "minItems": 1,
+               "description": "Actions that must be denied; no wildcards."
               }
              }
             },
@@ -1522,7 +1668,8 @@ public enum SpecSchema {
                  ],
                  "properties": {
                   "allow": {
-                   "minItems": 1
+                   "minItems": 1,
+                   "description": "Data actions that must be allowed."
                   }
                  }
                 },
@@ -1532,11 +1679,13 @@ public enum SpecSchema {
                  ],
                  "properties": {
                   "deny": {
-                   "minItems": 1
+                   "minItems": 1,
+                   "description": "Data actions that must be denied; no wildcards."
                   }
                  }
                 }
-               ]
+               ],
+               "description": "Data actions that must be allowed or denied (decided by dataActions/notDataActions alone)."
               }
              }
             }
@@ -1638,9 +1787,11 @@ public enum SpecSchema {
                  ],
                  "properties": {
                   "token": {
-                   "minProperties": 1
+                   "minProperties": 1,
+                   "description": "Claim name → a value or a matcher, checked on the decoded token of the test's identity."
                   }
-                 }
+                 },
+                 "description": "What the response must hold."
                 }
                }
               }
@@ -1685,12 +1836,15 @@ public enum SpecSchema {
                   "description": "A permission check's expect may only hold token."
                  },
                  "json": {
-                  "maxProperties": 0
+                  "maxProperties": 0,
+                  "description": "JSONPath → a value (equals) or a matcher."
                  },
                  "headers": {
-                  "maxProperties": 0
+                  "maxProperties": 0,
+                  "description": "Header name (any case) → a value (equals) or a matcher; several values of one header are joined with ', '."
                  }
-                }
+                },
+                "description": "What the response must hold."
                }
               }
              }
@@ -1704,7 +1858,8 @@ public enum SpecSchema {
                "expect": {
                 "required": [
                  "initialStatus"
-                ]
+                ],
+                "description": "What the response must hold."
                }
               }
              },
@@ -1721,9 +1876,11 @@ public enum SpecSchema {
                  "poll": {
                   "not": {
                    "const": false
-                  }
+                  },
+                  "description": "Follow a long-running operation to its end: true (600 s at most) or { timeout: SECONDS }."
                  }
-                }
+                },
+                "description": "The HTTP request to send."
                }
               }
              }
@@ -1818,7 +1975,8 @@ public enum SpecSchema {
                {
                 "type": "string"
                }
-              ]
+              ],
+              "description": "The identity the suite's tests use: a name, or true for the default one."
              }
             }
            },
@@ -1847,11 +2005,13 @@ public enum SpecSchema {
                    {
                     "type": "string"
                    }
-                  ]
+                  ],
+                  "description": "The identity the suite's tests use: a name, or true for the default one."
                  }
                 }
                }
-              }
+              },
+              "description": "The tests, run in order; names must be unique within the file."
              }
             }
            }
@@ -2195,7 +2355,8 @@ public enum SpecSchema {
              "properties": {
               "secrets": {
                "type": "array",
-               "minItems": 1
+               "minItems": 1,
+               "description": "Client secrets."
               }
              }
             },
@@ -2206,7 +2367,8 @@ public enum SpecSchema {
              "properties": {
               "certificates": {
                "type": "array",
-               "minItems": 1
+               "minItems": 1,
+               "description": "Certificates whose keys may sign client assertions."
               }
              }
             },
@@ -2217,7 +2379,8 @@ public enum SpecSchema {
              "properties": {
               "federatedCredentials": {
                "type": "array",
-               "minItems": 1
+               "minItems": 1,
+               "description": "Federated credentials (workload identity federation)."
               }
              }
             }
@@ -2483,7 +2646,8 @@ public enum SpecSchema {
                 "properties": {
                  "actions": {
                   "type": "array",
-                  "minItems": 1
+                  "minItems": 1,
+                  "description": "Allowed actions."
                  }
                 }
                },
@@ -2494,7 +2658,8 @@ public enum SpecSchema {
                 "properties": {
                  "dataActions": {
                   "type": "array",
-                  "minItems": 1
+                  "minItems": 1,
+                  "description": "Allowed data actions."
                  }
                 }
                }
@@ -2676,7 +2841,8 @@ public enum SpecSchema {
                 "properties": {
                  "actions": {
                   "type": "array",
-                  "minItems": 1
+                  "minItems": 1,
+                  "description": "Denied actions."
                  }
                 }
                },
@@ -2687,7 +2853,8 @@ public enum SpecSchema {
                 "properties": {
                  "dataActions": {
                   "type": "array",
-                  "minItems": 1
+                  "minItems": 1,
+                  "description": "Denied data actions."
                  }
                 }
                }
@@ -2906,11 +3073,7 @@ public enum SpecSchema {
               "description": "A throttling rule.",
               "properties": {
                "path": {
-                "type": [
-                 "string",
-                 "number",
-                 "boolean"
-                ],
+                "type": "string",
                 "pattern": "^/",
                 "description": "The ARM path; * stands for one segment; names compare case-insensitively.",
                 "examples": [
@@ -3053,7 +3216,8 @@ public enum SpecSchema {
             "properties": {
              "managedIdentities": {
               "type": "array",
-              "minItems": 1
+              "minItems": 1,
+              "description": "Identities served by the managed identity endpoints."
              }
             }
            }

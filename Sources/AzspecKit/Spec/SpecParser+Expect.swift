@@ -115,11 +115,15 @@ extension SpecParser {
     private mutating func status(_ node: Node) -> StatusExpectation? {
         if case .mapping(let mapping) = node {
             let members = reader.members(mapping, allowed: ["not"], in: "status")
-            guard members.count == 1, var inner = status(members[0].value), !inner.negated else {
+            guard members.count == 1 else {
                 if members.isEmpty { reader.error("status takes a code, a class, a list, or { not: … }", at: node) }
                 return nil
             }
-            inner.negated = true
+            if case .mapping = members[0].value {
+                reader.error("status: { not: … } takes codes and classes such as 2xx, not another mapping", at: members[0].value)
+                return nil
+            }
+            guard let inner = status(members[0].value) else { return nil }
             return StatusExpectation(allowed: inner.allowed, location: reader.location(of: node), negated: true)
         }
         let items: [Node] = if case .sequence(let sequence) = node { Array(sequence) } else { [node] }
@@ -158,10 +162,15 @@ extension SpecParser {
             return .equals(reader.jsonTemplate(node))
         }
         var matchers: [Matcher] = []
+        let errorsBefore = reader.diagnostics.diagnostics.count
         for (key, _, value) in reader.members(mapping, allowed: Matcher.names, in: "a matcher") {
             if let matcher = namedMatcher(key, value) { matchers.append(matcher) }
         }
-        guard matchers.count == known.count, matchers.count == keys.count else { return nil }
+        guard matchers.count == known.count, matchers.count == keys.count else {
+            // A matcher is never dropped in silence: whatever refused it says so.
+            if reader.diagnostics.diagnostics.count == errorsBefore { reader.error("this matcher cannot be read", at: node) }
+            return nil
+        }
         return matchers.count == 1 ? matchers[0] : .all(matchers)
     }
 
@@ -200,7 +209,9 @@ extension SpecParser {
             return .compare(comparison, bound)
         case "length":
             if case .mapping = value { return matcher(value).map { .length($0) } }
-            guard let count = reader.number(value, "length"), count >= 0, count == count.rounded() else {
+            guard let count = reader.number(value, "length") else { return nil }
+            guard count >= 0, count == count.rounded(), count < 1e15 else {
+                reader.error("length takes a whole number from 0 up (or a matcher such as { ge: 1 })", at: value)
                 return nil
             }
             return .length(.equals(.value(.number(count))))

@@ -18,15 +18,13 @@ public struct SpecRun: Sendable {
         public var exclude: [String]
         /// Files that are never specs (the `--emulator-config` file).
         public var notSpecs: [String]
-        /// Stop starting tests after the first failure (cleanups still run).
-        public var failFast: Bool
         /// Print each request as a `curl` command instead of sending it (no report is written).
-        public var dryRun = false
+        public var dryRun: Bool
 
         public init(
             paths: [String], reports: ReportSet, verbose: Bool, configuration: RunConfiguration, style: ConsoleStyle,
             tls: TLSOptions = TLSOptions(), selection: TestSelection = TestSelection(), shard: Shard? = nil, exclude: [String] = [],
-            notSpecs: [String] = [], failFast: Bool = false
+            notSpecs: [String] = [], dryRun: Bool = false
         ) {
             self.tls = tls
             self.paths = paths
@@ -38,7 +36,7 @@ public struct SpecRun: Sendable {
             self.shard = shard
             self.exclude = exclude
             self.notSpecs = notSpecs
-            self.failFast = failFast
+            self.dryRun = dryRun
         }
     }
 
@@ -110,10 +108,8 @@ public struct SpecRun: Sendable {
         let console = ConsoleReporter(
             style: options.style, verbose: options.verbose, write: consoleLine, progress: options.style.progress ? sink.progress : nil,
             files: chosen.plans.count)
-        var configuration = options.configuration
-        configuration.failFast = options.failFast
         let runner = Runner(
-            plans: chosen.plans, configuration: configuration, secrets: secrets, observer: console, verbose: options.verbose)
+            plans: chosen.plans, configuration: options.configuration, secrets: secrets, observer: console, verbose: options.verbose)
         // With cleanups (`always: true`) to run, the first signal lets them run and the second stops at once.
         let hasCleanups = chosen.plans.contains { $0.suite.tests.contains(where: \.always) }
         var graceful: (@Sendable (String) -> Void)?
