@@ -81,6 +81,13 @@ public enum ProjectScaffold {
               AZURE_SUBSCRIPTION_ID: ${{ vars.AZURE_SUBSCRIPTION_ID }}
             steps:
               - uses: actions/checkout@v4
+              - uses: swift-actions/setup-swift@v2
+                with: { swift-version: "6.1" }
+              - name: install azspec (from the repository the variable AZSPEC_GIT_URL names)
+                run: |
+                  git clone --depth 1 "${{ vars.AZSPEC_GIT_URL }}" "$RUNNER_TEMP/azspec"
+                  swift build -c release --package-path "$RUNNER_TEMP/azspec" --product azspec
+                  echo "$RUNNER_TEMP/azspec/.build/release" >> "$GITHUB_PATH"
               - name: azspec
                 # Annotations and the step summary come on by themselves under GitHub Actions.
                 run: azspec run specs --shard ${{ matrix.shard }}/2 --junit reports/junit-${{ matrix.shard }}.xml
@@ -92,6 +99,13 @@ public enum ProjectScaffold {
             if: always()
             runs-on: ubuntu-latest
             steps:
+              - uses: swift-actions/setup-swift@v2
+                with: { swift-version: "6.1" }
+              - name: install azspec (from the repository the variable AZSPEC_GIT_URL names)
+                run: |
+                  git clone --depth 1 "${{ vars.AZSPEC_GIT_URL }}" "$RUNNER_TEMP/azspec"
+                  swift build -c release --package-path "$RUNNER_TEMP/azspec" --product azspec
+                  echo "$RUNNER_TEMP/azspec/.build/release" >> "$GITHUB_PATH"
               - uses: actions/download-artifact@v4
                 with: { path: shards, merge-multiple: true }
               - run: azspec merge-reports reports/junit.xml shards/junit-*.xml
@@ -109,6 +123,11 @@ public enum ProjectScaffold {
             shard1: { SHARD: 1 }
             shard2: { SHARD: 2 }
         steps:
+          - script: |
+              git clone --depth 1 "$(AZSPEC_GIT_URL)" "$(Agent.TempDirectory)/azspec"
+              swift build -c release --package-path "$(Agent.TempDirectory)/azspec" --product azspec
+              echo "##vso[task.prependpath]$(Agent.TempDirectory)/azspec/.build/release"
+            displayName: install azspec (from the repository the variable AZSPEC_GIT_URL names; needs Swift 6 on the agent)
           - task: AzureCLI@2
             displayName: azspec
             inputs:
