@@ -170,6 +170,13 @@ import Testing
         #expect(!result.all.contains("broken"))
         let excluded = try await AzspecProcess.run(["validate", "specs", "--exclude", "*.yaml"], in: folder.path)
         #expect(excluded.status == 2, "everything excluded leaves nothing to check")
+        // The file given to --emulator-config is never read as a spec, not even to be skipped.
+        let configuration = try String(
+            contentsOfFile: AzspecProcess.packageRoot + "/Tests/EndToEndTests/Fixtures/schema/valid/emulator/every-key.yaml", encoding: .utf8)
+        try folder.write("specs/seed.yaml", configuration)
+        let seeded = try await AzspecProcess.run(
+            ["validate", "--emulator", "--emulator-config", "specs/seed.yaml", "specs/data", "specs/seed.yaml"], in: folder.path)
+        #expect(!seeded.all.contains("seed.yaml"), "\(seeded.all)")
         // A file named on the command line is always a spec: its mistakes are reported.
         let named = try await AzspecProcess.run(["validate", "specs/data/regions.yaml"], in: folder.path)
         #expect(named.status == 2)
