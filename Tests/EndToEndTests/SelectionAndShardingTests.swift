@@ -172,7 +172,8 @@ import Testing
         #expect(excluded.status == 2, "everything excluded leaves nothing to check")
         // The file given to --emulator-config is never read as a spec, not even to be skipped.
         let configuration = try String(
-            contentsOfFile: AzspecProcess.packageRoot + "/Tests/EndToEndTests/Fixtures/schema/valid/emulator/every-key.yaml", encoding: .utf8)
+            contentsOfFile: AzspecProcess.packageRoot + "/Tests/EndToEndTests/Fixtures/schema/valid/emulator/every-key.yaml",
+            encoding: .utf8)
         try folder.write("specs/seed.yaml", configuration)
         let seeded = try await AzspecProcess.run(
             ["validate", "--emulator", "--emulator-config", "specs/seed.yaml", "specs/data", "specs/seed.yaml"], in: folder.path)
