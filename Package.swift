@@ -153,5 +153,7 @@ if ProcessInfo.processInfo.environment["AZSPEC_FUZZ"] != nil {
         .executableTarget(
             name: "EmulatorConfigurationFuzz", dependencies: ["FuzzDriver", "AzspecEmulator"],
             path: "Fuzz/EmulatorConfigurationFuzz"),
+        .executableTarget(
+            name: "PostmanImportFuzz", dependencies: ["FuzzDriver", "AzspecKit"], path: "Fuzz/PostmanImportFuzz"),
     ]
 }

@@ -11,11 +11,12 @@ cd "$(dirname "$0")/.."
 runs=${1:-200000}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(JSONPathFuzz YAMLFuzz SpecLoaderFuzz EmulatorConfigurationFuzz)
+[ ${#targets[@]} -eq 0 ] && targets=(JSONPathFuzz YAMLFuzz SpecLoaderFuzz EmulatorConfigurationFuzz PostmanImportFuzz)
 scratch=.build-fuzz
 corpus=$scratch/corpus
 
-mkdir -p "$corpus/JSONPathFuzz" "$corpus/YAMLFuzz" "$corpus/SpecLoaderFuzz" "$corpus/EmulatorConfigurationFuzz"
+mkdir -p "$corpus/JSONPathFuzz" "$corpus/YAMLFuzz" "$corpus/SpecLoaderFuzz" "$corpus/EmulatorConfigurationFuzz" "$corpus/PostmanImportFuzz"
+cp Tests/AzspecKitTests/Fixtures/postman/*collection.json "$corpus/PostmanImportFuzz/"
 cp Fuzz/EmulatorConfigurationFuzz/seeds/* "$corpus/EmulatorConfigurationFuzz/"
 for spec in specs/*.yaml; do
   cp "$spec" "$corpus/YAMLFuzz/"
