@@ -208,6 +208,7 @@ import Testing
         try folder.write(
             "specs/azspec.yaml",
             "identities:\n  app: { kind: clientSecret, tenant: 11111111-2222-3333-4444-555555555555, clientId: a0000000-0000-4000-8000-000000000001, secret: app-secret-value }\napiVersion: \"2021-04-01\"\n"
+                + "rateLimit: false   # to see ARM throttle, azspec must not slow down before the bucket is empty\n"
         )
         try folder.write(
             "specs/t.yaml",
@@ -237,5 +238,48 @@ import Testing
         let levels = out.split(separator: "\n").filter { $0.contains("< x-ms-ratelimit-remaining-subscription-reads: ") }
             .map { $0.split(separator: " ").last.map(String.init) ?? "" }
         #expect(Array(levels.prefix(3)) == ["1", "0", "0"], "\(levels)")
+    }
+
+    /// The same bucket with azspec's rate limit on: 8 files side by side send 48 reads for one principal against a
+    /// bucket of 10 refilling 10 a second, retries off, and ARM never has to say 429.
+    @Test(.timeLimit(.minutes(1))) func theRateLimitKeepsManyJobsOutOfARMsBucket() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let config = try folder.write(
+            "emulator.yaml",
+            """
+            tokenBucket: { reads: { burst: 10, refill: 10 } }
+            tenants:
+              - id: 11111111-2222-3333-4444-555555555555
+                servicePrincipals:
+                  - { name: app, clientId: a0000000-0000-4000-8000-000000000001, objectId: b0000000-0000-4000-8000-000000000001, secrets: [app-secret-value] }
+                subscriptions: [ { id: 99999999-8888-7777-6666-555555555555 } ]
+                roleAssignments:
+                  - { principal: app, role: Reader, scope: /subscriptions/99999999-8888-7777-6666-555555555555 }
+            """)
+        func project(_ rateLimit: String) throws {
+            try folder.write(
+                "specs/azspec.yaml",
+                "identities:\n  app: { kind: clientSecret, tenant: 11111111-2222-3333-4444-555555555555, clientId: a0000000-0000-4000-8000-000000000001, secret: app-secret-value }\n"
+                    + "apiVersion: \"2021-04-01\"\nretry: false\nrateLimit: \(rateLimit)\n")
+        }
+        for file in 1...8 {
+            let tests = (1...6).map {
+                "  - { name: read \($0), request: { url: \"/subscriptions/99999999-8888-7777-6666-555555555555/resourcegroups\" }, expect: { status: 200 } }"
+            }
+            try folder.write("specs/f\(file).yaml", "name: file \(file)\nidentity: app\ntests:\n" + tests.joined(separator: "\n") + "\n")
+        }
+        try project("{ reads: { burst: 10, refill: 10 }, margin: 1 }")
+        let polite = try await AzspecProcess.run(
+            ["run", "--emulator", "--emulator-config", config, "specs", "--jobs", "8", "-v"], in: folder.path)
+        #expect(polite.status == 0, "\(polite.all)")
+        #expect(polite.stdout.contains("48 passed, 0 failed"), "\(polite.stdout)")
+        #expect(!polite.stdout.contains("429 Too Many Requests"), "ARM never had to throttle: \(polite.stdout)")
+        #expect(polite.stdout.contains("rate limit: waiting"), "the waits are in -v and the report")
+        // Without it, the same run is throttled: the limiter is what kept it out.
+        try project("false")
+        let rude = try await AzspecProcess.run(["run", "--emulator", "--emulator-config", config, "specs", "--jobs", "8"], in: folder.path)
+        #expect(rude.status == 1)
+        #expect(rude.stdout.contains("status: expected 200, got 429 SubscriptionRequestsThrottled"), "\(rude.stdout)")
     }
 }

@@ -20,6 +20,8 @@ struct RunContext: Sendable {
     /// Set by the first SIGINT/SIGTERM or, with `--fail-fast`, the first failure: no new test starts but those marked
     /// `always` (cleanups).
     var stop = StopSignal()
+    /// ARM's token buckets as the run sees them, shared by every suite.
+    var limiters = RateLimiters()
 }
 
 /// The first interrupt or `--fail-fast` failure: a flag every suite reads between tests.

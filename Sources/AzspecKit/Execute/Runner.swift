@@ -15,6 +15,7 @@ public final class Runner: Sendable {
     /// Raised by the first interrupt: suites then run only their `always` tests.
     let stop = StopSignal()
     private let run = RunValues()
+    private let limiters = RateLimiters()
 
     init(
         plans: [SuitePlan], configuration: RunConfiguration, secrets: SecretStore, observer: (any RunObserver)?,
@@ -44,7 +45,7 @@ public final class Runner: Sendable {
         let indices = Array(progress.suites.indices)
         let context = RunContext(
             configuration: configuration, transport: transport, secrets: secrets, warnings: warnings, tokens: tokens, verbose: verbose,
-            run: run, stop: stop)
+            run: run, stop: stop, limiters: limiters)
         var reports = [SuiteReport?](repeating: nil, count: indices.count)
         await withTaskGroup(of: (Int, SuiteReport).self) { group in
             var next = 0

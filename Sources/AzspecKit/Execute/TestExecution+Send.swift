@@ -57,16 +57,31 @@ extension TestExecution {
         let total = policy.retries + 1
         var attempt = 1
         var waited = 0.0
+        let bucket = rateLimiter.flatMap { _ in RateLimiter.key(for: request, principal: credential?.identity.name) }
         while true {
             let response: HTTPResponse
+            if let rateLimiter, let bucket {
+                let wait = rateLimiter.take(bucket)
+                if wait > .zero {
+                    log.add(
+                        "rate limit: waiting \(Self.seconds(wait.seconds)) so that ARM's \(bucket.kind) bucket keeps \(Int(rateLimiter.policy.margin)) tokens"
+                    )
+                    guard await Self.sleep(wait.seconds) else {
+                        rateLimiter.answered(bucket, response: nil)
+                        throw TransportError(CancellationError(), request: request)
+                    }
+                }
+            }
             let sent = ContinuousClock.now
             do {
                 response = try await context.transport.send(request)
+                if let rateLimiter, let bucket { rateLimiter.answered(bucket, response: response) }
                 log.record(
                     RequestRecord(
                         method: request.method, url: request.url, status: response.status, duration: (ContinuousClock.now - sent).seconds,
                         attempt: attempt))
             } catch {
+                if let rateLimiter, let bucket { rateLimiter.answered(bucket, response: nil) }
                 log.record(
                     RequestRecord(
                         method: request.method, url: request.url, status: nil, duration: (ContinuousClock.now - sent).seconds,

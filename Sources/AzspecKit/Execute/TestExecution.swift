@@ -14,6 +14,8 @@ struct TestExecution {
     var retry: RetryPolicy = .azureDefault
     /// azspec.yaml's `apiVersion`, `headers` and `timeout`.
     var defaults: RequestDefaults = .none
+    /// ARM's buckets for this test's requests (nil: not limited).
+    var rateLimiter: RateLimiter?
     /// What happened beyond each first request (retries, pages, polls) and every request sent, for the report.
     let log = ExchangeLog()
 

@@ -8,7 +8,7 @@ public struct ProjectFile: Sendable {
     /// The names a project file may have, the first preferred when a folder holds both.
     public static let fileNames = ["azspec.yaml", "azspec.yml"]
     static let keys = [
-        "cloud", "identities", "defaultIdentity", "retry", "apiVersion", "apiVersions", "headers", "timeout", "exclude",
+        "cloud", "identities", "defaultIdentity", "retry", "apiVersion", "apiVersions", "headers", "timeout", "exclude", "rateLimit",
     ]
 
     public let path: String
@@ -24,6 +24,8 @@ public struct ProjectFile: Sendable {
     let requestDefaults: RequestDefaults
     /// `exclude:` globs, relative to the file's folder: spec files a folder search leaves out.
     var exclude: [Glob] = []
+    /// `rateLimit:` for every request below it (ARM's buckets when unset).
+    var rateLimit: RateLimitPolicy? = nil
 
     /// Whether `exclude:` leaves out the spec file at `path`.
     func excludes(_ path: String) -> Bool {
@@ -49,6 +51,7 @@ public struct ProjectFile: Sendable {
         var retry: RetryPolicy?
         var defaults = RequestDefaults()
         var exclude: [Glob] = []
+        var rateLimit: RateLimitPolicy?
         for (key, _, value) in parser.reader.members(mapping, allowed: keys, in: "azspec.yaml") {
             switch key {
             case "identities": identities = parser.identities(value)
@@ -63,6 +66,7 @@ public struct ProjectFile: Sendable {
                     defaults.apiVersions[pair.key.lowercased()] = pair.value
                 }
             case "headers": defaults.headers = parser.headerDefaults(value)
+            case "rateLimit": rateLimit = parser.rateLimit(value)
             case "exclude": exclude = (parser.reader.strings(value, "exclude") ?? []).map { Glob($0, paths: true) }
             case "timeout":
                 if let seconds = parser.reader.number(value, "timeout (seconds)") {
@@ -77,7 +81,7 @@ public struct ProjectFile: Sendable {
         }
         return ProjectFile(
             path: path, identities: identities, defaultIdentity: defaultIdentity, defaultIdentityLocation: defaultLocation,
-            cloud: cloud, retry: retry, requestDefaults: defaults, exclude: exclude)
+            cloud: cloud, retry: retry, requestDefaults: defaults, exclude: exclude, rateLimit: rateLimit)
     }
 
     /// The nearest `azspec.yaml` at or above the folder of `specFile`, if any.

@@ -2148,6 +2148,150 @@ public enum SpecSchema {
                "**/wip-*.yaml"
               ]
              }
+            },
+            "rateLimit": {
+             "description": "Keep the run inside ARM's token buckets per subscription and principal: true (the default, ARM's reads 250 + 25/s, writes and deletes 200 + 10/s), false, or other sizes.",
+             "examples": [
+              false,
+              {
+               "reads": {
+                "burst": 250,
+                "refill": 25
+               },
+               "margin": 10
+              }
+             ],
+             "anyOf": [
+              {
+               "type": "boolean"
+              },
+              {
+               "type": "object",
+               "additionalProperties": false,
+               "properties": {
+                "reads": {
+                 "description": "GET and HEAD requests.",
+                 "anyOf": [
+                  {
+                   "type": "boolean",
+                   "const": false
+                  },
+                  {
+                   "type": "object",
+                   "additionalProperties": false,
+                   "required": [
+                    "burst",
+                    "refill"
+                   ],
+                   "properties": {
+                    "burst": {
+                     "type": "integer",
+                     "minimum": 1,
+                     "maximum": 1000000,
+                     "description": "Tokens the bucket holds when full.",
+                     "examples": [
+                      250
+                     ]
+                    },
+                    "refill": {
+                     "type": "number",
+                     "minimum": 0.01,
+                     "maximum": 1000000,
+                     "description": "Tokens it regains a second.",
+                     "examples": [
+                      25
+                     ]
+                    }
+                   }
+                  }
+                 ]
+                },
+                "writes": {
+                 "description": "PUT, PATCH and POST requests.",
+                 "anyOf": [
+                  {
+                   "type": "boolean",
+                   "const": false
+                  },
+                  {
+                   "type": "object",
+                   "additionalProperties": false,
+                   "required": [
+                    "burst",
+                    "refill"
+                   ],
+                   "properties": {
+                    "burst": {
+                     "type": "integer",
+                     "minimum": 1,
+                     "maximum": 1000000,
+                     "description": "Tokens the bucket holds when full.",
+                     "examples": [
+                      250
+                     ]
+                    },
+                    "refill": {
+                     "type": "number",
+                     "minimum": 0.01,
+                     "maximum": 1000000,
+                     "description": "Tokens it regains a second.",
+                     "examples": [
+                      25
+                     ]
+                    }
+                   }
+                  }
+                 ]
+                },
+                "deletes": {
+                 "description": "DELETE requests.",
+                 "anyOf": [
+                  {
+                   "type": "boolean",
+                   "const": false
+                  },
+                  {
+                   "type": "object",
+                   "additionalProperties": false,
+                   "required": [
+                    "burst",
+                    "refill"
+                   ],
+                   "properties": {
+                    "burst": {
+                     "type": "integer",
+                     "minimum": 1,
+                     "maximum": 1000000,
+                     "description": "Tokens the bucket holds when full.",
+                     "examples": [
+                      250
+                     ]
+                    },
+                    "refill": {
+                     "type": "number",
+                     "minimum": 0.01,
+                     "maximum": 1000000,
+                     "description": "Tokens it regains a second.",
+                     "examples": [
+                      25
+                     ]
+                    }
+                   }
+                  }
+                 ]
+                },
+                "margin": {
+                 "type": "integer",
+                 "minimum": 0,
+                 "maximum": 1000000,
+                 "description": "Tokens kept back in every bucket for other clients of the same principal.",
+                 "examples": [
+                  10
+                 ]
+                }
+               }
+              }
+             ]
             }
            },
            "additionalProperties": false

@@ -27,3 +27,37 @@ extension SpecParser {
         return policy
     }
 }
+
+extension SpecParser {
+    /// `rateLimit: false`, `true` (ARM's buckets), or `{ reads: { burst, refill }, writes: …, deletes: …, margin }` over
+    /// ARM's values.
+    mutating func rateLimit(_ node: Node) -> RateLimitPolicy? {
+        if case .scalar = node {
+            guard let enabled = reader.bool(node, "rateLimit") else { return nil }
+            return enabled ? .arm : .off
+        }
+        guard let fields = reader.fields(node, "rateLimit", keys: ["reads", "writes", "deletes", "margin"]) else { return nil }
+        var policy = RateLimitPolicy.arm
+        for (name, kind) in [("reads", RateLimitPolicy.Kind.reads), ("writes", .writes), ("deletes", .deletes)] {
+            guard let bucket = fields[name] else { continue }
+            if case .scalar = bucket, reader.bool(bucket, "rateLimit.\(name)") == false {
+                policy.limits[kind] = nil
+                continue
+            }
+            guard let parts = reader.fields(bucket, "rateLimit.\(name)", keys: ["burst", "refill"], required: ["burst", "refill"]),
+                let burstNode = parts["burst"], let refillNode = parts["refill"]
+            else { continue }
+            let burst = reader.integer(burstNode, "rateLimit.\(name).burst", in: 1...1_000_000)
+            var refill = reader.number(refillNode, "rateLimit.\(name).refill (tokens a second)")
+            if let value = refill, !(value.isFinite && value >= 0.01 && value <= 1_000_000) {
+                reader.error("rateLimit.\(name).refill must be from 0.01 to 1000000 tokens a second", at: refillNode)
+                refill = nil
+            }
+            if let burst, let refill { policy.limits[kind] = .init(burst: Double(burst), refill: refill) }
+        }
+        if let node = fields["margin"], let margin = reader.integer(node, "rateLimit.margin", in: 0...1_000_000) {
+            policy.margin = Double(margin)
+        }
+        return policy
+    }
+}

@@ -10,6 +10,8 @@ public struct SuitePlan: Sendable {
     let retry: RetryPolicy
     /// azspec.yaml's request defaults.
     let requestDefaults: RequestDefaults
+    /// azspec.yaml's `rateLimit`, else ARM's buckets.
+    let rateLimit: RateLimitPolicy
 
     init(suite: SuiteSpec, project: ProjectFile?, cloud: CloudEndpoints) {
         self.suite = suite
@@ -21,6 +23,7 @@ public struct SuitePlan: Sendable {
         self.cloud = cloud
         self.retry = suite.retry ?? project?.retry ?? .azureDefault
         self.requestDefaults = project?.requestDefaults ?? .none
+        self.rateLimit = project?.rateLimit ?? .arm
     }
 
     /// The cloud as a test's token sees it: its audience and the hosts it may go to (`resource:` of the test, else of
