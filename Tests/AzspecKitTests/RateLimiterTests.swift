@@ -23,6 +23,12 @@ struct RateLimiterTests {
         #expect(limiter.take(key, now: now + .seconds(1)) == .zero)
     }
 
+    @Test func noWaitIsLongerThanAMinute() throws {
+        let slow = RateLimiter(policy: RateLimitPolicy(limits: [.reads: .init(burst: 1, refill: 0.01)], margin: 100))
+        let key = try #require(RateLimiter.key(for: request("GET", url), principal: "app"))
+        #expect(slow.take(key) == .seconds(60))
+    }
+
     @Test func theServersCountWinsOverTheModel() throws {
         let limiter = RateLimiter(policy: policy)
         let key = try #require(RateLimiter.key(for: request("GET", url), principal: "app"))

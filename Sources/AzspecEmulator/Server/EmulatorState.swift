@@ -131,9 +131,13 @@ actor EmulatorState {
     // MARK: Rate limits
 
     /// Takes one request from the counter and returns what remains (refilled when it runs out).
+    /// Without a token bucket nothing is throttled, so the count never reports a budget running low: at half of it, it
+    /// starts again (as ARM's hourly budget would, an hour later), and a client that slows down as the count nears 0 —
+    /// azspec's rate limit does — is not slowed by an emulator that will never throttle it.
     func consume(_ key: RateLimitKey) -> Int {
-        let remaining = (rateLimits[key] ?? key.limitClass.budget) - 1
-        rateLimits[key] = remaining > 0 ? remaining : key.limitClass.budget
+        var remaining = (rateLimits[key] ?? key.limitClass.budget) - 1
+        if remaining < key.limitClass.budget / 2 { remaining = key.limitClass.budget - 1 }
+        rateLimits[key] = remaining
         return remaining
     }
 

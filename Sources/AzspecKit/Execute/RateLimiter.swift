@@ -59,8 +59,9 @@ final class RateLimiter: Sendable {
             bucket.tokens -= 1
             bucket.inFlight += 1
             buckets[key] = bucket
+            // Bounded: a wait is never longer than a minute, whatever the server reported.
             let deficit = policy.margin - bucket.tokens
-            return deficit > 0 ? .milliseconds(Int64((deficit / limits.refill * 1000).rounded(.up))) : .zero
+            return deficit > 0 ? .milliseconds(Int64((min(60, deficit / limits.refill) * 1000).rounded(.up))) : .zero
         }
     }
 
