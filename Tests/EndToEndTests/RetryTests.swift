@@ -188,23 +188,26 @@ import Testing
         #expect(out.contains("attempt 3 of 4: 200 OK (recovered)"), "\(out)")
     }
 
+    /// An emulator with ARM's read bucket of this size, one tenant and one Reader principal `app`.
+    static func bucketConfiguration(burst: Int, refill: Int) -> String {
+        """
+        tokenBucket: { reads: { burst: \(burst), refill: \(refill) } }
+        tenants:
+          - id: 11111111-2222-3333-4444-555555555555
+            servicePrincipals:
+              - { name: app, clientId: a0000000-0000-4000-8000-000000000001, objectId: b0000000-0000-4000-8000-000000000001, secrets: [app-secret-value] }
+            subscriptions: [ { id: 99999999-8888-7777-6666-555555555555 } ]
+            roleAssignments:
+              - { principal: app, role: Reader, scope: /subscriptions/99999999-8888-7777-6666-555555555555 }
+        """
+    }
+
     /// ARM's token bucket in the emulator: a burst of 2 reads refilling 1 a second per subscription and principal.
     /// The third read in a row is throttled with the wait it needs; a retry that honours it gets through.
     @Test(.timeLimit(.minutes(1))) func theEmulatorsTokenBucketThrottlesBurstsAndRefills() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let config = try folder.write(
-            "emulator.yaml",
-            """
-            tokenBucket: { reads: { burst: 2, refill: 1 } }
-            tenants:
-              - id: 11111111-2222-3333-4444-555555555555
-                servicePrincipals:
-                  - { name: app, clientId: a0000000-0000-4000-8000-000000000001, objectId: b0000000-0000-4000-8000-000000000001, secrets: [app-secret-value] }
-                subscriptions: [ { id: 99999999-8888-7777-6666-555555555555 } ]
-                roleAssignments:
-                  - { principal: app, role: Reader, scope: /subscriptions/99999999-8888-7777-6666-555555555555 }
-            """)
+        let config = try folder.write("emulator.yaml", Self.bucketConfiguration(burst: 2, refill: 1))
         try folder.write(
             "specs/azspec.yaml",
             "identities:\n  app: { kind: clientSecret, tenant: 11111111-2222-3333-4444-555555555555, clientId: a0000000-0000-4000-8000-000000000001, secret: app-secret-value }\napiVersion: \"2021-04-01\"\n"
@@ -245,18 +248,7 @@ import Testing
     @Test(.timeLimit(.minutes(1))) func theRateLimitKeepsManyJobsOutOfARMsBucket() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let config = try folder.write(
-            "emulator.yaml",
-            """
-            tokenBucket: { reads: { burst: 10, refill: 10 } }
-            tenants:
-              - id: 11111111-2222-3333-4444-555555555555
-                servicePrincipals:
-                  - { name: app, clientId: a0000000-0000-4000-8000-000000000001, objectId: b0000000-0000-4000-8000-000000000001, secrets: [app-secret-value] }
-                subscriptions: [ { id: 99999999-8888-7777-6666-555555555555 } ]
-                roleAssignments:
-                  - { principal: app, role: Reader, scope: /subscriptions/99999999-8888-7777-6666-555555555555 }
-            """)
+        let config = try folder.write("emulator.yaml", Self.bucketConfiguration(burst: 10, refill: 10))
         func project(_ rateLimit: String) throws {
             try folder.write(
                 "specs/azspec.yaml",
