@@ -14,7 +14,9 @@ public enum YAMLDocument {
         guard anchors.isEmpty else { return (nil, anchors) }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // azspec types plain scalars itself (`Node.Scalar.resolvedJSON`, YAML 1.2's core schema): Yams' default
+            // resolver would run a regular expression per scalar for tags nothing reads, most of a large load's time.
+            root = try Yams.compose(yaml: text, .basic)
         } catch {
             return (nil, [diagnostic(for: error, file: file, text: text)])
         }

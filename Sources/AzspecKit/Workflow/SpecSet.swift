@@ -30,10 +30,20 @@ public struct SpecSet: Sendable {
         var context: [String: [Diagnostic]] = [:]
         var plans: [String: SuitePlan] = [:]
         var projects: [String: ProjectFile?] = [:]
+        // The project file of each folder, looked up once per folder (the walk up is a few stats per level).
+        var located: [String: String?] = [:]
         var projectDiagnostics: [Diagnostic] = []
         var notes: [Diagnostic] = []
         func project(for file: String) -> ProjectFile? {
-            guard let path = ProjectFile.locate(for: file) else { return nil }
+            let folder = (file as NSString).deletingLastPathComponent
+            let path: String?
+            if let known = located[folder] {
+                path = known
+            } else {
+                path = ProjectFile.locate(for: file)
+                located[folder] = path
+            }
+            guard let path else { return nil }
             if let known = projects[path] { return known }
             let project = ProjectFile.load(path: path, diagnostics: &projectDiagnostics)
             projects[path] = project
