@@ -151,17 +151,8 @@ import Testing
         defer { folder.remove() }
         let config = try folder.write(
             "emulator.yaml",
-            """
-            throttling:
-              - { path: /subscriptions/*/resourcegroups, times: 2, retryAfter: 1, method: GET }
-            tenants:
-              - id: 11111111-2222-3333-4444-555555555555
-                servicePrincipals:
-                  - { name: app, clientId: a0000000-0000-4000-8000-000000000001, objectId: b0000000-0000-4000-8000-000000000001, secrets: [app-secret-value] }
-                subscriptions: [ { id: 99999999-8888-7777-6666-555555555555 } ]
-                roleAssignments:
-                  - { principal: app, role: Reader, scope: /subscriptions/99999999-8888-7777-6666-555555555555 }
-            """)
+            Self.configuration(
+                throttling: "throttling:\n  - { path: /subscriptions/*/resourcegroups, times: 2, retryAfter: 1, method: GET }"))
         try folder.write(
             "specs/azspec.yaml",
             "identities:\n  app: { kind: clientSecret, tenant: 11111111-2222-3333-4444-555555555555, clientId: a0000000-0000-4000-8000-000000000001, secret: app-secret-value }\n"
@@ -190,16 +181,20 @@ import Testing
 
     /// An emulator with ARM's read bucket of this size, one tenant and one Reader principal `app`.
     static func bucketConfiguration(burst: Int, refill: Int) -> String {
-        """
-        tokenBucket: { reads: { burst: \(burst), refill: \(refill) } }
-        tenants:
-          - id: 11111111-2222-3333-4444-555555555555
-            servicePrincipals:
-              - { name: app, clientId: a0000000-0000-4000-8000-000000000001, objectId: b0000000-0000-4000-8000-000000000001, secrets: [app-secret-value] }
-            subscriptions: [ { id: 99999999-8888-7777-6666-555555555555 } ]
-            roleAssignments:
-              - { principal: app, role: Reader, scope: /subscriptions/99999999-8888-7777-6666-555555555555 }
-        """
+        configuration(throttling: "tokenBucket: { reads: { burst: \(burst), refill: \(refill) } }")
+    }
+
+    /// One tenant with one Reader principal `app` on one subscription, after `throttling` (a rule or a bucket).
+    static func configuration(throttling: String) -> String {
+        throttling + "\n" + """
+            tenants:
+              - id: 11111111-2222-3333-4444-555555555555
+                servicePrincipals:
+                  - { name: app, clientId: a0000000-0000-4000-8000-000000000001, objectId: b0000000-0000-4000-8000-000000000001, secrets: [app-secret-value] }
+                subscriptions: [ { id: 99999999-8888-7777-6666-555555555555 } ]
+                roleAssignments:
+                  - { principal: app, role: Reader, scope: /subscriptions/99999999-8888-7777-6666-555555555555 }
+            """
     }
 
     /// ARM's token bucket in the emulator: a burst of 2 reads refilling 1 a second per subscription and principal.

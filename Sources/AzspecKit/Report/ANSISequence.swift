@@ -41,4 +41,30 @@ enum ANSISequence {
             return introducer
         }
     }
+
+    /// The scalars without ANSI escape sequences, every scalar `allowed` refuses shown as `\u{…}` text; with
+    /// `foldingCarriageReturns`, a lone CR becomes LF and CR LF becomes LF (the one loop the XML and HTML escapers share).
+    static func cleaned(
+        _ text: String, foldingCarriageReturns: Bool, allowed: (Unicode.Scalar) -> Bool
+    ) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == escape {
+                index = end(in: scalars, at: index)
+                continue
+            }
+            if foldingCarriageReturns, scalar == "\r" {
+                if index + 1 >= scalars.count || scalars[index + 1] != "\n" { result.append("\n") }
+            } else if allowed(scalar) {
+                result.append(scalar)
+            } else {
+                result.append(contentsOf: visibleReplacement(for: scalar).unicodeScalars)
+            }
+            index += 1
+        }
+        return String(result)
+    }
 }

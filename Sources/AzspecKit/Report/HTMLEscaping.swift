@@ -13,7 +13,6 @@
 ///
 /// Work is done on Unicode scalars, not `Character`s, because `"\r\n"` is a single `Character`.
 enum HTMLEscaping {
-    private static let escape = ANSISequence.escape
 
     /// Sanitized and escaped: for text that needs neither redaction nor cutting.
     static func text(_ text: String) -> String {
@@ -30,25 +29,7 @@ enum HTMLEscaping {
             ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF
         }
         if !text.utf8.contains(where: suspicious) { return text }
-        let scalars = Array(text.unicodeScalars)
-        var result = String.UnicodeScalarView()
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar == escape {
-                index = ANSISequence.end(in: scalars, at: index)
-                continue
-            }
-            if scalar == "\r" {
-                if index + 1 >= scalars.count || scalars[index + 1] != "\n" { result.append("\n") }
-            } else if isTroublesome(scalar) {
-                result.append(contentsOf: ANSISequence.visibleReplacement(for: scalar).unicodeScalars)
-            } else {
-                result.append(scalar)
-            }
-            index += 1
-        }
-        return String(result)
+        return ANSISequence.cleaned(text, foldingCarriageReturns: true) { !isTroublesome($0) }
     }
 
     /// `&`, `<`, `>`, `"` and `'` as `&amp;`, `&lt;`, `&gt;`, `&quot;` and `&#39;`; everything else as it was.

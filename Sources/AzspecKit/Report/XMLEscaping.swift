@@ -15,7 +15,6 @@
 /// No CDATA is used, so `]]>` needs no special treatment: its `>` is escaped like any other.
 /// Work is done on Unicode scalars, not `Character`s, because `"\r\n"` is a single `Character`.
 enum XMLEscaping {
-    private static let escape = ANSISequence.escape
 
     /// The text without ANSI escape sequences and with every character XML 1.0 forbids replaced by `\uXXXX`.
     static func sanitized(_ text: String) -> String {
@@ -24,23 +23,7 @@ enum XMLEscaping {
         if !text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }) {
             return text
         }
-        let scalars = Array(text.unicodeScalars)
-        var result = String.UnicodeScalarView()
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar == escape {
-                index = ANSISequence.end(in: scalars, at: index)
-            } else {
-                if isAllowedInXML(scalar) {
-                    result.append(scalar)
-                } else {
-                    result.append(contentsOf: ANSISequence.visibleReplacement(for: scalar).unicodeScalars)
-                }
-                index += 1
-            }
-        }
-        return String(result)
+        return ANSISequence.cleaned(text, foldingCarriageReturns: false, allowed: isAllowedInXML)
     }
 
     /// Sanitized text, escaped for use between tags.

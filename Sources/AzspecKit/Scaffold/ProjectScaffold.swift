@@ -59,6 +59,17 @@ public enum ProjectScaffold {
 
         """
 
+    /// The steps both GitHub jobs start with: Swift, then azspec built from the repository `AZSPEC_GIT_URL` names.
+    static let githubInstall = """
+              - uses: swift-actions/setup-swift@v2
+                with: { swift-version: "6.1" }
+              - name: install azspec (from the repository the variable AZSPEC_GIT_URL names)
+                run: |
+                  git clone --depth 1 "${{ vars.AZSPEC_GIT_URL }}" "$RUNNER_TEMP/azspec"
+                  swift build -c release --package-path "$RUNNER_TEMP/azspec" --product azspec
+                  echo "$RUNNER_TEMP/azspec/.build/release" >> "$GITHUB_PATH"
+        """
+
     static let githubWorkflow = """
         # Runs the specs after every change, with workload identity federation (no secret in the repository): give the
         # app registration a federated credential for repo:OWNER/REPO:ref:refs/heads/main (and pull requests if wanted).
@@ -81,13 +92,7 @@ public enum ProjectScaffold {
               AZURE_SUBSCRIPTION_ID: ${{ vars.AZURE_SUBSCRIPTION_ID }}
             steps:
               - uses: actions/checkout@v4
-              - uses: swift-actions/setup-swift@v2
-                with: { swift-version: "6.1" }
-              - name: install azspec (from the repository the variable AZSPEC_GIT_URL names)
-                run: |
-                  git clone --depth 1 "${{ vars.AZSPEC_GIT_URL }}" "$RUNNER_TEMP/azspec"
-                  swift build -c release --package-path "$RUNNER_TEMP/azspec" --product azspec
-                  echo "$RUNNER_TEMP/azspec/.build/release" >> "$GITHUB_PATH"
+        \(githubInstall)
               - name: azspec
                 # Annotations and the step summary come on by themselves under GitHub Actions.
                 run: azspec run specs --shard ${{ matrix.shard }}/2 --junit reports/junit-${{ matrix.shard }}.xml
@@ -99,13 +104,7 @@ public enum ProjectScaffold {
             if: always()
             runs-on: ubuntu-latest
             steps:
-              - uses: swift-actions/setup-swift@v2
-                with: { swift-version: "6.1" }
-              - name: install azspec (from the repository the variable AZSPEC_GIT_URL names)
-                run: |
-                  git clone --depth 1 "${{ vars.AZSPEC_GIT_URL }}" "$RUNNER_TEMP/azspec"
-                  swift build -c release --package-path "$RUNNER_TEMP/azspec" --product azspec
-                  echo "$RUNNER_TEMP/azspec/.build/release" >> "$GITHUB_PATH"
+        \(githubInstall)
               - uses: actions/download-artifact@v4
                 with: { path: shards, merge-multiple: true }
               - run: azspec merge-reports reports/junit.xml shards/junit-*.xml
