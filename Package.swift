@@ -57,6 +57,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -156,4 +157,17 @@ if ProcessInfo.processInfo.environment["AZSPEC_FUZZ"] != nil {
         .executableTarget(
             name: "PostmanImportFuzz", dependencies: ["FuzzDriver", "AzspecKit"], path: "Fuzz/PostmanImportFuzz"),
     ]
+}
+
+// The benchmark's floor (bench/Floor): AsyncHTTPClient alone, sending what azspec sends, as azspec sends it. Only
+// when bench/run.sh asks for it, so that a plain build does not carry it.
+if ProcessInfo.processInfo.environment["AZSPEC_BENCH"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "BenchFloor",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "bench/Floor"))
 }

@@ -19,8 +19,8 @@ struct ConsoleProgressTests {
         let loaded = SpecLoader().load(yaml: "name: s\ntests:\n  - { name: t, request: { url: 'http://127.0.0.1:9/' } }\n", file: "a.yaml")
         let suite = try #require(loaded.suite)
         let failed = CaseReport(name: "t", line: 3, duration: 0, outcome: .failed(Problem(message: "m", type: "T", details: "d")))
-        await reporter.caseFinished(failed, suite: suite, suiteIndex: 0)
-        await reporter.suiteFinished(SuiteReport(name: "s", file: "a.yaml", timestamp: Date(), duration: 0, cases: [failed]), suiteIndex: 0)
+        reporter.caseFinished(failed, suite: suite, suiteIndex: 0)
+        reporter.suiteFinished(SuiteReport(name: "s", file: "a.yaml", timestamp: Date(), duration: 0, cases: [failed]), suiteIndex: 0)
         let events = recorder.events.withLock { $0 }
         #expect(events.first == "progress: ", "cleared before the first line")
         #expect(events.contains("line:   ✗ t  (0 ms)"))

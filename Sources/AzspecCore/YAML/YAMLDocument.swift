@@ -82,7 +82,7 @@ public enum YAMLDocument {
         case YamlError.scanner(let context, let problem, let mark, _),
             YamlError.parser(let context, let problem, let mark, _),
             YamlError.composer(let context, let problem, let mark, _):
-            let prefix = context.map { "\(trimmed($0.text)): " } ?? ""
+            let prefix = context.map { "\($0.text.trimmingWhitespace): " } ?? ""
             return at(mark, "invalid YAML: \(prefix)\(problem)")
         case YamlError.duplicatedKeysInMapping(let duplicates, let context):
             return at(context.mark, "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping")
@@ -116,12 +116,5 @@ public enum YAMLDocument {
             }
         }
         return nil
-    }
-
-    private static func trimmed(_ text: String) -> String {
-        var text = Substring(text)
-        while let first = text.first, first.isWhitespace { text.removeFirst() }
-        while let last = text.last, last.isWhitespace { text.removeLast() }
-        return String(text)
     }
 }

@@ -1,19 +1,26 @@
 import Foundation
+import Synchronization
 
 /// Prints one line per test as results come in, suites in the order given (a suite that finishes early
 /// waits for the ones before it), then a closing `N passed, N failed` line.
-public actor ConsoleReporter: RunObserver {
+///
+/// A lock, not an actor: a suite reports each test from its own event loop and goes on without a hop.
+public final class ConsoleReporter: RunObserver {
+    private struct State {
+        var nextSuite = 0
+        var headerPrinted = Set<Int>()
+        var pending: [Int: [String]] = [:]
+        var finished = Set<Int>()
+        var counts = (passed: 0, failed: 0, skipped: 0)
+    }
+
     private let style: ConsoleStyle
     private let verbose: Bool
     private let write: @Sendable (String) -> Void
-    private var nextSuite = 0
-    private var headerPrinted = Set<Int>()
-    private var pending: [Int: [String]] = [:]
-    private var finished = Set<Int>()
+    private let state = Mutex(State())
     /// The live progress line's writer (nil: none) and what it counts.
     private let progress: (@Sendable (String) -> Void)?
     private let files: Int
-    private var counts = (passed: 0, failed: 0, skipped: 0)
 
     public init(
         style: ConsoleStyle, verbose: Bool, write: @escaping @Sendable (String) -> Void = ConsoleOutput.out,
@@ -30,44 +37,51 @@ public actor ConsoleReporter: RunObserver {
     }
 
     /// `[3/9 files] 12 passed, 1 failed`: redrawn after each test.
-    private func redrawProgress() {
+    private func redrawProgress(_ state: State) {
         guard let progress else { return }
-        var text = "[\(finished.count)/\(files) \(files == 1 ? "file" : "files")] \(counts.passed) passed, \(counts.failed) failed"
+        let counts = state.counts
+        var text = "[\(state.finished.count)/\(files) \(files == 1 ? "file" : "files")] \(counts.passed) passed, \(counts.failed) failed"
         if counts.skipped > 0 { text += ", \(counts.skipped) skipped" }
         progress(counts.failed > 0 ? style.red(text) : style.dim(text))
     }
 
     public func caseFinished(_ result: CaseReport, suite: SuiteSpec, suiteIndex: Int) {
-        defer { redrawProgress() }
-        switch result.outcome {
-        case .passed: counts.passed += 1
-        case .failed, .errored: counts.failed += 1
-        case .skipped: counts.skipped += 1
-        }
-        var lines: [String] = []
-        if !headerPrinted.contains(suiteIndex) {
-            headerPrinted.insert(suiteIndex)
-            lines.append(style.bold(suite.name) + style.dim("  (\(suite.file))"))
-        }
-        lines.append(contentsOf: Self.lines(for: result, style: style, verbose: verbose))
-        if suiteIndex == nextSuite {
-            lines.forEach(write)
-        } else {
-            pending[suiteIndex, default: []].append(contentsOf: lines)
+        let lines = Self.lines(for: result, style: style, verbose: verbose)
+        // Lines are written under the lock, so that two suites' lines never interleave out of order.
+        state.withLock { state in
+            defer { redrawProgress(state) }
+            switch result.outcome {
+            case .passed: state.counts.passed += 1
+            case .failed, .errored: state.counts.failed += 1
+            case .skipped: state.counts.skipped += 1
+            }
+            var out: [String] = []
+            if !state.headerPrinted.contains(suiteIndex) {
+                state.headerPrinted.insert(suiteIndex)
+                out.append(style.bold(suite.name) + style.dim("  (\(suite.file))"))
+            }
+            out.append(contentsOf: lines)
+            if suiteIndex == state.nextSuite {
+                out.forEach(write)
+            } else {
+                state.pending[suiteIndex, default: []].append(contentsOf: out)
+            }
         }
     }
 
     public func suiteFinished(_ report: SuiteReport, suiteIndex: Int) {
-        defer { redrawProgress() }
-        finished.insert(suiteIndex)
-        if report.cases.isEmpty, !headerPrinted.contains(suiteIndex) {
-            headerPrinted.insert(suiteIndex)
-            pending[suiteIndex, default: []].append(style.bold(report.name) + style.dim("  (\(report.file))"))
-        }
-        while finished.contains(nextSuite) || pending[nextSuite] != nil {
-            pending.removeValue(forKey: nextSuite)?.forEach(write)
-            guard finished.contains(nextSuite) else { break }
-            nextSuite += 1
+        state.withLock { state in
+            defer { redrawProgress(state) }
+            state.finished.insert(suiteIndex)
+            if report.cases.isEmpty, !state.headerPrinted.contains(suiteIndex) {
+                state.headerPrinted.insert(suiteIndex)
+                state.pending[suiteIndex, default: []].append(style.bold(report.name) + style.dim("  (\(report.file))"))
+            }
+            while state.finished.contains(state.nextSuite) || state.pending[state.nextSuite] != nil {
+                state.pending.removeValue(forKey: state.nextSuite)?.forEach(write)
+                guard state.finished.contains(state.nextSuite) else { break }
+                state.nextSuite += 1
+            }
         }
     }
 
@@ -89,7 +103,7 @@ public actor ConsoleReporter: RunObserver {
     }
 
     static func lines(for result: CaseReport, style: ConsoleStyle, verbose: Bool) -> [String] {
-        let time = style.dim(String(format: "(%.0f ms)", result.duration * 1000))
+        let time = style.dim("(\(Int((result.duration * 1000).rounded())) ms)")
         var lines: [String] = []
         switch result.outcome {
         case .passed:

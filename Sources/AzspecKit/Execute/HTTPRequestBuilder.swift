@@ -21,7 +21,7 @@ struct PreparedRequest: Sendable {
         request.method = "GET"
         request.url = url
         request.body = nil
-        request.headers.removeAll { $0.name.lowercased() == "content-type" }
+        request.headers.removeAll { $0.name.equalsIgnoringASCIICase("content-type") }
         return request
     }
 }
@@ -41,8 +41,8 @@ enum HTTPRequestBuilder {
                 pairs.append(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(try scope.render(value)))
             }
             // Only a project with api-version defaults pays for looking at the URL (no URL parsing otherwise).
-            if defaults.hasAPIVersions, !spec.query.contains(where: { $0.name.lowercased() == "api-version" }),
-                !url.lowercased().contains("api-version="),
+            if defaults.hasAPIVersions, !spec.query.contains(where: { $0.name.equalsIgnoringASCIICase("api-version") }),
+                !url.containsIgnoringASCIICase("api-version="),
                 TokenRouting.origin(of: url) == TokenRouting.origin(of: scope.cloud.arm),
                 let version = defaults.apiVersion(forPath: URLComponents(string: url)?.path ?? url)
             {
@@ -64,7 +64,7 @@ enum HTTPRequestBuilder {
                 }
                 headers.append((name, rendered))
             }
-            for (name, value) in defaults.headers where !headers.contains(where: { $0.0.lowercased() == name.lowercased() }) {
+            for (name, value) in defaults.headers where !headers.contains(where: { $0.0.equalsIgnoringASCIICase(name) }) {
                 let rendered = try scope.render(value)
                 if let problem = RequestSyntax.headerValueProblem(rendered) {
                     throw RequestError.unsendable(
@@ -90,7 +90,7 @@ enum HTTPRequestBuilder {
             case nil:
                 break
             }
-            if let contentType, !headers.contains(where: { $0.0.lowercased() == "content-type" }) {
+            if let contentType, !headers.contains(where: { $0.0.equalsIgnoringASCIICase("content-type") }) {
                 headers.append(("Content-Type", contentType))
             }
             return PreparedRequest(

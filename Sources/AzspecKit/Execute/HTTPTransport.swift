@@ -3,6 +3,7 @@ import AzspecCore
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 import NIOSSL
 
 /// How HTTPS servers are trusted. Verification is on unless `--insecure` turns it off.
@@ -70,8 +71,11 @@ struct HTTPResponse: Sendable {
 
     /// All values of a header (case-insensitive name), joined with ", " as HTTP allows; nil when absent.
     func header(_ name: String) -> String? {
-        let values = headers.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }.map(\.value)
-        return values.isEmpty ? nil : values.joined(separator: ", ")
+        var found: String?
+        for header in headers where header.name.equalsIgnoringASCIICase(name) {
+            found = found.map { $0 + ", " + header.value } ?? header.value
+        }
+        return found
     }
 }
 
@@ -83,6 +87,8 @@ public final class HTTPTransport: HTTPSending {
     static let maximumBodySize = 64 * 1024 * 1024
 
     private let client: HTTPClient
+    /// One executor per event loop of the client's group.
+    let suiteExecutors: [EventLoopExecutor]
 
     /// Runs `body` with a transport and shuts the client down afterwards, whether `body` throws or not.
     /// `connectTimeout` bounds each connection attempt (TCP and TLS handshakes); no attempt outlives it, so a run
@@ -114,11 +120,12 @@ public final class HTTPTransport: HTTPSending {
 
     private init(client: HTTPClient) {
         self.client = client
+        self.suiteExecutors = client.eventLoopGroup.makeIterator().map(EventLoopExecutor.init)
     }
 
     func send(_ request: PreparedRequest) async throws(TransportError) -> HTTPResponse {
         var headers = HTTPHeaders()
-        if !request.headers.contains(where: { $0.name.lowercased() == "user-agent" }) {
+        if !request.headers.contains(where: { $0.name.equalsIgnoringASCIICase("User-Agent") }) {
             headers.add(name: "User-Agent", value: "azspec/\(AzspecVersion.current)")
         }
         for (name, value) in request.headers { headers.add(name: name, value: value) }
@@ -131,9 +138,11 @@ public final class HTTPTransport: HTTPSending {
             let outgoing = try HTTPClient.Request(
                 url: request.url, method: HTTPMethod(rawValue: request.method), headers: headers,
                 body: request.body.map { .bytes($0) })
+            // A suite running on an event loop (its executor) gets its connection on that loop, so nothing hops.
+            let loop = MultiThreadedEventLoopGroup.currentEventLoop
             let task = client.execute(
                 request: outgoing, delegate: ResponseAccumulator(request: outgoing, maxBodySize: Self.maximumBodySize),
-                deadline: deadline)
+                eventLoop: loop.map { .delegateAndChannel(on: $0) } ?? .indifferent, deadline: deadline)
             let response = try await withTaskCancellationHandler {
                 try await task.futureResult.get()
             } onCancel: {

@@ -38,11 +38,11 @@ final class RateLimiter: Sendable {
     /// The bucket a request draws from: only a request to `…/subscriptions/{id}…` on an https or loopback origin does.
     static func key(for request: PreparedRequest, principal: String?) -> Key? {
         let url = request.url
-        guard let marker = url.range(of: "/subscriptions/", options: .caseInsensitive) else { return nil }
+        guard let marker = url.rangeIgnoringASCIICase(of: "/subscriptions/") else { return nil }
         let rest = url[marker.upperBound...]
         let subscription = rest.prefix { $0 != "/" && $0 != "?" }
         guard !subscription.isEmpty else { return nil }
-        let who = principal ?? request.headers.first { $0.name.lowercased() == "authorization" }?.value ?? ""
+        let who = principal ?? request.headers.first { $0.name.equalsIgnoringASCIICase("authorization") }?.value ?? ""
         return Key(
             origin: url[..<marker.lowerBound], subscription: subscription, principal: who.hashValue,
             kind: RateLimitPolicy.Kind(method: request.method))
@@ -67,7 +67,7 @@ final class RateLimiter: Sendable {
 
     /// What the server said of the bucket after answering one request (nil: nothing).
     func answered(_ key: Key, response: HTTPResponse?, now: ContinuousClock.Instant = .now) {
-        let remaining = response?.header(key.kind.remainingHeader).flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        let remaining = response?.header(key.kind.remainingHeader).flatMap { Double($0.trimmingWhitespace) }
         buckets.withLock { buckets in
             guard var bucket = buckets[key] else { return }
             bucket.inFlight = max(0, bucket.inFlight - 1)

@@ -1,9 +1,16 @@
 import AzspecCore
+import Synchronization
 
 /// Sends a prepared request and returns the whole response: the one thing the engine needs from HTTP.
 /// ``HTTPTransport`` is the real one; tests of the run stages may give a stand-in that needs no socket.
 protocol HTTPSending: Sendable {
     func send(_ request: PreparedRequest) async throws(TransportError) -> HTTPResponse
+    /// Executors for the suites' tasks, dealt round-robin (empty: Swift's global pool).
+    var suiteExecutors: [EventLoopExecutor] { get }
+}
+
+extension HTTPSending {
+    var suiteExecutors: [EventLoopExecutor] { [] }
 }
 
 /// What every suite and test of one run shares: built once per run, passed down whole.
@@ -22,6 +29,17 @@ struct RunContext: Sendable {
     var stop = StopSignal()
     /// ARM's token buckets as the run sees them, shared by every suite.
     var limiters = RateLimiters()
+    /// Spec lines shown under failures: each file read once per run, not once per failing test.
+    var excerpts = SourceExcerpts()
+}
+
+/// The run's one ``DiagnosticRenderer``, behind a lock: a failure's assertion line with a caret under it.
+final class SourceExcerpts: Sendable {
+    private let renderer = Mutex(DiagnosticRenderer())
+
+    func excerpt(at location: SourceLocation) -> String? {
+        renderer.withLock { $0.excerpt(at: location) }
+    }
 }
 
 /// The first interrupt or `--fail-fast` failure: a flag every suite reads between tests.

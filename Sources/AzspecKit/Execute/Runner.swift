@@ -47,6 +47,7 @@ public final class Runner: Sendable {
             configuration: configuration, transport: transport, secrets: secrets, warnings: warnings, tokens: tokens, verbose: verbose,
             run: run, stop: stop, limiters: limiters)
         var reports = [SuiteReport?](repeating: nil, count: indices.count)
+        let executors = transport.suiteExecutors
         await withTaskGroup(of: (Int, SuiteReport).self) { group in
             var next = 0
             func startNext() {
@@ -54,13 +55,14 @@ public final class Runner: Sendable {
                 let index = indices[next]
                 next += 1
                 let runner = SuiteRunner(plan: plans[index], suiteIndex: index, context: context, progress: progress, observer: observer)
-                group.addTask { (index, await runner.run()) }
+                let executor: EventLoopExecutor? = executors.isEmpty ? nil : executors[index % executors.count]
+                group.addTask(executorPreference: executor) { (index, await runner.run()) }
             }
             for _ in 0..<min(configuration.jobs, indices.count) { startNext() }
             while let (index, report) = await group.next() {
                 reports[index] = report
                 progress.finish(report, suite: index)
-                await observer?.suiteFinished(report, suiteIndex: index)
+                observer?.suiteFinished(report, suiteIndex: index)
                 startNext()
             }
         }

@@ -65,7 +65,7 @@ struct SuiteRunner: Sendable {
             }
             cases.append(report)
             progress.record(report, suite: suiteIndex)
-            await observer?.caseFinished(report, suite: suite, suiteIndex: suiteIndex)
+            observer?.caseFinished(report, suite: suite, suiteIndex: suiteIndex)
         }
         return SuiteReport(
             name: suite.name, file: suite.file, timestamp: started, duration: (ContinuousClock.now - clock).seconds,

@@ -12,7 +12,9 @@ extension TestExecution {
         var cacheKey: String { "\(identity.location)#\(identity.name)|\(cloud.audience)" }
 
         func token() async throws(AcquisitionError) -> AccessToken {
-            try await tokens.token(for: cacheKey) { () async throws(AcquisitionError) -> AccessToken in try await acquirer.acquire() }
+            let key = cacheKey
+            if let token = tokens.readyToken(for: key) { return token }
+            return try await tokens.token(for: key) { () async throws(AcquisitionError) -> AccessToken in try await acquirer.acquire() }
         }
     }
 

@@ -36,8 +36,7 @@ extension TestExecution {
     func failed(_ problems: [String], excerpts: [String], exchange: Exchange?, at location: SourceLocation? = nil) -> CaseReport {
         let redactor = context.secrets.redactor
         var details = problems.joined(separator: "\n")
-        var renderer = DiagnosticRenderer()
-        if let location, let source = renderer.excerpt(at: location) { details += "\n" + source }
+        if let location, let source = context.excerpts.excerpt(at: location) { details += "\n" + source }
         if !excerpts.isEmpty { details += "\n\n" + excerpts.joined(separator: "\n") }
         if let exchange {
             details += "\n\n" + Transcript.summary(request: exchange.request, response: exchange.response, redactor: redactor)

@@ -99,7 +99,7 @@ extension TestExecution {
                 attempt += 1
                 continue
             }
-            let status = "\(response.status) \(response.reason)".trimmingCharacters(in: .whitespaces)
+            let status = response.reason.isEmpty ? "\(response.status)" : "\(response.status) \(response.reason)"
             guard RetryPolicy.retriedStatuses.contains(response.status), attempt < total else {
                 if attempt > 1 {
                     let outcome = RetryPolicy.retriedStatuses.contains(response.status) ? "no retries left" : "recovered"

@@ -13,8 +13,7 @@ enum JUnitFormat {
     /// of hidden names (`specs/.x.yaml` → `specs.x`), which would otherwise give `..`. Returns an empty string when
     /// nothing is left.
     static func className(forSpecFile path: String) -> String {
-        let components = path.replacingOccurrences(of: "\\", with: "/")
-            .split(separator: "/")
+        let components = path.split { $0 == "/" || $0 == "\\" }
             .filter { $0 != "." && $0 != ".." }
         return components.enumerated()
             .map { index, component in
@@ -27,8 +26,11 @@ enum JUnitFormat {
 
     /// Seconds with exactly three decimals and never an exponent; negative, NaN and infinite durations give `0.000`.
     static func seconds(_ duration: Double) -> String {
-        let value = duration.isFinite && duration > 0 ? duration : 0
-        return String(format: "%.3f", value)
+        // Integer milliseconds, rounded half up; capped at 10^12 s so that the conversion cannot overflow.
+        let value = duration.isFinite && duration > 0 ? min(duration, 1e12) : 0
+        let milliseconds = Int((value * 1000).rounded())
+        let fraction = String(milliseconds % 1000)
+        return "\(milliseconds / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
     }
 
     /// UTC without a zone and without fractions, e.g. `2025-01-15T10:30:00` (Jenkins and Azure DevOps read a

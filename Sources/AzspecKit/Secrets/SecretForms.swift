@@ -21,9 +21,11 @@ enum SecretForms {
             // …and by whatever follows it (the last partial group).
             let last = (padded.count * 8) / 6
             guard last - first >= minimumEncodedLength else { continue }
-            let core = String(decoding: encoded[first..<last], as: UTF8.self)
-            cores.append(core)
-            cores.append(core.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_"))
+            let core = encoded[first..<last]
+            cores.append(String(decoding: core, as: UTF8.self))
+            // base64url: `-` for `+`, `_` for `/`.
+            let url = core.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: "-") : $0 == UInt8(ascii: "/") ? UInt8(ascii: "_") : $0 }
+            cores.append(String(decoding: url, as: UTF8.self))
         }
         return cores
     }

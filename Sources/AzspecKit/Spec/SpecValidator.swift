@@ -171,11 +171,13 @@ extension SpecValidator {
             guard let request = test.request else { continue }
             let source = request.url.source
             guard source.hasPrefix("{{cloud.arm}}") || source.hasPrefix("{{ cloud.arm }}") || source.hasPrefix("/") else { continue }
-            let path = source.replacingOccurrences(of: "{{cloud.arm}}", with: "")
-            if request.query.contains(where: { $0.name.lowercased() == "api-version" }) || source.lowercased().contains("api-version=") {
+            if request.query.contains(where: { $0.name.equalsIgnoringASCIICase("api-version") })
+                || source.containsIgnoringASCIICase("api-version=")
+            {
                 continue
             }
-            if plan.requestDefaults.apiVersion(forPath: path) != nil { continue }
+            let path = source.drop { $0 != "/" }
+            if plan.requestDefaults.apiVersion(forPath: String(path)) != nil { continue }
             collector.warning(
                 "this Resource Manager request names no api-version (ARM answers 400 MissingApiVersionParameter): add "
                     + "query: { api-version: \"2021-04-01\" } or apiVersion: in azspec.yaml", at: request.url.location)

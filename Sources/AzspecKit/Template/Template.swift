@@ -75,7 +75,7 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
                     break
                 }
                 var name = String(String.UnicodeScalarView(scalars[(index + 2)..<end]))
-                name = name.trimmingCharacters(in: .whitespaces)
+                name = name.trimmingWhitespace
                 if name.isEmpty || name.contains(where: { $0 == "{" || $0 == "}" || $0.isWhitespace }) {
                     diagnostics.error(
                         "invalid placeholder '{{\(name)}}': expected a name such as {{token}} or {{env.AZURE_TENANT_ID}}", at: start)

@@ -147,7 +147,7 @@ public struct SpecRun: Sendable {
         let tokens = await runner.tokensAcquired
         var extra = tokens > 0 ? [Plural.count(tokens, "token") + " acquired"] : []
         if let shard = options.shard { extra.insert("shard \(shard)", at: 0) }
-        await console.summary(report, reportPath: written ? options.reports.description : nil, extra: extra)
+        console.summary(report, reportPath: written ? options.reports.description : nil, extra: extra)
         if !written { return .cannotStart }
         if runner.wasInterrupted { return .interrupted }
         return report.failures + report.errors > 0 ? .testsFailed : .success

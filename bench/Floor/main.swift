@@ -1,0 +1,58 @@
+// The floor of bench/run.sh's sequential target: AsyncHTTPClient alone sends COUNT GETs one after another, as azspec's
+// transport does (one pooled client, the request-bag API with a deadline, the task pinned to the connection's event
+// loop), and nothing else: no spec, no assertion, no report. azspec can only be as fast as this.
+//
+//   BenchFloor URL TOKEN COUNT      prints the seconds the COUNT requests took
+import AsyncHTTPClient
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Runs the task's jobs on one event loop (as azspec's `EventLoopExecutor`).
+final class LoopExecutor: TaskExecutor {
+    let loop: any EventLoop
+    init(_ loop: any EventLoop) { self.loop = loop }
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        loop.execute { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+    }
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count == 4, let count = Int(arguments[3]), count > 0 else {
+    print("usage: BenchFloor URL TOKEN COUNT")
+    exit(2)
+}
+let client = HTTPClient(eventLoopGroupProvider: .singleton)
+let executor = LoopExecutor(client.eventLoopGroup.next())
+let start = ContinuousClock.now
+var failures = 0
+await withTaskExecutorPreference(executor) {
+    for _ in 0..<count {
+        var headers = HTTPHeaders()
+        headers.add(name: "User-Agent", value: "azspec-floor")
+        headers.add(name: "Authorization", value: "Bearer \(arguments[2])")
+        do {
+            let request = try HTTPClient.Request(url: arguments[1], method: .GET, headers: headers)
+            let task = client.execute(
+                request: request, delegate: ResponseAccumulator(request: request), eventLoop: .delegateAndChannel(on: executor.loop),
+                deadline: .now() + .seconds(30))
+            let response = try await task.futureResult.get()
+            if response.status != .ok { failures += 1 }
+        } catch {
+            failures += 1
+        }
+    }
+}
+let elapsed = ContinuousClock.now - start
+try? await client.shutdown().get()
+if failures > 0 {
+    print("\(failures) requests failed")
+    exit(1)
+}
+let parts = elapsed.components
+print(Double(parts.seconds) + Double(parts.attoseconds) / 1e18)
