@@ -127,7 +127,7 @@ import Testing
     @Test(
         arguments: [
             (0.00001, "0.000"), (12.3456, "12.346"), (0, "0.000"), (0.0005, "0.001"), (-3, "0.000"),
-            (.nan, "0.000"), (.infinity, "0.000"), (1e7, "10000000.000"), (59.9999, "60.000"),
+            (.nan, "0.000"), (.infinity, "0.000"), (1e7, "10000000.000"), (59.9999, "60.000"), (1e300, "1000000000000.000"),
         ] as [(Double, String)])
     func timeFormatting(seconds: Double, expected: String) {
         #expect(JUnitFormat.seconds(seconds) == expected)

@@ -56,6 +56,26 @@ import Testing
         #expect(try await cache.token(for: "k", acquire: acquire).value == "token-2", "refreshed inside the last 5 minutes")
     }
 
+    /// The path of every test but an identity's first: the ready token, read without entering the actor, follows the
+    /// same refresh and invalidation rules as the actor's own entries.
+    @Test func readyTokensAreReadWithoutTheActorUntilTheyAreDue() async throws {
+        let clock = Mutex(Date(timeIntervalSince1970: 1_000_000))
+        let cache = TokenCache(now: { clock.withLock { $0 } })
+        let authority = FakeAuthority(lifetime: 60)
+        let acquire: TokenCache.Acquire = { () async throws(AcquisitionError) in try await authority.acquire(now: clock.withLock { $0 }) }
+        #expect(cache.readyToken(for: "k") == nil, "nothing acquired yet")
+        let first = try await cache.token(for: "k", acquire: acquire)
+        #expect(cache.readyToken(for: "k")?.value == first.value)
+        #expect(cache.readyToken(for: "other") == nil)
+        clock.withLock { $0 = $0.addingTimeInterval(31) }
+        #expect(cache.readyToken(for: "k") == nil, "a 60-second token is due for refresh after 30 seconds")
+        let second = try await cache.token(for: "k", acquire: acquire)
+        #expect(second.value == "token-2")
+        #expect(cache.readyToken(for: "k")?.value == "token-2")
+        await cache.invalidate("k", token: second.value)
+        #expect(cache.readyToken(for: "k") == nil, "a refused token is not handed out again")
+    }
+
     @Test func refreshInWinsWhenEntraSendsIt() {
         let now = Date(timeIntervalSince1970: 0)
         let token = AccessToken(value: "t", expiresOn: now.addingTimeInterval(86_399), refreshIn: 43_199, now: now)
