@@ -115,3 +115,33 @@ public struct JSONPathNode: Sendable, Hashable {
         self.value = value
     }
 }
+
+extension JSONPathQuery {
+    /// What a document must have built for this query to select what it would select in the whole document
+    /// (``JSONProjection``): the members and indices on its way, and whatever it selects in whole. A descendant
+    /// segment keeps everything below it; a filter, which may read anywhere (`$` inside it too), keeps everything.
+    public var projection: JSONProjection {
+        var paths: [[JSONProjection.Step]] = [[]]
+        for segment in query.segments {
+            if segment.isDescendant { return Self.prefixes(paths, .everything) }
+            var steps: [JSONProjection.Step] = []
+            for selector in segment.selectors {
+                switch selector {
+                case .name(let name): steps.append(.member(name))
+                case .index(let index): steps.append(index >= 0 ? .element(index) : .anyChild)
+                case .wildcard, .slice: steps.append(.anyChild)
+                case .filter: return .all
+                }
+            }
+            paths = paths.flatMap { path in steps.map { path + [$0] } }
+            // Many selectors in a row multiply the paths; past a few hundred, keeping more is cheaper than counting.
+            if paths.count > 256 { return Self.prefixes(paths.map { Array($0.dropLast()) }, .anyChild) }
+        }
+        return paths.map { JSONProjection(path: $0) }.reduce(JSONProjection.none) { $0.union($1) }
+    }
+
+    /// Each path, then `step` and everything below it.
+    private static func prefixes(_ paths: [[JSONProjection.Step]], _ step: JSONProjection.Step) -> JSONProjection {
+        paths.map { JSONProjection(path: $0 + [step]) }.reduce(JSONProjection.none) { $0.union($1) }
+    }
+}

@@ -378,3 +378,45 @@ struct JSONParserTests {
         #expect(JSONValue.string("x").prettyPrinted() == "\"x\"")
     }
 }
+
+@Suite struct JSONProjectionTests {
+    let body = #"{"value":[{"name":"a","tags":{"x":1}},{"name":"b","tags":{"x":2}},{"name":"c","big":[1,2,3]}],"nextLink":null,"last":"end"}"#
+
+    @Test func onlyTheProjectedPathsAreBuiltAndTheRestIsNull() throws {
+        let projection = JSONProjection(path: [.member("value"), .element(1), .member("name")])
+            .union(JSONProjection(path: [.member("last")]))
+        let document = try JSONValue(parsing: Array(body.utf8), keeping: projection)
+        #expect(document["last"] == .string("end"))
+        #expect(document["value"]?[1]?["name"] == .string("b"))
+        #expect(document["value"]?[1]?["tags"] == .null, "a member off the path is left out")
+        #expect(document["value"]?[0] == .null, "so is an element before the projected one, keeping its index")
+        #expect(document["value"]?.arrayValue?.count == 3)
+        #expect(document.objectValue?.keys == ["value", "nextLink", "last"], "every member keeps its key")
+    }
+
+    @Test func aWildcardKeepsEveryChildAndAllKeepsEverything() throws {
+        let names = JSONProjection(path: [.member("value"), .anyChild, .member("name")])
+        let document = try JSONValue(parsing: Array(body.utf8), keeping: names)
+        #expect(document["value"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["a", "b", "c"])
+        #expect(document["value"]?[2]?["big"] == .null)
+        let whole = try JSONValue(parsing: Array(body.utf8), keeping: .all)
+        #expect(whole == (try JSONValue(parsing: Array(body.utf8))))
+        #expect(try JSONValue(parsing: Array(body.utf8), keeping: .none).objectValue?.values.allSatisfy { $0 == .null } == true)
+    }
+
+    /// Leaving a part out never means accepting what is not JSON.
+    @Test(arguments: [
+        #"{"skip":[1,2,}"#, #"{"skip":{"a" 1},"keep":1}"#, #"{"skip":"\u00zz","keep":1}"#, #"{"skip":[tru],"keep":1}"#,
+        #"{"skip":{"a":1,},"keep":1}"#, #"{"skip":[1 2],"keep":1}"#, #"{"skip":"#,
+    ])
+    func skippedPartsAreStillChecked(_ text: String) {
+        #expect(throws: JSONParseError.self) {
+            try JSONValue(parsing: Array(text.utf8), keeping: JSONProjection(path: [.member("keep")]))
+        }
+    }
+
+    @Test func theDepthLimitHoldsInSkippedParts() {
+        let deep = #"{"skip":"# + String(repeating: "[", count: 600) + String(repeating: "]", count: 600) + "}"
+        #expect(throws: JSONParseError.self) { try JSONValue(parsing: Array(deep.utf8), keeping: .none) }
+    }
+}

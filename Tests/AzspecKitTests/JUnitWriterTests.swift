@@ -1,4 +1,5 @@
 import AzspecTesting
+import AzspecCore
 import Foundation
 import Testing
 
@@ -279,6 +280,25 @@ import Testing
         try jenkins.write(small, to: path)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == jenkins.render(small), "replaced, not appended")
         #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/reports/nested") == ["TEST-azspec.xml"])
+    }
+
+    /// `--junit /dev/null` once replaced the machine's /dev/null with a regular file (rename over a device). A pipe or a
+    /// device is written into and stays what it was; a FIFO stands in for /dev/null, so that a regression breaks
+    /// nothing else.
+    @Test(.timeLimit(.minutes(1))) func aPipeIsWrittenIntoNotReplaced() async throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let path = root + "/pipe"
+        #expect(mkfifo(path, 0o600) == 0)
+        let report = JUnitFixtures.everyOutcome()
+        // The reader opens the FIFO while the writer does: the two must run side by side.
+        let reader = Task.detached { try FileHandle(forReadingAtPath: path)?.readToEnd() ?? Data() }
+        try jenkins.write(report, to: path)
+        let received = try await reader.value
+        #expect(String(decoding: received, as: UTF8.self) == jenkins.render(report))
+        #expect(FileManager.default.fileExists(atPath: path))
+        #expect(!InputFile.isRegularFile(path), "still a pipe, not a file renamed over it")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["pipe"], "no temporary file left")
     }
 
     @Test func writeToAPathUnderAFileThrows() throws {

@@ -103,4 +103,25 @@ struct ComplianceSuiteTests {
         print("JSONPath CTS: \(passCount)/\(cases.count) passed in \(ContinuousClock.now - started)")
         #expect(passCount == cases.count)
     }
+
+    /// A large body is built only as far as its assertions read it (`JSONProjection`): for every valid CTS case, the
+    /// query selects the same values at the same paths from the document built from its own projection as from the
+    /// whole document. Wildcards, slices, negative indices, descendants and filters included.
+    @Test(.enabled(if: ComplianceSuiteTests.ctsPresent, "CTS file not found"))
+    func queriesSelectTheSameFromTheirProjection() throws {
+        var compared = 0
+        var leftSomethingOut = 0
+        for c in try Self.loadCases() where !c.invalid {
+            guard let document = c.document, let query = try? JSONPathQuery(c.selector) else { continue }
+            let projected = try JSONValue(parsing: Array(document.serialized.utf8), keeping: query.projection)
+            let whole = query.select(in: document)
+            let partial = query.select(in: projected)
+            #expect(partial.map(\.value) == whole.map(\.value), "\(c.name): \(c.selector)")
+            #expect(partial.map(\.location) == whole.map(\.location), "\(c.name): \(c.selector)")
+            compared += 1
+            if projected != document { leftSomethingOut += 1 }
+        }
+        #expect(compared > 400, "the valid cases with a document")
+        #expect(leftSomethingOut > 20, "the projection leaves parts out in many cases: \(leftSomethingOut)")
+    }
 }

@@ -55,15 +55,15 @@ struct JSONParser {
         self.bytes = bytes
     }
 
-    static func parseResult(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<JSONValue, JSONParseError> {
+    static func parseResult(_ bytes: UnsafeBufferPointer<UInt8>, keeping projection: JSONProjection = .all) -> Result<JSONValue, JSONParseError> {
         do throws(JSONParseError) {
-            return .success(try parse(bytes))
+            return .success(try parse(bytes, keeping: projection))
         } catch {
             return .failure(error)
         }
     }
 
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, keeping projection: JSONProjection = .all) throws(JSONParseError) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             parser.pos = 3
@@ -72,7 +72,7 @@ struct JSONParser {
         if parser.pos >= bytes.count {
             throw parser.error(at: parser.pos, "unexpected end of input, expected a JSON value")
         }
-        let value = try parser.parseValue()
+        let value = try parser.parseValue(keeping: projection)
         parser.skipWhitespace()
         if parser.pos < bytes.count {
             throw parser.unexpected(at: parser.pos, "after the JSON value (trailing data)")
@@ -119,6 +119,81 @@ struct JSONParser {
         }
     }
 
+    /// A value built as far as `projection` says: containers member by member, what it leaves out skipped (nil).
+    private mutating func parseValue(keeping projection: JSONProjection?) throws(JSONParseError) -> JSONValue {
+        guard let projection else {
+            try skipValue()
+            return .null
+        }
+        guard !projection.isAll, pos < bytes.count else { return try parseValue() }
+        switch bytes[pos] {
+        case UInt8(ascii: "{"): return try parseObject(keeping: projection)
+        case UInt8(ascii: "["): return try parseArray(keeping: projection)
+        default: return try parseValue()
+        }
+    }
+
+    /// Reads and checks a value without building it (what a projection leaves out).
+    private mutating func skipValue() throws(JSONParseError) {
+        guard pos < bytes.count else {
+            throw error(at: pos, "unexpected end of input, expected a value")
+        }
+        let open = bytes[pos]
+        guard open == UInt8(ascii: "{") || open == UInt8(ascii: "[") else {
+            _ = try parseValue()  // a scalar: nothing is kept
+            return
+        }
+        let isObject = open == UInt8(ascii: "{")
+        let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+        try enter()
+        pos += 1
+        skipWhitespace()
+        if pos < bytes.count, bytes[pos] == close {
+            pos += 1
+            depth -= 1
+            return
+        }
+        while true {
+            guard pos < bytes.count else {
+                throw error(at: pos, isObject ? "unexpected end of input, expected an object key" : "unexpected end of input, expected a value")
+            }
+            if isObject {
+                guard bytes[pos] == UInt8(ascii: "\"") else {
+                    if bytes[pos] == close { throw error(at: pos, "trailing comma in object") }
+                    throw unexpected(at: pos, "where an object key (a string) was expected")
+                }
+                _ = try parseString()
+                skipWhitespace()
+                guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else {
+                    throw error(at: pos, pos < bytes.count ? "expected ':' after object key" : "unexpected end of input, expected ':' after object key")
+                }
+                pos += 1
+                skipWhitespace()
+            } else if bytes[pos] == close {
+                throw error(at: pos, "trailing comma in array")
+            }
+            try skipValue()
+            skipWhitespace()
+            guard pos < bytes.count else {
+                throw error(
+                    at: pos,
+                    isObject ? "unexpected end of input, expected ',' or '}' after object member"
+                        : "unexpected end of input, expected ',' or ']' after array element")
+            }
+            if bytes[pos] == UInt8(ascii: ",") {
+                pos += 1
+                skipWhitespace()
+                continue
+            }
+            if bytes[pos] == close {
+                pos += 1
+                break
+            }
+            throw error(at: pos, isObject ? "expected ',' or '}' after object member" : "expected ',' or ']' after array element")
+        }
+        depth -= 1
+    }
+
     private mutating func expectLiteral(_ word: StaticString) throws(JSONParseError) {
         let n = word.utf8CodeUnitCount
         let w = word.utf8Start
@@ -139,7 +214,7 @@ struct JSONParser {
 
     // MARK: Containers
 
-    private mutating func parseObject() throws(JSONParseError) -> JSONValue {
+    private mutating func parseObject(keeping projection: JSONProjection = .all) throws(JSONParseError) -> JSONValue {
         try enter()
         pos += 1  // '{'
         skipWhitespace()
@@ -172,7 +247,7 @@ struct JSONParser {
             }
             pos += 1
             skipWhitespace()
-            let value = try parseValue()
+            let value = projection.isAll ? try parseValue() : try parseValue(keeping: projection.member(key))
 
             if keyIndex != nil {
                 let k = ExactKey(key)
@@ -223,7 +298,7 @@ struct JSONParser {
         return .object(JSONObject(uniqueMembers: members, index: keyIndex))
     }
 
-    private mutating func parseArray() throws(JSONParseError) -> JSONValue {
+    private mutating func parseArray(keeping projection: JSONProjection = .all) throws(JSONParseError) -> JSONValue {
         try enter()
         pos += 1  // '['
         skipWhitespace()
@@ -237,7 +312,7 @@ struct JSONParser {
             if pos < bytes.count, bytes[pos] == UInt8(ascii: "]") {
                 throw error(at: pos, "trailing comma in array")
             }
-            let element = try parseValue()
+            let element = projection.isAll ? try parseValue() : try parseValue(keeping: projection.element(valueStack.count - base))
             valueStack.append(element)
             skipWhitespace()
             guard pos < bytes.count else {

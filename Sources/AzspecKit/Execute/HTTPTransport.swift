@@ -141,17 +141,13 @@ public final class HTTPTransport: HTTPSending {
             // A suite running on an event loop (its executor) gets its connection on that loop, so nothing hops.
             let loop = MultiThreadedEventLoopGroup.currentEventLoop
             let task = client.execute(
-                request: outgoing, delegate: ResponseAccumulator(request: outgoing, maxBodySize: Self.maximumBodySize),
+                request: outgoing, delegate: ResponseCollector(maximumSize: Self.maximumBodySize, method: outgoing.method),
                 eventLoop: loop.map { .delegateAndChannel(on: $0) } ?? .indifferent, deadline: deadline)
-            let response = try await withTaskCancellationHandler {
+            return try await withTaskCancellationHandler {
                 try await task.futureResult.get()
             } onCancel: {
                 task.cancel()
             }
-            var body = response.body ?? ByteBuffer()
-            return HTTPResponse(
-                status: Int(response.status.code), reason: response.status.reasonPhrase,
-                headers: response.headers.map { ($0.name, $0.value) }, body: body.readBytes(length: body.readableBytes) ?? [])
         } catch {
             throw TransportError(error, request: request)
         }
@@ -178,7 +174,7 @@ struct TransportError: Error, CustomStringConvertible {
             case .cancelled: description = "the request was cancelled"
             default: description = "request to \(target) failed: \(error)"
             }
-        } else if error is NIOTooManyBytesError || error is ResponseAccumulator.ResponseTooBigError {
+        } else if error is NIOTooManyBytesError || error is ResponseCollector.TooLarge {
             description = "the response body is larger than \(HTTPTransport.maximumBodySize / 1024 / 1024) MiB"
         } else {
             let text = String(describing: error)

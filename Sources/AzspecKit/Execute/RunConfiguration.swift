@@ -11,6 +11,9 @@ public struct RunConfiguration: Sendable {
     public var jobs: Int
     /// `--fail-fast`: after the first failed or errored test, no new test starts but cleanups (`always: true`).
     public var failFast = false
+    /// Whether each test keeps a record of every request it sent (method, URL, status, time, attempt): only the JSON
+    /// and HTML reports show them, and a run of many thousands of tests need not hold them otherwise.
+    public var recordsRequests = true
 
     /// The seconds a request timeout may be: a whole exchange (connect, headers, body) longer than an hour is a
     /// mistake, and anything larger than this would overflow the clock's nanoseconds.

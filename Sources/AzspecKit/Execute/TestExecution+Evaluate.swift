@@ -105,9 +105,12 @@ extension TestExecution {
 /// A response body, decoded to text and parsed as JSON at most once, and only when something needs it.
 final class ResponseBody {
     let bytes: [UInt8]
+    /// What of the JSON to build (nil: all of it).
+    private let projection: JSONProjection?
 
-    init(bytes: [UInt8]) {
+    init(bytes: [UInt8], keeping projection: JSONProjection? = nil) {
         self.bytes = bytes
+        self.projection = projection
     }
 
     private(set) lazy var text: String = String(decoding: bytes, as: UTF8.self)
@@ -116,6 +119,7 @@ final class ResponseBody {
     private(set) lazy var parsed: Result<JSONValue, BodyNotJSON> = {
         guard !bytes.isEmpty else { return .failure(BodyNotJSON(reason: "the body is empty")) }
         do throws(JSONParseError) {
+            if let projection { return .success(try JSONValue(parsing: bytes, keeping: projection)) }
             return .success(try JSONValue(parsing: bytes))
         } catch {
             return .failure(BodyNotJSON(reason: error.description))
@@ -130,4 +134,30 @@ final class ResponseBody {
 struct BodyNotJSON: Error, CustomStringConvertible {
     let reason: String
     var description: String { reason }
+}
+
+extension TestExecution {
+    /// Bodies from this size on are built only as far as the test reads them.
+    static let projectedBodySize = 8 * 1024 * 1024
+
+    /// What a large JSON body is built of (``JSONProjection``): what the test's JSONPaths select, in whole, and the
+    /// members azspec reads itself (token fields to mask, ARM's `error`, an operation's `status`). Nil, the whole
+    /// body, under ``projectedBodySize``, with `-v` (which prints the body) and for polled or paged requests (which read
+    /// each answer's own members).
+    func bodyProjection(for response: HTTPResponse) -> JSONProjection? {
+        guard response.body.count >= Self.projectedBodySize, !context.verbose, test.request?.poll == nil, test.request?.paginate == nil
+        else { return nil }
+        var projection = JSONProjection.none
+        for expectation in test.expect.json { projection = projection.union(expectation.path.projection) }
+        for capture in test.captures {
+            if case .json(let path) = capture.source { projection = projection.union(path.projection) }
+        }
+        for key in SecretPolicy.tokenFields + ["keys", "error", "status"] {
+            projection = projection.union(JSONProjection(path: [.member(key)]))
+        }
+        for key in ["provisioningState", "error"] {
+            projection = projection.union(JSONProjection(path: [.member("properties"), .member(key)]))
+        }
+        return projection
+    }
 }

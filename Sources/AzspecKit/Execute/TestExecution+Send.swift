@@ -76,16 +76,10 @@ extension TestExecution {
             do {
                 response = try await context.transport.send(request)
                 if let rateLimiter, let bucket { rateLimiter.answered(bucket, response: response) }
-                log.record(
-                    RequestRecord(
-                        method: request.method, url: request.url, status: response.status, duration: (ContinuousClock.now - sent).seconds,
-                        attempt: attempt))
+                record(request, status: response.status, since: sent, attempt: attempt)
             } catch {
                 if let rateLimiter, let bucket { rateLimiter.answered(bucket, response: nil) }
-                log.record(
-                    RequestRecord(
-                        method: request.method, url: request.url, status: nil, duration: (ContinuousClock.now - sent).seconds,
-                        attempt: attempt))
+                record(request, status: nil, since: sent, attempt: attempt)
                 let delay = RetryPolicy.backOff(retry: attempt)
                 guard attempt < total, error.isConnectionReset, RetryPolicy.idempotentMethods.contains(request.method),
                     waited + delay <= policy.within
@@ -121,6 +115,15 @@ extension TestExecution {
             waited += delay
             attempt += 1
         }
+    }
+
+    /// One attempt for the JSON and HTML reports, when the run makes either.
+    private func record(_ request: PreparedRequest, status: Int?, since sent: ContinuousClock.Instant, attempt: Int) {
+        guard context.configuration.recordsRequests else { return }
+        log.record(
+            RequestRecord(
+                method: request.method, url: request.url, status: status, duration: (ContinuousClock.now - sent).seconds,
+                attempt: attempt))
     }
 
     /// Sleeps; false when the run was cancelled (an interrupt) meanwhile.

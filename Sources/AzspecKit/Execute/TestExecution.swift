@@ -43,7 +43,7 @@ struct TestExecution {
         var exchange: Exchange
         switch await send(&request, token: token) {
         case .failure(let end): return end.report
-        case .success(let response): exchange = Exchange(request: request, response: response)
+        case .success(let response): exchange = Exchange(request: request, response: response, keeping: bodyProjection(for: response))
         }
         if requestSpec.poll != nil || requestSpec.paginate != nil {
             // Their failures show the first response: its secrets are known before anything is written.
@@ -92,10 +92,11 @@ struct Exchange {
     let response: HTTPResponse
     let body: ResponseBody
 
-    init(request: PreparedRequest, response: HTTPResponse) {
+    /// `projection`: what to build of a JSON body (nil: all of it).
+    init(request: PreparedRequest, response: HTTPResponse, keeping projection: JSONProjection? = nil) {
         self.request = request
         self.response = response
-        self.body = ResponseBody(bytes: response.body)
+        self.body = ResponseBody(bytes: response.body, keeping: projection)
     }
 }
 

@@ -42,6 +42,15 @@ extension JUnitWriter {
 
     static func writeAtomically(_ text: String, to path: String) throws(WriteError) {
         guard !path.isEmpty else { throw WriteError(path: path, reason: "the path is empty") }
+        if isDeviceOrPipe(path) {
+            // `--junit /dev/null`, `/dev/stdout`, a named pipe: written into, never replaced by a file.
+            let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw WriteError(path: path, reason: "cannot open it: \(lastErrorText())") }
+            let failure = writeAll(text, to: descriptor, named: path)
+            if close(descriptor) != 0, failure == nil { throw WriteError(path: path, reason: "cannot close it: \(lastErrorText())") }
+            if let failure { throw WriteError(path: path, reason: failure) }
+            return
+        }
         try createFolders(parentFolder(of: path), for: path)
 
         let temporary = "\(path).tmp-\(ProcessInfo.processInfo.processIdentifier)"
@@ -49,18 +58,7 @@ extension JUnitWriter {
         guard descriptor >= 0 else {
             throw WriteError(path: path, reason: "cannot create '\(temporary)': \(lastErrorText())")
         }
-        var failure: String?
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                failure = "cannot write '\(temporary)': \(lastErrorText())"
-                break
-            }
-            written += count
-        }
+        var failure = writeAll(text, to: descriptor, named: temporary)
         if failure == nil, fsync(descriptor) != 0 {
             failure = "cannot flush '\(temporary)': \(lastErrorText())"
         }
@@ -74,6 +72,29 @@ extension JUnitWriter {
             unlink(temporary)
             throw WriteError(path: path, reason: failure)
         }
+    }
+
+    /// Every byte of `text`, or why not.
+    private static func writeAll(_ text: String, to descriptor: Int32, named name: String) -> String? {
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return "cannot write '\(name)': \(lastErrorText())"
+            }
+            written += count
+        }
+        return nil
+    }
+
+    /// A character device or a pipe (following symbolic links: `/dev/stdout`).
+    private static func isDeviceOrPipe(_ path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return false }
+        let type = status.st_mode & S_IFMT
+        return type == S_IFCHR || type == S_IFIFO
     }
 
     /// Creates `folder` and its missing parents (`mkdir -p`).

@@ -32,6 +32,9 @@ public struct ReportSet: Sendable {
     }
 
     /// Whether TAP goes to standard output (the console's lines then go to standard error).
+    /// Whether a report lists each test's requests (JSON and HTML do).
+    public var listsRequests: Bool { targets.contains { $0.format == .json || $0.format == .html } }
+
     public var tapToStandardOutput: Bool { targets.contains { $0.format == .tap && $0.path == "-" } }
 
     /// Every file this set writes, JUnit first.

@@ -47,6 +47,8 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
     static func parse(
         _ text: String, at location: SourceLocation, contentOffset: Int = 0, diagnostics: inout DiagnosticCollector
     ) -> Template {
+        // Most scalars of a spec hold no placeholder: they are their own text, found in one pass over the bytes.
+        guard hasOpening(text) else { return Template(literal: text, at: location) }
         var parts: [Part] = []
         var literal = ""
         let scalars = Array(text.unicodeScalars)
@@ -86,12 +88,25 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
                 }
                 advance(end + 2 - index)
             } else {
-                literal.unicodeScalars.append(scalars[index])
-                advance(1)
+                // The text up to the next brace, in one piece.
+                var next = index + 1
+                while next < scalars.count, scalars[next] != "{" { next += 1 }
+                literal.unicodeScalars.append(contentsOf: scalars[index..<next])
+                advance(next - index)
             }
         }
         if !literal.isEmpty { parts.append(.literal(literal)) }
         return Template(parts: parts, location: location, source: text)
+    }
+
+    /// Whether `{{` occurs in the text.
+    private static func hasOpening(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "{"), previous == byte { return true }
+            previous = byte
+        }
+        return false
     }
 
     private init(parts: [Part], location: SourceLocation, source: String) {

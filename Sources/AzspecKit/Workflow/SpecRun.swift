@@ -108,8 +108,9 @@ public struct SpecRun: Sendable {
         let console = ConsoleReporter(
             style: options.style, verbose: options.verbose, write: consoleLine, progress: options.style.progress ? sink.progress : nil,
             files: chosen.plans.count)
-        let runner = Runner(
-            plans: chosen.plans, configuration: options.configuration, secrets: secrets, observer: console, verbose: options.verbose)
+        var configuration = options.configuration
+        configuration.recordsRequests = options.reports.listsRequests
+        let runner = Runner(plans: chosen.plans, configuration: configuration, secrets: secrets, observer: console, verbose: options.verbose)
         // With cleanups (`always: true`) to run, the first signal lets them run and the second stops at once.
         let hasCleanups = chosen.plans.contains { $0.suite.tests.contains(where: \.always) }
         var graceful: (@Sendable (String) -> Void)?
