@@ -380,7 +380,8 @@ struct JSONParserTests {
 }
 
 @Suite struct JSONProjectionTests {
-    let body = #"{"value":[{"name":"a","tags":{"x":1}},{"name":"b","tags":{"x":2}},{"name":"c","big":[1,2,3]}],"nextLink":null,"last":"end"}"#
+    let body =
+        #"{"value":[{"name":"a","tags":{"x":1}},{"name":"b","tags":{"x":2}},{"name":"c","big":[1,2,3]}],"nextLink":null,"last":"end"}"#
 
     @Test func onlyTheProjectedPathsAreBuiltAndTheRestIsNull() throws {
         let projection = JSONProjection(path: [.member("value"), .element(1), .member("name")])

@@ -1,5 +1,5 @@
-import AzspecTesting
 import AzspecCore
+import AzspecTesting
 import Foundation
 import Testing
 

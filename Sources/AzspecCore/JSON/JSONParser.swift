@@ -55,7 +55,9 @@ struct JSONParser {
         self.bytes = bytes
     }
 
-    static func parseResult(_ bytes: UnsafeBufferPointer<UInt8>, keeping projection: JSONProjection = .all) -> Result<JSONValue, JSONParseError> {
+    static func parseResult(
+        _ bytes: UnsafeBufferPointer<UInt8>, keeping projection: JSONProjection = .all
+    ) -> Result<JSONValue, JSONParseError> {
         do throws(JSONParseError) {
             return .success(try parse(bytes, keeping: projection))
         } catch {
@@ -155,7 +157,8 @@ struct JSONParser {
         }
         while true {
             guard pos < bytes.count else {
-                throw error(at: pos, isObject ? "unexpected end of input, expected an object key" : "unexpected end of input, expected a value")
+                throw error(
+                    at: pos, isObject ? "unexpected end of input, expected an object key" : "unexpected end of input, expected a value")
             }
             if isObject {
                 guard bytes[pos] == UInt8(ascii: "\"") else {
@@ -165,7 +168,9 @@ struct JSONParser {
                 _ = try parseString()
                 skipWhitespace()
                 guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else {
-                    throw error(at: pos, pos < bytes.count ? "expected ':' after object key" : "unexpected end of input, expected ':' after object key")
+                    throw error(
+                        at: pos,
+                        pos < bytes.count ? "expected ':' after object key" : "unexpected end of input, expected ':' after object key")
                 }
                 pos += 1
                 skipWhitespace()
@@ -177,7 +182,8 @@ struct JSONParser {
             guard pos < bytes.count else {
                 throw error(
                     at: pos,
-                    isObject ? "unexpected end of input, expected ',' or '}' after object member"
+                    isObject
+                        ? "unexpected end of input, expected ',' or '}' after object member"
                         : "unexpected end of input, expected ',' or ']' after array element")
             }
             if bytes[pos] == UInt8(ascii: ",") {

@@ -110,7 +110,8 @@ public struct SpecRun: Sendable {
             files: chosen.plans.count)
         var configuration = options.configuration
         configuration.recordsRequests = options.reports.listsRequests
-        let runner = Runner(plans: chosen.plans, configuration: configuration, secrets: secrets, observer: console, verbose: options.verbose)
+        let runner = Runner(
+            plans: chosen.plans, configuration: configuration, secrets: secrets, observer: console, verbose: options.verbose)
         // With cleanups (`always: true`) to run, the first signal lets them run and the second stops at once.
         let hasCleanups = chosen.plans.contains { $0.suite.tests.contains(where: \.always) }
         var graceful: (@Sendable (String) -> Void)?
