@@ -31,6 +31,5 @@ import Testing
         #expect("\u{00A0}name\u{2003}".trimmingWhitespace == "name", "Unicode spaces too")
         #expect("in side".trimmingWhitespace == "in side")
         #expect(" \n ".trimmingWhitespace == "")
-        #expect("x"[...].trimmingWhitespace == "x")
     }
 }

@@ -5,12 +5,16 @@ import Foundation
 struct PreparedRequest: Sendable {
     var method: String
     /// The full URL, query included.
-    var url: String
+    var url: String {
+        didSet { parsedURL = nil }
+    }
     var headers: [(name: String, value: String)]
     var body: [UInt8]?
     var timeout: Double
     /// The host when the request goes unencrypted (`http://`) to anything but loopback.
     var plainHTTPHost: String?
+    /// `url` as the builder parsed and checked it, for the HTTP client not to parse it again (nil: not parsed yet).
+    var parsedURL: URL?
 
     /// `GET https://…`, the request line shown in reports.
     var line: String { "\(method) \(url)" }
@@ -95,7 +99,7 @@ enum HTTPRequestBuilder {
             }
             return PreparedRequest(
                 method: spec.method, url: url, headers: headers, body: body, timeout: spec.timeout ?? defaults.timeout ?? defaultTimeout,
-                plainHTTPHost: scheme == "http" && !TokenRouting.isLoopback(parsed.host ?? "") ? parsed.host : nil)
+                plainHTTPHost: scheme == "http" && !TokenRouting.isLoopback(parsed.host ?? "") ? parsed.host : nil, parsedURL: parsed)
         } catch let error as TemplateError {
             throw .template(error)
         } catch let error as RequestError {

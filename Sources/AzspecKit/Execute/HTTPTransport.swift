@@ -135,9 +135,11 @@ public final class HTTPTransport: HTTPSending {
         let seconds = min(max(request.timeout, RunConfiguration.timeoutRange.lowerBound), RunConfiguration.timeoutRange.upperBound)
         let deadline = NIODeadline.now() + .nanoseconds(Int64(seconds * 1_000_000_000))
         do {
-            let outgoing = try HTTPClient.Request(
-                url: request.url, method: HTTPMethod(rawValue: request.method), headers: headers,
-                body: request.body.map { .bytes($0) })
+            let method = HTTPMethod(rawValue: request.method)
+            let body = request.body.map { HTTPClient.Body.bytes($0) }
+            let outgoing =
+                try request.parsedURL.map { try HTTPClient.Request(url: $0, method: method, headers: headers, body: body) }
+                ?? HTTPClient.Request(url: request.url, method: method, headers: headers, body: body)
             // A suite running on an event loop (its executor) gets its connection on that loop, so nothing hops.
             let loop = MultiThreadedEventLoopGroup.currentEventLoop
             let task = client.execute(

@@ -2,7 +2,9 @@ import AzspecCore
 import Foundation
 import Synchronization
 
-/// What has finished so far, so that an interrupted run can still write a report.
+/// What has finished so far, so that an interrupted run can still write a report. The one place a running suite's
+/// finished tests are kept (the suite takes them back when it ends): a run of many thousands of tests holds each
+/// report once.
 final class RunProgress: Sendable {
     private struct State {
         var cases: [[CaseReport]]
@@ -23,8 +25,16 @@ final class RunProgress: Sendable {
         state.withLock { $0.cases[index].append(report) }
     }
 
+    /// The finished tests of a suite, in order.
+    func cases(of index: Int) -> [CaseReport] {
+        state.withLock { $0.cases[index] }
+    }
+
     func finish(_ report: SuiteReport, suite index: Int) {
-        state.withLock { $0.finished[index] = report }
+        state.withLock { state in
+            state.finished[index] = report
+            state.cases[index] = []
+        }
     }
 
     /// The run as it stands: finished suites as they are, the rest with their unfinished tests skipped.

@@ -15,7 +15,6 @@ struct SuiteRunner: Sendable {
         let started = Date()
         let clock = ContinuousClock.now
         var scope = TemplateScope(values: [:], environment: context.configuration.environment, cloud: plan.cloud, run: context.run)
-        var cases: [CaseReport] = []
         // Names that a test which did not pass should have captured, and that test's name.
         var missing: [String: String] = [:]
         var variableError: String?
@@ -63,13 +62,12 @@ struct SuiteRunner: Sendable {
             if context.configuration.failFast, report.outcome.problem != nil {
                 context.stop.raise("not run: --fail-fast stopped the run after '\(suite.name) › \(test.name)' failed", interrupted: false)
             }
-            cases.append(report)
             progress.record(report, suite: suiteIndex)
             observer?.caseFinished(report, suite: suite, suiteIndex: suiteIndex)
         }
         return SuiteReport(
             name: suite.name, file: suite.file, timestamp: started, duration: (ContinuousClock.now - clock).seconds,
-            cases: cases)
+            cases: progress.cases(of: suiteIndex))
     }
 }
 

@@ -78,7 +78,7 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
                 }
                 var name = String(String.UnicodeScalarView(scalars[(index + 2)..<end]))
                 name = name.trimmingWhitespace
-                if name.isEmpty || name.contains(where: { $0 == "{" || $0 == "}" || $0.isWhitespace }) {
+                if name.isEmpty || !Self.isPlaceholderName(name) {
                     diagnostics.error(
                         "invalid placeholder '{{\(name)}}': expected a name such as {{token}} or {{env.AZURE_TENANT_ID}}", at: start)
                 } else {
@@ -97,6 +97,14 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
         }
         if !literal.isEmpty { parts.append(.literal(literal)) }
         return Template(parts: parts, location: location, source: text)
+    }
+
+    /// A name holds no brace and no white space (ASCII names, nearly all, are checked byte by byte).
+    private static func isPlaceholderName(_ name: String) -> Bool {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            return !name.utf8.contains { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") || $0 <= 0x20 || $0 == 0x7F }
+        }
+        return !name.contains { $0 == "{" || $0 == "}" || $0.isWhitespace }
     }
 
     /// Whether `{{` occurs in the text.
