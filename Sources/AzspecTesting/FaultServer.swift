@@ -49,6 +49,9 @@ public final class FaultServer: Sendable {
     /// Every request target (path and query) the server got, in order.
     public var targets: [String] { memory.targets }
 
+    /// How many connections clients opened to the server.
+    public var connections: Int { memory.count("\u{0}connections", increment: false) }
+
     /// How many requests `/flaky` got with `key`.
     public func requests(forKey key: String) -> Int { memory.count(key, increment: false) }
 
@@ -59,7 +62,10 @@ public final class FaultServer: Sendable {
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(FaultHandler(memory: memory)) }
+                _ = memory.count("\u{0}connections", increment: true)
+                return channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(FaultHandler(memory: memory))
+                }
             }
             .bind(host: "127.0.0.1", port: 0).get()
         let server = FaultServer(channel: channel, port: channel.localAddress?.port ?? 0, memory: memory)

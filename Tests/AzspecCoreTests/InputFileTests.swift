@@ -72,4 +72,18 @@ import Testing
         #expect(!InputFile.isRegularFile("/dev/null"))
         #expect(InputFile.isRegularFile("/etc/hostname") == FileManager.default.fileExists(atPath: "/etc/hostname"))
     }
+
+    /// What a report is written into rather than replaced: devices and pipes, not files, folders or nothing.
+    @Test func tellsDevicesAndPipes() throws {
+        let pipe = folder + "/pipe"
+        #expect(mkfifo(pipe, 0o600) == 0)
+        defer { unlink(pipe) }
+        #expect(InputFile.isDeviceOrPipe(pipe))
+        #expect(InputFile.isDeviceOrPipe("/dev/null"))
+        let file = folder + "/file"
+        try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+        #expect(!InputFile.isDeviceOrPipe(file))
+        #expect(!InputFile.isDeviceOrPipe(folder))
+        #expect(!InputFile.isDeviceOrPipe(folder + "/missing"))
+    }
 }

@@ -41,7 +41,7 @@ func send(_ count: Int, on executor: LoopExecutor) async -> Int {
         do {
             let request = try HTTPClient.Request(url: arguments[1], method: .GET, headers: headers)
             let task = client.execute(
-                request: request, delegate: ResponseAccumulator(request: request), eventLoop: .delegateAndChannel(on: executor.loop),
+                request: request, delegate: ResponseAccumulator(request: request), eventLoop: .delegate(on: executor.loop),
                 deadline: .now() + .seconds(30))
             let response = try await task.futureResult.get()
             if response.status != .ok { failures += 1 }

@@ -87,6 +87,15 @@ public enum InputFile {
         return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
     }
 
+    /// Whether `path` names a character device or a pipe (following symbolic links: `/dev/stdout`), which a report is
+    /// written into rather than replaced.
+    public static func isDeviceOrPipe(_ path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return false }
+        let type = status.st_mode & S_IFMT
+        return type == S_IFCHR || type == S_IFIFO
+    }
+
     /// Whether `path` names a folder (following symbolic links).
     public static func isFolder(_ path: String) -> Bool {
         var status = stat()

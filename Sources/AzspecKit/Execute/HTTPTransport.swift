@@ -140,11 +140,13 @@ public final class HTTPTransport: HTTPSending {
             let outgoing =
                 try request.parsedURL.map { try HTTPClient.Request(url: $0, method: method, headers: headers, body: body) }
                 ?? HTTPClient.Request(url: request.url, method: method, headers: headers, body: body)
-            // A suite running on an event loop (its executor) gets its connection on that loop, so nothing hops.
+            // A suite running on an event loop (its executor) is answered on that loop, so it resumes without a hop to
+            // Swift's pool. Only the delegate is pinned: pinning the connection too (`.delegateAndChannel`) makes
+            // AsyncHTTPClient open a new connection for nearly every request once two suites share a loop.
             let loop = MultiThreadedEventLoopGroup.currentEventLoop
             let task = client.execute(
                 request: outgoing, delegate: ResponseCollector(maximumSize: Self.maximumBodySize, method: outgoing.method),
-                eventLoop: loop.map { .delegateAndChannel(on: $0) } ?? .indifferent, deadline: deadline)
+                eventLoop: loop.map { .delegate(on: $0) } ?? .indifferent, deadline: deadline)
             return try await withTaskCancellationHandler {
                 try await task.futureResult.get()
             } onCancel: {

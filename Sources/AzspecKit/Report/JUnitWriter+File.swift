@@ -42,7 +42,7 @@ extension JUnitWriter {
 
     static func writeAtomically(_ text: String, to path: String) throws(WriteError) {
         guard !path.isEmpty else { throw WriteError(path: path, reason: "the path is empty") }
-        if isDeviceOrPipe(path) {
+        if InputFile.isDeviceOrPipe(path) {
             // `--junit /dev/null`, `/dev/stdout`, a named pipe: written into, never replaced by a file.
             let descriptor = open(path, O_WRONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw WriteError(path: path, reason: "cannot open it: \(lastErrorText())") }
@@ -87,14 +87,6 @@ extension JUnitWriter {
             written += count
         }
         return nil
-    }
-
-    /// A character device or a pipe (following symbolic links: `/dev/stdout`).
-    private static func isDeviceOrPipe(_ path: String) -> Bool {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return false }
-        let type = status.st_mode & S_IFMT
-        return type == S_IFCHR || type == S_IFIFO
     }
 
     /// Creates `folder` and its missing parents (`mkdir -p`).
