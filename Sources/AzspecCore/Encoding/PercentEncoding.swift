@@ -37,13 +37,11 @@ public enum PercentEncoding {
 
     /// Encodes everything outside RFC 3986 unreserved characters.
     public static func encode(_ text: String) -> String {
+        // Most query names and values (`api-version`, `2021-04-01`) need nothing: say so in one pass.
+        if text.utf8.allSatisfy(isUnreserved) { return text }
         var output = ""
         for byte in text.utf8 {
-            let isUnreserved =
-                (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
-                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
-                || byte == UInt8(ascii: "~")
-            if isUnreserved {
+            if isUnreserved(byte) {
                 output.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
                 let hex = String(byte, radix: 16, uppercase: true)
@@ -51,6 +49,12 @@ public enum PercentEncoding {
             }
         }
         return output
+    }
+
+    /// RFC 3986's unreserved characters: letters, digits, `-`, `.`, `_`, `~`.
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")
     }
 
     /// The text of `bytes` when they are valid UTF-8, else nil.

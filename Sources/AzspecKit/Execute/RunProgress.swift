@@ -22,7 +22,11 @@ final class RunProgress: Sendable {
     }
 
     func record(_ report: CaseReport, suite index: Int) {
-        state.withLock { $0.cases[index].append(report) }
+        state.withLock { state in
+            // Room for the suite's tests at once: no spare capacity from doubling.
+            if state.cases[index].isEmpty { state.cases[index].reserveCapacity(suites[index].tests.count) }
+            state.cases[index].append(report)
+        }
     }
 
     /// The finished tests of a suite, in order.

@@ -75,10 +75,13 @@ public struct CaseReport: Sendable {
 }
 
 /// How a test ended. A failure is an assertion that did not hold; an error means the test could not run.
+///
+/// The problem cases are boxed (`indirect`): a run keeps every finished test's report, and a passed one then takes
+/// a few bytes here rather than room for three strings.
 public enum CaseOutcome: Sendable {
     case passed
-    case failed(Problem)
-    case errored(Problem)
+    indirect case failed(Problem)
+    indirect case errored(Problem)
     case skipped(reason: String)
 
     public var isPassed: Bool { if case .passed = self { true } else { false } }

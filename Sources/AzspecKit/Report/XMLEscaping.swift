@@ -53,20 +53,25 @@ enum XMLEscaping {
                 || $0 == 0x0D || (inAttribute && ($0 == 0x0A || $0 == 0x09))
         }
         if !text.utf8.contains(where: special) { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "\r": result += "&#13;"
-            case "\n" where inAttribute: result += "&#10;"
-            case "\t" where inAttribute: result += "&#9;"
-            default: result.unicodeScalars.append(scalar)
+        // Byte by byte: every character escaped here is ASCII, and UTF-8 never uses an ASCII byte inside another
+        // character, so the bytes between them are copied as they are.
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count + text.utf8.count / 8)
+        for byte in text.utf8 {
+            guard special(byte) else {
+                result.append(byte)
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): result.append(contentsOf: "&quot;".utf8)
+            case 0x0D: result.append(contentsOf: "&#13;".utf8)
+            case 0x0A: result.append(contentsOf: "&#10;".utf8)
+            default: result.append(contentsOf: "&#9;".utf8)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }
