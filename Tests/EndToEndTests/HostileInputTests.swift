@@ -109,6 +109,36 @@ import Testing
         #expect(xml.contains("tests=\"2\" failures=\"0\" errors=\"1\""), "the gzip body is an error, not inflated: \(xml)")
     }
 
+    /// A body over 8 MiB is built only along the test's JSONPaths: what they select, and what a failure says, is as
+    /// with the whole document; a capture from it reaches the next test.
+    @Test(.timeLimit(.minutes(2))) func largeBodiesAreAssertedAsAWhole() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write(
+            "specs/large.yaml",
+            """
+            name: large body
+            tests:
+              - name: asserted at three paths
+                request: { url: "{{env.FAULT_URL}}/fifty-megabytes" }
+                expect: { json: { $.last: end, "$.value[49999].name": item, "$.value[-1].padding": { length: 1000 } } }
+                capture: { first: "$.value[0].name" }
+              - name: a wrong value
+                request: { url: "{{env.FAULT_URL}}/fifty-megabytes" }
+                expect: { json: { "$.value[7].name": other } }
+              - name: the capture
+                request: { url: "{{env.FAULT_URL}}/echo", query: { got: "{{first}}" } }
+                expect: { json: { $.path: { contains: "got=item" } } }
+            """)
+        let result = try await FaultServer.withRunning { server in
+            try await AzspecProcess.run(
+                ["run", "specs", "--junit", "reports/junit.xml"], in: folder.path, environment: ["FAULT_URL": server.baseURL])
+        }
+        #expect(result.status == 1, "\(result.all)")
+        #expect(result.stdout.contains("2 passed, 1 failed"), "\(result.stdout)")
+        #expect(result.stdout.contains(#"$.value[7].name: expected "other", got "item""#), "\(result.stdout)")
+    }
+
     @Test(
         arguments: [
             (["--jobs", "0"], "--jobs must be from 1 to 256, not 0"),
