@@ -98,6 +98,39 @@ import Testing
         }
     }
 
+    /// A long text (a 50 MB body in a failure) is redacted only as far as a cut can show, plus room for a whole
+    /// secret: each canary in each encoding, placed across the cut of a 300 KB text, is still masked, registered or (a
+    /// JWT) not, and so is a 20 KB unregistered JWT that starts just before the cut.
+    @Test(arguments: canaries.indices)
+    func aSecretAcrossTheCutOfALongTextIsMasked(_ index: Int) {
+        let (kind, canary) = Self.canaries[index]
+        let limit = 400
+        for (encoding, encode) in Self.encodings {
+            let encoded = encode(canary)
+            let text = String(repeating: "a", count: limit - 10) + encoded + String(repeating: "z", count: 300_000)
+            let registered = Redactor(secrets: [canary])
+            let unregistered = Redactor()
+            let outputs = [
+                registered.clip(text, lines: 20, characters: limit), registered.truncate(text, to: limit),
+            ]
+            for output in outputs {
+                #expect(Self.leak(of: canary, in: output) == nil, "\(kind), \(encoding): \(output.suffix(200))")
+            }
+            if canary.hasPrefix("eyJ"), encoding == "raw" {
+                #expect(Self.leak(of: canary, in: unregistered.clip(text, lines: 20, characters: limit)) == nil, "unregistered \(kind)")
+            }
+        }
+        let payload = Data(String(repeating: "{\"groups\":[\"g\"]}", count: 1_200).utf8).base64EncodedString()
+            .replacingOccurrences(of: "=", with: "")
+        let bigJWT = "eyJhbGciOiJSUzI1NiJ9." + payload + ".c2lnbmF0dXJl"
+        let text =
+            "{\"token\": \"" + String(repeating: "a", count: limit - 40) + " " + bigJWT + "\", \"rest\": \""
+            + String(repeating: "z", count: 300_000) + "\"}"
+        let clipped = Redactor().clip(text, lines: 20, characters: limit)
+        #expect(!clipped.contains(String(payload.prefix(12))), "\(clipped)")
+        #expect(clipped.hasSuffix("(\(text.utf8.count) bytes in all)"), "\(clipped.suffix(80))")
+    }
+
     @Test func maskedTextStillReadsAroundTheSecret() {
         let secret = Self.clientSecret
         let redactor = Redactor(secrets: [secret])

@@ -98,7 +98,8 @@ public struct Redactor: Sendable {
     /// At most `lines` lines and `characters` characters of the *redacted* text, with a marker saying how much
     /// was cut.
     public func clip(_ text: String, lines maxLines: Int, characters: Int) -> String {
-        let text = redact(text)
+        let total = text.utf8.count
+        let text = redact(window(of: text, characters: characters))
         var result = text
         var cut = false
         if result.count > characters {
@@ -110,14 +111,24 @@ public struct Redactor: Sendable {
             result = split.prefix(maxLines).joined(separator: "\n")
             cut = true
         }
-        return cut ? redact(result + "\n\(Self.cutMarker) (\(text.count) characters in all)") : result
+        return cut ? redact(result + "\n\(Self.cutMarker) (\(total) bytes in all)") : result
     }
 
     /// The redacted text cut to `limit` characters, ending in ``cutMarker`` when cut.
     public func truncate(_ text: String, to limit: Int) -> String {
-        let text = redact(text)
+        let text = redact(window(of: text, characters: limit))
         guard text.count > limit else { return text }
         return redact(String(text.prefix(max(0, limit - 1))) + Self.cutMarker)
+    }
+
+    /// As much of `text` as a cut to `characters` can show, and room after it for a whole secret in its longest
+    /// escaped form or an unregistered JWT (64 KiB at least), so that one across the cut is still found whole: a
+    /// 50 MB body shown in a failure is redacted as far as its first kilobytes, not to its end. Shorter text is
+    /// returned as it is.
+    private func window(of text: String, characters: Int) -> String {
+        let room = characters * 4 + max(12 * longestSecret, 64 * 1024)
+        guard text.utf8.count > room else { return text }
+        return String(decoding: text.utf8.prefix(room), as: UTF8.self)
     }
 
     // MARK: Scanning
