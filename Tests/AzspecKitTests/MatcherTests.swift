@@ -4,6 +4,11 @@ import Testing
 
 @testable import AzspecKit
 
+/// A spec file `m.yaml` of one test, `t`, whose `expect:` is followed by `rest` (a flow mapping or indented lines).
+private func loadTest(expect rest: String) -> LoadedSpec {
+    SpecLoader().load(yaml: "name: m\ntests:\n  - name: t\n    request: { url: 'https://a.invalid' }\n    expect:\(rest)", file: "m.yaml")
+}
+
 @Suite struct MatcherTests {
     static let documentText = """
         {"value":[{"name":"rg-smoke","location":"westeurope","tags":{"env":"smoke"}},
@@ -18,9 +23,7 @@ import Testing
 
     /// Compiles `path: matcher` from YAML and checks it against the document; nil when it holds.
     private func check(_ line: String) throws -> String? {
-        let loaded = SpecLoader().load(
-            yaml: "name: m\ntests:\n  - name: t\n    request: { url: 'https://a.invalid' }\n    expect:\n      json:\n        \(line)\n",
-            file: "m.yaml")
+        let loaded = loadTest(expect: "\n      json:\n        \(line)\n")
         let suite = try #require(loaded.suite, "\(loaded.diagnostics)")
         let expectation = try #require(suite.tests[0].expect.json.first)
         let document = try JSONValue(parsing: Self.documentText)
@@ -104,10 +107,7 @@ import Testing
 
     @Test func aMatcherThatCannotBeReadIsNeverDroppedInSilence() {
         for (length, column) in [("-1", 24), ("1.5", 24)] {
-            let loaded = SpecLoader().load(
-                yaml:
-                    "name: m\ntests:\n  - name: t\n    request: { url: 'https://a.invalid' }\n    expect:\n      json:\n        $.a: { length: \(length) }\n",
-                file: "m.yaml")
+            let loaded = loadTest(expect: "\n      json:\n        $.a: { length: \(length) }\n")
             #expect(
                 loaded.diagnostics.map(\.description) == [
                     "m.yaml:7:\(column): error: length takes a whole number from 0 up (or a matcher such as { ge: 1 })"
@@ -116,10 +116,7 @@ import Testing
     }
 
     @Test func invalidRegexIsALoadError() {
-        let loaded = SpecLoader().load(
-            yaml:
-                "name: m\ntests:\n  - name: t\n    request: { url: 'https://a.invalid' }\n    expect:\n      json:\n        $.a: { matches: '(' }\n",
-            file: "m.yaml")
+        let loaded = loadTest(expect: "\n      json:\n        $.a: { matches: '(' }\n")
         #expect(loaded.diagnostics.map(\.description) == ["m.yaml:7:25: error: invalid regular expression /(/"])
     }
 }
@@ -127,22 +124,15 @@ import Testing
 /// `status: { not: … }` and the warning for the `[*].member: { each: … }` trap.
 @Suite struct StatusAndEachTests {
     @Test func aNegatedStatusAcceptsEverythingElse() throws {
-        let loaded = SpecLoader().load(
-            yaml: "name: m\ntests:\n  - name: t\n    request: { url: 'https://a.invalid' }\n    expect: { status: { not: [2xx, 404] } }\n",
-            file: "m.yaml")
+        let loaded = loadTest(expect: " { status: { not: [2xx, 404] } }\n")
         let status = try #require(loaded.suite?.tests.first?.expect.status)
         #expect(status.accepts(403))
         #expect(!status.accepts(204))
         #expect(!status.accepts(404))
         #expect(status.description == "not one of 2xx, 404")
-        let nested = SpecLoader().load(
-            yaml: "name: m\ntests:\n  - name: t\n    request: { url: 'https://a.invalid' }\n    expect: { status: { nto: 200 } }\n",
-            file: "m.yaml")
+        let nested = loadTest(expect: " { status: { nto: 200 } }\n")
         #expect(nested.diagnostics.map(\.description).first?.contains("unknown key 'nto' in status; expected one of: not") == true)
-        let twice = SpecLoader().load(
-            yaml:
-                "name: m\ntests:\n  - name: t\n    request: { url: 'https://a.invalid' }\n    expect: { status: { not: { not: 200 } } }\n",
-            file: "m.yaml")
+        let twice = loadTest(expect: " { status: { not: { not: 200 } } }\n")
         #expect(
             twice.diagnostics.map(\.description) == [
                 "m.yaml:5:30: error: status: { not: … } takes codes and classes such as 2xx, not another mapping"
@@ -150,10 +140,7 @@ import Testing
     }
 
     @Test func eachOverAMemberOfEveryElementWarnsOfElementsWithoutIt() throws {
-        let loaded = SpecLoader().load(
-            yaml:
-                "name: m\ntests:\n  - name: t\n    request: { url: 'https://a.invalid' }\n    expect:\n      json:\n        $.value[*].location: { each: { oneOf: [westeurope] } }\n",
-            file: "m.yaml")
+        let loaded = loadTest(expect: "\n      json:\n        $.value[*].location: { each: { oneOf: [westeurope] } }\n")
         let suite = try #require(loaded.suite)
         #expect(
             SpecValidator(environment: [:]).eachWarnings(suite).map(\.description) == [
