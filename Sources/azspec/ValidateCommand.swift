@@ -37,8 +37,11 @@ extension Azspec {
                 ConsoleOutput.err("\(Plural.count(max(count, 1), "error")) in \(Plural.count(set.loaded.count, "spec file"))")
                 throw ExitCode(ExitStatus.invalidInput.rawValue)
             }
+            let programs = set.programNotes
+            for text in SpecSet.render(programs) { ConsoleOutput.err(text) }
             let tests = set.suites.reduce(0) { $0 + $1.tests.count }
-            ConsoleOutput.out("\(Plural.count(set.suites.count, "spec file")) valid, \(Plural.count(tests, "test"))")
+            let running = programs.isEmpty ? "" : "; \(Plural.count(programs.count, "identity", plural: "identities")) \(programs.count == 1 ? "runs a program" : "run programs")"
+            ConsoleOutput.out("\(Plural.count(set.suites.count, "spec file")) valid, \(Plural.count(tests, "test"))\(running)")
         }
     }
 

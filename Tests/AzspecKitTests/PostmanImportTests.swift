@@ -334,16 +334,16 @@ import Testing
 
     @Test func yamlScalarsAreQuotedWhenTheyMustBe() {
         let plain = ["westeurope", "client_credentials", "application/json", "rg-smoke", "Get token", "/subscriptions"]
-        for text in plain { #expect(SpecYAMLWriter.scalar(text) == text) }
+        for text in plain { #expect(YAMLWriter.scalar(text) == text) }
         let quoted = [
             "", "true", "No", "null", "~", "2021-04-01", "200", "-1", ".5", "{{token}}", "a: b", "#x", "x #y", "[a]", "*a", "&a",
             "!a",
             " lead", "trail ", "$.value", "a,b", "@x", "%x", "`x", "'x'", "\"x\"", "x|y", "x>y", "é",
         ]
-        for text in quoted { #expect(SpecYAMLWriter.scalar(text).hasPrefix("\""), "\(text) must be quoted") }
-        #expect(SpecYAMLWriter.scalar("line\nbreak\u{2028}\u{85}\u{7F}") == #""line\nbreak\u2028\u0085\u007F""#)
-        #expect(SpecYAMLWriter.key("Content-Type") == "Content-Type")
-        #expect(SpecYAMLWriter.key("with space") == #""with space""#)
-        #expect(SpecYAMLWriter.comment("bell\u{7}") == "# bell\\u{7}")
+        for text in quoted { #expect(YAMLWriter.scalar(text).hasPrefix("\""), "\(text) must be quoted") }
+        #expect(YAMLWriter.scalar("line\nbreak\u{2028}\u{85}\u{7F}") == #""line\nbreak\u2028\u0085\u007F""#)
+        #expect(YAMLWriter.key("Content-Type") == "Content-Type")
+        #expect(YAMLWriter.key("with space") == #""with space""#)
+        #expect(YAMLWriter.comment("bell\u{7}") == "# bell\\u{7}")
     }
 }

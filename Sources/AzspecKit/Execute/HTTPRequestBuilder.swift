@@ -47,7 +47,7 @@ enum HTTPRequestBuilder {
             // Only a project with api-version defaults pays for looking at the URL (no URL parsing otherwise).
             if defaults.hasAPIVersions, !spec.query.contains(where: { $0.name.equalsIgnoringASCIICase("api-version") }),
                 !url.containsIgnoringASCIICase("api-version="),
-                TokenRouting.origin(of: url) == TokenRouting.origin(of: scope.cloud.arm),
+                TokenRouting.sameOrigin(url, as: scope.cloud.arm),
                 let version = defaults.apiVersion(forPath: URLComponents(string: url)?.path ?? url)
             {
                 pairs.append("api-version=" + PercentEncoding.encode(version))

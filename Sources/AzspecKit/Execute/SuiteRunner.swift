@@ -52,6 +52,7 @@ struct SuiteRunner: Sendable {
                 var execution = TestExecution(test: test, context: context, credential: credential(for: test))
                 execution.retry = test.retry ?? plan.retry
                 execution.defaults = plan.requestDefaults
+                execution.headerOrigins = plan.headerOrigins
                 execution.rateLimiter = context.limiters.limiter(for: plan.rateLimit)
                 report = await execution.run(capturingInto: &scope)
                 report.duration = (ContinuousClock.now - testStart).seconds

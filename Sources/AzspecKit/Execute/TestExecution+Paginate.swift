@@ -11,7 +11,6 @@ extension TestExecution {
             let message = "paginate: the first page is not a list (a JSON object with a 'value' array)"
             return .failure(StageEnd(errored(message, type: "InvalidResponse", details: message, exchange: first)))
         }
-        let host = TokenRouting.origin(of: first.request.url)
         var seen: Set<String> = [first.request.url]
         var pages = 1
         var next = object["nextLink"]?.stringValue
@@ -20,9 +19,9 @@ extension TestExecution {
                 let message = "paginate: \(problem)"
                 return .failure(StageEnd(errored(message, type: "PagingError", details: message, exchange: first)))
             }
-            guard TokenRouting.origin(of: link) == host else {
+            guard TokenRouting.sameOrigin(link, as: first.request.url) else {
                 return stop(
-                    "the nextLink of page \(pages) leads to another host (\(TokenRouting.host(of: link) ?? link)); nothing was sent there")
+                    "the nextLink of page \(pages) leads to another origin (\(Origin(url: link)?.description ?? link)); nothing was sent there")
             }
             guard seen.insert(link).inserted else { return stop("the nextLink of page \(pages) leads back to a page already read") }
             guard pages < limit else { return stop("more than \(limit) pages; raise paginate: N (up to 1000) to read further") }

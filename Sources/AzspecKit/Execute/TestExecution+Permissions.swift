@@ -199,7 +199,7 @@ struct ARMReader {
         if let filter { url += "&$filter=" + PercentEncoding.encode(filter) }
         var items: [JSONValue] = []
         var seen: Set<String> = []
-        let origin = TokenRouting.origin(of: url)
+        let first = url
         for _ in 0..<TestExecution.maximumPages {
             guard seen.insert(url).inserted else {
                 return .failure(Failure(status: nil, message: "the nextLink of \(collection) leads back to a page already read"))
@@ -212,9 +212,12 @@ struct ARMReader {
                 }
                 items += value
                 guard let next = document["nextLink"]?.stringValue, !next.isEmpty else { return .success(items) }
-                guard TokenRouting.origin(of: next) == origin else {
+                guard TokenRouting.sameOrigin(next, as: first) else {
                     return .failure(
-                        Failure(status: nil, message: "the nextLink of \(collection) points to another host; no token was sent there"))
+                        Failure(
+                            status: nil,
+                            message: "the nextLink of \(collection) points to another origin than \(Origin(url: first)?.description ?? first); "
+                                + "no token was sent there"))
                 }
                 url = next
             }
@@ -225,14 +228,11 @@ struct ARMReader {
     /// One GET with the identity's token; the body as JSON when the status is 200. Refused, with nothing sent, when
     /// the token is not for that host (an identity whose `resource:` is not Resource Manager).
     func get(_ url: String) async -> Result<JSONValue, Failure> {
-        guard let host = TokenRouting.host(of: url), TokenRouting.accepts(host, identity: credential.identity, cloud: credential.cloud)
-        else {
+        if let problem = TokenRouting.problem(sending: url, identity: credential.identity, cloud: credential.cloud) {
             return .failure(
                 Failure(
                     status: nil,
-                    message: "identity '\(credential.identity.name)' sends its token only to "
-                        + "\(TokenRouting.allowedHosts(of: credential.identity, cloud: credential.cloud)), not to \(url); "
-                        + "a permission check needs a Resource Manager token (no resource: on it or its identity)"))
+                    message: problem + "; a permission check needs a Resource Manager token (no resource: on it or its identity)"))
         }
         var request = PreparedRequest(
             method: "GET", url: url, headers: [("Accept", "application/json"), ("Authorization", "Bearer \(token.value)")],

@@ -45,9 +45,9 @@ extension TestExecution {
             let message = "poll: \(problem)"
             return .failure(StageEnd(errored(message, type: type, details: message, exchange: exchange)))
         }
-        guard TokenRouting.origin(of: url) == TokenRouting.origin(of: first.request.url) else {
+        guard TokenRouting.sameOrigin(url, as: first.request.url) else {
             return stop(
-                "the operation URL leads to another host (\(TokenRouting.host(of: url) ?? url)); nothing was sent there", first,
+                "the operation URL leads to another origin (\(Origin(url: url)?.description ?? url)); nothing was sent there", first,
                 type: "PollingError")
         }
         if let problem = RequestSyntax.urlProblem(url) { return stop("the operation URL \(problem)", first, type: "PollingError") }

@@ -1,3 +1,4 @@
+import AzspecCore
 import Foundation
 
 /// Stages 2 and 3: the request prepared and checked, then sent: retried on 429, 503 and 504 (and a reset connection,
@@ -12,11 +13,17 @@ extension TestExecution {
         } catch {
             return .failure(StageEnd(errored("\(error)", type: "InvalidSpec", details: "\(error)")))
         }
+        if request.headers.contains(where: { $0.name.equalsIgnoringASCIICase("authorization") }),
+            let problem = TokenRouting.problem(
+                sending: request.url, credential: "a hand-written Authorization header goes", to: headerOrigins,
+                hint: "the cloud's endpoints and the origins of the suite's literal URLs")
+        {
+            let message = problem + "; nothing was sent"
+            return .failure(StageEnd(errored(message, type: "InvalidSpec", details: message + "\nrequest: \(request.line)")))
+        }
         if let credential, let token {
-            let host = TokenRouting.host(of: request.url) ?? request.url
-            guard TokenRouting.accepts(host, identity: credential.identity, cloud: credential.cloud) else {
-                let message =
-                    "identity '\(credential.identity.name)' sends its token only to \(TokenRouting.allowedHosts(of: credential.identity, cloud: credential.cloud)); '\(host)' is neither, so nothing was sent"
+            if let problem = TokenRouting.problem(sending: request.url, identity: credential.identity, cloud: credential.cloud) {
+                let message = problem + "; nothing was sent"
                 return .failure(StageEnd(errored(message, type: "InvalidSpec", details: message + "\nrequest: \(request.line)")))
             }
             if let problem = tokenProblem(token) { return .failure(StageEnd(problem)) }

@@ -16,6 +16,8 @@ struct TestExecution {
     var defaults: RequestDefaults = .none
     /// ARM's buckets for this test's requests (nil: not limited).
     var rateLimiter: RateLimiter?
+    /// Where a hand-written `Authorization` header may go (``SuitePlan/headerOrigins``).
+    var headerOrigins: [OriginPattern] = []
     /// What happened beyond each first request (retries, pages, polls) and every request sent, for the report.
     let log = ExchangeLog()
 

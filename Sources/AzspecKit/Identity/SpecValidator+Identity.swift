@@ -30,11 +30,10 @@ extension SpecValidator {
                     at: header.value.location)
             }
             let cloud = plan.cloud(for: test, identity: identity)
-            if let host = Self.staticHost(of: request.url, cloud: plan.cloud), !TokenRouting.accepts(host, identity: identity, cloud: cloud)
+            if let origin = Self.staticOrigin(of: request.url, cloud: plan.cloud),
+                let problem = TokenRouting.problem(sending: origin, identity: identity, cloud: cloud)
             {
-                collector.error(
-                    "identity '\(identity.name)' sends its token only to \(TokenRouting.allowedHosts(of: identity, cloud: cloud)); '\(host)' is neither (list it under the identity's hosts: to allow it)",
-                    at: request.url.location)
+                collector.error(problem, at: request.url.location)
             }
         }
         for identity in used.values.sorted(by: { $0.name < $1.name }) {
@@ -96,21 +95,24 @@ extension SpecValidator {
         }
     }
 
-    /// The host a URL template will have when it can be told before running: a literal URL, or one that starts
-    /// with `{{cloud.arm}}` / `{{cloud.login}}`.
-    static func staticHost(of url: Template, cloud: CloudEndpoints) -> String? {
+    /// `scheme://authority` of a URL template when it can be told before running: a literal URL, a path on
+    /// Resource Manager, or one that starts with `{{cloud.arm}}` / `{{cloud.login}}` followed by a `/`. Nil when a
+    /// placeholder could still change the scheme, host or port (`{{cloud.arm}}{{captured}}`): checked before sending.
+    static func staticOrigin(of url: Template, cloud: CloudEndpoints) -> String? {
         var prefix = ""
-        for part in url.parts {
+        for (index, part) in url.parts.enumerated() {
             switch part {
-            case .literal(let text): prefix += text
+            case .literal(let text):
+                if index == 0, text.hasPrefix("/") { return cloud.arm }
+                prefix += text
             case .placeholder(let reference) where reference.name == "cloud.arm": prefix += cloud.arm
             case .placeholder(let reference) where reference.name == "cloud.login": prefix += cloud.login
-            case .placeholder: return prefix.contains("://") ? TokenRouting.host(of: prefix) : nil
+            case .placeholder: return nil
             }
-            if let slash = prefix.range(of: "://").flatMap({ prefix[$0.upperBound...].firstIndex(of: "/") }) {
-                return TokenRouting.host(of: String(prefix[..<slash]))
+            if let slash = prefix.range(of: "://").flatMap({ prefix[$0.upperBound...].firstIndex(where: { "/?#".contains($0) }) }) {
+                return String(prefix[..<slash])
             }
         }
-        return TokenRouting.host(of: prefix)
+        return prefix
     }
 }

@@ -17,7 +17,7 @@ struct TokenResource: Sendable, Hashable {
         let national: KnownCloud? = KnownCloud.allCases.first { $0.endpoints.login == cloud.login }
         switch name.lowercased() {
         case "arm", "resourcemanager":
-            return TokenResource(audience: cloud.audience, hosts: [TokenRouting.host(of: cloud.arm) ?? cloud.arm])
+            return TokenResource(audience: cloud.audience, hosts: [Origin(url: cloud.arm)?.description ?? cloud.arm])
         case "graph":
             switch national {
             case .azureChinaCloud:
@@ -42,25 +42,16 @@ struct TokenResource: Sendable, Hashable {
             return .init(
                 audience: "https://storage.azure.com/", hosts: ["blob", "queue", "table", "file", "dfs"].map { "*.\($0).\(suffix)" })
         default:
-            guard name.lowercased().hasPrefix("https://"), let host = TokenRouting.host(of: name) else { return nil }
-            return .init(audience: name.hasSuffix("/") ? name : name + "/", hosts: [host])
+            guard name.lowercased().hasPrefix("https://"), let origin = Origin(url: name) else { return nil }
+            return .init(audience: name.hasSuffix("/") ? name : name + "/", hosts: [origin.description])
         }
     }
 
     /// Why `name` names no resource.
     static func problem(_ name: String) -> String? {
         if names.contains(where: { $0.lowercased() == name.lowercased() }) || name.lowercased() == "resourcemanager" { return nil }
-        if name.lowercased().hasPrefix("https://"), TokenRouting.host(of: name) != nil { return nil }
+        if name.lowercased().hasPrefix("https://"), Origin(url: name) != nil { return nil }
         return "resource '\(name)' is none of \(names.joined(separator: ", ")) and not an https:// audience"
             + Suggestion.hint(for: name, in: names)
-    }
-
-    /// Whether `host` (host[:port], lower-cased) may receive the token.
-    func accepts(_ host: String) -> Bool {
-        let bare = host.split(separator: ":").first.map(String.init) ?? host
-        return hosts.contains { pattern in
-            if pattern.hasPrefix("*.") { return bare.hasSuffix(pattern.dropFirst()) && bare.count > pattern.count - 1 }
-            return pattern == host || pattern == bare
-        }
     }
 }

@@ -1,38 +1,42 @@
-import Foundation
-
-/// Where an identity's token may go: the cloud's Resource Manager host, or a host the identity lists. Checked at
-/// validation for URLs whose host is known then, and before sending for every other.
+/// Where a credential may go, decided by one comparison of ``Origin``s (RFC 6454: scheme, host, effective port):
+/// - an identity's token: to the origins of its cloud's resource (Resource Manager's, or the resource's hosts) and to
+///   the identity's `hosts:` (``OriginPattern``);
+/// - a hand-written `Authorization` header: to the origins the spec names itself (``SpecOrigins``);
+/// - a `nextLink`, an operation URL or a permissions page: to the origin of the request it came from.
+/// A credential never goes over plain `http` unless the origin it is sent to is loopback. Checked at validation for
+/// URLs whose origin is known then, and before sending for every other: a mismatch is an error, nothing is sent.
 enum TokenRouting {
-    /// `host[:port]` of a URL, lowercased; nil when it has none.
-    static func host(of url: String) -> String? {
-        guard let components = URLComponents(string: url), let host = components.host?.lowercased(), !host.isEmpty else { return nil }
-        return components.port.map { "\(host):\($0)" } ?? host
+    /// The origin patterns an identity's token may go to.
+    static func patterns(of identity: IdentitySpec, cloud: CloudEndpoints) -> [OriginPattern] {
+        (cloud.tokenHosts + identity.hosts).compactMap(OriginPattern.init)
     }
 
-    /// `scheme://host[:port]` of a URL, lowercased: where a `nextLink` or an operation URL may lead.
-    static func origin(of url: String) -> String? {
-        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(), let host = host(of: url)
-        else { return nil }
-        return "\(scheme)://\(host)"
+    /// Why the identity's token may not go to `url`, or nil when it may.
+    static func problem(sending url: String, identity: IdentitySpec, cloud: CloudEndpoints) -> String? {
+        problem(
+            sending: url, credential: "identity '\(identity.name)' sends its token",
+            to: patterns(of: identity, cloud: cloud), hint: "list its origin under the identity's hosts: to allow it")
     }
 
-    /// Whether `host` (host[:port]) may receive the identity's token.
-    static func accepts(_ host: String, identity: IdentitySpec, cloud: CloudEndpoints) -> Bool {
-        let lowered = host.lowercased()
-        if TokenResource(audience: cloud.audience, hosts: cloud.tokenHosts).accepts(lowered) { return true }
-        let bare = lowered.split(separator: ":").first.map(String.init) ?? lowered
-        return identity.hosts.contains { $0 == lowered || $0 == bare }
+    /// Why a credential (`credential` says whose, as the start of a sentence) may not go to `url`, or nil.
+    static func problem(sending url: String, credential: String, to patterns: [OriginPattern], hint: String) -> String? {
+        guard let origin = Origin(url: url) else { return "\(credential) only to an absolute http(s) URL; '\(url)' is not one" }
+        if origin.scheme == "http", !origin.isLoopback {
+            return "\(credential) only over https (or plain http to loopback); \(origin) is plain http"
+        }
+        guard patterns.contains(where: { $0.matches(origin) }) else {
+            let allowed = patterns.map(\.description).joined(separator: ", ")
+            return "\(credential) only to \(allowed.isEmpty ? "no origin" : allowed); \(origin) is none of them (\(hint))"
+        }
+        return nil
     }
 
-    /// The hosts the identity's token goes to, for messages.
-    static func allowedHosts(of identity: IdentitySpec, cloud: CloudEndpoints) -> String {
-        cloud.tokenHosts.joined(separator: ", ") + (identity.hosts.isEmpty ? "" : " and " + identity.hosts.joined(separator: ", "))
+    /// Whether `link` (a `nextLink`, an operation URL) is at the origin of `request`, the URL it came from.
+    static func sameOrigin(_ link: String, as request: String) -> Bool {
+        guard let origin = Origin(url: link) else { return false }
+        return origin == Origin(url: request)
     }
 
     /// Loopback hosts, where plain http:// is fine.
-    static func isLoopback(_ host: String) -> Bool {
-        var bare = Substring(host.lowercased())
-        if bare.hasPrefix("["), bare.hasSuffix("]") { bare = bare.dropFirst().dropLast() }
-        return bare == "localhost" || bare == "::1" || bare.hasPrefix("127.")
-    }
+    static func isLoopback(_ host: String) -> Bool { Origin.isLoopback(host) }
 }

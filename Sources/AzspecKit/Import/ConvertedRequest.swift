@@ -1,3 +1,5 @@
+import AzspecCore
+
 /// A Postman request in azspec's terms, with what could not be converted, before it is written as a test.
 struct ConvertedRequest: Sendable {
     /// A header, and whether it stands for the request's (inherited) auth rather than one the request lists.

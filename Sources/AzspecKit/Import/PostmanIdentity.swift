@@ -1,3 +1,5 @@
+import AzspecCore
+
 /// An oauth2 auth with the client-credentials grant against Entra ID, as a declared `clientSecret` identity. Its
 /// fields read the environment (identities see no suite variables); a literal secret is never copied.
 struct PostmanIdentity: Sendable {
@@ -46,7 +48,7 @@ struct PostmanIdentity: Sendable {
         let resource = audience.flatMap(Self.resource)
         if let resource { fields.append(("resource", .string(resource))) }
         variables = builder.variables
-        let signature = fields.map { "\($0.key)=\(SpecYAMLWriter.inline($0.value) ?? "")" }.joined(separator: ";")
+        let signature = fields.map { "\($0.key)=\(YAMLWriter.inline($0.value) ?? "")" }.joined(separator: ";")
         return .success(
             PostmanIdentity(
                 fields: fields, signature: signature, resource: resource, environment: builder.environment, notes: builder.notes))

@@ -1,3 +1,5 @@
+import AzspecCore
+
 /// Why a Postman collection (or environment) could not be imported; `description` is one sentence.
 public enum PostmanImportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The input is larger than ``PostmanImporter/maxInputBytes``.
@@ -14,6 +16,8 @@ public enum PostmanImportError: Error, Sendable, Equatable, CustomStringConverti
     case tooDeep(folder: String, limit: Int)
     /// No request anywhere in the collection.
     case noRequests(collection: String)
+    /// A spec written from the collection did not read back as what was meant (``YAMLWriter``'s last check).
+    case unwritable(file: String, reason: String)
 
     public var description: String {
         switch self {
@@ -33,6 +37,8 @@ public enum PostmanImportError: Error, Sendable, Equatable, CustomStringConverti
             return "Folder '\(folder)' is nested more than \(limit) folders deep, more than azspec imports."
         case .noRequests(let collection):
             return "Collection '\(collection)' holds no requests, so there is nothing to import."
+        case .unwritable(let file, let reason):
+            return "The spec \(file) would not read back as what was imported (\(reason)), so nothing was written."
         }
     }
 }

@@ -22,25 +22,43 @@ public enum PostmanImporter {
         let prepared = plans.map { builder.prepare($0) }
         let width = max(2, String(prepared.count).count)
         var fileNames: [String] = []
+        var taken: Set<String> = []
         for (index, suite) in prepared.enumerated() {
             let number = String(index + 1)
             let slug = SpecNames.slug(builder.variables.masked(suite.plan.name), fallback: "suite")
             var name = String(repeating: "0", count: width - number.count) + number + "-" + slug + ".yaml"
             var counter = 2
-            while fileNames.contains(name) {
+            while taken.contains(name) {
                 name = number + "-" + slug + "-\(counter).yaml"
                 counter += 1
             }
+            taken.insert(name)
             fileNames.append(name)
         }
-        let captured = prepared.map(\.captured)
+        // The first two suites that capture each name, found once: a suite that needs a name it does not capture
+        // itself is told the first other file that does (linear in the captures, whatever the number of suites).
+        var capturers: [String: (first: Int, second: Int?)] = [:]
+        for (index, suite) in prepared.enumerated() {
+            for name in suite.captured {
+                if let known = capturers[name] {
+                    if known.second == nil { capturers[name] = (known.first, index) }
+                } else {
+                    capturers[name] = (index, nil)
+                }
+            }
+        }
         var files: [PostmanImport.File] = []
         for (index, suite) in prepared.enumerated() {
-            var elsewhere: [String: String] = [:]
-            for (other, names) in captured.enumerated() where other != index {
-                for name in names.sorted() where elsewhere[name] == nil { elsewhere[name] = fileNames[other] }
+            let elsewhere: (String) -> String? = { name in
+                guard let owners = capturers[name] else { return nil }
+                return (owners.first != index ? owners.first : owners.second).map { fileNames[$0] }
             }
-            let text = builder.build(suite, collection: collection.name, capturedElsewhere: elsewhere)
+            let text: String
+            do {
+                text = try builder.build(suite, collection: collection.name, capturedElsewhere: elsewhere)
+            } catch {
+                throw .unwritable(file: fileNames[index], reason: error.reason)
+            }
             files.append(PostmanImport.File(name: fileNames[index], text: text))
         }
         return PostmanImport(files: files, notes: summary(builder).map(builder.variables.masked))

@@ -13,7 +13,7 @@ extension PostmanSuiteBuilder {
 
     /// The suite's YAML: `name`, `vars`, `identities`, `identity` and `tests`. `capturedElsewhere` maps a Postman
     /// name to the suite that captures it, for names this suite uses but does not capture.
-    mutating func build(_ prepared: Prepared, collection: String, capturedElsewhere: [String: String]) -> String {
+    mutating func build(_ prepared: Prepared, collection: String, capturedElsewhere: (String) -> String?) throws(YAMLWriteError) -> String {
         let plan = prepared.plan
         var capturedFrom = Array(repeating: Set<String>(), count: plan.entries.count + 1)
         for index in plan.entries.indices.reversed() {
@@ -83,7 +83,7 @@ extension PostmanSuiteBuilder {
             if let capture { members.append(("capture", capture)) }
             tests.append(Test(comments: comments.map(variables.masked), members: members, identity: identityName))
         }
-        return document(
+        return try document(
             plan: plan, prepared: prepared, collection: collection, tests: tests, identities: identities,
             vars: variableEntries(needs, suite: plan.name, captured: prepared.captured, elsewhere: capturedElsewhere))
     }
@@ -91,7 +91,7 @@ extension PostmanSuiteBuilder {
     private func document(
         plan: PostmanSuitePlan, prepared: Prepared, collection: String, tests: [Test],
         identities: [Identity], vars: [(key: String, value: YAMLNode)]
-    ) -> String {
+    ) throws(YAMLWriteError) -> String {
         var root: [(key: String, value: YAMLNode)] = [("name", .string(variables.masked(plan.name)))]
         if !vars.isEmpty { root.append(("vars", .block(vars))) }
         if !identities.isEmpty {
@@ -116,7 +116,7 @@ extension PostmanSuiteBuilder {
         }
         root.append(("tests", .sequence(items, style: .spaced)))
         let header = ["Imported from Postman collection \"\(variables.masked(collection))\" by azspec import postman."]
-        return SpecYAMLWriter.document(comments: header + prepared.header, root: .block(root))
+        return try YAMLWriter.document(comments: header + prepared.header, root: .block(root))
     }
 
     /// The identity the request's oauth2 auth becomes (declared in `identities` once), with its Authorization header
@@ -141,7 +141,7 @@ extension PostmanSuiteBuilder {
         if slot == identities.count {
             identities.append((slot == 0 ? "oauth2" : "oauth2-\(slot + 1)", identity, []))
             notes += identity.notes
-            for name in identity.environment where !environment.contains(name) { environment.append(name) }
+            for name in identity.environment { readsEnvironment(name) }
         }
         if let host = host(of: request, resource: identity.resource), !identities[slot].hosts.contains(host) {
             identities[slot].hosts.append(host)

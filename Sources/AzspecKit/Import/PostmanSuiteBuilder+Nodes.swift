@@ -73,7 +73,7 @@ extension PostmanSuiteBuilder {
     /// `vars:` for the names the suite needs before (or without) capturing them, each after the variables its value
     /// uses. Secrets and well-known Azure names read the environment; names defined nowhere read it too, with a note.
     mutating func variableEntries(
-        _ needs: [String], suite: String, captured: Set<String>, elsewhere: [String: String]
+        _ needs: [String], suite: String, captured: Set<String>, elsewhere: (String) -> String?
     ) -> [(key: String, value: YAMLNode)] {
         var entries: [(key: String, value: YAMLNode)] = []
         var done = Set<String>()
@@ -95,7 +95,7 @@ extension PostmanSuiteBuilder {
                 let reason =
                     if captured.contains(postman) {
                         "is used before the request that captures it"
-                    } else if let other = elsewhere[postman] {
+                    } else if let other = elsewhere(postman) {
                         "is captured in '\(other)', but captures do not cross spec files"
                     } else { "is defined neither in the collection nor in the environment" }
                 notes.append("\(suite): '\(postman)' \(reason); the spec reads it from \(variable).")
@@ -109,8 +109,4 @@ extension PostmanSuiteBuilder {
         return entries
     }
 
-    private mutating func readsEnvironment(_ postman: String, _ variable: String, secret: Bool) {
-        if !environment.contains(variable) { environment.append(variable) }
-        if !fromEnvironment.contains(where: { $0.variable == postman }) { fromEnvironment.append((postman, variable, secret)) }
-    }
 }

@@ -5,10 +5,23 @@ import AzspecCore
 struct PostmanSuiteBuilder {
     var variables: PostmanVariables
     var notes: [String] = []
-    /// Environment variables the specs read.
-    var environment: [String] = []
+    /// Environment variables the specs read, in the order first read.
+    private(set) var environment: [String] = []
+    private var environmentNames: Set<String> = []
     /// Postman variables read from the environment instead of copied, and whether they are secrets.
-    var fromEnvironment: [(variable: String, environment: String, secret: Bool)] = []
+    private(set) var fromEnvironment: [(variable: String, environment: String, secret: Bool)] = []
+    private var fromEnvironmentNames: Set<String> = []
+
+    /// Records that the specs read `variable` from the environment (once; sets, not scans, for large collections).
+    mutating func readsEnvironment(_ variable: String) {
+        if environmentNames.insert(variable).inserted { environment.append(variable) }
+    }
+
+    /// Records that Postman's `postman` is read from the environment's `variable`.
+    mutating func readsEnvironment(_ postman: String, _ variable: String, secret: Bool) {
+        readsEnvironment(variable)
+        if fromEnvironmentNames.insert(postman).inserted { fromEnvironment.append((postman, variable, secret)) }
+    }
     /// Inherited scripts whose unconverted lines were already noted.
     private var reported: Set<String> = []
 

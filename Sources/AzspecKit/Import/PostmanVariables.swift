@@ -112,13 +112,30 @@ struct PostmanVariables: Sendable {
     }
 
     /// Text between placeholders, with secret (and well-known) literal values written as their variable.
+    /// One scan from left to right (no recursion, no rescanning): at each point the earliest literal, the longest where
+    /// two start together. Each literal's next place is looked up again only once the scan has passed it, so a 16 MiB
+    /// body repeating a well-known value is read a bounded number of times.
     private mutating func literal(_ text: Substring, used: inout [String]) -> String {
-        guard let (value, name) = literals.first(where: { text.contains($0.value) }), let range = text.firstRange(of: value)
-        else {
-            return String(text)
+        var next: [Range<Substring.Index>?] = literals.map { $0.value.isEmpty ? nil : text.firstRange(of: $0.value) }
+        var out = ""
+        var cursor = text.startIndex
+        while true {
+            var best: Int?
+            for index in next.indices {
+                if let range = next[index], range.lowerBound < cursor {
+                    next[index] = text[cursor...].firstRange(of: literals[index].value)
+                }
+                guard let range = next[index] else { continue }
+                if let chosen = best, let current = next[chosen], current.lowerBound <= range.lowerBound { continue }
+                best = index
+            }
+            guard let best, let range = next[best] else { break }
+            out += text[cursor..<range.lowerBound]
+            out += reference(literals[best].name, used: &used)
+            cursor = range.upperBound
         }
-        return literal(text[..<range.lowerBound], used: &used) + reference(name, used: &used)
-            + literal(text[range.upperBound...], used: &used)
+        out += text[cursor...]
+        return out
     }
 
     /// `{{$guid}}` and `{{$randomUUID}}` are the run's GUID; other dynamic variables become `{{run.hex}}`.

@@ -123,7 +123,7 @@ public struct JUnitWriter: Sendable {
                 className: className
             )
             renderCase(testCase, name: name, className: className, file: suite.file, into: &xml)
-            if let output = testCase.output, !output.isEmpty { outputs.append("[\(name)]\n\(output)") }
+            if let output = testCase.output, !output.isEmpty { outputs.append("[\(name)]\n\(capped(output, Self.maximumCaseText))") }
         }
         if style == .antStrict {
             xml.element("system-out", text: outputs.joined(separator: "\n"))
@@ -144,7 +144,7 @@ public struct JUnitWriter: Sendable {
         if style == .jenkins {
             if !file.isEmpty { attributes.append(.text("file", file)) }
             if testCase.line > 0 { attributes.append(.number("line", "\(testCase.line)")) }
-            output = testCase.output.flatMap { xml.clean($0).isEmpty ? nil : $0 }
+            output = testCase.output.flatMap { xml.clean($0).isEmpty ? nil : capped($0, Self.maximumCaseText) }
         }
         if testCase.outcome.isPassed && output == nil {
             xml.element("testcase", attributes)
@@ -171,7 +171,20 @@ public struct JUnitWriter: Sendable {
     ) {
         let type = nonBlank(problem.type) ?? defaultType
         let text = JUnitFormat.isBlank(problem.details) ? problem.message : problem.details
-        xml.element(element, [.text("message", problem.message), .text("type", type)], text: text)
+        xml.element(
+            element, [.text("message", capped(problem.message, Self.maximumMessage)), .text("type", type)],
+            text: capped(text, Self.maximumCaseText))
+    }
+
+    /// The most characters one case's failure text or output holds: far below the 10 MB text node that XML readers
+    /// take without a "huge" option, so that a failure over 100,000 actions stays a report every CI system reads.
+    public static let maximumCaseText = 1 << 20
+    /// The most characters of a failure's `message` attribute (the one line Azure DevOps shows).
+    public static let maximumMessage = 16 << 10
+
+    /// `text`, redacted, then cut to `limit` characters with a line saying how many bytes it had.
+    private func capped(_ text: String, _ limit: Int) -> String {
+        text.utf8.count <= limit ? text : redactor.clip(text, lines: .max, characters: limit)
     }
 
     private func nonBlank(_ text: String) -> String? {

@@ -89,10 +89,15 @@ public struct ReportSet: Sendable {
         return problems
     }
 
-    /// What goes to standard output after the run: TAP (`tap=-`) and the CI systems' log commands.
+    /// TAP's lines, when it goes to standard output (`tap=-`).
     public func standardOutput(_ report: RunReport, redactor: Redactor) -> [String] {
+        tapToStandardOutput ? TAPWriter(redactor: redactor).render(report).split(separator: "\n").map(String.init) : []
+    }
+
+    /// The CI systems' log commands for the run (`github`, `azure-pipelines`): azspec's own, the only lines that may
+    /// speak to the agent.
+    public func logCommands(_ report: RunReport, redactor: Redactor) -> [String] {
         var lines: [String] = []
-        if tapToStandardOutput { lines += TAPWriter(redactor: redactor).render(report).split(separator: "\n").map(String.init) }
         if targets.contains(where: { $0.format == .github }) { lines += CIAnnotations(.github, redactor: redactor).lines(for: report) }
         if targets.contains(where: { $0.format == .azurePipelines }) {
             lines += CIAnnotations(.azurePipelines, redactor: redactor).lines(for: report)

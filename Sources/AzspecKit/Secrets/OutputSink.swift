@@ -1,6 +1,8 @@
 /// The one way azspec writes to the console. Every line is redacted with the run's secrets (every form of each,
-/// and anything shaped like a JWT), then its control characters are made visible; only azspec's own colours, on a
-/// colour terminal, stay escapes. The JUnit writer redacts with the same ``secrets``.
+/// and anything shaped like a JWT), then its control characters are made visible (only azspec's own colours, on a
+/// colour terminal, stay escapes), then no line of it can be read as a CI agent's command (``CILogCommands``):
+/// only azspec's own annotations, through ``command(_:)``, speak to the agent. The JUnit writer redacts with the
+/// same ``secrets``.
 public final class OutputSink: Sendable {
     public let secrets: SecretStore
     /// Whether azspec's own colour sequences may pass (colour on, which ``ConsoleStyle`` allows only on a terminal).
@@ -37,8 +39,14 @@ public final class OutputSink: Sendable {
         writeError(clean(text))
     }
 
+    /// One of azspec's own CI log commands (``CIAnnotations``, whose text is redacted and escaped for the command
+    /// already): redacted again and its controls made visible, but left able to speak to the agent.
+    public func command(_ text: String) {
+        writeOut(TerminalText.visible(secrets.redactor.redact(text), keepingColours: false))
+    }
+
     /// What a line becomes on its way out.
     func clean(_ text: String) -> String {
-        TerminalText.visible(secrets.redactor.redact(text), keepingColours: colours)
+        CILogCommands.neutralised(TerminalText.visible(secrets.redactor.redact(text), keepingColours: colours))
     }
 }

@@ -21,9 +21,9 @@ public struct CloudEndpoints: Sendable, Hashable {
     /// The v2 scope for the audience: `https://management.azure.com/.default`.
     var scope: String { audience + ".default" }
 
-    /// Hosts that may receive a token for ``audience`` (`*.suffix` for any host under it); the Resource Manager host
-    /// unless the endpoints were made for another resource.
-    var tokenHosts: [String] { resourceHosts ?? [TokenRouting.host(of: arm) ?? arm] }
+    /// Where a token for ``audience`` may go, as ``OriginPattern``s: Resource Manager's origin unless the endpoints
+    /// were made for another resource (`*.suffix` for any host under it).
+    var tokenHosts: [String] { resourceHosts ?? [Origin(url: arm)?.description ?? arm] }
     private var resourceHosts: [String]?
 
     /// These endpoints with tokens for `resource` instead of Resource Manager.

@@ -113,18 +113,23 @@ public struct PermissionSnapshot: Sendable {
                 Failure(
                     description: secrets.redactor.redact(notes.joined(separator: "; ")) + ": a snapshot needs them", status: .testsFailed))
         }
-        let text = Self.spec(
-            identity: identity.name, scope: scope, blocks: blocks, denies: denies.map(\.block), source: cloud.arm, notes: notes,
-            now: now)
-        return .success(secrets.redactor.redact(text))
+        do {
+            // Every string is redacted before it is quoted, so the check reads back what is written.
+            let text = try Self.spec(
+                identity: identity.name, scope: scope, blocks: blocks, denies: denies.map(\.block), source: cloud.arm,
+                notes: notes, now: now, redact: secrets.redactor.redact)
+            return .success(text)
+        } catch {
+            return .failure(Failure(description: secrets.redactor.redact(error.description), status: .testsFailed))
+        }
     }
 
     /// The spec: every granted pattern allowed as written and `exactly: true`; the actions the grants' own
     /// `notActions` and the deny assignments take away, where they name single actions, in the deny lists.
     static func spec(
         identity: String, scope: ARMScope, blocks: [PermissionBlock], denies: [PermissionBlock], source: String, notes: [String],
-        now: Date
-    ) -> String {
+        now: Date, redact: (String) -> String = { $0 }
+    ) throws(YAMLWriteError) -> String {
         func unique(_ patterns: [ActionPattern]) -> [ActionPattern] {
             var seen: Set<ActionPattern> = []
             return patterns.filter { seen.insert($0).inserted }
@@ -141,37 +146,35 @@ public struct PermissionSnapshot: Sendable {
         }
         let deny = denied(blocks.flatMap(\.notActions) + denies.flatMap(\.actions), data: false)
         let dataDeny = denied(blocks.flatMap(\.notDataActions) + denies.flatMap(\.dataActions), data: true)
-        func list(_ patterns: [ActionPattern], indent: String) -> String {
-            patterns.isEmpty ? " []\n" : "\n" + patterns.map { "\(indent)- \(JSONValue.string($0.text).serialized)\n" }.joined()
-        }
         let stamp = ISO8601DateFormatter().string(from: now)
         let place = scope.resourceGroup.map { "resource group \($0)" } ?? "subscription \(scope.subscriptionId)"
-        var text = """
-            # Written by `azspec snapshot permissions` at \(stamp) from \(source), as identity '\(identity)'.
-            # It locks the permissions Azure reported at the scope: a grant added or removed fails the check.
-
-            """
-        for note in notes { text += "# \(note)\n" }
+        var comments = [
+            "Written by `azspec snapshot permissions` at \(stamp) from \(source), as identity '\(identity)'.",
+            "It locks the permissions Azure reported at the scope: a grant added or removed fails the check.",
+            "",
+        ]
+        comments += notes
         let undecidable = unique(blocks.flatMap(\.notActions) + denies.flatMap(\.actions)).filter(\.isWildcard)
         if !undecidable.isEmpty {
-            text += "# Taken away by wildcards, which a deny list cannot hold: \(undecidable.map(\.text).joined(separator: ", "))\n"
+            comments.append("Taken away by wildcards, which a deny list cannot hold: \(undecidable.map(\.text).joined(separator: ", "))")
         }
-        text += """
-            name: \(JSONValue.string("\(identity) permissions at \(place)").serialized)
-            tests:
-              - name: \(JSONValue.string("\(identity) holds exactly the permissions of \(stamp)").serialized)
-                identity: \(JSONValue.string(identity).serialized)
-                permissions:
-                  scope: \(JSONValue.string(scope.path).serialized)
-                  allow:\(list(allow, indent: "        "))
-            """
-        if !deny.isEmpty { text += "      deny:\(list(deny, indent: "        "))" }
+        func list(_ patterns: [ActionPattern]) -> YAMLNode { .sequence(patterns.map { .string($0.text) }, style: .block) }
+        var check: [(key: String, value: YAMLNode)] = [("scope", .string(scope.path)), ("allow", list(allow))]
+        if !deny.isEmpty { check.append(("deny", list(deny))) }
         if !dataAllow.isEmpty || !dataDeny.isEmpty {
-            text += "      dataActions:\n"
-            if !dataAllow.isEmpty { text += "        allow:\(list(dataAllow, indent: "          "))" }
-            if !dataDeny.isEmpty { text += "        deny:\(list(dataDeny, indent: "          "))" }
+            var data: [(key: String, value: YAMLNode)] = []
+            if !dataAllow.isEmpty { data.append(("allow", list(dataAllow))) }
+            if !dataDeny.isEmpty { data.append(("deny", list(dataDeny))) }
+            check.append(("dataActions", .block(data)))
         }
-        text += "      exactly: true\n"
-        return text
+        check.append(("exactly", .bool(true)))
+        let test: YAMLNode = .block([
+            ("name", .string("\(identity) holds exactly the permissions of \(stamp)")), ("identity", .string(identity)),
+            ("permissions", .block(check)),
+        ])
+        let root: YAMLNode = .block([
+            ("name", .string("\(identity) permissions at \(place)")), ("tests", .sequence([test], style: .block)),
+        ])
+        return try YAMLWriter.document(comments: comments.map(redact), root: root.mappingStrings(redact))
     }
 }

@@ -163,6 +163,7 @@ public struct SpecRun: Sendable {
         let problems = options.reports.writeFiles(report, redactor: redactor)
         for problem in problems { sink.error("error: \(problem)") }
         for line in options.reports.standardOutput(report, redactor: redactor) { sink.line(line) }
+        for line in options.reports.logCommands(report, redactor: redactor) { sink.command(line) }
         return problems.isEmpty
     }
 

@@ -116,6 +116,30 @@ public struct SpecSet: Sendable {
         (spec.diagnostics + (contextDiagnostics[spec.file] ?? [])).filter { $0.severity == .error }
     }
 
+    /// A note at each identity that starts a program for its tokens (`kind: azureCli`), used by a test of a
+    /// runnable spec: a spec is code, and `validate` says which specs run programs and which programs.
+    public var programNotes: [Diagnostic] {
+        var notes: [Diagnostic] = []
+        var users: [SourceLocation: [String]] = [:]
+        for plan in runnable {
+            for test in plan.suite.tests {
+                guard let identity = plan.identity(for: test), case .azureCli(let command) = identity.kind else { continue }
+                if users[identity.location] == nil {
+                    users[identity.location] = []
+                    notes.append(
+                        Diagnostic(
+                            .note, at: identity.location,
+                            "identity '\(identity.name)' runs a program for its tokens: \(command.joined(separator: " "))"))
+                }
+                if users[identity.location]?.last != plan.suite.file { users[identity.location]?.append(plan.suite.file) }
+            }
+        }
+        return notes.map { note in
+            let files = users[note.location] ?? []
+            return Diagnostic(.note, at: note.location, note.message + " (used by \(files.joined(separator: ", ")))")
+        }
+    }
+
     /// Diagnostics once each (an identity used by several files is checked for each of them).
     static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         var seen = Set<Diagnostic>()

@@ -1,9 +1,7 @@
-import AzspecCore
-
-/// A YAML tree as the importer writes it: scalars, mappings and sequences in block or flow style, and comments.
-indirect enum YAMLNode: Sendable {
+/// A YAML tree as azspec writes it (``YAMLWriter``): scalars, mappings and sequences in block or flow style, and comments.
+public indirect enum YAMLNode: Sendable {
     /// How a sequence is laid out: one item per line, the same with a blank line between items, or `[a, b]`.
-    enum SequenceStyle: Sendable { case block, spaced, flow }
+    public enum SequenceStyle: Sendable { case block, spaced, flow }
 
     case string(String)
     case number(Double)
@@ -15,11 +13,11 @@ indirect enum YAMLNode: Sendable {
     /// Comment lines (without `#`) written directly above the node's line: a sequence item or a mapping member.
     case commented([String], YAMLNode)
 
-    static func block(_ members: [(key: String, value: YAMLNode)]) -> YAMLNode { .mapping(members, flow: false) }
-    static func flow(_ members: [(key: String, value: YAMLNode)]) -> YAMLNode { .mapping(members, flow: true) }
+    public static func block(_ members: [(key: String, value: YAMLNode)]) -> YAMLNode { .mapping(members, flow: false) }
+    public static func flow(_ members: [(key: String, value: YAMLNode)]) -> YAMLNode { .mapping(members, flow: true) }
 
     /// A JSON value as YAML (objects in block style, empty ones as `{}` and `[]`).
-    static func json(_ value: JSONValue) -> YAMLNode {
+    public static func json(_ value: JSONValue) -> YAMLNode {
         switch value {
         case .null: .null
         case .bool(let flag): .bool(flag)
@@ -31,7 +29,7 @@ indirect enum YAMLNode: Sendable {
     }
 
     /// A mapping or a sequence.
-    var isCollection: Bool {
+    public var isCollection: Bool {
         switch uncommented {
         case .mapping, .sequence: true
         default: false
@@ -39,14 +37,25 @@ indirect enum YAMLNode: Sendable {
     }
 
     /// The node without the comments above it.
-    var uncommented: YAMLNode {
+    public var uncommented: YAMLNode {
         if case .commented(_, let node) = self { return node.uncommented }
         return self
     }
 
     /// The comment lines above the node.
-    var comments: [String] {
+    public var comments: [String] {
         if case .commented(let lines, let node) = self { return lines + node.comments }
         return []
+    }
+
+    /// The tree with `transform` applied to every string: scalars, keys and comments (to redact before writing).
+    public func mappingStrings(_ transform: (String) -> String) -> YAMLNode {
+        switch self {
+        case .string(let text): .string(transform(text))
+        case .number, .bool, .null: self
+        case .mapping(let members, let flow): .mapping(members.map { (transform($0.key), $0.value.mappingStrings(transform)) }, flow: flow)
+        case .sequence(let items, let style): .sequence(items.map { $0.mappingStrings(transform) }, style: style)
+        case .commented(let lines, let node): .commented(lines.map(transform), node.mappingStrings(transform))
+        }
     }
 }

@@ -1,0 +1,119 @@
+import Foundation
+
+/// An origin as RFC 6454 §4 defines it: scheme, host and port, the port being the scheme's default when a URL gives
+/// none (`https://management.azure.com` and `https://management.azure.com:443` are one origin; `…:8443` and
+/// `http://management.azure.com` are others). The one comparison behind every decision about where a token or a
+/// hand-written `Authorization` header may go and which links may be followed (``TokenRouting``).
+struct Origin: Hashable, Sendable, CustomStringConvertible {
+    /// `http` or `https`, lowercased.
+    let scheme: String
+    /// Lowercased; an IPv6 address without its brackets.
+    let host: String
+    let port: Int
+
+    init(scheme: String, host: String, port: Int) {
+        self.scheme = scheme
+        self.host = host
+        self.port = port
+    }
+
+    /// The origin of an absolute `http`/`https` URL with a host; nil for anything else (a relative URL, another
+    /// scheme, a port out of range).
+    init?(url: String) {
+        guard let components = URLComponents(string: url) else { return nil }
+        self.init(components)
+    }
+
+    init?(_ url: URL) {
+        guard let components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return nil }
+        self.init(components)
+    }
+
+    private init?(_ components: URLComponents) {
+        guard let scheme = components.scheme?.lowercased(), let defaultPort = Self.defaultPort(of: scheme),
+            var host = components.host?.lowercased(), !host.isEmpty
+        else { return nil }
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        let port = components.port ?? defaultPort
+        guard (1...65535).contains(port) else { return nil }
+        self.init(scheme: scheme, host: host, port: port)
+    }
+
+    /// 443 for `https`, 80 for `http`; nil for the schemes azspec does not send to.
+    static func defaultPort(of scheme: String) -> Int? {
+        switch scheme {
+        case "https": 443
+        case "http": 80
+        default: nil
+        }
+    }
+
+    /// `localhost`, `127.0.0.0/8` or `::1`: the only hosts a token may reach over plain `http`.
+    var isLoopback: Bool { Self.isLoopback(host) }
+
+    static func isLoopback(_ host: String) -> Bool {
+        var bare = Substring(host.lowercased())
+        if bare.hasPrefix("["), bare.hasSuffix("]") { bare = bare.dropFirst().dropLast() }
+        if bare == "localhost" || bare == "::1" || bare == "0:0:0:0:0:0:0:1" { return true }
+        let octets = bare.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
+    }
+
+    /// `https://host`, with the port only when it is not the scheme's default (RFC 6454 §6.2's serialization).
+    var description: String {
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        return Self.defaultPort(of: scheme) == port ? "\(scheme)://\(shownHost)" : "\(scheme)://\(shownHost):\(port)"
+    }
+}
+
+/// Where a token may go, as written in a cloud, a resource or an identity's `hosts:`:
+/// - an origin, `https://api.example.com` or `http://127.0.0.1:8080`: that origin only;
+/// - `host` or `host:port` without a scheme: `https` on that port (443 when none); a loopback host also over `http`
+///   (on port 80 when none is given);
+/// - `*.suffix`: `https` on port 443 to any host under `suffix`.
+struct OriginPattern: Hashable, Sendable, CustomStringConvertible {
+    private enum Host: Hashable, Sendable {
+        case exact(String)
+        case under(String)
+    }
+
+    private let schemes: [String]
+    private let host: Host
+    /// nil: the scheme's default port.
+    private let port: Int?
+    let description: String
+
+    /// The pattern, or nil when `text` is none of the forms above.
+    init?(_ text: String) {
+        let written = text.trimmingCharacters(in: .whitespaces).lowercased()
+        description = written
+        if written.contains("://") {
+            guard let origin = Origin(url: written), ["", "/"].contains(URLComponents(string: written)?.path ?? "-") else { return nil }
+            schemes = [origin.scheme]
+            host = .exact(origin.host)
+            port = origin.port
+            return
+        }
+        if written.hasPrefix("*.") {
+            let suffix = String(written.dropFirst(1))
+            guard suffix.count > 1, !suffix.contains(":"), !suffix.contains("/") else { return nil }
+            schemes = ["https"]
+            host = .under(suffix)
+            port = nil
+            return
+        }
+        guard !written.contains("/"), !written.contains("@"), let origin = Origin(url: "https://" + written) else { return nil }
+        schemes = origin.isLoopback ? ["https", "http"] : ["https"]
+        host = .exact(origin.host)
+        port = URLComponents(string: "https://" + written)?.port
+    }
+
+    /// Whether a request to `origin` matches.
+    func matches(_ origin: Origin) -> Bool {
+        guard schemes.contains(origin.scheme), origin.port == (port ?? Origin.defaultPort(of: origin.scheme)) else { return false }
+        switch host {
+        case .exact(let name): return origin.host == name
+        case .under(let suffix): return origin.host.hasSuffix(suffix) && origin.host.count > suffix.count
+        }
+    }
+}
