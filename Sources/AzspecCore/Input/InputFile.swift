@@ -96,6 +96,13 @@ public enum InputFile {
         return type == S_IFCHR || type == S_IFIFO
     }
 
+    /// The permission bits of `path` (following symbolic links: `0o1777` for `/tmp`), or nil when it cannot be read.
+    public static func permissions(_ path: String) -> UInt32? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return UInt32(status.st_mode) & 0o7777
+    }
+
     /// Whether `path` names a folder (following symbolic links).
     public static func isFolder(_ path: String) -> Bool {
         var status = stat()

@@ -28,20 +28,24 @@ struct RetryPolicy: Sendable, Equatable {
     /// date). Nil when it asked for nothing readable.
     static func requestedDelay(_ response: HTTPResponse, now: Date = Date()) -> (seconds: Double, header: String)? {
         for name in ["x-ms-retry-after-ms", "retry-after-ms"] {
-            if let text = response.header(name), let milliseconds = Double(text.trimmingCharacters(in: .whitespaces)),
-                milliseconds.isFinite, milliseconds >= 0
-            {
+            if let text = response.header(name), let milliseconds = digits(text.trimmingCharacters(in: .whitespaces)) {
                 return (milliseconds / 1000, "\(name): \(text)")
             }
         }
         guard let text = response.header("Retry-After")?.trimmingCharacters(in: .whitespaces) else { return nil }
-        if let seconds = Double(text), seconds.isFinite, seconds >= 0 { return (seconds, "Retry-After: \(text)") }
+        if let seconds = digits(text) { return (seconds, "Retry-After: \(text)") }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
         if let date = formatter.date(from: text) { return (max(0, date.timeIntervalSince(now)), "Retry-After: \(text)") }
         return nil
+    }
+
+    /// RFC 9110's delay-seconds (`1*DIGIT`): decimal digits only, so `0x10`, `1e3`, `+5` and `inf` are not delays.
+    static func digits(_ text: String) -> Double? {
+        guard !text.isEmpty, text.utf8.count <= 12, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return Double(text)
     }
 
     /// The back-off before retry number `retry` (1-based) when the server asked for no delay.

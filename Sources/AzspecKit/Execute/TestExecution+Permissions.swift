@@ -8,6 +8,13 @@ extension TestExecution {
     static let authorizationAPIVersion = "2022-04-01"
     /// Pages followed per list before the check gives up (a `nextLink` loop ends sooner).
     static let maximumPages = 50
+    /// The largest page of a permissions, deny-assignment or role list read (Azure's are a few kilobytes).
+    static let maximumListPageBytes = 4 << 20
+    /// The most entries one list may hold across its pages.
+    static let maximumListEntries = 5_000
+    /// The longest action pattern read (Azure's operation names are under 200 characters) and the most in one block.
+    static let maximumActionLength = 1_024
+    static let maximumActionsPerBlock = 10_000
     /// Role definitions read per check (one per distinct role the identity holds at the scope).
     static let maximumRoleDefinitions = 20
 
@@ -211,6 +218,13 @@ struct ARMReader {
                     return .failure(Failure(status: nil, message: "the \(collection) list has no 'value' array"))
                 }
                 items += value
+                guard items.count <= TestExecution.maximumListEntries else {
+                    return .failure(
+                        Failure(status: nil, message: "the \(collection) list has more than \(TestExecution.maximumListEntries) entries; azspec reads no more"))
+                }
+                if let problem = Self.oversizedActions(in: value) {
+                    return .failure(Failure(status: nil, message: "the \(collection) list \(problem); azspec reads no such list"))
+                }
                 guard let next = document["nextLink"]?.stringValue, !next.isEmpty else { return .success(items) }
                 guard TokenRouting.sameOrigin(next, as: first) else {
                     return .failure(
@@ -241,6 +255,13 @@ struct ARMReader {
         case .failure(let end):
             return .failure(Failure(status: nil, message: end.report.outcome.problem?.message ?? "the request failed"))
         case .success(let response):
+            guard response.body.count <= TestExecution.maximumListPageBytes else {
+                return .failure(
+                    Failure(
+                        status: response.status,
+                        message: "GET \(url) answered \(response.body.count) bytes, more than the \(TestExecution.maximumListPageBytes >> 20) MiB "
+                            + "azspec reads of one page of an authorization list"))
+            }
             let body = ResponseBody(bytes: response.body)
             guard response.status == 200 else {
                 let error = ARMErrorBody(body)
@@ -255,6 +276,26 @@ struct ARMReader {
             }
             return .success(json)
         }
+    }
+
+    /// What is wrong with the action lists of a page's entries (`permissions`, `properties.permissions`), if anything:
+    /// an action longer, or a block with more actions, than Azure ever sends.
+    static func oversizedActions(in entries: [JSONValue]) -> String? {
+        for entry in entries {
+            let blocks = [entry] + (entry["properties"]?["permissions"]?.arrayValue ?? [])
+            for block in blocks {
+                for key in ["actions", "notActions", "dataActions", "notDataActions"] {
+                    guard let actions = block[key]?.arrayValue else { continue }
+                    if actions.count > TestExecution.maximumActionsPerBlock {
+                        return "holds \(actions.count) \(key) in one entry, more than \(TestExecution.maximumActionsPerBlock)"
+                    }
+                    if actions.contains(where: { ($0.stringValue?.utf8.count ?? 0) > TestExecution.maximumActionLength }) {
+                        return "holds an action longer than \(TestExecution.maximumActionLength) bytes"
+                    }
+                }
+            }
+        }
+        return nil
     }
 
     /// The identity's role assignments at or above the scope, with their role definitions (for names and conditions).

@@ -28,9 +28,12 @@ extension JUnitWriter {
 
     /// Writes the rendered report to `path`, replacing any file there (never appending).
     ///
-    /// Atomic: the document goes to `<path>.tmp-<pid>` in the same folder, is flushed, then renamed over `path`
-    /// (`rename(2)`), so a reader sees the old report or the new one, never half of one. Missing folders are created.
-    /// Throws ``WriteError`` naming the path and the reason when any step fails; the temporary file is removed then.
+    /// Atomic: the document goes to a new file with an unpredictable name in the same folder (`O_CREAT|O_EXCL|
+    /// O_NOFOLLOW`: never a file or link planted there), is flushed, then renamed over `path` (`rename(2)`, which
+    /// replaces a link at `path` rather than following it), so a reader sees the old report or the new one, never half
+    /// of one. Missing folders are created. A device or a pipe is written into, under a deadline
+    /// (``deviceDeadline``). Throws ``WriteError`` naming the path and the reason when any step fails; the temporary
+    /// file is removed then.
     public func write(_ report: RunReport, to path: String) throws {
         try Self.writeAtomically(render(report), to: path)
     }
@@ -43,18 +46,31 @@ extension JUnitWriter {
     static func writeAtomically(_ text: String, to path: String) throws(WriteError) {
         guard !path.isEmpty else { throw WriteError(path: path, reason: "the path is empty") }
         if InputFile.isDeviceOrPipe(path) {
-            // `--junit /dev/null`, `/dev/stdout`, a named pipe: written into, never replaced by a file.
-            let descriptor = open(path, O_WRONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw WriteError(path: path, reason: "cannot open it: \(lastErrorText())") }
-            let failure = writeAll(text, to: descriptor, named: path)
+            // `--junit /dev/null`, `/dev/stdout`, a named pipe: written into, never replaced by a file, and never
+            // waited on past the deadline (a pipe nobody reads would otherwise hold the run, and its SIGTERM, forever).
+            let deadline = ContinuousClock.now + deviceDeadline
+            var descriptor: Int32 = -1
+            while true {
+                descriptor = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
+                if descriptor >= 0 || errno != ENXIO || ContinuousClock.now >= deadline { break }
+                usleep(20_000)  // ENXIO: a pipe with no reader yet
+            }
+            guard descriptor >= 0 else {
+                let reason = errno == ENXIO ? "it is a pipe that nothing read within \(deviceDeadline)" : "cannot open it: \(lastErrorText())"
+                throw WriteError(path: path, reason: reason)
+            }
+            let failure = writeAll(text, to: descriptor, named: path, until: deadline)
             if close(descriptor) != 0, failure == nil { throw WriteError(path: path, reason: "cannot close it: \(lastErrorText())") }
             if let failure { throw WriteError(path: path, reason: failure) }
             return
         }
-        try createFolders(parentFolder(of: path), for: path)
+        let folder = parentFolder(of: path)
+        try createFolders(folder, for: path)
+        if let problem = ReportPath.folderProblem(folder.isEmpty ? "." : folder) { throw WriteError(path: path, reason: problem) }
 
-        let temporary = "\(path).tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        var random = SystemRandomNumberGenerator()
+        let temporary = "\(path).tmp-\(String(random.next(), radix: 36))"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw WriteError(path: path, reason: "cannot create '\(temporary)': \(lastErrorText())")
         }
@@ -74,14 +90,27 @@ extension JUnitWriter {
         }
     }
 
-    /// Every byte of `text`, or why not.
-    private static func writeAll(_ text: String, to descriptor: Int32, named name: String) -> String? {
+    /// How long a device or a pipe given as a report path may take to be opened and written.
+    public static let deviceDeadline = Duration.seconds(10)
+
+    /// Every byte of `text`, or why not; with a deadline, on a non-blocking descriptor that is waited on with
+    /// `poll(2)` until then.
+    private static func writeAll(
+        _ text: String, to descriptor: Int32, named name: String, until deadline: ContinuousClock.Instant? = nil
+    ) -> String? {
         let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
             let count = bytes[written...].withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
+                if errno == EAGAIN, let deadline {
+                    let left = deadline - ContinuousClock.now
+                    guard left > .zero else { return "'\(name)' took no more of the report within \(deviceDeadline)" }
+                    var waiting = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+                    _ = poll(&waiting, 1, Int32(min(left.components.seconds * 1000 + 1, 1000)))
+                    continue
+                }
                 return "cannot write '\(name)': \(lastErrorText())"
             }
             written += count

@@ -108,16 +108,18 @@ public struct ReportSet: Sendable {
     /// The report files written, for the closing line (`report: reports/junit.xml, reports/azspec.json`).
     public var description: String { files.map(\.path).joined(separator: ", ") }
 
+    /// Appends to a regular file, created if missing; never through a symbolic link (`O_NOFOLLOW`).
     private static func append(_ text: String, to path: String) throws {
-        if !FileManager.default.fileExists(atPath: path) {
-            guard FileManager.default.createFile(atPath: path, contents: nil) else {
-                throw ReportPathError(path: path, reason: "it cannot be created")
-            }
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            let reason = errno == ELOOP ? "it is a symbolic link" : String(cString: strerror(errno))
+            throw ReportPathError(path: path, reason: reason)
         }
-        guard InputFile.isRegularFile(path) else { throw ReportPathError(path: path, reason: "it is not a regular file") }
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         defer { try? handle.close() }
-        try handle.seekToEnd()
+        guard InputFile.isRegularFile(path) else {
+            throw ReportPathError(path: path, reason: "it is not a regular file")
+        }
         try handle.write(contentsOf: Data(text.utf8))
     }
 }

@@ -17,14 +17,24 @@ public enum NewFiles {
         case kept(String)
     }
 
-    /// Creates each file (folders as needed) and keeps any that exists already.
+    /// Creates each file (folders as needed) and keeps any that exists already. Nothing is written through a symbolic
+    /// link: a link among the folders below `folder` (`.github` → elsewhere) or at a file's own path is refused.
     public static func create(_ files: [(path: String, text: String)], in folder: String) throws -> [Outcome] {
         var outcomes: [Outcome] = []
         for (relative, text) in files {
             let path = folder == "." ? relative : folder + "/" + relative
+            var inside = folder
+            for component in relative.split(separator: "/").dropLast() {
+                inside += "/" + component
+                if isLink(inside) {
+                    throw NewFileError(
+                        path: path, reason: "'\(inside)' is a symbolic link; azspec writes only inside the project folder, never through a link")
+                }
+            }
+            if isLink(path) { throw NewFileError(path: path, reason: "it is a symbolic link; nothing was written through it") }
             let parent = (path as NSString).deletingLastPathComponent
             try FileManager.default.createDirectory(atPath: parent.isEmpty ? "." : parent, withIntermediateDirectories: true)
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else {
                 if errno == EEXIST {
                     outcomes.append(.kept(path))
@@ -44,16 +54,27 @@ public enum NewFiles {
         return outcomes
     }
 
-    /// Creates every file, or none when any of them exists already (an import must not half-land).
+    /// Whether `path` is a symbolic link (dangling or not).
+    static func isLink(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
+    }
+
+    /// Creates every file, or none when any of them exists already (an import must not half-land); a file that
+    /// turns out to exist when it is created (a race, a link) is an error, never reported as written.
     public static func createAll(_ files: [(path: String, text: String)], in folder: String) throws -> [String] {
-        let existing = files.map { folder == "." ? $0.path : folder + "/" + $0.path }.filter { FileManager.default.fileExists(atPath: $0) }
+        let existing = files.map { folder == "." ? $0.path : folder + "/" + $0.path }.filter { path in
+            var status = stat()
+            return lstat(path, &status) == 0
+        }
         guard existing.isEmpty else {
             throw NewFileError(
                 path: existing.joined(separator: ", "), reason: "it exists already; nothing was written (choose another --out)")
         }
         return try create(files, in: folder).map {
             switch $0 {
-            case .created(let path), .kept(let path): path
+            case .created(let path): return path
+            case .kept(let path): throw NewFileError(path: path, reason: "it appeared while writing; it was left as it is")
             }
         }
     }

@@ -255,6 +255,15 @@ enum ReportPath {
         guard FileManager.default.isWritableFile(atPath: folder.path) else {
             throw ReportPathError(path: path, reason: "the folder \(folder.path) is not writable")
         }
+        if let problem = folderProblem(folder.path) { throw ReportPathError(path: path, reason: problem) }
+    }
+
+    /// Why a report may not be written into `folder`: one that every user may write to and that lacks the sticky bit
+    /// (anyone could swap the report for a link between two runs, or the file a link points to). Nil when it is fine.
+    static func folderProblem(_ folder: String) -> String? {
+        guard let mode = InputFile.permissions(folder), mode & 0o002 != 0, mode & 0o1000 == 0 else { return nil }
+        return "the folder \(folder) is writable by every user and has no sticky bit, so another user could replace the "
+            + "report; write it to a folder only you can change"
     }
 }
 
