@@ -118,7 +118,7 @@ let package = Package(
             name: "AzspecKitTests",
             dependencies: [
                 "AzspecCore", "AzspecKit", "AzspecTesting", "JSONPath", .product(name: "SwiftASN1", package: "swift-asn1"),
-                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), "Yams",
             ],
             exclude: ["Fixtures"],
             swiftSettings: strict

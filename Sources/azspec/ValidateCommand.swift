@@ -40,7 +40,10 @@ extension Azspec {
             let programs = set.programNotes
             for text in SpecSet.render(programs) { ConsoleOutput.err(text) }
             let tests = set.suites.reduce(0) { $0 + $1.tests.count }
-            let running = programs.isEmpty ? "" : "; \(Plural.count(programs.count, "identity", plural: "identities")) \(programs.count == 1 ? "runs a program" : "run programs")"
+            let running =
+                programs.isEmpty
+                ? ""
+                : "; \(Plural.count(programs.count, "identity", plural: "identities")) \(programs.count == 1 ? "runs a program" : "run programs")"
             ConsoleOutput.out("\(Plural.count(set.suites.count, "spec file")) valid, \(Plural.count(tests, "test"))\(running)")
         }
     }

@@ -291,11 +291,18 @@ import Testing
         let path = root + "/pipe"
         #expect(mkfifo(path, 0o600) == 0)
         let report = JUnitFixtures.everyOutcome()
-        // The reader opens the FIFO while the writer does: the two must run side by side.
-        let reader = Task.detached { try FileHandle(forReadingAtPath: path)?.readToEnd() ?? Data() }
+        // The reader opens the FIFO while the writer does: the two run side by side on threads of their own (not the
+        // test pool's, which other tests may hold), and the writer waits for the reader only up to its deadline.
+        let received = LockedBox(Data())
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            received.withLock { $0 = (try? FileHandle(forReadingAtPath: path)?.readToEnd()) ?? Data() }
+            done.signal()
+        }
         try jenkins.write(report, to: path)
-        let received = try await reader.value
-        #expect(String(decoding: received, as: UTF8.self) == jenkins.render(report))
+        done.wait()
+        let bytes = received.withLock { $0 }
+        #expect(String(decoding: bytes, as: UTF8.self) == jenkins.render(report))
         #expect(FileManager.default.fileExists(atPath: path))
         #expect(!InputFile.isRegularFile(path), "still a pipe, not a file renamed over it")
         #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["pipe"], "no temporary file left")

@@ -20,7 +20,7 @@ import Testing
             identities:
               emulated:
                 kind: clientSecret
-                hosts: ["127.0.0.1"]
+                hosts: ["127.0.0.1:FAULT_PORT"]
             tests:
               - name: keep a secret value
                 request: { method: POST, url: "{{base}}/encode?as=raw", form: { value: "{{env.CAPTURE_ME}}" } }
@@ -90,6 +90,9 @@ import Testing
         try folder.write("specs/canaries.yaml", Self.spec(interruptible: false))
         let closedPort = try await FaultServer.closedPort()
         try await FaultServer.withRunning { server in
+            try folder.write(
+                "specs/canaries.yaml",
+                (folder.read("specs/canaries.yaml") ?? "").replacingOccurrences(of: "FAULT_PORT", with: "\(server.port)"))
             var outputs: [(String, String)] = []
             let everyReport = ["json", "html", "tap", "github", "azure-pipelines"].flatMap { ["--report", $0] }
             for flags in [[], ["-v"], ["--junit-strict"], ["-v", "--junit-strict"], ["-v"] + everyReport] {
@@ -116,6 +119,9 @@ import Testing
         try folder.write("specs/canaries.yaml", Self.spec(interruptible: true))
         let closedPort = try await FaultServer.closedPort()
         try await FaultServer.withRunning { server in
+            try folder.write(
+                "specs/canaries.yaml",
+                (folder.read("specs/canaries.yaml") ?? "").replacingOccurrences(of: "FAULT_PORT", with: "\(server.port)"))
             let output = folder.path + "/stdout.txt"
             let process = try AzspecProcess.start(
                 ["run", "--emulator", "specs", "--jobs", "1", "-v", "--report", "json", "--report", "html"], in: folder.path,

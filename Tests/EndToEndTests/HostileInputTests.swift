@@ -10,7 +10,7 @@ import Testing
         vars:
           base: "{{env.FAULT_URL}}"
         identities:
-          pat: { kind: token, variable: HOSTILE_TOKEN, hosts: ["127.0.0.1"] }
+          pat: { kind: token, variable: HOSTILE_TOKEN, hosts: ["127.0.0.1:FAULT_PORT"] }
         tests:
           - name: drip
             request: { url: "{{base}}/drip", timeout: 2 }
@@ -49,6 +49,9 @@ import Testing
         defer { folder.remove() }
         try folder.write("specs/hostile.yaml", Self.hostileSpec)
         try await FaultServer.withRunning { server in
+            try folder.write(
+                "specs/hostile.yaml",
+                (folder.read("specs/hostile.yaml") ?? "").replacingOccurrences(of: "FAULT_PORT", with: "\(server.port)"))
             let started = ContinuousClock.now
             let result = try await AzspecProcess.run(
                 ["run", "specs", "--jobs", "1"], in: folder.path,
@@ -262,8 +265,8 @@ import Testing
             vars:
               base: "{{env.FAULT_URL}}"
             identities:
-              chatty: { kind: azureCli, command: ["\(chatty)"], hosts: ["127.0.0.1"] }
-              silent: { kind: azureCli, command: ["\(silent)"], hosts: ["127.0.0.1"] }
+              chatty: { kind: azureCli, command: ["\(chatty)"], hosts: ["127.0.0.1:FAULT_PORT"] }
+              silent: { kind: azureCli, command: ["\(silent)"], hosts: ["127.0.0.1:FAULT_PORT"] }
             tests:
               - name: chatty
                 identity: chatty
@@ -275,6 +278,8 @@ import Testing
                 expect: { status: 200 }
             """)
         try await FaultServer.withRunning { server in
+            try folder.write(
+                "specs/cli.yaml", (folder.read("specs/cli.yaml") ?? "").replacingOccurrences(of: "FAULT_PORT", with: "\(server.port)"))
             let started = ContinuousClock.now
             let result = try await AzspecProcess.run(
                 ["run", "specs", "--timeout", "2"], in: folder.path, environment: ["FAULT_URL": server.baseURL])

@@ -157,11 +157,15 @@ import Testing
                 #expect(literal.status == 2, "\(literal.all)")
                 #expect(
                     literal.stderr.contains(
-                        "static/literal.yaml:6:21: error: identity 'deployer' sends its token only to 127.0.0.1:\(endpoint.port)"),
+                        "static/literal.yaml:6:21: error: identity 'deployer' sends its token only to http://127.0.0.1:\(endpoint.port); "
+                            + "http://127.0.0.1:\(server.port) is none of them"),
                     "\(literal.stderr)")
                 let templated = try await AzspecProcess.run(["run", "runtime", "--verbose"], in: folder.path, environment: environment)
                 #expect(templated.status == 1, "\(templated.all)")
-                #expect(templated.stdout.contains("'127.0.0.1:\(server.port)' is neither, so nothing was sent"))
+                #expect(
+                    templated.stdout.contains(
+                        "http://127.0.0.1:\(server.port) is none of them (list its origin under the identity's hosts: to allow it); nothing was sent"
+                    ), "\(templated.stdout)")
                 #expect(templated.stdout.contains("✓ allowed when listed"))
                 #expect(templated.stdout.contains("✓ a redirect to another host is not followed, so the token stays"))
                 #expect(!templated.all.contains("eyJ"), "the echoed token is redacted")

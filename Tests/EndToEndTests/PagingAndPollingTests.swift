@@ -63,7 +63,7 @@ import Testing
             let (result, _) = try await run(
                 """
                 name: hostile
-                identities: { pat: { kind: token, variable: PAT, hosts: ["127.0.0.1", "localhost"] } }
+                identities: { pat: { kind: token, variable: PAT, hosts: ["127.0.0.1:\(server.port)", "localhost:\(server.port)"] } }
                 identity: pat
                 tests:
                   - name: three pages
@@ -88,7 +88,8 @@ import Testing
             #expect(out.contains("✓ three pages"), "\(out)")
             #expect(out.contains("paginate: the nextLink of page 1 leads back to a page already read"), "\(out)")
             #expect(
-                out.contains("paginate: the nextLink of page 1 leads to another host (localhost:\(server.port)); nothing was sent there"),
+                out.contains(
+                    "paginate: the nextLink of page 1 leads to another origin (http://localhost:\(server.port)); nothing was sent there"),
                 "\(out)")
             #expect(out.contains("poll: the operation did not finish within 1.0 s"), "\(out)")
             #expect(out.contains("poll: the operation ended Failed InternalError: It broke."), "\(out)")

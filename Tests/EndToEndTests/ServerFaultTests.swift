@@ -70,6 +70,9 @@ import Testing
         defer { folder.remove() }
         try folder.write("specs/hostile.yaml", HostileInputTests.hostileSpec)
         try await FaultServer.withRunning { server in
+            try folder.write(
+                "specs/hostile.yaml",
+                (folder.read("specs/hostile.yaml") ?? "").replacingOccurrences(of: "FAULT_PORT", with: "\(server.port)"))
             let result = try await AzspecProcess.run(
                 ["run", "specs", "--jobs", "1", "--junit-strict"], in: folder.path,
                 environment: [

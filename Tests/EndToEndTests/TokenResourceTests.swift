@@ -84,7 +84,8 @@ import Testing
         let err = result.stderr
         #expect(
             err.contains(
-                "specs/t.yaml:6:21: error: identity 'app' sends its token only to *.vault.azure.net; 'management.azure.com' is neither"),
+                "specs/t.yaml:6:21: error: identity 'app' sends its token only to *.vault.azure.net; https://management.azure.com is none of them"
+            ),
             "\(err)")
         #expect(
             err.contains(

@@ -28,11 +28,16 @@ public enum YAMLWriter {
         if let difference = difference(node, root, at: "$") { throw YAMLWriteError(reason: difference) }
     }
 
+    /// Whether a node's tag is the one its kind has without any tag written (no `!x`, `!!int` or `!!python/…`).
+    private static func untagged(_ tag: Tag, _ kind: Tag.Name) -> Bool {
+        [Tag.Name.implicit.rawValue, "!", "?", kind.rawValue].contains(tag.description)
+    }
+
     /// Where the read-back `node` first differs from `expected`, or nil.
     private static func difference(_ node: Node, _ expected: YAMLNode, at path: String) -> String? {
         switch (node, expected.uncommented) {
         case (.scalar(let scalar), let value):
-            guard scalar.tag == Tag(.str) else { return "\(path) has a tag" }
+            guard untagged(scalar.tag, .str) else { return "\(path) has a tag" }
             let read = scalar.resolvedJSON
             let meant: JSONValue
             switch value {
@@ -46,18 +51,18 @@ public enum YAMLWriter {
             }
             return read == meant ? nil : "\(path) reads back as \(read.serialized), not \(meant.serialized)"
         case (.mapping(let mapping), .mapping(let members, _)):
-            guard mapping.tag == Tag(.map) else { return "\(path) has a tag" }
+            guard untagged(mapping.tag, .map) else { return "\(path) has a tag" }
             let read = Array(mapping)
             guard read.count == members.count else { return "\(path) has \(read.count) keys, not \(members.count)" }
             for ((key, value), member) in zip(read, members) {
                 guard case .scalar(let keyScalar) = key, keyScalar.string == member.key,
-                    keyScalar.tag == Tag(.str)
+                    untagged(keyScalar.tag, .str)
                 else { return "\(path) has a key other than '\(member.key)'" }
                 if let difference = difference(value, member.value, at: path + "." + member.key) { return difference }
             }
             return nil
         case (.sequence(let sequence), .sequence(let items, _)):
-            guard sequence.tag == Tag(.seq) else { return "\(path) has a tag" }
+            guard untagged(sequence.tag, .seq) else { return "\(path) has a tag" }
             guard sequence.count == items.count else { return "\(path) has \(sequence.count) items, not \(items.count)" }
             for (index, (value, item)) in zip(sequence, items).enumerated() {
                 if let difference = difference(value, item, at: "\(path)[\(index)]") { return difference }

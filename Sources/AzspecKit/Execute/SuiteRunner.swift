@@ -30,6 +30,7 @@ struct SuiteRunner: Sendable {
                 variableError = "\(error.reference.location): variable '\(name)': \(error)"
             }
         }
+        let headerOrigins = plan.headerOrigins(in: scope)
         for test in suite.tests {
             let testStart = ContinuousClock.now
             var report: CaseReport
@@ -52,7 +53,7 @@ struct SuiteRunner: Sendable {
                 var execution = TestExecution(test: test, context: context, credential: credential(for: test))
                 execution.retry = test.retry ?? plan.retry
                 execution.defaults = plan.requestDefaults
-                execution.headerOrigins = plan.headerOrigins
+                execution.headerOrigins = headerOrigins
                 execution.rateLimiter = context.limiters.limiter(for: plan.rateLimit)
                 report = await execution.run(capturingInto: &scope)
                 report.duration = (ContinuousClock.now - testStart).seconds

@@ -21,7 +21,8 @@ extension TestExecution {
             }
             guard TokenRouting.sameOrigin(link, as: first.request.url) else {
                 return stop(
-                    "the nextLink of page \(pages) leads to another origin (\(Origin(url: link)?.description ?? link)); nothing was sent there")
+                    "the nextLink of page \(pages) leads to another origin (\(Origin(url: link)?.description ?? link)); nothing was sent there"
+                )
             }
             guard seen.insert(link).inserted else { return stop("the nextLink of page \(pages) leads back to a page already read") }
             guard pages < limit else { return stop("more than \(limit) pages; raise paginate: N (up to 1000) to read further") }

@@ -220,7 +220,10 @@ struct ARMReader {
                 items += value
                 guard items.count <= TestExecution.maximumListEntries else {
                     return .failure(
-                        Failure(status: nil, message: "the \(collection) list has more than \(TestExecution.maximumListEntries) entries; azspec reads no more"))
+                        Failure(
+                            status: nil,
+                            message:
+                                "the \(collection) list has more than \(TestExecution.maximumListEntries) entries; azspec reads no more"))
                 }
                 if let problem = Self.oversizedActions(in: value) {
                     return .failure(Failure(status: nil, message: "the \(collection) list \(problem); azspec reads no such list"))
@@ -230,7 +233,8 @@ struct ARMReader {
                     return .failure(
                         Failure(
                             status: nil,
-                            message: "the nextLink of \(collection) points to another origin than \(Origin(url: first)?.description ?? first); "
+                            message:
+                                "the nextLink of \(collection) points to another origin than \(Origin(url: first)?.description ?? first); "
                                 + "no token was sent there"))
                 }
                 url = next
@@ -259,7 +263,8 @@ struct ARMReader {
                 return .failure(
                     Failure(
                         status: response.status,
-                        message: "GET \(url) answered \(response.body.count) bytes, more than the \(TestExecution.maximumListPageBytes >> 20) MiB "
+                        message:
+                            "GET \(url) answered \(response.body.count) bytes, more than the \(TestExecution.maximumListPageBytes >> 20) MiB "
                             + "azspec reads of one page of an authorization list"))
             }
             let body = ResponseBody(bytes: response.body)

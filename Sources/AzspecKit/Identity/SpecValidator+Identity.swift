@@ -98,7 +98,9 @@ extension SpecValidator {
     /// `scheme://authority` of a URL template when it can be told before running: a literal URL, a path on
     /// Resource Manager, or one that starts with `{{cloud.arm}}` / `{{cloud.login}}` followed by a `/`. Nil when a
     /// placeholder could still change the scheme, host or port (`{{cloud.arm}}{{captured}}`): checked before sending.
-    static func staticOrigin(of url: Template, cloud: CloudEndpoints) -> String? {
+    /// With `scope` (a suite's variables, the environment and the cloud, before any capture), placeholders it resolves
+    /// count as written too: only what a server sent is left unknown.
+    static func staticOrigin(of url: Template, cloud: CloudEndpoints, scope: TemplateScope? = nil) -> String? {
         var prefix = ""
         for (index, part) in url.parts.enumerated() {
             switch part {
@@ -107,7 +109,10 @@ extension SpecValidator {
                 prefix += text
             case .placeholder(let reference) where reference.name == "cloud.arm": prefix += cloud.arm
             case .placeholder(let reference) where reference.name == "cloud.login": prefix += cloud.login
-            case .placeholder: return nil
+            case .placeholder(let reference):
+                guard let scope, let value = try? scope.resolve(reference).templateText else { return nil }
+                if index == 0, value.hasPrefix("/") { return cloud.arm }
+                prefix += value
             }
             if let slash = prefix.range(of: "://").flatMap({ prefix[$0.upperBound...].firstIndex(where: { "/?#".contains($0) }) }) {
                 return String(prefix[..<slash])

@@ -28,7 +28,9 @@ public enum JUnitMerge {
                 root = try XMLTree.read(bytes).root
             } catch {
                 if error.reason.contains("DTD") || error.reason.contains("entit") {
-                    throw JUnitMergeError("\(path):\(error.line):\(error.column): a JUnit report with a DTD or entities is refused (\(error.reason))")
+                    throw JUnitMergeError(
+                        "\(path): a JUnit report with a DTD or entities is refused (line \(error.line), column \(error.column): \(error.reason))"
+                    )
                 }
                 throw JUnitMergeError("\(path):\(error.line):\(error.column): not well-formed XML: \(error.reason)")
             }
@@ -37,7 +39,8 @@ public enum JUnitMerge {
             case "testsuites":
                 found = root.elements(named: "testsuite")
                 if root.attributes.isEmpty { strict = true }
-                time += Double(root.attribute("time") ?? "").flatMap { $0.isFinite && $0 >= 0 && $0 < 1e12 ? $0 : nil }
+                time +=
+                    Double(root.attribute("time") ?? "").flatMap { $0.isFinite && $0 >= 0 && $0 < 1e12 ? $0 : nil }
                     ?? found.reduce(0) { $0 + number($1, "time") }
             case "testsuite":
                 found = [root]

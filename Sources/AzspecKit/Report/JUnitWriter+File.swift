@@ -56,7 +56,8 @@ extension JUnitWriter {
                 usleep(20_000)  // ENXIO: a pipe with no reader yet
             }
             guard descriptor >= 0 else {
-                let reason = errno == ENXIO ? "it is a pipe that nothing read within \(deviceDeadline)" : "cannot open it: \(lastErrorText())"
+                let reason =
+                    errno == ENXIO ? "it is a pipe that nothing read within \(deviceDeadline)" : "cannot open it: \(lastErrorText())"
                 throw WriteError(path: path, reason: reason)
             }
             let failure = writeAll(text, to: descriptor, named: path, until: deadline)

@@ -273,7 +273,9 @@ private struct Reader {
             } else if looking(at: "<?") {
                 try instruction()
             } else if looking(at: "<!DOCTYPE") || looking(at: "<!doctype") {
-                throw failure(prolog ? "a DTD (<!DOCTYPE>) is refused: azspec reads reports without DTDs or entities" : "a DTD after the root element")
+                throw failure(
+                    prolog ? "a DTD (<!DOCTYPE>) is refused: azspec reads reports without DTDs or entities" : "a DTD after the root element"
+                )
             } else {
                 return
             }

@@ -28,7 +28,8 @@ public enum NewFiles {
                 inside += "/" + component
                 if isLink(inside) {
                     throw NewFileError(
-                        path: path, reason: "'\(inside)' is a symbolic link; azspec writes only inside the project folder, never through a link")
+                        path: path,
+                        reason: "'\(inside)' is a symbolic link; azspec writes only inside the project folder, never through a link")
                 }
             }
             if isLink(path) { throw NewFileError(path: path, reason: "it is a symbolic link; nothing was written through it") }

@@ -12,10 +12,6 @@ public struct SuitePlan: Sendable {
     let requestDefaults: RequestDefaults
     /// azspec.yaml's `rateLimit`, else ARM's buckets.
     let rateLimit: RateLimitPolicy
-    /// Where a hand-written `Authorization` header may go: the origins the spec names itself — the cloud's Entra ID and
-    /// Resource Manager, its Graph, Key Vault and Storage hosts, and the suite's URLs whose origin is written out —
-    /// never one a server or a capture chose at run time.
-    let headerOrigins: [OriginPattern]
 
     init(suite: SuiteSpec, project: ProjectFile?, cloud: CloudEndpoints) {
         self.suite = suite
@@ -28,11 +24,18 @@ public struct SuitePlan: Sendable {
         self.retry = suite.retry ?? project?.retry ?? .azureDefault
         self.requestDefaults = project?.requestDefaults ?? .none
         self.rateLimit = project?.rateLimit ?? .arm
+    }
+
+    /// Where a hand-written `Authorization` header may go: the origins the spec names itself — the cloud's Entra ID and
+    /// Resource Manager, its Graph, Key Vault and Storage hosts, and the origins of the suite's URLs as its variables,
+    /// the environment and the cloud make them (`scope`, before any capture) — never one a server or a capture chose
+    /// at run time. Worked out once per suite.
+    func headerOrigins(in scope: TemplateScope) -> [OriginPattern] {
         var origins = [cloud.login, cloud.arm]
         origins += TokenResource.names.compactMap { TokenResource.named($0, in: cloud)?.hosts }.joined()
-        origins += suite.tests.compactMap { $0.request.flatMap { SpecValidator.staticOrigin(of: $0.url, cloud: cloud) } }
+        origins += suite.tests.compactMap { $0.request.flatMap { SpecValidator.staticOrigin(of: $0.url, cloud: cloud, scope: scope) } }
         var seen: Set<OriginPattern> = []
-        self.headerOrigins = origins.compactMap(OriginPattern.init).filter { seen.insert($0).inserted }
+        return origins.compactMap(OriginPattern.init).filter { seen.insert($0).inserted }
     }
 
     /// The cloud as a test's token sees it: its audience and the hosts it may go to (`resource:` of the test, else of
