@@ -117,6 +117,66 @@ import Testing
         }
     }
 
+    /// A URL a server chose (a captured value) cannot take a token or a hand-written Authorization header to another
+    /// port or scheme of the same host: refused before sending, and nothing reaches the other origin.
+    @Test func aCapturedURLTakesNoCredentialToAnotherOrigin() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let closed = try await FaultServer.closedPort()
+        try await FaultServer.withRunning { server in
+            try await Emulator.withRunning { endpoint in
+                let other = "https://127.0.0.1:\(endpoint.port)"  // the emulator's host and port, another scheme
+                try folder.write(
+                    "specs/captured.yaml",
+                    """
+                    name: captured URLs
+                    vars: { base: "{{env.FAULT_URL}}" }
+                    identities: { deployer: { kind: clientSecret } }
+                    tests:
+                      - name: a server names another port
+                        request: { method: POST, url: "{{base}}/encode?as=raw", form: { value: ":\(closed)/echo" } }
+                        expect: { status: 500 }
+                        capture: { port: $.error.message }
+                      - name: a server names another scheme
+                        request: { method: POST, url: "{{base}}/encode?as=raw", form: { value: "\(other)/subscriptions" } }
+                        expect: { status: 500 }
+                        capture: { elsewhere: $.error.message }
+                      - name: a server names the suite's own origin
+                        request: { method: POST, url: "{{base}}/encode?as=raw", form: { value: ":\(server.port)/echo" } }
+                        expect: { status: 500 }
+                        capture: { same: $.error.message }
+                      - name: the header does not follow it to another port
+                        request: { url: "http://127.0.0.1{{port}}", headers: { Authorization: "Bearer hand-written-1" } }
+                      - name: the token does not follow it to another scheme
+                        identity: deployer
+                        request: { url: "{{elsewhere}}" }
+                      - name: the token does not follow it to another port
+                        identity: deployer
+                        request: { url: "http://127.0.0.1{{port}}" }
+                      - name: the header goes where the suite's own URLs go
+                        request: { url: "http://127.0.0.1{{same}}", headers: { Authorization: "Bearer hand-written-2" } }
+                        expect: { json: { "$.headers.authorization": "Bearer hand-written-2" } }
+                    """)
+                let result = try await AzspecProcess.run(
+                    ["run", "specs"], in: folder.path, environment: Self.environment(endpoint, ["FAULT_URL": server.baseURL]))
+                let out = result.stdout
+                #expect(result.status == 1, "\(result.all)")
+                #expect(
+                    out.contains(
+                        "a hand-written Authorization header goes only to http://127.0.0.1:\(endpoint.port), "),
+                    "\(out)")
+                #expect(out.contains("http://127.0.0.1:\(closed) is none of them"), "\(out)")
+                #expect(
+                    out.contains(
+                        "identity 'deployer' sends its token only to http://127.0.0.1:\(endpoint.port); https://127.0.0.1:\(endpoint.port) is none of them"
+                    ), "\(out)")
+                #expect(out.contains("✓ the header goes where the suite's own URLs go"), "\(out)")
+                #expect(out.contains("4 passed, 3 failed"), "\(out)")
+                #expect(server.bearerTokens == ["hand-written-2"], "only the allowed header reached a server: \(server.bearerTokens)")
+            }
+        }
+    }
+
     @Test func tokensGoOnlyToTheResourceManagerHostOrListedHosts() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -99,7 +99,7 @@ enum HTTPRequestBuilder {
             }
             return PreparedRequest(
                 method: spec.method, url: url, headers: headers, body: body, timeout: spec.timeout ?? defaults.timeout ?? defaultTimeout,
-                plainHTTPHost: scheme == "http" && !TokenRouting.isLoopback(parsed.host ?? "") ? parsed.host : nil, parsedURL: parsed)
+                plainHTTPHost: scheme == "http" && !Origin.isLoopback(parsed.host ?? "") ? parsed.host : nil, parsedURL: parsed)
         } catch let error as TemplateError {
             throw .template(error)
         } catch let error as RequestError {

@@ -31,6 +31,8 @@ struct SuiteRunner: Sendable {
             }
         }
         let headerOrigins = plan.headerOrigins(in: scope)
+        // Where each identity's token may go, worked out once per suite (by identity and audience).
+        var routes: [String: [OriginPattern]] = [:]
         for test in suite.tests {
             let testStart = ContinuousClock.now
             var report: CaseReport
@@ -50,7 +52,7 @@ struct SuiteRunner: Sendable {
                     name: test.name, line: test.location.line, duration: 0,
                     outcome: .skipped(reason: "needs '\(needed)', captured by '\(culprit)', which did not pass"))
             } else {
-                var execution = TestExecution(test: test, context: context, credential: credential(for: test))
+                var execution = TestExecution(test: test, context: context, credential: credential(for: test, routes: &routes))
                 execution.retry = test.retry ?? plan.retry
                 execution.defaults = plan.requestDefaults
                 execution.headerOrigins = headerOrigins
@@ -74,14 +76,17 @@ struct SuiteRunner: Sendable {
 }
 
 extension SuiteRunner {
-    /// The test's identity bound to the run's token cache, if it uses one.
-    func credential(for test: TestSpec) -> TestExecution.Credential? {
+    /// The test's identity bound to the run's token cache, if it uses one; `routes` keeps each identity's origins.
+    func credential(for test: TestSpec, routes: inout [String: [OriginPattern]]) -> TestExecution.Credential? {
         guard let identity = plan.identity(for: test) else { return nil }
         let cloud = plan.cloud(for: test, identity: identity)
+        let key = "\(identity.location)#\(identity.name)|\(cloud.audience)"
+        let origins = routes[key] ?? TokenRouting.patterns(of: identity, cloud: cloud)
+        routes[key] = origins
         let acquirer = TokenAcquirer(
             identity: identity, environment: context.configuration.environment, cloud: cloud, transport: context.transport,
             secrets: context.secrets, timeout: context.configuration.defaultTimeout)
-        return TestExecution.Credential(identity: identity, cloud: cloud, tokens: context.tokens, acquirer: acquirer)
+        return TestExecution.Credential(identity: identity, cloud: cloud, tokens: context.tokens, acquirer: acquirer, origins: origins)
     }
 }
 

@@ -8,6 +8,16 @@ extension TestExecution {
         let cloud: CloudEndpoints
         let tokens: TokenCache
         let acquirer: TokenAcquirer
+        /// Where the token may go (``TokenRouting/patterns(of:cloud:)``), worked out once, not per request.
+        let origins: [OriginPattern]
+
+        init(identity: IdentitySpec, cloud: CloudEndpoints, tokens: TokenCache, acquirer: TokenAcquirer, origins: [OriginPattern]? = nil) {
+            self.identity = identity
+            self.cloud = cloud
+            self.tokens = tokens
+            self.acquirer = acquirer
+            self.origins = origins ?? TokenRouting.patterns(of: identity, cloud: cloud)
+        }
 
         var cacheKey: String { "\(identity.location)#\(identity.name)|\(cloud.audience)" }
 

@@ -246,7 +246,9 @@ struct ARMReader {
     /// One GET with the identity's token; the body as JSON when the status is 200. Refused, with nothing sent, when
     /// the token is not for that host (an identity whose `resource:` is not Resource Manager).
     func get(_ url: String) async -> Result<JSONValue, Failure> {
-        if let problem = TokenRouting.problem(sending: url, identity: credential.identity, cloud: credential.cloud) {
+        if let problem = TokenRouting.problem(
+            sending: url, origin: Origin(url: url), identity: credential.identity, patterns: credential.origins)
+        {
             return .failure(
                 Failure(
                     status: nil,

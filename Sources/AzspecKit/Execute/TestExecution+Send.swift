@@ -13,16 +13,21 @@ extension TestExecution {
         } catch {
             return .failure(StageEnd(errored("\(error)", type: "InvalidSpec", details: "\(error)")))
         }
-        if request.headers.contains(where: { $0.name.equalsIgnoringASCIICase("authorization") }),
+        let handWritten = request.headers.contains { $0.name.equalsIgnoringASCIICase("authorization") }
+        // The URL as the builder parsed it, once: the origin of every credential check below.
+        let origin = handWritten || token != nil ? request.parsedURL.flatMap(Origin.init) ?? Origin(url: request.url) : nil
+        if handWritten,
             let problem = TokenRouting.problem(
-                sending: request.url, credential: "a hand-written Authorization header goes", to: headerOrigins,
-                hint: "the cloud's endpoints and the origins of the suite's literal URLs")
+                sending: request.url, origin: origin, credential: "a hand-written Authorization header goes", to: headerOrigins,
+                hint: "a header written in a spec goes only to the cloud's endpoints and the origins of the suite's own URLs")
         {
             let message = problem + "; nothing was sent"
             return .failure(StageEnd(errored(message, type: "InvalidSpec", details: message + "\nrequest: \(request.line)")))
         }
         if let credential, let token {
-            if let problem = TokenRouting.problem(sending: request.url, identity: credential.identity, cloud: credential.cloud) {
+            if let problem = TokenRouting.problem(
+                sending: request.url, origin: origin, identity: credential.identity, patterns: credential.origins)
+            {
                 let message = problem + "; nothing was sent"
                 return .failure(StageEnd(errored(message, type: "InvalidSpec", details: message + "\nrequest: \(request.line)")))
             }

@@ -21,20 +21,20 @@ struct Origin: Hashable, Sendable, CustomStringConvertible {
     /// scheme, a port out of range).
     init?(url: String) {
         guard let components = URLComponents(string: url) else { return nil }
-        self.init(components)
+        self.init(scheme: components.scheme, host: components.host, port: components.port)
     }
 
+    /// The origin of a URL parsed already (the request builder's), without parsing it again.
     init?(_ url: URL) {
-        guard let components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return nil }
-        self.init(components)
+        self.init(scheme: url.scheme, host: url.host, port: url.port)
     }
 
-    private init?(_ components: URLComponents) {
-        guard let scheme = components.scheme?.lowercased(), let defaultPort = Self.defaultPort(of: scheme),
-            var host = components.host?.lowercased(), !host.isEmpty
+    private init?(scheme: String?, host: String?, port: Int?) {
+        guard let scheme = scheme?.lowercased(), let defaultPort = Self.defaultPort(of: scheme), var host = host?.lowercased(),
+            !host.isEmpty
         else { return nil }
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        let port = components.port ?? defaultPort
+        let port = port ?? defaultPort
         guard (1...65535).contains(port) else { return nil }
         self.init(scheme: scheme, host: host, port: port)
     }

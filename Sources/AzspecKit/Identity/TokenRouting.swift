@@ -1,7 +1,7 @@
 /// Where a credential may go, decided by one comparison of ``Origin``s (RFC 6454: scheme, host, effective port):
 /// - an identity's token: to the origins of its cloud's resource (Resource Manager's, or the resource's hosts) and to
 ///   the identity's `hosts:` (``OriginPattern``);
-/// - a hand-written `Authorization` header: to the origins the spec names itself (``SpecOrigins``);
+/// - a hand-written `Authorization` header: to the origins the spec names itself (``SuitePlan/headerOrigins(in:)``);
 /// - a `nextLink`, an operation URL or a permissions page: to the origin of the request it came from.
 /// A credential never goes over plain `http` unless the origin it is sent to is loopback. Checked at validation for
 /// URLs whose origin is known then, and before sending for every other: a mismatch is an error, nothing is sent.
@@ -13,14 +13,22 @@ enum TokenRouting {
 
     /// Why the identity's token may not go to `url`, or nil when it may.
     static func problem(sending url: String, identity: IdentitySpec, cloud: CloudEndpoints) -> String? {
-        problem(
-            sending: url, credential: "identity '\(identity.name)' sends its token",
-            to: patterns(of: identity, cloud: cloud), hint: "list its origin under the identity's hosts: to allow it")
+        problem(sending: url, origin: Origin(url: url), identity: identity, patterns: patterns(of: identity, cloud: cloud))
     }
 
-    /// Why a credential (`credential` says whose, as the start of a sentence) may not go to `url`, or nil.
-    static func problem(sending url: String, credential: String, to patterns: [OriginPattern], hint: String) -> String? {
-        guard let origin = Origin(url: url) else { return "\(credential) only to an absolute http(s) URL; '\(url)' is not one" }
+    /// Why the identity's token may not go to `url` (at `origin`), given the identity's ``patterns(of:cloud:)``.
+    static func problem(sending url: String, origin: Origin?, identity: IdentitySpec, patterns: [OriginPattern]) -> String? {
+        problem(
+            sending: url, origin: origin, credential: "identity '\(identity.name)' sends its token", to: patterns,
+            hint: "list its origin under the identity's hosts: to allow it")
+    }
+
+    /// Why a credential (`credential` says whose, as the start of a sentence) may not go to `url`, whose origin is
+    /// `origin` (nil: it has none), or nil when it may. The request path passes the origin of the URL it parsed once.
+    static func problem(
+        sending url: String, origin: Origin?, credential: String, to patterns: [OriginPattern], hint: String
+    ) -> String? {
+        guard let origin else { return "\(credential) only to an absolute http(s) URL; '\(url)' is not one" }
         if origin.scheme == "http", !origin.isLoopback {
             return "\(credential) only over https (or plain http to loopback); \(origin) is plain http"
         }
@@ -36,7 +44,4 @@ enum TokenRouting {
         guard let origin = Origin(url: link) else { return false }
         return origin == Origin(url: request)
     }
-
-    /// Loopback hosts, where plain http:// is fine.
-    static func isLoopback(_ host: String) -> Bool { Origin.isLoopback(host) }
 }

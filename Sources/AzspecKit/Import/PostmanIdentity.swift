@@ -27,7 +27,8 @@ struct PostmanIdentity: Sendable {
         }
         let version1 = tokenURL[split.upperBound...].hasPrefix("token")
         let tenantSegment = tokenURL[..<split.lowerBound].split(separator: "/").last.map(String.init)
-        var builder = Builder(variables: variables, place: place)
+        var builder = Builder(variables: .none, place: place)
+        swap(&builder.variables, &variables)  // one owner while the builder names variables (see PostmanVariables.lend)
         var fields: [(key: String, value: YAMLNode)] = [("kind", .string("clientSecret"))]
         fields.append(
             ("tenant", .string(builder.field(tenantSegment, default: "AZURE_TENANT_ID", secret: false, what: "tenant"))))
@@ -44,10 +45,10 @@ struct PostmanIdentity: Sendable {
                         auth.string("clientSecret"), default: "AZURE_CLIENT_SECRET", secret: true, what: "client secret"))
             ))
         if version1 { fields.append(("endpoint", .string("v1"))) }
+        swap(&builder.variables, &variables)
         let audience = (version1 ? auth.resource() : auth.string("scope")).map { variables.expanded($0) }
         let resource = audience.flatMap(Self.resource)
         if let resource { fields.append(("resource", .string(resource))) }
-        variables = builder.variables
         let signature = fields.map { "\($0.key)=\(YAMLWriter.inline($0.value) ?? "")" }.joined(separator: ";")
         return .success(
             PostmanIdentity(

@@ -15,9 +15,10 @@ extension PostmanSuiteBuilder {
     /// name to the suite that captures it, for names this suite uses but does not capture.
     mutating func build(_ prepared: Prepared, collection: String, capturedElsewhere: (String) -> String?) throws(YAMLWriteError) -> String {
         let plan = prepared.plan
-        var capturedFrom = Array(repeating: Set<String>(), count: plan.entries.count + 1)
-        for index in plan.entries.indices.reversed() {
-            capturedFrom[index] = capturedFrom[index + 1].union(prepared.translations[index].captures.map(\.name))
+        // The last entry that captures each name: "captured by this request or a later one" is one comparison.
+        var lastCapture: [String: Int] = [:]
+        for (index, translation) in prepared.translations.enumerated() {
+            for capture in translation.captures { lastCapture[capture.name] = index }
         }
         var tests: [Test] = []
         var identities: [Identity] = []
@@ -26,9 +27,10 @@ extension PostmanSuiteBuilder {
         var testNames = Set<String>()
         for (index, entry) in plan.entries.enumerated() {
             let translation = prepared.translations[index]
-            var converter = PostmanRequestConverter(variables: variables)
-            var request = converter.convert(entry.item.request, auth: entry.auth, where: entry.place)
-            variables = converter.variables
+            var converter = PostmanRequestConverter(variables: .none)
+            var request = PostmanVariables.lend(&variables, to: &converter, at: \.variables) {
+                $0.convert(entry.item.request, auth: entry.auth, where: entry.place)
+            }
             notes += request.notes
             guard !request.url.isEmpty else {
                 notes.append("\(entry.place): the request has no URL; left out.")
@@ -45,7 +47,7 @@ extension PostmanSuiteBuilder {
             if identityName == nil {
                 let before = request.headers.count
                 request.headers.removeAll { header in
-                    header.fromAuth && header.uses.contains { !captured.contains($0) && capturedFrom[index].contains($0) }
+                    header.fromAuth && header.uses.contains { !captured.contains($0) && (lastCapture[$0] ?? -1) >= index }
                 }
                 if request.headers.count < before {
                     notes.append(

@@ -24,6 +24,20 @@ struct PostmanVariables: Sendable {
 
     static let reserved: Set<String> = ["env", "cloud", "run"]
 
+    /// No variables: what a borrower holds while it lends the real ones out (``lend(_:to:)``).
+    static let none = PostmanVariables(collection: [], environment: [])
+
+    /// Moves `variables` into `borrower` for `body` and back, so that they have one owner throughout: a copy held
+    /// beside them would make the first new name copy every name (quadratic over a large collection).
+    static func lend<Borrower, Result>(
+        _ variables: inout PostmanVariables, to borrower: inout Borrower, at path: WritableKeyPath<Borrower, PostmanVariables>,
+        _ body: (inout Borrower) -> Result
+    ) -> Result {
+        swap(&variables, &borrower[keyPath: path])
+        defer { swap(&variables, &borrower[keyPath: path]) }
+        return body(&borrower)
+    }
+
     init(collection: [PostmanVariable], environment: [PostmanVariable]) {
         for variable in collection + environment {
             let definition = Definition(

@@ -39,9 +39,7 @@ public enum JUnitMerge {
             case "testsuites":
                 found = root.elements(named: "testsuite")
                 if root.attributes.isEmpty { strict = true }
-                time +=
-                    Double(root.attribute("time") ?? "").flatMap { $0.isFinite && $0 >= 0 && $0 < 1e12 ? $0 : nil }
-                    ?? found.reduce(0) { $0 + number($1, "time") }
+                time += readNumber(root, "time") ?? found.reduce(0) { $0 + number($1, "time") }
             case "testsuite":
                 found = [root]
                 time += number(root, "time")
@@ -82,9 +80,12 @@ public enum JUnitMerge {
         return name.hasPrefix("azspec shard ") && number(suite, "tests") == number(suite, "skipped")
     }
 
-    private static func number(_ element: XMLTree.Element, _ name: String) -> Double {
-        let value = Double(element.attribute(name) ?? "") ?? 0
-        return value.isFinite && value >= 0 && value < 1e12 ? value : 0
+    private static func number(_ element: XMLTree.Element, _ name: String) -> Double { readNumber(element, name) ?? 0 }
+
+    /// An attribute's count or seconds, when it is one (finite, not negative, below 10¹²).
+    private static func readNumber(_ element: XMLTree.Element, _ name: String) -> Double? {
+        guard let value = Double(element.attribute(name) ?? "") else { return nil }
+        return value.isFinite && value >= 0 && value < 1e12 ? value : nil
     }
 }
 

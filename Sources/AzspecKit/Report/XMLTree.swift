@@ -54,11 +54,11 @@ public struct XMLTree: Sendable {
             var steps: [Step] = [.open(self)]
             while let step = steps.popLast() {
                 switch step {
-                case .text(let text): out += XMLTree.escaped(text, quote: false)
+                case .text(let text): out += XMLEscaping.escapedText(text)
                 case .close(let name): out += "</\(name)>"
                 case .open(let element):
                     out += "<" + element.name
-                    for (name, value) in element.attributes { out += " \(name)=\"\(XMLTree.escaped(value, quote: true))\"" }
+                    for (name, value) in element.attributes { out += " \(name)=\"\(XMLEscaping.escapedAttribute(value))\"" }
                     if element.children.isEmpty {
                         out += "/>"
                         continue
@@ -94,7 +94,7 @@ public struct XMLTree: Sendable {
     /// DTD or an undefined entity is refused.
     public static func read(_ bytes: [UInt8]) throws(Failure) -> XMLTree {
         let text = try decode(bytes)
-        var reader = Reader(Array(text.unicodeScalars))
+        var reader = Reader(Array(text.utf8))
         return XMLTree(root: try reader.document())
     }
 
@@ -144,50 +144,30 @@ public struct XMLTree: Sendable {
         }
         return text
     }
-
-    static func escaped(_ text: String, quote: Bool) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || (quote && ($0 == 0x22 || $0 < 0x20)) }) else {
-            return text
-        }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where quote: out += "&quot;"
-            case "\t" where quote: out += "&#9;"
-            case "\n" where quote: out += "&#10;"
-            case "\r" where quote: out += "&#13;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
 }
 
-/// The reader's cursor over the document's scalars.
+/// The reader's cursor over the document's UTF-8 bytes (valid UTF-8: ``XMLTree/decode(_:)`` checked it). All markup
+/// is ASCII, so the bytes of other characters are copied as they are; a byte over 0x7F may stand in a name.
 private struct Reader {
-    let scalars: [Unicode.Scalar]
+    let bytes: [UInt8]
     var index = 0
 
-    init(_ scalars: [Unicode.Scalar]) {
-        self.scalars = scalars
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
     }
 
     typealias Failure = XMLTree.Failure
 
     func failure(_ reason: String, at offset: Int? = nil) -> Failure {
-        let end = min(offset ?? index, scalars.count)
+        let end = min(offset ?? index, bytes.count)
         var line = 1
         var column = 1
-        for scalar in scalars[..<end] {
-            if scalar == "\n" {
+        for byte in bytes[..<end] {
+            if byte == 0x0A {
                 line += 1
                 column = 1
-            } else {
-                column += 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1  // the first byte of a character
             }
         }
         return Failure(line: line, column: column, reason: reason)
@@ -195,8 +175,8 @@ private struct Reader {
 
     func looking(at text: String) -> Bool {
         var offset = index
-        for scalar in text.unicodeScalars {
-            guard offset < scalars.count, scalars[offset] == scalar else { return false }
+        for byte in text.utf8 {
+            guard offset < bytes.count, bytes[offset] == byte else { return false }
             offset += 1
         }
         return true
@@ -204,72 +184,74 @@ private struct Reader {
 
     mutating func skip(_ text: String) -> Bool {
         guard looking(at: text) else { return false }
-        index += text.unicodeScalars.count
+        index += text.utf8.count
         return true
     }
 
+    var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+
     mutating func skipSpace() -> Bool {
         let start = index
-        while index < scalars.count, Self.isSpace(scalars[index]) { index += 1 }
+        while let byte = current, Self.isSpace(byte) { index += 1 }
         return index > start
     }
 
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" }
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
-    /// XML 1.0's Char production.
-    static func isChar(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
-        default: false
-        }
+    /// The length of the character at `offset` when XML 1.0's Char production allows it, else nil: controls but tab,
+    /// line feed and carriage return are refused, and so are U+FFFE and U+FFFF (EF BF BE, EF BF BF).
+    func charLength(at offset: Int) -> Int? {
+        let byte = bytes[offset]
+        if byte < 0x80 { return byte >= 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D ? 1 : nil }
+        if byte == 0xEF, offset + 2 < bytes.count, bytes[offset + 1] == 0xBF, bytes[offset + 2] >= 0xBE { return nil }
+        return byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
     }
 
-    static func isNameStart(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x41...0x5A, 0x61...0x7A, 0x5F, 0x3A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x2FF, 0x370...0x37D, 0x37F...0x1FFF,
-            0x200C...0x200D, 0x2070...0x218F, 0x2C00...0x2FEF, 0x3001...0xD7FF, 0xF900...0xFDCF, 0xFDF0...0xFFFD, 0x10000...0xEFFFF:
-            true
-        default: false
-        }
+    func notAllowed(at offset: Int) -> Failure {
+        let scalar = String(decoding: bytes[offset..<min(offset + 3, bytes.count)], as: UTF8.self).unicodeScalars.first
+        return failure("a character XML does not allow (U+\(String(scalar?.value ?? 0, radix: 16, uppercase: true)))", at: offset)
     }
 
-    static func isName(_ scalar: Unicode.Scalar) -> Bool {
-        isNameStart(scalar) || scalar == "-" || scalar == "." || ("0"..."9").contains(scalar) || scalar.value == 0xB7
-            || (0x300...0x36F).contains(scalar.value) || (0x203F...0x2040).contains(scalar.value)
+    static func isNameStart(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x5F || byte == 0x3A || byte >= 0x80
     }
+
+    static func isName(_ byte: UInt8) -> Bool {
+        isNameStart(byte) || byte == 0x2D || byte == 0x2E || (0x30...0x39).contains(byte)
+    }
+
+    func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
 
     mutating func name() throws(Failure) -> String {
         let start = index
-        guard index < scalars.count, Self.isNameStart(scalars[index]) else { throw failure("a name was expected") }
+        guard let first = current, Self.isNameStart(first) else { throw failure("a name was expected") }
         index += 1
-        while index < scalars.count, Self.isName(scalars[index]) { index += 1 }
-        return String(String.UnicodeScalarView(scalars[start..<index]))
+        while let byte = current, Self.isName(byte) { index += 1 }
+        return text(start..<index)
     }
 
     /// Up to and past `end`, which must come; the text before it, every character checked.
     mutating func until(_ end: String, what: String) throws(Failure) -> String {
         let start = index
-        while index < scalars.count {
+        while index < bytes.count {
             if looking(at: end) {
-                let text = String(String.UnicodeScalarView(scalars[start..<index]))
-                index += end.unicodeScalars.count
-                return text
+                let found = text(start..<index)
+                index += end.utf8.count
+                return found
             }
-            guard Self.isChar(scalars[index]) else { throw failure("a character XML does not allow (U+\(hex(scalars[index])))") }
-            index += 1
+            guard let length = charLength(at: index) else { throw notAllowed(at: index) }
+            index += length
         }
         throw failure("\(what) is not closed (no '\(end)')", at: start)
     }
-
-    func hex(_ scalar: Unicode.Scalar) -> String { String(scalar.value, radix: 16, uppercase: true) }
 
     /// Comments, processing instructions and white space between the markup that matters.
     mutating func misc(prolog: Bool) throws(Failure) {
         while true {
             _ = skipSpace()
             if skip("<!--") {
-                let text = try until("-->", what: "a comment")
-                if text.contains("--") || text.hasSuffix("-") { throw failure("'--' inside a comment") }
+                let comment = try until("-->", what: "a comment")
+                if comment.contains("--") || comment.hasSuffix("-") { throw failure("'--' inside a comment") }
             } else if looking(at: "<?") {
                 try instruction()
             } else if looking(at: "<!DOCTYPE") || looking(at: "<!doctype") {
@@ -292,11 +274,11 @@ private struct Reader {
 
     /// The XML declaration's `encoding`, checked against what was read (UTF-8 or UTF-16).
     mutating func declaration() throws(Failure) {
-        guard looking(at: "<?xml"), index + 5 < scalars.count, Self.isSpace(scalars[index + 5]) else { return }
+        guard looking(at: "<?xml"), index + 5 < bytes.count, Self.isSpace(bytes[index + 5]) else { return }
         index += 5
-        let text = try until("?>", what: "the XML declaration")
-        if let range = text.firstRange(of: "encoding") {
-            let rest = text[range.upperBound...].drop { Self.isSpace($0.unicodeScalars.first ?? " ") || $0 == "=" }
+        let declared = try until("?>", what: "the XML declaration")
+        if let range = declared.firstRange(of: "encoding") {
+            let rest = declared[range.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "=" }
             let quote = rest.first
             let value = rest.dropFirst().prefix { $0 != quote }.lowercased()
             guard ["utf-8", "utf8", "utf-16", "utf16", "us-ascii", "ascii"].contains(value) else {
@@ -309,11 +291,11 @@ private struct Reader {
         try declaration()
         try misc(prolog: true)
         guard looking(at: "<"), !looking(at: "</"), !looking(at: "<!") else {
-            throw failure(index >= scalars.count ? "the document has no root element" : "the root element was expected")
+            throw failure(index >= bytes.count ? "the document has no root element" : "the root element was expected")
         }
         let root = try elements()
         try misc(prolog: false)
-        guard index == scalars.count else { throw failure("content after the root element") }
+        guard index == bytes.count else { throw failure("content after the root element") }
         return root
     }
 
@@ -321,15 +303,28 @@ private struct Reader {
     mutating func elements() throws(Failure) -> XMLTree.Element {
         var open: [XMLTree.Element] = []
         var root: XMLTree.Element?
-        var text = ""
-        func flush(_ text: inout String, into element: XMLTree.Element?) {
-            if !text.isEmpty, let element { element.children.append(.text(text)) }
-            text = ""
+        var pending = ""
+        var runStart = index  // the start of plain text not yet added to `pending`
+        func flush(into element: XMLTree.Element?) {
+            if !pending.isEmpty, let element { element.children.append(.text(pending)) }
+            pending = ""
         }
         repeat {
-            guard index < scalars.count else { throw failure("the document ends inside <\(open.last?.name ?? "")>") }
-            if skip("</") {
-                flush(&text, into: open.last)
+            guard let byte = current else { throw failure("the document ends inside <\(open.last?.name ?? "")>") }
+            if byte != UInt8(ascii: "<"), byte != UInt8(ascii: "&") {
+                // Plain text: checked, and copied in one piece when the run ends.
+                guard let length = charLength(at: index) else { throw notAllowed(at: index) }
+                if byte == UInt8(ascii: ">"), index >= 2, bytes[index - 1] == UInt8(ascii: "]"), bytes[index - 2] == UInt8(ascii: "]") {
+                    throw failure("']]>' in text")
+                }
+                index += length
+                continue
+            }
+            pending += text(runStart..<index)
+            if byte == UInt8(ascii: "&") {
+                pending.unicodeScalars.append(try reference())
+            } else if skip("</") {
+                flush(into: open.last)
                 let name = try name()
                 _ = skipSpace()
                 guard skip(">") else { throw failure("'>' was expected after </\(name)") }
@@ -340,30 +335,23 @@ private struct Reader {
                 let comment = try until("-->", what: "a comment")
                 if comment.contains("--") || comment.hasSuffix("-") { throw failure("'--' inside a comment") }
             } else if skip("<![CDATA[") {
-                text += try until("]]>", what: "a CDATA section")
+                pending += try until("]]>", what: "a CDATA section")
             } else if looking(at: "<?") {
                 try instruction()
             } else if looking(at: "<!") {
                 throw failure("markup declarations (<!…>) are refused: azspec reads reports without DTDs or entities")
-            } else if skip("<") {
-                flush(&text, into: open.last)
+            } else {
+                index += 1
+                flush(into: open.last)
                 let element = try startTag()
                 if let parent = open.last { parent.children.append(.element(element)) } else { root = element }
-                if skip("/>") { continue }
-                guard skip(">") else { throw failure("'>' was expected in <\(element.name)>") }
-                guard open.count < XMLTree.maximumDepth else { throw failure("elements nested deeper than \(XMLTree.maximumDepth)") }
-                open.append(element)
-            } else if scalars[index] == "&" {
-                text.unicodeScalars.append(try reference())
-            } else {
-                let scalar = scalars[index]
-                guard Self.isChar(scalar) else { throw failure("a character XML does not allow (U+\(hex(scalar)))") }
-                if scalar == ">", index >= 2, scalars[index - 1] == "]", scalars[index - 2] == "]" {
-                    throw failure("']]>' in text")
+                if !skip("/>") {
+                    guard skip(">") else { throw failure("'>' was expected in <\(element.name)>") }
+                    guard open.count < XMLTree.maximumDepth else { throw failure("elements nested deeper than \(XMLTree.maximumDepth)") }
+                    open.append(element)
                 }
-                text.unicodeScalars.append(scalar)
-                index += 1
             }
+            runStart = index
         } while !open.isEmpty
         guard let root else { throw failure("the root element was expected") }
         return root
@@ -381,33 +369,37 @@ private struct Reader {
             _ = skipSpace()
             guard skip("=") else { throw failure("'=' was expected after attribute \(attribute)") }
             _ = skipSpace()
-            guard index < scalars.count, scalars[index] == "\"" || scalars[index] == "'" else {
+            guard let quote = current, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
                 throw failure("the value of attribute \(attribute) must be quoted")
             }
-            let quote = scalars[index]
             index += 1
-            var value = String.UnicodeScalarView()
+            var value = ""
+            var runStart = index
             while true {
-                guard index < scalars.count else { throw failure("the value of attribute \(attribute) is not closed") }
-                let scalar = scalars[index]
-                if scalar == quote {
-                    index += 1
-                    break
-                }
-                if scalar == "<" { throw failure("'<' in the value of attribute \(attribute)") }
-                if scalar == "&" {
-                    value.append(try reference())
+                guard let byte = current else { throw failure("the value of attribute \(attribute) is not closed") }
+                if byte == quote || byte == UInt8(ascii: "&") || Self.isSpace(byte) {
+                    value += text(runStart..<index)
+                    if byte == quote {
+                        index += 1
+                        break
+                    }
+                    if byte == UInt8(ascii: "&") {
+                        value.unicodeScalars.append(try reference())
+                    } else {
+                        value += " "  // attribute-value normalisation: white space characters become spaces
+                        index += 1
+                    }
+                    runStart = index
                     continue
                 }
-                guard Self.isChar(scalar) else { throw failure("a character XML does not allow (U+\(hex(scalar)))") }
-                // Attribute-value normalisation: white space characters become spaces.
-                value.append(Self.isSpace(scalar) ? " " : scalar)
-                index += 1
+                if byte == UInt8(ascii: "<") { throw failure("'<' in the value of attribute \(attribute)") }
+                guard let length = charLength(at: index) else { throw notAllowed(at: index) }
+                index += length
             }
             guard !attributes.contains(where: { $0.name == attribute }) else {
                 throw failure("attribute \(attribute) appears twice in <\(name)>")
             }
-            attributes.append((attribute, String(value)))
+            attributes.append((attribute, value))
         }
         return XMLTree.Element(name: name, attributes: attributes)
     }
@@ -416,12 +408,10 @@ private struct Reader {
     mutating func reference() throws(Failure) -> Unicode.Scalar {
         let start = index
         index += 1
-        var body = ""
-        while index < scalars.count, scalars[index] != ";", body.unicodeScalars.count < 12 {
-            body.unicodeScalars.append(scalars[index])
-            index += 1
-        }
-        guard index < scalars.count, scalars[index] == ";" else { throw failure("'&' that starts no reference", at: start) }
+        let bodyStart = index
+        while let byte = current, byte != UInt8(ascii: ";"), index - bodyStart < 12 { index += 1 }
+        guard current == UInt8(ascii: ";") else { throw failure("'&' that starts no reference", at: start) }
+        let body = text(bodyStart..<index)
         index += 1
         switch body {
         case "lt": return "<"
@@ -443,5 +433,13 @@ private struct Reader {
             throw failure("'&\(body);' is not a character XML allows", at: start)
         }
         return scalar
+    }
+
+    /// XML 1.0's Char production, for a character written as a reference.
+    static func isChar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+        default: false
+        }
     }
 }

@@ -628,7 +628,7 @@ public enum SpecSchema {
                "number",
                "boolean"
               ],
-              "description": "A host (host or host:port) that may receive the token."
+              "description": "Where the token may also go: an origin (https://api.example.com, http://127.0.0.1:8080), a host with or without a port (https on that port, 443 when none; a loopback host also over http), or *.suffix (https on 443)."
              },
              "description": "Hosts besides the cloud's Resource Manager (or the resource's own hosts) that may receive this identity's token.",
              "examples": [

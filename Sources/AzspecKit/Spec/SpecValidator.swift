@@ -34,7 +34,7 @@ public struct SpecValidator: Sendable {
                 known.insert(capture.name)
             }
             if let url = test.request?.url, url.references.isEmpty, let host = URL(string: url.source)?.host,
-                url.source.hasPrefix("http://"), !TokenRouting.isLoopback(host)
+                url.source.hasPrefix("http://"), !Origin.isLoopback(host)
             {
                 collector.warning("plain http:// to '\(host)' sends the request unencrypted; use https://", at: url.location)
             }
