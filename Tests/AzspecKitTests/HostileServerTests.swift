@@ -69,6 +69,26 @@ import Yams
         }
     }
 
+    @Test func validateSaysWhichIdentitiesRunPrograms() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("specs/azspec.yaml", "identities:\n  cli: { kind: azureCli, command: [/bin/sh, -c, \"echo hi\"] }\n")
+        for name in ["a", "b"] {
+            try folder.write(
+                "specs/\(name).yaml",
+                "name: \(name)\nidentity: cli\ntests:\n  - name: t\n    request: { url: /subscriptions, query: { api-version: \"2022-12-01\" } }\n"
+            )
+        }
+        try folder.write("specs/c.yaml", "name: c\ntests:\n  - name: t\n    request: { url: /subscriptions }\n")
+        let set = SpecSet(paths: [folder.path + "/specs"], environment: [:])
+        let notes = set.programNotes.map(\.description)
+        #expect(
+            notes == [
+                "\(folder.path)/specs/azspec.yaml:2:3: note: identity 'cli' runs a program for its tokens: /bin/sh -c echo hi "
+                    + "(used by \(folder.path)/specs/a.yaml, \(folder.path)/specs/b.yaml)"
+            ], "\(notes)")
+    }
+
     // MARK: 2. A token goes only to its own origin
 
     @Test func originsCompareSchemeHostAndEffectivePort() {
@@ -260,20 +280,30 @@ import Yams
         }
     }
 
-    @Test func aReportOfFourteenMegabytesMerges() throws {
+    /// Through the binary, as a CI job runs it (and without holding the megabytes in the test process).
+    @Test func aReportOfFourteenMegabytesMerges() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let big = String(repeating: "x", count: 1 << 20)
-        let cases = (0..<14).map { "<testcase name=\"c\($0)\"><failure message=\"m\">\(big)</failure></testcase>" }.joined()
-        let path = try folder.write(
-            "big.xml", "<testsuites><testsuite name=\"s\" tests=\"14\" failures=\"14\">\(cases)</testsuite></testsuites>")
-        let merged = try JUnitMerge.merge([path])
-        #expect(merged.utf8.count > 14 << 20)
-        #expect(merged.contains("tests=\"14\" failures=\"14\""))
+        let path = folder.path + "/big.xml"
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        let big = Data(String(repeating: "x", count: 1 << 20).utf8)
+        try handle.write(contentsOf: Data("<testsuites><testsuite name=\"s\" tests=\"14\" failures=\"14\">".utf8))
+        for index in 0..<14 {
+            try handle.write(contentsOf: Data("<testcase name=\"c\(index)\"><failure message=\"m\">".utf8))
+            try handle.write(contentsOf: big)
+            try handle.write(contentsOf: Data("</failure></testcase>".utf8))
+        }
+        try handle.write(contentsOf: Data("</testsuite></testsuites>".utf8))
+        try handle.close()
+        let result = try await AzspecProcess.run(["merge-reports", "merged.xml", "big.xml"], in: folder.path)
+        #expect(result.status == 0, "\(result.all)")
+        let size = try FileManager.default.attributesOfItem(atPath: folder.path + "/merged.xml")[.size] as? Int ?? 0
+        #expect(size > 14 << 20)
     }
 
     @Test func oneCasesTextIsCappedAndSaysSo() throws {
-        let details = String(repeating: "Microsoft.Compute/virtualMachines/read\n", count: 100_000)
+        let details = String(repeating: "Microsoft.Compute/virtualMachines/read\n", count: 30_000)  // 1.2 MB
         let suite = SuiteReport(
             name: "s", file: "s.yaml", timestamp: Date(), duration: 0,
             cases: [CaseReport(name: "c", line: 1, duration: 0, outcome: .failed(Problem(message: details, type: "T", details: details)))])
@@ -293,7 +323,7 @@ import Yams
         #expect(symlink(victim, folder.path + "/report.xml") == 0)
         try JUnitWriter.writeText("<testsuites/>\n", to: folder.path + "/report.xml")
         #expect(folder.read("victim.txt") == "keep me")
-        #expect(!NewFiles.isLink(folder.path + "/report.xml"))
+        #expect(!InputFile.isSymbolicLink(folder.path + "/report.xml"))
         #expect(folder.read("report.xml") == "<testsuites/>\n")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp-") }
         #expect(leftovers.isEmpty)

@@ -96,6 +96,18 @@ public enum InputFile {
         return type == S_IFCHR || type == S_IFIFO
     }
 
+    /// Whether `path` is a symbolic link, dangling or not (`lstat`: the link itself, not what it points to).
+    public static func isSymbolicLink(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
+    }
+
+    /// Whether anything is at `path`, a dangling link included.
+    public static func isPresent(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0
+    }
+
     /// The permission bits of `path` (following symbolic links: `0o1777` for `/tmp`), or nil when it cannot be read.
     public static func permissions(_ path: String) -> UInt32? {
         var status = stat()

@@ -1,3 +1,4 @@
+import AzspecCore
 import Foundation
 
 #if canImport(Glibc)
@@ -26,13 +27,15 @@ public enum NewFiles {
             var inside = folder
             for component in relative.split(separator: "/").dropLast() {
                 inside += "/" + component
-                if isLink(inside) {
+                if InputFile.isSymbolicLink(inside) {
                     throw NewFileError(
                         path: path,
                         reason: "'\(inside)' is a symbolic link; azspec writes only inside the project folder, never through a link")
                 }
             }
-            if isLink(path) { throw NewFileError(path: path, reason: "it is a symbolic link; nothing was written through it") }
+            if InputFile.isSymbolicLink(path) {
+                throw NewFileError(path: path, reason: "it is a symbolic link; nothing was written through it")
+            }
             let parent = (path as NSString).deletingLastPathComponent
             try FileManager.default.createDirectory(atPath: parent.isEmpty ? "." : parent, withIntermediateDirectories: true)
             let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
@@ -55,19 +58,10 @@ public enum NewFiles {
         return outcomes
     }
 
-    /// Whether `path` is a symbolic link (dangling or not).
-    static func isLink(_ path: String) -> Bool {
-        var status = stat()
-        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
-    }
-
     /// Creates every file, or none when any of them exists already (an import must not half-land); a file that
     /// turns out to exist when it is created (a race, a link) is an error, never reported as written.
     public static func createAll(_ files: [(path: String, text: String)], in folder: String) throws -> [String] {
-        let existing = files.map { folder == "." ? $0.path : folder + "/" + $0.path }.filter { path in
-            var status = stat()
-            return lstat(path, &status) == 0
-        }
+        let existing = files.map { folder == "." ? $0.path : folder + "/" + $0.path }.filter(InputFile.isPresent)
         guard existing.isEmpty else {
             throw NewFileError(
                 path: existing.joined(separator: ", "), reason: "it exists already; nothing was written (choose another --out)")

@@ -119,24 +119,22 @@ public struct SpecSet: Sendable {
     /// A note at each identity that starts a program for its tokens (`kind: azureCli`), used by a test of a
     /// runnable spec: a spec is code, and `validate` says which specs run programs and which programs.
     public var programNotes: [Diagnostic] {
-        var notes: [Diagnostic] = []
-        var users: [SourceLocation: [String]] = [:]
+        var found: [(identity: IdentitySpec, command: [String], files: [String])] = []
         for plan in runnable {
             for test in plan.suite.tests {
                 guard let identity = plan.identity(for: test), case .azureCli(let command) = identity.kind else { continue }
-                if users[identity.location] == nil {
-                    users[identity.location] = []
-                    notes.append(
-                        Diagnostic(
-                            .note, at: identity.location,
-                            "identity '\(identity.name)' runs a program for its tokens: \(command.joined(separator: " "))"))
+                guard let index = found.firstIndex(where: { $0.identity.location == identity.location }) else {
+                    found.append((identity, command, [plan.suite.file]))
+                    continue
                 }
-                if users[identity.location]?.last != plan.suite.file { users[identity.location]?.append(plan.suite.file) }
+                if found[index].files.last != plan.suite.file { found[index].files.append(plan.suite.file) }
             }
         }
-        return notes.map { note in
-            let files = users[note.location] ?? []
-            return Diagnostic(.note, at: note.location, note.message + " (used by \(files.joined(separator: ", ")))")
+        return found.map { identity, command, files in
+            Diagnostic(
+                .note, at: identity.location,
+                "identity '\(identity.name)' runs a program for its tokens: \(command.joined(separator: " ")) "
+                    + "(used by \(files.joined(separator: ", ")))")
         }
     }
 
