@@ -69,6 +69,48 @@ import Yams
         }
     }
 
+    @Test func anImportedCollectionOfHostileNamesStaysData() throws {
+        for text in Self.hostile where !text.isEmpty {
+            let collection: [String: Any] = [
+                "info": ["name": text, "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"],
+                "variable": [["key": "hostile", "value": text]],
+                "item": [
+                    [
+                        "name": "folder " + text,
+                        "item": [
+                            [
+                                "name": "request " + text,
+                                "event": [
+                                    [
+                                        "listen": "test",
+                                        "script": [
+                                            "exec": ["pm.expect(pm.response.json().name).to.eql(pm.collectionVariables.get('hostile'));"]
+                                        ],
+                                    ]
+                                ],
+                                "request": [
+                                    "method": "GET", "url": "https://example.com/{{hostile}}",
+                                    "header": [["key": "X-Note", "value": text]],
+                                ],
+                            ]
+                        ],
+                    ]
+                ],
+            ]
+            let bytes = try JSONSerialization.data(withJSONObject: collection)
+            let imported = try PostmanImporter.convert(collection: Array(bytes), environment: nil)
+            for file in imported.files {
+                let node = try #require(YAMLDocument.compose(file.text, file: file.name).root, "\(file.text)")
+                let keys = node.mapping.map { Array($0.keys.compactMap(\.string)) } ?? []
+                let allowed: Set<String> = ["name", "vars", "tests"]
+                #expect(keys.allSatisfy { allowed.contains($0) }, "\(keys): \(file.text)")
+                #expect(node.mapping?["name"]?.string == "folder " + text, "\(file.text)")
+                let loaded = SpecLoader().load(yaml: file.text, file: file.name)
+                #expect(loaded.suite?.identities.isEmpty == true, "\(file.text)")
+            }
+        }
+    }
+
     @Test func validateSaysWhichIdentitiesRunPrograms() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
