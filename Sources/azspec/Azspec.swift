@@ -8,7 +8,7 @@ struct Azspec: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "azspec",
         abstract: "Declarative tests for Azure access: Entra ID tokens and Resource Manager calls, reported as JUnit XML.",
-        version: AzspecVersion.current,
+        version: "azspec " + AzspecVersion.description,
         subcommands: [
             Run.self, Validate.self, List.self, Init.self, Schema.self, MergeReports.self, Import.self, Snapshot.self, EmulatorCommand.self,
         ],

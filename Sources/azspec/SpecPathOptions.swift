@@ -10,6 +10,9 @@ struct SpecPathOptions: ParsableArguments {
     /// A path that does not exist is a usage error (a mistyped command or folder), before anything else.
     func requireExisting() throws {
         for path in paths where !FileManager.default.fileExists(atPath: path) {
+            if let problem = InputFile.absence(of: path), problem != "no such file or folder" {
+                throw MissingPath(path: path, hint: "", problem: problem)
+            }
             let known = ["run", "validate", "list", "snapshot", "emulator", "init", "schema", "merge-reports", "import"]
             let hint = path.contains("/") || path.contains(".") ? "" : Suggestion.hint(for: path, in: known)
             throw MissingPath(path: path, hint: hint)
@@ -21,8 +24,9 @@ struct SpecPathOptions: ParsableArguments {
 struct MissingPath: Error, CustomStringConvertible {
     let path: String
     let hint: String
+    var problem = "no such file or folder"
     var description: String {
-        "error: no such file or folder: \(path)\(hint.replacingOccurrences(of: "did you mean", with: "did you mean the command"))"
+        "error: \(problem): \(path)\(hint.replacingOccurrences(of: "did you mean", with: "did you mean the command"))"
     }
 }
 

@@ -96,18 +96,26 @@ struct ReportFormatsTests {
         lines.forEach { assertNoCanary($0, "github") }
         #expect(
             lines == [
-                "::warning file=specs/03 reader.yaml,line=7,col=3,title=invalid spec::no api-version",
+                "::warning file=specs/03 reader.yaml,line=7,col=3,title=spec warning::no api-version",
                 "::error file=specs/03 reader.yaml,line=12,col=9,title=Reader | permissions › create # a group%2C 100%25 sure::"
                     + "status: expected 201, got 403 (AuthorizationFailed)%0Asecond line; with ] and :, commas",
                 "::error file=specs/03 reader.yaml,line=20,title=Reader | permissions › unreachable::connection refused",
             ])
     }
 
+    @Test func aSpecErrorIsTitledInvalidSpecAndAWarningSpecWarning() {
+        var report = Self.report
+        report.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: "specs/x.yaml", line: 2, column: 1), "unknown key"))
+        let lines = CIAnnotations(.github).lines(for: report)
+        #expect(lines.first == "::warning file=specs/03 reader.yaml,line=7,col=3,title=spec warning::no api-version")
+        #expect(lines.dropFirst().first == "::error file=specs/x.yaml,line=2,col=1,title=invalid spec::unknown key")
+    }
+
     @Test func azurePipelinesIssuesAndTheFailedResult() {
         let lines = CIAnnotations(.azurePipelines, redactor: redactor).lines(for: Self.report)
         #expect(
             lines == [
-                "##vso[task.logissue type=warning;sourcepath=specs/03 reader.yaml;linenumber=7;columnnumber=3;code=invalid spec]no api-version",
+                "##vso[task.logissue type=warning;sourcepath=specs/03 reader.yaml;linenumber=7;columnnumber=3;code=spec warning]no api-version",
                 "##vso[task.logissue type=error;sourcepath=specs/03 reader.yaml;linenumber=12;columnnumber=9;"
                     + "code=Reader | permissions › create # a group, 100%AZP25 sure]"
                     + "status: expected 201, got 403 (AuthorizationFailed)%0Asecond line; with ] and :, commas",

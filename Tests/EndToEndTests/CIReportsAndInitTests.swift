@@ -93,6 +93,7 @@ import Testing
         #expect(created.status == 0)
         for file in [
             "azspec.yaml", "specs/01-smoke.yaml", ".gitignore", "azspec.schema.json", ".github/workflows/azspec.yml", "azure-pipelines.yml",
+            ".azure-pipelines/install-azspec.yml",
         ] {
             #expect(created.stdout.contains("created fresh/\(file)"), "\(file)")
         }
@@ -100,7 +101,7 @@ import Testing
         #expect(run.status == 0, "\(run.all)")
         #expect(run.stdout.contains("2 passed, 0 failed"))
         let again = try await AzspecProcess.run(["init", "fresh"], in: folder.path)
-        #expect(again.stdout.components(separatedBy: "kept").count - 1 == 6, "\(again.stdout)")
+        #expect(again.stdout.components(separatedBy: "kept").count - 1 == 7, "\(again.stdout)")
         let schema = try #require(folder.read("fresh/azspec.schema.json"))
         #expect(JSONValue.parsed(Array(schema.utf8)) != nil)
     }

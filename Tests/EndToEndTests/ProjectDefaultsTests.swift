@@ -62,6 +62,19 @@ import Testing
         #expect(
             warned.stderr.contains("specs/t.yaml:4:21: warning: this Resource Manager request names no api-version"),
             "\(warned.stderr)")
+        // A test whose point is ARM's refusal is not warned about.
+        try folder.write(
+            "specs/t.yaml",
+            """
+            name: no version
+            tests:
+              - name: t
+                request: { url: "{{cloud.arm}}/subscriptions/x/resourcegroups" }
+                expect: { status: 400, json: { $.error.code: MissingApiVersionParameter } }
+            """)
+        let quiet = try await AzspecProcess.run(["validate", "specs"], in: folder.path)
+        #expect(quiet.status == 0, "\(quiet.all)")
+        #expect(!quiet.all.contains("warning"), "\(quiet.all)")
         try folder.write("specs/azspec.yaml", "apiVersion: latest\ntimeout: 0\n")
         let refused = try await AzspecProcess.run(["validate", "specs"], in: folder.path)
         #expect(refused.status == 2, "\(refused.all)")

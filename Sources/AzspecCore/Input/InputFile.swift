@@ -72,13 +72,19 @@ public enum InputFile {
         return bytes
     }
 
-    /// The file as UTF-8 text (see ``read(_:as:)``).
+    /// The file as UTF-8 text (see ``read(_:as:)``), without the byte order mark Windows editors put first (YAML and
+    /// JSON both allow one at the start of a stream).
     public static func readText(_ path: String, as kind: Kind) throws(InputFileError) -> String {
-        let bytes = try read(path, as: kind)
+        let bytes = withoutByteOrderMark(try read(path, as: kind))
         guard let text = PercentEncoding.validUTF8(bytes) else {
             throw InputFileError(path: path, kind: kind, problem: "is not valid UTF-8 text")
         }
         return text
+    }
+
+    /// `bytes` without a leading UTF-8 byte order mark (EF BB BF), which is no part of the text.
+    public static func withoutByteOrderMark(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
     }
 
     /// Whether `path` names a regular file (following symbolic links); false for folders, devices and missing paths.
@@ -100,6 +106,23 @@ public enum InputFile {
     public static func isSymbolicLink(_ path: String) -> Bool {
         var status = stat()
         return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
+    }
+
+    /// Why `path` cannot be followed to anything, or nil when it can: "no such file or folder", "a symbolic link loop",
+    /// "a symbolic link to a missing …", "not reachable: permission denied". Said in place of a bare "no such file" so
+    /// that a loop or a dangling link is named for what it is.
+    public static func absence(of path: String) -> String? {
+        var status = stat()
+        if stat(path, &status) == 0 { return nil }
+        let code = errno
+        switch code {
+        case ELOOP: return "a symbolic link loop (too many levels of symbolic links)"
+        case EACCES, EPERM: return "not reachable: permission denied"
+        case ENAMETOOLONG: return "a path too long to open"
+        default:
+            if isSymbolicLink(path) { return "a symbolic link to something that does not exist" }
+            return code == ENOENT || code == ENOTDIR ? "no such file or folder" : "not reachable (\(describe(code)))"
+        }
     }
 
     /// Whether anything is at `path`, a dangling link included.

@@ -37,8 +37,8 @@ public enum SpecDiscovery {
         for path in paths {
             var isFolder: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isFolder) else {
-                diagnostics.append(
-                    Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), "no such file or folder: \(path)"))
+                let problem = InputFile.absence(of: path) ?? "no such file or folder"
+                diagnostics.append(Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), "\(problem): \(path)"))
                 continue
             }
             guard isFolder.boolValue else {

@@ -67,7 +67,9 @@ public enum PostmanImporter {
     private static func json(_ bytes: [UInt8], what: String) throws(PostmanImportError) -> JSONValue {
         guard bytes.count <= maxInputBytes else { throw .tooLarge(what: what, bytes: bytes.count) }
         do {
-            return try JSONValue(parsing: bytes)
+            // Postman on Windows, and editors there, may start the file with a byte order mark (RFC 8259 §8.1 lets a
+            // parser ignore it).
+            return try JSONValue(parsing: InputFile.withoutByteOrderMark(bytes))
         } catch {
             throw .notJSON(what: what, detail: error.description)
         }

@@ -26,7 +26,8 @@ public struct CIAnnotations: Sendable {
             lines.append(
                 annotation(
                     error: diagnostic.severity == .error, file: diagnostic.location.file, line: diagnostic.location.line,
-                    column: diagnostic.location.column, title: "invalid spec", message: diagnostic.message))
+                    column: diagnostic.location.column, title: diagnostic.severity == .error ? "invalid spec" : "spec warning",
+                    message: diagnostic.message))
         }
         for suite in report.suites {
             for test in suite.cases {

@@ -16,24 +16,26 @@ public struct JSONReportWriter: Sendable {
 
     /// The document, pretty-printed, ending with a newline.
     public func render(_ report: RunReport) -> String {
-        let document: JSONValue = .object(
-            JSONObject([
-                ("$schema", .string(ReportSchema.id)),
-                ("format", "azspec-report"),
-                ("version", .int(Self.version)),
-                ("azspec", .string(AzspecVersion.current)),
-                ("startedAt", .string(Self.timestamp(report.startedAt))),
-                ("duration", seconds(report.duration)),
-                (
-                    "totals",
-                    totals(
-                        tests: report.tests, passed: report.passed, failed: report.failures, errored: report.errors,
-                        skipped: report.skipped, files: report.suites.count)
-                ),
-                ("diagnostics", .array(report.diagnostics.map(diagnostic))),
-                ("suites", .array(report.suites.map(suite))),
-            ]))
-        return document.prettyPrinted() + "\n"
+        var members: [(String, JSONValue)] = [
+            ("$schema", .string(ReportSchema.id)),
+            ("format", "azspec-report"),
+            ("version", .int(Self.version)),
+            ("azspec", .string(AzspecVersion.current)),
+        ]
+        if let commit = AzspecVersion.commit { members.append(("azspecCommit", .string(commit))) }
+        members += [
+            ("startedAt", .string(Self.timestamp(report.startedAt))),
+            ("duration", seconds(report.duration)),
+            (
+                "totals",
+                totals(
+                    tests: report.tests, passed: report.passed, failed: report.failures, errored: report.errors,
+                    skipped: report.skipped, files: report.suites.count)
+            ),
+            ("diagnostics", .array(report.diagnostics.map(diagnostic))),
+            ("suites", .array(report.suites.map(suite))),
+        ]
+        return JSONValue.object(JSONObject(members)).prettyPrinted() + "\n"
     }
 
     private func suite(_ suite: SuiteReport) -> JSONValue {

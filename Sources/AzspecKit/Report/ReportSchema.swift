@@ -16,6 +16,7 @@ public enum ReportSchema {
             "format": { "const": "azspec-report", "description": "Always azspec-report." },
             "version": { "const": 1, "description": "The shape's version: raised when a field is removed or changes meaning." },
             "azspec": { "type": "string", "description": "The azspec version that wrote the report.", "examples": ["0.1.0"] },
+            "azspecCommit": { "type": "string", "pattern": "^[0-9a-f]{7,40}$", "description": "The commit that azspec was built from, when its build said (release binaries do)." },
             "startedAt": { "$ref": "#/$defs/timestamp", "description": "When the run started." },
             "duration": { "$ref": "#/$defs/seconds", "description": "Wall-clock seconds of the whole run." },
             "totals": { "$ref": "#/$defs/totals" },

@@ -2,7 +2,8 @@ import Foundation
 
 /// `azspec init [DIR]`: a project to start from: `azspec.yaml` (a CI identity), a first spec (the identity's token and
 /// a resource-group list), a `.gitignore` for the reports, the JSON Schema for editor completion, and CI files for
-/// GitHub Actions (workload identity) and Azure Pipelines. An existing file is never overwritten (each is created
+/// GitHub Actions (workload identity, azspec from its GitHub Action) and Azure Pipelines (azspec from a step template
+/// written beside it). Each installs the release binary this azspec is, verified and cached, never a build per job. An existing file is never overwritten (each is created
 /// with `O_EXCL`); `azspec run --emulator` passes on what it writes.
 public enum ProjectScaffold {
     public typealias Outcome = NewFiles.Outcome
@@ -16,7 +17,7 @@ public enum ProjectScaffold {
         [
             ("azspec.yaml", projectFile), ("specs/01-smoke.yaml", firstSpec), (".gitignore", "reports/\n"),
             ("azspec.schema.json", SpecSchema.text), (".github/workflows/azspec.yml", githubWorkflow),
-            ("azure-pipelines.yml", azurePipeline),
+            ("azure-pipelines.yml", azurePipeline), (azurePipelinesTemplatePath, azurePipelinesTemplate),
         ]
     }
 
@@ -59,18 +60,11 @@ public enum ProjectScaffold {
 
         """
 
-    /// The steps both GitHub jobs start with: Swift, then azspec built from the repository `AZSPEC_GIT_URL` names.
-    static let githubInstall = """
-              - uses: swift-actions/setup-swift@v2
-                with: { swift-version: "6.1" }
-              - name: install azspec (from the repository the variable AZSPEC_GIT_URL names)
-                run: |
-                  git clone --depth 1 "${{ vars.AZSPEC_GIT_URL }}" "$RUNNER_TEMP/azspec"
-                  swift build -c release --package-path "$RUNNER_TEMP/azspec" --product azspec
-                  echo "$RUNNER_TEMP/azspec/.build/release" >> "$GITHUB_PATH"
-        """
+    /// The GitHub Action's reference: this release's tag, so that a project gets the azspec it was made with.
+    static var actionReference: String { "\(AzspecVersion.repository)@v\(AzspecVersion.current)" }
 
-    static let githubWorkflow = """
+    static var githubWorkflow: String {
+        """
         # Runs the specs after every change, with workload identity federation (no secret in the repository): give the
         # app registration a federated credential for repo:OWNER/REPO:ref:refs/heads/main (and pull requests if wanted).
         name: azspec
@@ -92,7 +86,8 @@ public enum ProjectScaffold {
               AZURE_SUBSCRIPTION_ID: ${{ vars.AZURE_SUBSCRIPTION_ID }}
             steps:
               - uses: actions/checkout@v4
-        \(githubInstall)
+              # The release binary, checked against its SHA-256 and cached: no Swift toolchain, no build.
+              - uses: \(actionReference)
               - name: azspec
                 # Annotations and the step summary come on by themselves under GitHub Actions.
                 run: azspec run specs --shard ${{ matrix.shard }}/2 --junit reports/junit-${{ matrix.shard }}.xml
@@ -104,7 +99,7 @@ public enum ProjectScaffold {
             if: always()
             runs-on: ubuntu-latest
             steps:
-        \(githubInstall)
+              - uses: \(actionReference)
               - uses: actions/download-artifact@v4
                 with: { path: shards, merge-multiple: true }
               - run: azspec merge-reports reports/junit.xml shards/junit-*.xml
@@ -112,8 +107,13 @@ public enum ProjectScaffold {
                 with: { report_paths: reports/junit.xml }
 
         """
+    }
 
-    static let azurePipeline = """
+    /// Where `init` puts the Azure Pipelines step template, relative to the project.
+    static let azurePipelinesTemplatePath = ".azure-pipelines/install-azspec.yml"
+
+    static var azurePipeline: String {
+        """
         # Runs the specs with a workload-identity service connection: AzureCLI@2 hands its federated token to azspec.
         trigger: [main]
         pool: { vmImage: ubuntu-latest }
@@ -122,11 +122,8 @@ public enum ProjectScaffold {
             shard1: { SHARD: 1 }
             shard2: { SHARD: 2 }
         steps:
-          - script: |
-              git clone --depth 1 "$(AZSPEC_GIT_URL)" "$(Agent.TempDirectory)/azspec"
-              swift build -c release --package-path "$(Agent.TempDirectory)/azspec" --product azspec
-              echo "##vso[task.prependpath]$(Agent.TempDirectory)/azspec/.build/release"
-            displayName: install azspec (from the repository the variable AZSPEC_GIT_URL names; needs Swift 6 on the agent)
+          # The release binary, checked against its SHA-256 and cached: no Swift toolchain, no build.
+          - template: \(azurePipelinesTemplatePath)
           - task: AzureCLI@2
             displayName: azspec
             inputs:
@@ -138,7 +135,8 @@ public enum ProjectScaffold {
                 printf '%s' "$idToken" > "$(Agent.TempDirectory)/federated-token"
                 export AZURE_FEDERATED_TOKEN_FILE="$(Agent.TempDirectory)/federated-token"
                 export AZURE_CLIENT_ID="$servicePrincipalId" AZURE_TENANT_ID="$tenantId"
-                export AZURE_SUBSCRIPTION_ID="$(az account show --query id -o tsv)"
+                AZURE_SUBSCRIPTION_ID="$(az account show --query id -o tsv)"
+                export AZURE_SUBSCRIPTION_ID
                 # Failures become pipeline issues by themselves (TF_BUILD is set).
                 azspec run specs --shard $(SHARD)/2 --junit reports/junit.xml
           - task: PublishTestResults@2
@@ -149,4 +147,49 @@ public enum ProjectScaffold {
               testRunTitle: azspec shard $(SHARD)
 
         """
+    }
+
+    /// The Azure Pipelines step template that installs azspec: the same text as `ci/azure-pipelines/install-azspec.yml`
+    /// in azspec's repository (a test compares them). It downloads `scripts/install.sh` from the release's tag, which
+    /// checks the archive against its SHA-256 before unpacking, and caches the binary per version and platform.
+    static var azurePipelinesTemplate: String {
+        """
+        # Installs azspec's release binary for the steps after it: checked against its SHA-256, cached per version and
+        # platform (Cache@2), and put on PATH. No Swift toolchain and no build.
+        #
+        #   steps:
+        #     - template: \(azurePipelinesTemplatePath)
+        #       parameters: { version: "\(AzspecVersion.current)" }    # optional: another release
+        parameters:
+          - name: version
+            displayName: azspec release
+            type: string
+            default: "\(AzspecVersion.current)"
+        steps:
+          - task: Cache@2
+            displayName: azspec ${{ parameters.version }} (cache)
+            inputs:
+              key: '"azspec" | "${{ parameters.version }}" | "$(Agent.OS)" | "$(Agent.OSArchitecture)"'
+              path: $(Pipeline.Workspace)/.azspec/${{ parameters.version }}
+              cacheHitVar: AZSPEC_CACHE_RESTORED
+          - bash: |
+              set -euo pipefail
+              script="$(Agent.TempDirectory)/install-azspec.sh"
+              curl --proto '=https' --tlsv1.2 --fail --silent --show-error --location --retry 2 \\
+                --output "$script" "https://raw.githubusercontent.com/\(AzspecVersion.repository)/v$AZSPEC_VERSION/scripts/install.sh"
+              sh "$script" --version "$AZSPEC_VERSION" --to "$(Pipeline.Workspace)/.azspec/$AZSPEC_VERSION"
+            displayName: azspec ${{ parameters.version }} (install, checked against its SHA-256)
+            condition: and(succeeded(), ne(variables.AZSPEC_CACHE_RESTORED, 'true'))
+            env:
+              AZSPEC_VERSION: ${{ parameters.version }}
+          - bash: |
+              set -euo pipefail
+              echo "##vso[task.prependpath]$(Pipeline.Workspace)/.azspec/$AZSPEC_VERSION"
+              "$(Pipeline.Workspace)/.azspec/$AZSPEC_VERSION/azspec" --version
+            displayName: azspec ${{ parameters.version }} (on PATH)
+            env:
+              AZSPEC_VERSION: ${{ parameters.version }}
+
+        """
+    }
 }

@@ -97,6 +97,19 @@ struct ExpectSpec: Sendable {
     var denied: SourceLocation?
 }
 
+extension ExpectSpec {
+    /// Whether a `json:` expectation requires this literal ARM error code (`$.error.code: MissingApiVersionParameter`).
+    func expectsErrorCode(_ code: String) -> Bool {
+        json.contains { expectation in
+            switch expectation.matcher {
+            case .equals(.value(.string(let value))): value == code
+            case .equals(.string(let template)): template.references.isEmpty && template.source == code
+            default: false
+            }
+        }
+    }
+}
+
 /// `status: 200`, `status: [200, 201]` or `status: 2xx`.
 struct StatusExpectation: Sendable, CustomStringConvertible {
     enum Allowed: Sendable, Hashable {
