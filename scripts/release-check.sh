@@ -9,7 +9,7 @@
 #    holding only the system's folders, it prints its version, validates the example specs and runs them against its
 #    built-in emulator, all passing (the JUnit report is checked for zero failures and errors);
 # 4. it prints what the binary still needs (C libraries, the glibc and libstdc++ symbol versions it asks for), its size
-#    and its start-up time (median of 20: `azspec --version`, `azspec validate specs`).
+#    and its start-up time (median of 20: `azspec --version`, `azspec validate --emulator specs`).
 # Hiding the toolchain needs `unshare --mount` (root, as in CI); elsewhere the check says so and fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +30,17 @@ binary="$work/$name/azspec"
 for file in LICENSE THIRD_PARTY_LICENSES azspec.schema.json; do
   [ -s "$work/$name/$file" ] || { echo "release-check: the archive holds no $name/$file" >&2; exit 1; }
 done
+
+# It names its version and, built from a git checkout, the commit.
+printed="$("$binary" --version)"
+case "$printed" in
+  "azspec $version"*) ;;
+  *) echo "release-check: --version printed '$printed', not azspec $version" >&2; exit 1 ;;
+esac
+if commit="$(git rev-parse HEAD 2>/dev/null)" && [ "$printed" != "azspec $version (commit ${commit:0:12})" ]; then
+  echo "release-check: --version printed '$printed'; the checkout is at $commit" >&2
+  exit 1
+fi
 
 libraries="$(ldd "$binary" 2>&1 || true)"
 if printf '%s\n' "$libraries" | grep -E 'libswift|libFoundation|libdispatch|libBlocksRuntime|not found'; then
@@ -59,8 +70,8 @@ if command -v swift >/dev/null 2>&1 || { [ -n "$hide" ] && [ -n "$(ls -A "$hide"
 fi
 cd "$work"
 "$binary" --version
-"$binary" validate specs > validate.out
-"$binary" run --emulator specs --junit reports/junit.xml --no-color > run.out 2>&1 || { cat run.out; exit 1; }
+"$binary" validate --emulator specs > validate.out
+"$binary" run --emulator specs --junit reports/junit.xml > run.out 2>&1 || { cat run.out; exit 1; }
 tail -2 run.out
 grep -q 'failures="0"' reports/junit.xml && grep -q 'errors="0"' reports/junit.xml
 EOF
@@ -86,4 +97,4 @@ echo "release-check: $name passes the example specs with the Swift toolchain hid
 echo "  archive: $(stat -c %s "$archive") bytes; binary: $(stat -c %s "$binary") bytes"
 echo "  loads: $(printf '%s\n' "$libraries" | awk '{print $1}' | tr '\n' ' ')"
 echo "  needs: ${glibc:-no glibc symbol versions}${glibcxx:+, $glibcxx}"
-echo "  start-up (median of 20): --version $(median_ms "$binary" --version); validate specs $(cd "$work" && median_ms "$binary" validate specs)"
+echo "  start-up (median of 20): --version $(median_ms "$binary" --version); validate --emulator specs $(cd "$work" && median_ms "$binary" validate --emulator specs)"

@@ -55,6 +55,8 @@ struct ReportFormatsTests {
         let document = try #require(JSONValue.parsed(Array(text.utf8)))
         #expect(document["format"] == "azspec-report")
         #expect(document["version"] == .int(1))
+        #expect(document["azspec"] == .string(AzspecVersion.current))
+        #expect(document["azspecCommit"] == AzspecVersion.commit.map(JSONValue.string), "only when the build named one")
         #expect(document["$schema"] == .string(ReportSchema.id))
         #expect(document["totals"]?["tests"] == .int(4))
         #expect(document["totals"]?["failed"] == .int(1))
