@@ -4,7 +4,7 @@
 #   scripts/release-check.sh [ARCHIVE]     (default: this version's archive in dist/)
 #
 # 1. the archive matches its .sha256;
-# 2. unpacked into an empty folder, its binary loads no libswift*, libFoundation* or libdispatch library (ldd);
+# 2. unpacked into an empty folder, its binary loads no libswift*, libFoundation*, libdispatch, libxml2 or ICU library (ldd);
 # 3. in a mount namespace where the toolchain's folder is an empty directory, with LD_LIBRARY_PATH unset and a PATH
 #    holding only the system's folders, it prints its version, validates the example specs and runs them against its
 #    built-in emulator, all passing (the JUnit report is checked for zero failures and errors);
@@ -43,7 +43,7 @@ if commit="$(git rev-parse HEAD 2>/dev/null)" && [ "$printed" != "azspec $versio
 fi
 
 libraries="$(ldd "$binary" 2>&1 || true)"
-if printf '%s\n' "$libraries" | grep -E 'libswift|libFoundation|libdispatch|libBlocksRuntime|not found'; then
+if printf '%s\n' "$libraries" | grep -E 'libswift|libFoundation|libdispatch|libBlocksRuntime|libxml2|libicu|not found'; then
   echo "release-check: the binary still needs the Swift runtime (above)" >&2
   exit 1
 fi

@@ -7,8 +7,11 @@
 #
 # The archive holds one folder, azspec-VERSION-linux-ARCH/, with the binary `azspec`, LICENSE, THIRD_PARTY_LICENSES
 # (the licences of every package linked in) and azspec.schema.json (the spec format's JSON Schema, from the binary).
-# It is reproducible: files in name order, owner 0, mode 0755 or 0644, every time the commit's time (or
-# SOURCE_DATE_EPOCH), gzip without a name or time. The same checkout built twice gives the same bytes.
+# The packaging is reproducible: files in name order, owner 0, mode 0755 or 0644, every time the commit's time (or
+# SOURCE_DATE_EPOCH), gzip without a name or time; the same binary packaged twice gives the same bytes. The build is
+# reproducible but for what the toolchain writes from its paths: built again from the same commit in another folder,
+# the binary differed only in its .swift_modhash section (the Swift driver's module hashes), the GNU build-id that
+# follows from it, and one string length in a dependency (2026-12-07, Swift 6.3.1).
 #
 # The Swift runtime and Foundation are linked statically (--static-swift-stdlib); where the fully static Linux SDK is
 # installed (`swift sdk list` names a *-swift-linux-musl SDK) it is used instead and the binary needs no C library at

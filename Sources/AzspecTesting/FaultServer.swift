@@ -69,14 +69,7 @@ public final class FaultServer: Sendable {
             }
             .bind(host: "127.0.0.1", port: 0).get()
         let server = FaultServer(channel: channel, port: channel.localAddress?.port ?? 0, memory: memory)
-        do {
-            let result = try await body(server)
-            try? await channel.close()
-            return result
-        } catch {
-            try? await channel.close()
-            throw error
-        }
+        return try await whileOpen(channel) { try await body(server) }
     }
 
     private init(channel: any Channel, port: Int, memory: FaultMemory) {
