@@ -80,6 +80,13 @@ struct ConfigurationTests {
         #expect(error.description.contains("bad.yaml:7:9: error: unknown key 'resourceGroup' in a subscription"))
     }
 
+    @Test func aConfigurationWithoutTenantsSaysItNeedsThem() throws {
+        let error = try #require(throws: EmulatorError.self) {
+            try EmulatorConfiguration(yaml: "tokenLifetime: 10\n", file: "none.yaml")
+        }
+        #expect(error.description.contains("none.yaml:1:1: error: the configuration needs 'tenants'"), "\(error)")
+    }
+
     @Test func structuralAndSemanticMistakesComeInOneRound() throws {
         let yaml = """
             tenants:

@@ -27,7 +27,7 @@ extension ConfigurationReader {
     }
 
     mutating func certificate(_ node: Node) -> EmulatorConfiguration.Certificate? {
-        guard let fields = yaml.fields(node, "a certificate", keys: ["pem"], required: ["pem"]),
+        guard let fields = yaml.fields(node, ConfigurationFormat.certificate),
             let pem = fields["pem"].flatMap({ yaml.string($0, "pem") })
         else { return nil }
         var certificate = EmulatorConfiguration.Certificate(pem: pem)
@@ -36,9 +36,8 @@ extension ConfigurationReader {
     }
 
     mutating func federatedCredential(_ node: Node) -> EmulatorConfiguration.FederatedCredential? {
-        let keys = ["name", "issuer", "subject", "audiences"]
         guard
-            let fields = yaml.fields(node, "a federated credential", keys: keys, required: ["issuer", "subject"]),
+            let fields = yaml.fields(node, ConfigurationFormat.federatedCredential),
             let issuer = fields["issuer"].flatMap({ yaml.string($0, "issuer") }),
             let subject = fields["subject"].flatMap({ yaml.string($0, "subject") })
         else { return nil }
@@ -56,8 +55,7 @@ extension ConfigurationReader {
     }
 
     mutating func federatedIssuer(_ node: Node) -> EmulatorConfiguration.FederatedIssuer? {
-        let keys = ["issuer", "publicKey"]
-        guard let fields = yaml.fields(node, "a federated issuer", keys: keys, required: keys),
+        guard let fields = yaml.fields(node, ConfigurationFormat.federatedIssuer),
             let issuer = fields["issuer"].flatMap({ yaml.string($0, "issuer") }),
             let publicKey = fields["publicKey"].flatMap({ yaml.string($0, "publicKey") })
         else { return nil }
@@ -68,9 +66,7 @@ extension ConfigurationReader {
     }
 
     mutating func managedIdentity(_ node: Node) -> EmulatorConfiguration.ManagedIdentity? {
-        let keys = ["name", "clientId", "objectId", "resourceId", "tenant"]
-        let required = ["name", "clientId", "objectId", "tenant"]
-        guard let fields = yaml.fields(node, "a managed identity", keys: keys, required: required),
+        guard let fields = yaml.fields(node, ConfigurationFormat.managedIdentity),
             let name = fields["name"].flatMap({ yaml.string($0, "name") }),
             let clientId = fields["clientId"].flatMap({ yaml.string($0, "clientId") }),
             let objectId = fields["objectId"].flatMap({ yaml.string($0, "objectId") }),

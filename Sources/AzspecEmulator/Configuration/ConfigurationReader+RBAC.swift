@@ -4,8 +4,7 @@ import Yams
 /// Custom roles, role assignments and deny assignments.
 extension ConfigurationReader {
     mutating func roleAssignment(_ node: Node) -> EmulatorConfiguration.RoleAssignment? {
-        let keys = ["principal", "role", "scope", "condition"]
-        guard let fields = yaml.fields(node, "a role assignment", keys: keys, required: ["principal", "role", "scope"]),
+        guard let fields = yaml.fields(node, ConfigurationFormat.roleAssignment),
             let principal = fields["principal"].flatMap({ yaml.string($0, "principal") }),
             let role = fields["role"].flatMap({ yaml.string($0, "role") }),
             let scope = fields["scope"].flatMap({ yaml.string($0, "scope") })
@@ -18,8 +17,7 @@ extension ConfigurationReader {
     }
 
     mutating func customRole(_ node: Node) -> EmulatorConfiguration.CustomRole? {
-        let keys = ["name", "id", "actions", "notActions", "dataActions", "notDataActions"]
-        guard let fields = yaml.fields(node, "a role definition", keys: keys, required: ["name"]),
+        guard let fields = yaml.fields(node, ConfigurationFormat.roleDefinition),
             let name = fields["name"].flatMap({ yaml.string($0, "name") })
         else { return nil }
         var role = EmulatorConfiguration.CustomRole(name: name, id: fields["id"].flatMap { yaml.string($0, "id") })
@@ -33,12 +31,8 @@ extension ConfigurationReader {
     }
 
     mutating func denyAssignment(_ node: Node) -> EmulatorConfiguration.DenyAssignment? {
-        let keys = [
-            "name", "scope", "actions", "notActions", "dataActions", "notDataActions", "principals", "excludePrincipals",
-            "doNotApplyToChildScopes",
-        ]
         guard
-            let fields = yaml.fields(node, "a deny assignment", keys: keys, required: ["name", "scope", "principals"]),
+            let fields = yaml.fields(node, ConfigurationFormat.denyAssignment),
             let name = fields["name"].flatMap({ yaml.string($0, "name") }),
             let scope = fields["scope"].flatMap({ yaml.string($0, "scope") }),
             let principals = fields["principals"].flatMap({ yaml.strings($0, "principals") })

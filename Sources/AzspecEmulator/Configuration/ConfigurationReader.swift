@@ -26,12 +26,7 @@ struct ConfigurationReader {
         }
         var configuration = EmulatorConfiguration(tokenLifetime: 3599)
         configuration.location = yaml.location(of: root)
-        let rootKeys = [
-            "tokenLifetime", "environment", "tenants", "federatedIssuers", "managedIdentities",
-            "defaultManagedIdentity", "githubRequestToken", "githubSubject", "identityHeader", "operations", "throttling", "pageSize",
-            "tokenBucket",
-        ]
-        if let fields = yaml.fields(root, "the configuration", keys: rootKeys) {
+        if let fields = yaml.fields(root, ConfigurationFormat.configuration) {
             configuration.fieldLocations = yaml.locations(of: fields)
             if let node = fields["tokenLifetime"], let value = yaml.integer(node, "tokenLifetime", in: 0...31_536_000) {
                 configuration.tokenLifetime = value
@@ -43,11 +38,11 @@ struct ConfigurationReader {
                 configuration.tenants = yaml.sequence(node, "tenants", allowingNull: true)?.compactMap { tenant($0) } ?? []
             }
             readIdentitySettings(fields, into: &configuration)
-            if let node = fields["tokenBucket"], let buckets = yaml.fields(node, "tokenBucket", keys: ["reads", "writes", "deletes"]) {
+            if let node = fields["tokenBucket"], let buckets = yaml.fields(node, ConfigurationFormat.tokenBucket) {
                 for (name, bucketNode) in buckets {
                     guard
                         let bucket = yaml.fields(
-                            bucketNode, "the \(name) bucket", keys: ["burst", "refill"], required: ["burst", "refill"]),
+                            bucketNode, "the \(name) bucket", keys: ConfigurationFormat.bucket.keys, required: ConfigurationFormat.bucket.required),
                         let burst = bucket["burst"].flatMap({ yaml.integer($0, "burst", in: 1...100_000) }),
                         let refill = bucket["refill"].flatMap({ yaml.number($0, "refill (per second)") })
                     else { continue }
@@ -64,7 +59,7 @@ struct ConfigurationReader {
             if let node = fields["throttling"] {
                 configuration.throttling = yaml.sequence(node, "throttling", allowingNull: true)?.compactMap { throttlingRule($0) } ?? []
             }
-            if let node = fields["operations"], let operations = yaml.fields(node, "operations", keys: ["polls", "seconds", "retryAfter"]) {
+            if let node = fields["operations"], let operations = yaml.fields(node, ConfigurationFormat.operations) {
                 if let seconds = operations["seconds"].flatMap({ yaml.number($0, "operations.seconds") }) {
                     if (0...3600).contains(seconds) {
                         configuration.operationSeconds = seconds
@@ -101,11 +96,7 @@ struct ConfigurationReader {
     // MARK: Sections
 
     private mutating func tenant(_ node: Node) -> EmulatorConfiguration.Tenant? {
-        let keys = [
-            "id", "displayName", "domains", "servicePrincipals", "subscriptions", "roleDefinitions", "roleAssignments",
-            "denyAssignments",
-        ]
-        guard let fields = yaml.fields(node, "a tenant", keys: keys, required: ["id"]),
+        guard let fields = yaml.fields(node, ConfigurationFormat.tenant),
             let id = fields["id"].flatMap({ yaml.string($0, "tenant id") })
         else { return nil }
         var tenant = EmulatorConfiguration.Tenant(id: id)
@@ -136,9 +127,8 @@ struct ConfigurationReader {
     }
 
     private mutating func servicePrincipal(_ node: Node) -> EmulatorConfiguration.ServicePrincipal? {
-        let keys = ["name", "clientId", "objectId", "secrets", "certificates", "federatedCredentials", "appRoles"]
         guard
-            let fields = yaml.fields(node, "a service principal", keys: keys, required: ["name", "clientId", "objectId"]),
+            let fields = yaml.fields(node, ConfigurationFormat.servicePrincipal),
             let name = fields["name"].flatMap({ yaml.string($0, "name") }),
             let clientId = fields["clientId"].flatMap({ yaml.string($0, "clientId") }),
             let objectId = fields["objectId"].flatMap({ yaml.string($0, "objectId") })
@@ -168,7 +158,7 @@ struct ConfigurationReader {
             secret.location = yaml.location(of: node)
             return secret
         }
-        guard let fields = yaml.fields(node, "a secret", keys: ["value", "expires"], required: ["value"]),
+        guard let fields = yaml.fields(node, ConfigurationFormat.secret),
             let value = fields["value"].flatMap({ yaml.string($0, "secret value") })
         else { return nil }
         var secret = EmulatorConfiguration.Secret(value: value)
@@ -184,8 +174,7 @@ struct ConfigurationReader {
     }
 
     private mutating func subscription(_ node: Node) -> EmulatorConfiguration.Subscription? {
-        let keys = ["id", "displayName", "state", "tags", "resourceGroups"]
-        guard let fields = yaml.fields(node, "a subscription", keys: keys, required: ["id"]),
+        guard let fields = yaml.fields(node, ConfigurationFormat.subscription),
             let id = fields["id"].flatMap({ yaml.string($0, "subscription id") })
         else { return nil }
         var subscription = EmulatorConfiguration.Subscription(
@@ -203,8 +192,7 @@ struct ConfigurationReader {
     }
 
     private mutating func resourceGroup(_ node: Node) -> EmulatorConfiguration.ResourceGroup? {
-        let keys = ["name", "location", "tags", "managedBy"]
-        guard let fields = yaml.fields(node, "a resource group", keys: keys, required: ["name", "location"]),
+        guard let fields = yaml.fields(node, ConfigurationFormat.resourceGroup),
             let name = fields["name"].flatMap({ yaml.string($0, "resource group name") }),
             let location = fields["location"].flatMap({ yaml.string($0, "location") })
         else { return nil }
@@ -220,8 +208,7 @@ struct ConfigurationReader {
     }
 
     private mutating func throttlingRule(_ node: Node) -> EmulatorConfiguration.ThrottlingRule? {
-        let keys = ["path", "times", "retryAfter", "status", "method"]
-        guard let fields = yaml.fields(node, "a throttling rule", keys: keys, required: ["path", "times"]),
+        guard let fields = yaml.fields(node, ConfigurationFormat.throttlingRule),
             let path = fields["path"].flatMap({ yaml.string($0, "path") }),
             let times = fields["times"].flatMap({ yaml.integer($0, "times", in: 1...100_000) })
         else { return nil }

@@ -7,9 +7,7 @@ import Yams
 public struct ProjectFile: Sendable {
     /// The names a project file may have, the first preferred when a folder holds both.
     public static let fileNames = ["azspec.yaml", "azspec.yml"]
-    static let keys = [
-        "cloud", "identities", "defaultIdentity", "retry", "apiVersion", "apiVersions", "headers", "timeout", "exclude", "rateLimit",
-    ]
+    static let keys = SpecFormat.project.keys
 
     public let path: String
     let identities: [IdentitySpec]
@@ -119,8 +117,8 @@ extension SpecParser {
             return known.endpoints
         }
         guard let mapping = reader.mapping(node, "cloud") else { return nil }
-        let members = reader.members(mapping, allowed: ["login", "arm", "audience"], in: "a custom cloud")
-        reader.require(["login", "arm"], in: members, of: node, "a custom cloud")
+        let members = reader.members(mapping, allowed: SpecFormat.customCloud.keys, in: "a custom cloud")
+        reader.require(SpecFormat.customCloud.required, in: members, of: node, "a custom cloud")
         var login: String?
         var arm: String?
         var audience: String?

@@ -2,9 +2,7 @@ import AzspecCore
 import Yams
 
 extension SpecParser {
-    static let identityKinds = [
-        "clientSecret", "clientCertificate", "workloadIdentity", "managedIdentity", "azureCli", "token", "environment",
-    ]
+    static let identityKinds = SpecFormat.identityKinds.map(\.kind)
 
     /// `resource:`: a known resource's name or an https:// audience.
     mutating func resource(_ node: Node) -> String? {
@@ -17,15 +15,7 @@ extension SpecParser {
     }
 
     /// Keys each kind takes besides `kind`, `hosts` and `resource`.
-    static let identityKeys: [String: [String]] = [
-        "clientSecret": ["tenant", "clientId", "secret", "endpoint"],
-        "clientCertificate": ["tenant", "clientId", "certificate", "password", "endpoint"],
-        "workloadIdentity": ["tenant", "clientId", "tokenFile", "audience"],
-        "managedIdentity": ["clientId", "objectId", "resourceId", "endpoint"],
-        "azureCli": ["command"],
-        "token": ["variable"],
-        "environment": [],
-    ]
+    static let identityKeys = Dictionary(uniqueKeysWithValues: SpecFormat.identityKinds.map { ($0.kind, $0.keys) })
 
     /// `identities:` — name → identity.
     mutating func identities(_ node: Node) -> [IdentitySpec] {

@@ -75,15 +75,10 @@ public struct SpecLoader: Sendable {
 struct SpecParser {
     var reader: YAMLReader
 
-    static let suiteKeys = ["name", "description", "tags", "vars", "identity", "identities", "retry", "tests"]
-    static let testKeys = [
-        "name", "description", "tags", "identity", "resource", "request", "permissions", "expect", "capture", "retry", "always", "skip",
-    ]
-
     mutating func suite(_ root: Node) -> SuiteSpec? {
         guard let mapping = reader.mapping(root, "a spec file") else { return nil }
-        let members = reader.members(mapping, allowed: Self.suiteKeys, in: "the suite")
-        reader.require(["name", "tests"], in: members, of: root, "a spec file")
+        let members = reader.members(mapping, allowed: SpecFormat.suite.keys, in: "the suite")
+        reader.require(SpecFormat.suite.required, in: members, of: root, "a spec file")
         var name = ""
         var variables: [(String, Template)] = []
         var identities: [IdentitySpec] = []
@@ -152,8 +147,8 @@ struct SpecParser {
 
     private mutating func test(_ node: Node) -> TestSpec? {
         guard let mapping = reader.mapping(node, "a test") else { return nil }
-        let members = reader.members(mapping, allowed: Self.testKeys, in: "a test")
-        reader.require(["name"], in: members, of: node, "a test")
+        let members = reader.members(mapping, allowed: SpecFormat.test.keys, in: "a test")
+        reader.require(SpecFormat.test.required, in: members, of: node, "a test")
         var name: String?
         var request: RequestSpec?
         var identity: IdentityChoice?

@@ -3,12 +3,11 @@ import JSONPath
 import Yams
 
 extension SpecParser {
-    static let expectKeys = ["status", "initialStatus", "denied", "headers", "json", "body", "token"]
 
     mutating func expect(_ node: Node) -> ExpectSpec {
         var expect = ExpectSpec()
         guard let mapping = reader.mapping(node, "expect") else { return expect }
-        for (key, _, value) in reader.members(mapping, allowed: Self.expectKeys, in: "expect") {
+        for (key, _, value) in reader.members(mapping, allowed: SpecFormat.expect.keys, in: "expect") {
             switch key {
             case "status": expect.status = status(value)
             case "initialStatus": expect.initialStatus = status(value)
@@ -74,7 +73,7 @@ extension SpecParser {
                         CaptureSpec(name: name, source: .json(path), secret: SecretPolicy.selectsCredential(path.text), location: location))
                 }
             case .mapping(let options):
-                let members = reader.members(options, allowed: ["json", "header", "secret"], in: "capture '\(name)'")
+                let members = reader.members(options, allowed: SpecFormat.capture.keys, in: "capture '\(name)'")
                 var source: CaptureSpec.Source?
                 var secret: Bool?
                 for (key, _, option) in members {
@@ -114,7 +113,7 @@ extension SpecParser {
 
     private mutating func status(_ node: Node) -> StatusExpectation? {
         if case .mapping(let mapping) = node {
-            let members = reader.members(mapping, allowed: ["not"], in: "status")
+            let members = reader.members(mapping, allowed: SpecFormat.negatedStatus.keys, in: "status")
             guard members.count == 1 else {
                 if members.isEmpty { reader.error("status takes a code, a class, a list, or { not: … }", at: node) }
                 return nil
@@ -163,7 +162,7 @@ extension SpecParser {
         }
         var matchers: [Matcher] = []
         let errorsBefore = reader.diagnostics.diagnostics.count
-        for (key, _, value) in reader.members(mapping, allowed: Matcher.names, in: "a matcher") {
+        for (key, _, value) in reader.members(mapping, allowed: SpecFormat.matcher.keys, in: "a matcher") {
             if let matcher = namedMatcher(key, value) { matchers.append(matcher) }
         }
         guard matchers.count == known.count, matchers.count == keys.count else {

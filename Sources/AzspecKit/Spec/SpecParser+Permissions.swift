@@ -2,13 +2,12 @@ import AzspecCore
 import Yams
 
 extension SpecParser {
-    static let permissionKeys = ["scope", "allow", "deny", "dataActions", "exactly"]
 
     /// `permissions: { scope, allow, deny, dataActions: { allow, deny }, exactly }`.
     mutating func permissions(_ node: Node) -> PermissionCheckSpec? {
         guard let mapping = reader.mapping(node, "permissions") else { return nil }
-        let members = reader.members(mapping, allowed: Self.permissionKeys, in: "permissions")
-        reader.require(["scope"], in: members, of: node, "permissions")
+        let members = reader.members(mapping, allowed: SpecFormat.permissions.keys, in: "permissions")
+        reader.require(SpecFormat.permissions.required, in: members, of: node, "permissions")
         var scope: Template?
         var entries: [PermissionCheckSpec.Entry] = []
         var exactly = false
@@ -20,7 +19,7 @@ extension SpecParser {
             case "exactly": exactly = reader.bool(value, "permissions.exactly") ?? false
             case "dataActions":
                 guard let data = reader.mapping(value, "permissions.dataActions") else { continue }
-                for (dataKey, _, list) in reader.members(data, allowed: ["allow", "deny"], in: "permissions.dataActions") {
+                for (dataKey, _, list) in reader.members(data, allowed: SpecFormat.dataActions.keys, in: "permissions.dataActions") {
                     entries += actions(list, "permissions.dataActions.\(dataKey)", allowed: dataKey == "allow", data: true)
                 }
             default: break

@@ -2,7 +2,6 @@ import AzspecCore
 import Yams
 
 extension SpecParser {
-    static let requestKeys = ["method", "url", "query", "headers", "form", "json", "body", "timeout", "paginate", "poll"]
     /// Pages `paginate: true` follows at most, and the most `paginate: N` may ask for.
     static let defaultPages = 100
     static let pagesRange = 1...1000
@@ -13,8 +12,8 @@ extension SpecParser {
 
     mutating func request(_ node: Node) -> RequestSpec? {
         guard let mapping = reader.mapping(node, "request") else { return nil }
-        let members = reader.members(mapping, allowed: Self.requestKeys, in: "request")
-        reader.require(["url"], in: members, of: node, "a request")
+        let members = reader.members(mapping, allowed: SpecFormat.request.keys, in: "request")
+        reader.require(SpecFormat.request.required, in: members, of: node, "a request")
         var method = "GET"
         var url: Template?
         var query: [(String, Template)] = []
@@ -66,7 +65,7 @@ extension SpecParser {
             case "poll":
                 if case .scalar(let scalar) = value, case .bool(let on) = scalar.resolvedJSON {
                     poll = on ? Self.defaultPollTimeout : nil
-                } else if let fields = reader.fields(value, "poll", keys: ["timeout"], required: ["timeout"]),
+                } else if let fields = reader.fields(value, SpecFormat.poll),
                     let node = fields["timeout"], let seconds = reader.number(node, "poll.timeout (seconds)")
                 {
                     if Self.pollTimeoutRange.contains(seconds) {

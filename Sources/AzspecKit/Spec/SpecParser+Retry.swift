@@ -10,7 +10,7 @@ extension SpecParser {
             guard let enabled = reader.bool(node, "\(context)retry") else { return nil }
             return enabled ? .azureDefault : .off
         }
-        guard let fields = reader.fields(node, "\(context)retry", keys: ["retries", "within"]) else { return nil }
+        guard let fields = reader.fields(node, "\(context)retry", keys: SpecFormat.retry.keys) else { return nil }
         var policy = RetryPolicy.azureDefault
         if let node = fields["retries"],
             let retries = reader.integer(node, "retry.retries", in: RetryPolicy.retriesRange)
@@ -36,7 +36,7 @@ extension SpecParser {
             guard let enabled = reader.bool(node, "rateLimit") else { return nil }
             return enabled ? .arm : .off
         }
-        guard let fields = reader.fields(node, "rateLimit", keys: ["reads", "writes", "deletes", "margin"]) else { return nil }
+        guard let fields = reader.fields(node, "rateLimit", keys: SpecFormat.rateLimit.keys) else { return nil }
         var policy = RateLimitPolicy.arm
         for (name, kind) in [("reads", RateLimitPolicy.Kind.reads), ("writes", .writes), ("deletes", .deletes)] {
             guard let bucket = fields[name] else { continue }
@@ -44,7 +44,7 @@ extension SpecParser {
                 policy.limits[kind] = nil
                 continue
             }
-            guard let parts = reader.fields(bucket, "rateLimit.\(name)", keys: ["burst", "refill"], required: ["burst", "refill"]),
+            guard let parts = reader.fields(bucket, "rateLimit.\(name)", keys: SpecFormat.rateLimitBucket.keys, required: SpecFormat.rateLimitBucket.required),
                 let burstNode = parts["burst"], let refillNode = parts["refill"]
             else { continue }
             let burst = reader.integer(burstNode, "rateLimit.\(name).burst", in: 1...1_000_000)

@@ -1,0 +1,56 @@
+import AzspecCore
+import Foundation
+@testable import AzspecEmulator
+@testable import AzspecKit
+import Testing
+
+/// The loader and the JSON Schema agree, in Swift alone: for every object of the spec format, `azspec.yaml` and the
+/// emulator's configuration, the keys the loader accepts are the schema's `properties` and the keys it requires are
+/// the schema's `required`, both ways. (`SchemaTests` checks documents against the schema with Python's jsonschema,
+/// as a second opinion.)
+@Suite struct FormatAgreementTests {
+    static let schema: JSONValue? = JSONValue.parsed(Array(SpecSchema.text.utf8))
+
+    /// The node a JSON pointer (RFC 6901) names.
+    static func resolve(_ pointer: String, in document: JSONValue) -> JSONValue? {
+        var node: JSONValue? = document
+        for token in pointer.split(separator: "/", omittingEmptySubsequences: true) {
+            let name = token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            if case .array(let items) = node, let index = Int(name) {
+                node = items.indices.contains(index) ? items[index] : nil
+            } else {
+                node = node?[name]
+            }
+        }
+        return node
+    }
+
+    static func names(_ value: JSONValue?) -> Set<String> {
+        switch value {
+        case .object(let object): Set(object.keys)
+        case .array(let items): Set(items.compactMap { if case .string(let name) = $0 { name } else { nil } })
+        default: []
+        }
+    }
+
+    static let objects: [(format: String, object: FormatObject)] =
+        SpecFormat.all.map { ("spec", $0) } + ConfigurationFormat.all.map { ("emulator", $0) }
+
+    @Test(arguments: objects.map(\.object.schema))
+    func theLoaderAndTheSchemaTakeTheSameKeys(_ pointer: String) throws {
+        let object = try #require(Self.objects.first { $0.object.schema == pointer }?.object)
+        let document = try #require(Self.schema, "azspec schema is JSON")
+        let node = try #require(Self.resolve(pointer, in: document), "\(pointer) is in the schema")
+        let properties = Self.names(node["properties"])
+        #expect(!properties.isEmpty, "\(pointer) lists properties")
+        #expect(properties.subtracting(object.keys).sorted() == [], "\(object.name): in the schema, not the loader")
+        #expect(Set(object.keys).subtracting(properties).sorted() == [], "\(object.name): in the loader, not the schema")
+        #expect(Self.names(node["required"]) == Set(object.required), "\(object.name): required keys")
+    }
+
+    @Test func everyIdentityKindsKeysAreItsSchemaBranchsKeys() throws {
+        let document = try #require(Self.schema)
+        let identity = try #require(Self.resolve("/$defs/identity", in: document))
+        #expect(Self.names(identity["properties"]?["kind"]?["enum"]) == Set(SpecFormat.identityKinds.map(\.kind)))
+    }
+}
