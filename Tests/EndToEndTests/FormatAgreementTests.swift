@@ -1,8 +1,9 @@
 import AzspecCore
 import Foundation
+import Testing
+
 @testable import AzspecEmulator
 @testable import AzspecKit
-import Testing
 
 /// The loader and the JSON Schema agree, in Swift alone: for every object of the spec format, `azspec.yaml` and the
 /// emulator's configuration, the keys the loader accepts are the schema's `properties` and the keys it requires are

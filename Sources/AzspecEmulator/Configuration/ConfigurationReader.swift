@@ -42,7 +42,8 @@ struct ConfigurationReader {
                 for (name, bucketNode) in buckets {
                     guard
                         let bucket = yaml.fields(
-                            bucketNode, "the \(name) bucket", keys: ConfigurationFormat.bucket.keys, required: ConfigurationFormat.bucket.required),
+                            bucketNode, "the \(name) bucket", keys: ConfigurationFormat.bucket.keys,
+                            required: ConfigurationFormat.bucket.required),
                         let burst = bucket["burst"].flatMap({ yaml.integer($0, "burst", in: 1...100_000) }),
                         let refill = bucket["refill"].flatMap({ yaml.number($0, "refill (per second)") })
                     else { continue }

@@ -44,7 +44,9 @@ extension SpecParser {
                 policy.limits[kind] = nil
                 continue
             }
-            guard let parts = reader.fields(bucket, "rateLimit.\(name)", keys: SpecFormat.rateLimitBucket.keys, required: SpecFormat.rateLimitBucket.required),
+            guard
+                let parts = reader.fields(
+                    bucket, "rateLimit.\(name)", keys: SpecFormat.rateLimitBucket.keys, required: SpecFormat.rateLimitBucket.required),
                 let burstNode = parts["burst"], let refillNode = parts["refill"]
             else { continue }
             let burst = reader.integer(burstNode, "rateLimit.\(name).burst", in: 1...1_000_000)
