@@ -656,8 +656,8 @@ def render(results):
                   f"| `azspec --version` | {r['version_seconds'] * 1000:.0f} ms | {r['_date']}, `{r['_command']}` |",
                   f"| `azspec validate --emulator specs` (9 files) | {r['validate_seconds'] * 1000:.0f} ms | {r['_date']}, `{r['_command']}` |",
                   f"| `swift run azspec --version` (built already) | {r['swift_run_seconds'] * 1000:.0f} ms | {r['_date']}, `{r['_command']}` |"]
-    lines += ["", "Raw figures: `bench/results.json`. How these were reached, and what each miss comes from, is in the README's",
-              "“Speed” section."]
+    lines += ["", "Raw figures: `bench/results.json`. How these were reached, and what each miss comes from, is in",
+              "docs/speed.md."]
     return "\n".join(lines) + "\n"
 
 

@@ -7,7 +7,7 @@ import Yams
 
 /// The CI files azspec ships (`action.yml`, the Azure Pipelines step template) and the ones `azspec init` writes pass
 /// their vendors' schemas (check-jsonschema's built-in copies) and linters, name no Swift version but the one
-/// Package.swift declares, and are the very text the README shows.
+/// Package.swift declares, and are the very text docs/ci.md shows.
 @Suite(.serialized) struct CIFilesTests {
     static let root = AzspecProcess.packageRoot
 
@@ -167,14 +167,15 @@ import Yams
         #expect(try Self.text("README.md").contains("Swift \(tools) or later"), "the README states the toolchain range")
     }
 
-    @Test func theREADMEShowsWhatInitWrites() async throws {
-        let readme = try Self.text("README.md")
+    @Test func theCIPageShowsWhatInitWrites() async throws {
+        let readme = try Self.text("docs/ci.md")
         let files = try await Self.initFiles()
         for name in [".github/workflows/azspec.yml", "azure-pipelines.yml", ".azure-pipelines/install-azspec.yml"] {
             let file = try #require(files[name])
-            #expect(readme.contains("```yaml\n" + file.trimmingSuffixNewlines() + "\n```"), "the README shows \(name) as init writes it")
+            #expect(readme.contains("```yaml\n" + file.trimmingSuffixNewlines() + "\n```"), "docs/ci.md shows \(name) as init writes it")
         }
         #expect(readme.contains("- uses: \(AzspecVersion.repository)@v\(AzspecVersion.current)"))
+        #expect(try Self.text("README.md").contains("- uses: \(AzspecVersion.repository)@v\(AzspecVersion.current)\n"))
     }
 }
 

@@ -1,0 +1,103 @@
+import AzspecCore
+import AzspecTesting
+import Foundation
+import Testing
+import Yams
+
+/// The README and `docs/` hold together: every relative link reaches a file and every `#anchor` a heading there, and
+/// every example that is a whole spec or project file (a YAML block that is a spec, or starts `# specs/NAME.yaml`)
+/// passes `azspec validate`, with the files of one page side by side.
+@Suite struct DocsTests {
+    static let root = AzspecProcess.packageRoot
+
+    /// The pages: the README, the manual in docs/, and the other documents at the root.
+    static var pages: [String] {
+        let manual = ((try? FileManager.default.contentsOfDirectory(atPath: root + "/docs")) ?? [])
+            .filter { $0.hasSuffix(".md") }.sorted().map { "docs/" + $0 }
+        return ["README.md", "RELIABILITY.md", "BENCHMARKS.md", "CHANGELOG.md"] + manual
+    }
+
+    static func text(_ page: String) throws -> String {
+        try InputFile.readText(root + "/" + page, as: .spec)
+    }
+
+    /// The page without its fenced code blocks (a `[x](y)` in code is no link).
+    static func prose(_ text: String) -> String {
+        text.replacingOccurrences(of: #"(?s)```.*?```"#, with: "", options: .regularExpression)
+    }
+
+    /// A heading's anchor as GitHub makes it: lower case, punctuation dropped, spaces to hyphens.
+    static func anchor(_ heading: String) -> String {
+        String(
+            heading.lowercased().unicodeScalars.filter {
+                CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" || $0 == " "
+            }
+        ).replacingOccurrences(of: " ", with: "-")
+    }
+
+    static func anchors(in text: String) -> Set<String> {
+        Set(
+            prose(text).split(separator: "\n").compactMap { line -> String? in
+                guard let hashes = line.firstIndex(where: { $0 != "#" }), hashes != line.startIndex,
+                    line[hashes] == " "
+                else { return nil }
+                return anchor(String(line[line.index(after: hashes)...]))
+            })
+    }
+
+    @Test func everyLinkReachesAFileAndEveryAnchorAHeading() throws {
+        #expect(Self.pages.contains("docs/spec-reference.md"), "the manual is in docs/")
+        let link = try Regex(#"\[[^\]]*\]\(([^)\s]+)\)"#)
+        var checked = 0
+        for page in Self.pages {
+            let folder = (page as NSString).deletingLastPathComponent
+            for match in Self.prose(try Self.text(page)).matches(of: link) {
+                let target = String(match.output[1].substring ?? "")
+                guard !target.contains("://"), !target.hasPrefix("mailto:") else { continue }
+                let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+                let path =
+                    parts[0].isEmpty ? page : ((folder as NSString).appendingPathComponent(String(parts[0])) as NSString).standardizingPath
+                #expect(FileManager.default.fileExists(atPath: Self.root + "/" + path), "\(page): \(target) reaches nothing")
+                if parts.count == 2, path.hasSuffix(".md"), let linked = try? Self.text(path) {
+                    #expect(Self.anchors(in: linked).contains(String(parts[1])), "\(page): \(target) names no heading")
+                }
+                checked += 1
+            }
+        }
+        #expect(checked > 50, "\(checked) links were found: the pattern finds them")
+    }
+
+    /// The YAML blocks of a page that are whole files: path → text.
+    static func exampleFiles(in page: String) throws -> [(path: String, text: String)] {
+        let block = try Regex(#"(?s)```yaml\n(.*?)```"#)
+        var files: [(String, String)] = []
+        for (index, match) in try text(page).matches(of: block).enumerated() {
+            let yaml = String(match.output[1].substring ?? "")
+            let first = yaml.prefix { $0 != "\n" }
+            if first.hasPrefix("# specs/"), first.hasSuffix(".yaml") {
+                files.append((String(first.dropFirst(2)), yaml))
+            } else if case .mapping(let mapping)? = try? Yams.compose(yaml: yaml), mapping["name"] != nil, mapping["tests"] != nil {
+                files.append(("specs/example-\(index).yaml", yaml))
+            }
+        }
+        return files
+    }
+
+    @Test(arguments: pages.filter { (try? exampleFiles(in: $0).isEmpty) == false })
+    func everyWholeSpecExampleIsValid(_ page: String) async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var environment: [String: String] = [:]
+        let variable = try Regex(#"\{\{env\.([A-Za-z_][A-Za-z0-9_]*)\}\}"#)
+        for (path, yaml) in try Self.exampleFiles(in: page) {
+            try folder.write(path, yaml)
+            // A variable an example reads that the emulator does not set stands for the reader's own.
+            for match in yaml.matches(of: variable) { environment[String(match.output[1].substring ?? "")] = "from-the-docs" }
+        }
+        for name in ["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET", "AZURE_SUBSCRIPTION_ID"] {
+            environment[name] = nil
+        }
+        let result = try await AzspecProcess.run(["validate", "--emulator", "specs"], in: folder.path, environment: environment)
+        #expect(result.status == 0, "\(page): \(result.all)")
+    }
+}
