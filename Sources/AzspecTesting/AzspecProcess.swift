@@ -92,6 +92,20 @@ public enum AzspecProcess {
         return process
     }
 
+    /// Waits, suspended rather than blocked, until a process from ``start(_:in:environment:outputFile:)`` has exited;
+    /// after `timeout` it is killed and the wait throws.
+    public static func exit(of process: Process, timeout: TimeInterval = 60) async throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning {
+            guard Date() < deadline else {
+                process.terminate()
+                throw ProcessError.timedOut(process.arguments ?? [])
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        process.waitUntilExit()  // it has exited: this only collects the status
+    }
+
     /// Waits until `file` contains `text` (true) or `timeout` passes (false).
     public static func waitFor(_ text: String, in file: String, timeout: TimeInterval = 60) async throws -> Bool {
         let deadline = Date().addingTimeInterval(timeout)

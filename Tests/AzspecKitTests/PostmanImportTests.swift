@@ -305,9 +305,9 @@ import Testing
                 .json("$.value"), .json("$.value[0].name"), .json("$.a.b"), .json("$.tags"), .json("$.list"), .json("$.text"),
                 .header("Location"),
             ])
-        #expect(translation.expectations[0].matchers == [ScriptMatcher("type", .json("array"))])
-        #expect(translation.expectations[3].matchers == [ScriptMatcher("exists", .json(true))])
-        #expect(translation.expectations[4].matchers == [ScriptMatcher("length", .json(2))])
+        #expect(translation.expectations[0].matchers == [ScriptMatcher(.type, .json("array"))])
+        #expect(translation.expectations[3].matchers == [ScriptMatcher(.exists, .json(true))])
+        #expect(translation.expectations[4].matchers == [ScriptMatcher(.length, .json(2))])
         #expect(translation.captures.map(\.name) == ["id", "where"])
         #expect(translation.captures.map(\.source) == [.json("$.id"), .header("Location")])
         #expect(translation.unconverted == ["console.log('not converted');"])

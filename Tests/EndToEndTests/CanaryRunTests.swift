@@ -129,7 +129,7 @@ import Testing
             #expect(try await AzspecProcess.waitFor("header error", in: output), "the run did not reach the last test")
             try await Task.sleep(for: .milliseconds(300))
             kill(process.processIdentifier, SIGINT)
-            process.waitUntilExit()
+            try await AzspecProcess.exit(of: process)
             #expect(process.terminationStatus == 130)
             let xml = try #require(folder.read("reports/junit.xml"))
             #expect(xml.contains("interrupted"), "\(xml)")

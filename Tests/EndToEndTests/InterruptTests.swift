@@ -17,7 +17,7 @@ import Testing
                 request: { url: "{{env.FAULT_URL}}/echo" }
                 expect: { status: 200 }
               - name: slow
-                request: { url: "{{env.FAULT_URL}}/slow" }
+                request: { url: "{{env.FAULT_URL}}/silence" }
                 expect: { status: 200 }
               - name: never reached
                 request: { url: "{{env.FAULT_URL}}/echo" }
@@ -27,10 +27,11 @@ import Testing
             let output = folder.path + "/stdout.txt"
             let process = try AzspecProcess.start(
                 ["run", "specs"], in: folder.path, environment: ["FAULT_URL": server.baseURL], outputFile: output)
-            // The first test has finished, so the run is under way and the second one waits for /slow (5 s).
+            // The first test has finished, so the run is under way and the second one waits for /silence, which never
+            // answers: however late the signal comes, it finds the run waiting.
             #expect(try await AzspecProcess.waitFor("quick", in: output), "the run did not start")
             kill(process.processIdentifier, signal)
-            process.waitUntilExit()
+            try await AzspecProcess.exit(of: process)
             #expect(process.terminationStatus == 130, "\(folder.read("stdout.txt") ?? "")")
             let xml = try #require(folder.read("reports/junit.xml"))
             #expect(xml.contains("tests=\"3\""), "\(xml)")
@@ -66,7 +67,7 @@ import Testing
                 ["run", "specs"], in: folder.path, environment: ["FAULT_URL": server.baseURL], outputFile: output)
             #expect(try await AzspecProcess.waitFor("quick", in: output), "the run did not start")
             kill(process.processIdentifier, SIGINT)
-            process.waitUntilExit()
+            try await AzspecProcess.exit(of: process)
             #expect(process.terminationStatus == 130)
             let xml = try #require(folder.read("reports/junit.xml"))
             #expect(xml.contains("tests=\"4\" failures=\"0\" errors=\"0\" skipped=\"1\""), "\(xml)")
@@ -103,7 +104,7 @@ import Testing
             kill(process.processIdentifier, SIGTERM)
             try await Task.sleep(for: .milliseconds(300))
             kill(process.processIdentifier, SIGTERM)
-            process.waitUntilExit()
+            try await AzspecProcess.exit(of: process)
             #expect(process.terminationStatus == 130)
             #expect(ContinuousClock.now - started < .seconds(4), "it did not wait for the 5 s test")
             let xml = try #require(folder.read("reports/junit.xml"))

@@ -26,10 +26,7 @@ indirect enum Matcher: Sendable {
     case all([Matcher])
 
     /// The matcher names a spec may use, for "did you mean …?".
-    static let names = [
-        "equals", "notEquals", "exists", "type", "contains", "matches", "lt", "le", "gt", "ge", "length", "oneOf",
-        "not", "each", "has", "unordered", "jwt",
-    ]
+    static let names = MatcherName.allCases.map(\.rawValue)
 
     /// Whether the matcher can hold when the path selects nothing.
     var acceptsMissing: Bool {

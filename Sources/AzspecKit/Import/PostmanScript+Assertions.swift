@@ -90,8 +90,8 @@ extension PostmanScript {
                 let value = arguments.count == 2 ? Self.value(arguments[1]) : nil
                 if arguments.count == 2, value == nil { return false }
                 let matcher =
-                    value.map { ScriptMatcher(word.negated ? "notEquals" : "equals", $0) }
-                    ?? .init("exists", .json(.bool(!word.negated)))
+                    value.map { ScriptMatcher(word.negated ? .notEquals : .equals, $0) }
+                    ?? .init(.exists, .json(.bool(!word.negated)))
                 additions.append((.json(JSONPathStep.text(path + [.name(name)])), [matcher]))
                 continue
             }

@@ -52,7 +52,7 @@ extension PostmanScript {
         let arguments = word.arguments ?? []
         let negated = word.negated
         func wrapped(_ matcher: ScriptMatcher) -> [ScriptMatcher] {
-            negated ? [ScriptMatcher("not", .matchers([matcher]))] : [matcher]
+            negated ? [ScriptMatcher(.not, .matchers([matcher]))] : [matcher]
         }
         func number(_ index: Int) -> JSONValue? {
             guard index < arguments.count, let value = arguments[index].jsonLiteral, value.numberValue != nil else { return nil }
@@ -61,16 +61,16 @@ extension PostmanScript {
         switch word.name {
         case "eql", "eqls", "equal", "equals", "eq":
             guard arguments.count == 1 else { return nil }
-            if arguments[0] == .undefined { return [ScriptMatcher("exists", .json(.bool(negated)))] }
+            if arguments[0] == .undefined { return [ScriptMatcher(.exists, .json(.bool(negated)))] }
             guard let value = value(arguments[0]) else { return nil }
-            return [ScriptMatcher(negated ? "notEquals" : "equals", value)]
+            return [ScriptMatcher(negated ? .notEquals : .equals, value)]
         case "exist" where word.arguments == nil, "exists" where word.arguments == nil:
-            return [ScriptMatcher("exists", .json(.bool(!negated)))]
+            return [ScriptMatcher(.exists, .json(.bool(!negated)))]
         case "undefined" where word.arguments == nil:
-            return [ScriptMatcher("exists", .json(.bool(negated)))]
+            return [ScriptMatcher(.exists, .json(.bool(negated)))]
         case "null" where word.arguments == nil, "true" where word.arguments == nil, "false" where word.arguments == nil:
             let value: JSONValue = word.name == "null" ? .null : .bool(word.name == "true")
-            return [ScriptMatcher(negated ? "notEquals" : "equals", .json(value))]
+            return [ScriptMatcher(negated ? .notEquals : .equals, .json(value))]
         case "a", "an", "instanceOf", "instanceof":
             guard arguments.count == 1 else { return nil }
             let type: String
@@ -82,29 +82,29 @@ extension PostmanScript {
                 return nil
             }
             guard ["array", "object", "string", "number", "boolean", "null"].contains(type) else { return nil }
-            return wrapped(ScriptMatcher("type", .json(.string(type))))
+            return wrapped(ScriptMatcher(.type, .json(.string(type))))
         case "include", "includes", "contain", "contains", "string":
             guard arguments.count == 1, let value = value(arguments[0]) else { return nil }
-            return wrapped(ScriptMatcher("contains", value))
+            return wrapped(ScriptMatcher(.contains, value))
         case "lengthOf", "length":
             guard arguments.count == 1, let count = number(0) else { return nil }
-            return wrapped(ScriptMatcher("length", .json(count)))
+            return wrapped(ScriptMatcher(.length, .json(count)))
         case "above", "gt", "greaterThan", "below", "lt", "lessThan", "least", "gte", "most", "lte":
             guard arguments.count == 1,
                 let bound = number(0) ?? arguments[0].jsonLiteral.flatMap({ $0.stringValue != nil ? $0 : nil })
             else { return nil }
-            let names = [
-                "above": "gt", "gt": "gt", "greaterThan": "gt", "below": "lt", "lt": "lt", "lessThan": "lt", "least": "ge",
-                "gte": "ge",
-                "most": "le", "lte": "le",
+            let names: [String: MatcherName] = [
+                "above": .gt, "gt": .gt, "greaterThan": .gt, "below": .lt, "lt": .lt, "lessThan": .lt, "least": .ge,
+                "gte": .ge, "most": .le, "lte": .le,
             ]
-            return wrapped(ScriptMatcher(names[word.name] ?? word.name, .json(bound)))
+            guard let name = names[word.name] else { return nil }
+            return wrapped(ScriptMatcher(name, .json(bound)))
         case "within":
             guard !negated, arguments.count == 2, let low = number(0), let high = number(1) else { return nil }
-            return [ScriptMatcher("ge", .json(low)), ScriptMatcher("le", .json(high))]
+            return [ScriptMatcher(.ge, .json(low)), ScriptMatcher(.le, .json(high))]
         case "empty" where word.arguments == nil:
             return [
-                negated ? ScriptMatcher("length", .matchers([ScriptMatcher("gt", .json(0))])) : ScriptMatcher("length", .json(0))
+                negated ? ScriptMatcher(.length, .matchers([ScriptMatcher(.gt, .json(0))])) : ScriptMatcher(.length, .json(0))
             ]
         case "oneOf":
             guard arguments.count == 1, case .array(let items) = arguments[0] else { return nil }
@@ -113,12 +113,12 @@ extension PostmanScript {
                 guard let value = value(item) else { return nil }
                 values.append(value)
             }
-            return wrapped(ScriptMatcher("oneOf", .list(values)))
+            return wrapped(ScriptMatcher(.oneOf, .list(values)))
         case "match", "matches":
             guard arguments.count == 1, case .regex(let pattern, let flags) = arguments[0] else { return nil }
             let inline = flags.filter { "ims".contains($0) }
             guard flags.allSatisfy({ "imsgu".contains($0) }) else { return nil }
-            return wrapped(ScriptMatcher("matches", .json(.string((inline.isEmpty ? "" : "(?\(inline))") + pattern))))
+            return wrapped(ScriptMatcher(.matches, .json(.string((inline.isEmpty ? "" : "(?\(inline))") + pattern))))
         default:
             return nil
         }
@@ -129,12 +129,12 @@ extension PostmanScript {
         var inner: [ScriptMatcher] = []
         for matcher in matchers {
             switch matcher.name {
-            case "length": return matchers.count == 1 ? matchers : nil
-            case "equals" where matchers.count == 1: return [ScriptMatcher("length", matcher.value)]
-            case "gt", "lt", "ge", "le", "notEquals": inner.append(matcher)
+            case .length: return matchers.count == 1 ? matchers : nil
+            case .equals where matchers.count == 1: return [ScriptMatcher(.length, matcher.value)]
+            case .gt, .lt, .ge, .le, .notEquals: inner.append(matcher)
             default: return nil
             }
         }
-        return [ScriptMatcher("length", .matchers(inner))]
+        return [ScriptMatcher(.length, .matchers(inner))]
     }
 }

@@ -29,15 +29,15 @@ extension PostmanScript {
             case "header":
                 guard (1...2).contains(arguments.count), case .literal(.string(let name)) = arguments[0] else { break }
                 if arguments.count == 1 {
-                    done = copy.expect([ScriptMatcher("exists", .json(.bool(!negated)))], at: .header(name))
+                    done = copy.expect([ScriptMatcher(.exists, .json(.bool(!negated)))], at: .header(name))
                 } else if let value = Self.value(arguments[1]) {
-                    done = copy.expect([ScriptMatcher(negated ? "notEquals" : "equals", value)], at: .header(name))
+                    done = copy.expect([ScriptMatcher(negated ? .notEquals : .equals, value)], at: .header(name))
                 }
             case "json" where link.arguments == nil && !negated:
-                done = copy.expect([ScriptMatcher("contains", .json("json"))], at: .header("Content-Type"))
+                done = copy.expect([ScriptMatcher(.contains, .json("json"))], at: .header("Content-Type"))
             case "body":
                 if arguments.count == 1, let value = Self.value(arguments[0]) {
-                    done = copy.expect([ScriptMatcher(negated ? "notEquals" : "equals", value)], at: .body)
+                    done = copy.expect([ScriptMatcher(negated ? .notEquals : .equals, value)], at: .body)
                 }
             case "jsonBody":
                 guard (1...2).contains(arguments.count), case .literal(.string(let text)) = arguments[0],
@@ -45,9 +45,9 @@ extension PostmanScript {
                 else { break }
                 let target = ScriptTranslation.Target.json(JSONPathStep.text(steps))
                 if arguments.count == 1 {
-                    done = copy.expect([ScriptMatcher("exists", .json(.bool(!negated)))], at: target)
+                    done = copy.expect([ScriptMatcher(.exists, .json(.bool(!negated)))], at: target)
                 } else if let value = Self.value(arguments[1]) {
-                    done = copy.expect([ScriptMatcher(negated ? "notEquals" : "equals", value)], at: target)
+                    done = copy.expect([ScriptMatcher(negated ? .notEquals : .equals, value)], at: target)
                 }
             default:
                 if !negated, link.arguments == nil, let codes = Self.statusWords[link.name] { done = copy.expectStatus(codes) }
@@ -99,7 +99,7 @@ extension PostmanScript {
             return expect(left, [("to", nil), (word.name, word.arguments)])
         case .call(let function, let arguments) where function.dottedName == ["responseBody", "has"] && arguments.count == 1:
             guard let value = Self.value(arguments[0]) else { return false }
-            return translation.expect([ScriptMatcher("contains", value)], at: .body)
+            return translation.expect([ScriptMatcher(.contains, value)], at: .body)
         default:
             return false
         }

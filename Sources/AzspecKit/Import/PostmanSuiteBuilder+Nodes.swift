@@ -24,10 +24,10 @@ extension PostmanSuiteBuilder {
 
     /// A bare value for a lone `equals` (not of an object, which could read as matchers), else `{ matcher: value… }`.
     private mutating func matcherNode(_ matchers: [ScriptMatcher], uses: inout [String]) -> YAMLNode {
-        if matchers.count == 1, matchers[0].name == "equals" {
+        if matchers.count == 1, matchers[0].name == .equals {
             if case .json(.object) = matchers[0].value {} else { return valueNode(matchers[0].value, uses: &uses) }
         }
-        return .flow(matchers.map { ($0.name, valueNode($0.value, uses: &uses)) })
+        return .flow(matchers.map { ($0.name.rawValue, valueNode($0.value, uses: &uses)) })
     }
 
     private mutating func valueNode(_ value: ScriptValue, uses: inout [String]) -> YAMLNode {
@@ -35,7 +35,7 @@ extension PostmanSuiteBuilder {
         case .json(let json): return jsonNode(json, uses: &uses)
         case .variable(let name): return .string(variables.reference(name, used: &uses))
         case .list(let items): return .sequence(items.map { valueNode($0, uses: &uses) }, style: .flow)
-        case .matchers(let matchers): return .flow(matchers.map { ($0.name, valueNode($0.value, uses: &uses)) })
+        case .matchers(let matchers): return .flow(matchers.map { ($0.name.rawValue, valueNode($0.value, uses: &uses)) })
         }
     }
 

@@ -2,10 +2,10 @@ import AzspecCore
 
 /// One matcher of an expectation: `equals`, `exists`, `type`, `contains`, `length`, `gt`, `not`…
 struct ScriptMatcher: Sendable, Equatable {
-    let name: String
+    let name: MatcherName
     let value: ScriptValue
 
-    init(_ name: String, _ value: ScriptValue) {
+    init(_ name: MatcherName, _ value: ScriptValue) {
         self.name = name
         self.value = value
     }
