@@ -17,7 +17,7 @@ extension Azspec {
         @OptionGroup var selection: SelectionOptions
 
         @Option(help: "Where to write the JUnit XML report.")
-        var junit = "reports/junit.xml"
+        var junit = ReportFormat.defaultJUnitPath
 
         @Flag(name: .customLong("junit-strict"), help: "Write the strict Ant form (validates against the Ant JUnit schema).")
         var junitStrict = false

@@ -10,7 +10,7 @@ enum UsageErrorReport {
             "validate", "list", "snapshot", "emulator", "init", "schema", "merge-reports", "import", "help", "--help", "-h", "--version",
         ]
         if let first = rest.first, others.contains(first) { return }
-        var path = "reports/junit.xml"
+        var path = ReportFormat.defaultJUnitPath
         var strict = false
         var index = 0
         while index < rest.count {

@@ -12,10 +12,13 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// Azure Pipelines: `##vso[task.logissue]` lines and `##vso[task.complete result=Failed]` on standard output.
     case azurePipelines = "azure-pipelines"
 
+    /// Where the JUnit report goes unless `--junit` says otherwise.
+    public static let defaultJUnitPath = "reports/junit.xml"
+
     /// Where a file report goes when `--report` names no path.
     var defaultPath: String? {
         switch self {
-        case .junit: "reports/junit.xml"
+        case .junit: Self.defaultJUnitPath
         case .json: "reports/azspec.json"
         case .html: "reports/azspec.html"
         case .tap: "reports/azspec.tap"

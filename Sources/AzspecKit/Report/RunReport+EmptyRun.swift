@@ -7,18 +7,7 @@ extension RunReport {
     /// empty run should do. ``JUnitWriter`` applies this to every report it renders.
     public func withPlaceholderWhenEmpty() -> RunReport {
         guard tests == 0 else { return self }
-        let problem = Problem(
-            message: "no specs found",
-            type: "NoSpecsFound",
-            details: "azspec ran no tests: no spec file was given, or the given spec files contain no tests."
-        )
-        let placeholder = SuiteReport(
-            name: "azspec",
-            file: "",
-            timestamp: startedAt,
-            duration: 0,
-            cases: [CaseReport(name: "no specs found", line: 0, duration: 0, outcome: .errored(problem))]
-        )
+        let placeholder = SyntheticReport.noSpecs(at: startedAt)
         var report = RunReport(suites: suites + [placeholder], startedAt: startedAt, duration: duration)
         report.diagnostics = diagnostics
         return report

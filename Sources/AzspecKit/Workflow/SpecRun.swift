@@ -68,7 +68,7 @@ public struct SpecRun: Sendable {
             try options.tls.validate()
         } catch {
             sink.error("error: \(error)")
-            writeReports(Self.usageErrorReport("\(error)"), sink: sink)
+            writeReports(SyntheticReport.usageError("\(error)"), sink: sink)
             return .invalidInput
         }
         if !options.tls.verifyCertificates {
@@ -91,7 +91,7 @@ public struct SpecRun: Sendable {
             let message =
                 "no test matches \(options.selection.summary) in \(Plural.count(specs.runnable.count, "spec file")); nothing was sent"
             sink.error("error: \(message)")
-            var report = Self.usageErrorReport(message, caseName: "the selection matches a test")
+            var report = SyntheticReport.usageError(message, caseName: "the selection matches a test")
             report.diagnostics = specs.diagnostics
             writeReports(report, sink: sink)
             return .invalidInput
@@ -142,7 +142,7 @@ public struct SpecRun: Sendable {
         }
         report.diagnostics = specs.diagnostics
         if let shard = options.shard, chosen.plans.isEmpty {
-            report = Self.emptyShardReport(shard, files: specs.runnable.count, at: report.startedAt)
+            report = SyntheticReport.emptyShard(shard, files: specs.runnable.count, at: report.startedAt)
         }
         for warning in runner.warnings.all { sink.error("warning: \(warning)") }
         let written = writeReports(report, sink: sink)
@@ -167,15 +167,6 @@ public struct SpecRun: Sendable {
         return problems.isEmpty
     }
 
-    /// A shard that no file fell to (more shards than files): one skipped case saying so, which passes.
-    static func emptyShardReport(_ shard: Shard, files: Int, at date: Date) -> RunReport {
-        let reason = "no spec file fell to shard \(shard) (\(Plural.count(files, "file")) in \(shard.count) shards)"
-        let suite = SuiteReport(
-            name: "azspec shard \(shard)", file: "", timestamp: date, duration: 0,
-            cases: [CaseReport(name: "shard \(shard)", line: 0, duration: 0, outcome: .skipped(reason: reason))])
-        return RunReport(suites: [suite], startedAt: date, duration: 0)
-    }
-
     /// Invalid files become suites with one errored case carrying their diagnostics; the tests of valid
     /// files are reported as not run, since nothing is sent while any spec is invalid.
     private func invalidReport(_ specs: SpecSet) -> RunReport {
@@ -190,7 +181,7 @@ public struct SpecRun: Sendable {
                         .error, at: SourceLocation(file: options.paths.joined(separator: " "), line: 1, column: 1), "no spec files found")
                 ]
                 : pathErrors
-            suites.append(Self.invalidSuite(name: "azspec", file: options.paths.first ?? ".", diagnostics: diagnostics, at: now))
+            suites.append(SyntheticReport.invalidSuite(name: "azspec", file: options.paths.first ?? ".", diagnostics: diagnostics, at: now))
         }
         for spec in specs.loaded {
             let errors = specs.errors(of: spec)
@@ -203,7 +194,7 @@ public struct SpecRun: Sendable {
                 suites.append(SuiteReport(name: suite.name, file: spec.file, timestamp: now, duration: 0, cases: cases))
             } else {
                 let name = spec.suite?.name ?? (spec.file as NSString).lastPathComponent
-                suites.append(Self.invalidSuite(name: name, file: spec.file, diagnostics: errors, at: now))
+                suites.append(SyntheticReport.invalidSuite(name: name, file: spec.file, diagnostics: errors, at: now))
             }
         }
         return RunReport(suites: suites, startedAt: now, duration: 0)
@@ -213,27 +204,6 @@ public struct SpecRun: Sendable {
     /// cannot be written is itself the error already shown).
     public static func writeUsageErrorReport(message: String, reports: ReportSet) {
         guard (try? reports.prepare()) != nil else { return }
-        reports.writeFiles(usageErrorReport(message), redactor: Redactor())
-    }
-
-    static func usageErrorReport(_ message: String, caseName: String = "command line is valid") -> RunReport {
-        let now = Date()
-        let problem = Problem(
-            message: message.split(separator: "\n").first.map(String.init) ?? message, type: "UsageError", details: message)
-        let suite = SuiteReport(
-            name: "azspec", file: "azspec", timestamp: now, duration: 0,
-            cases: [CaseReport(name: caseName, line: 1, duration: 0, outcome: .errored(problem))])
-        return RunReport(suites: [suite], startedAt: now, duration: 0)
-    }
-
-    static func invalidSuite(name: String, file: String, diagnostics: [Diagnostic], at date: Date) -> SuiteReport {
-        let text = diagnostics.map(\.description).joined(separator: "\n")
-        let first = diagnostics.first?.description ?? "invalid spec"
-        let problem = Problem(
-            message: diagnostics.count > 1 ? "\(first) (and \(diagnostics.count - 1) more)" : first, type: "InvalidSpec", details: text)
-        let line = diagnostics.first?.location.line ?? 1
-        return SuiteReport(
-            name: name, file: file, timestamp: date, duration: 0,
-            cases: [CaseReport(name: "spec file is valid", line: line, duration: 0, outcome: .errored(problem))])
+        reports.writeFiles(SyntheticReport.usageError(message), redactor: Redactor())
     }
 }
