@@ -4,6 +4,9 @@ import Foundation
 import Testing
 import Yams
 
+@testable import AzspecEmulator
+@testable import AzspecKit
+
 /// The README and `docs/` hold together: every relative link reaches a file and every `#anchor` a heading there, and
 /// every example that is a whole spec or project file (a YAML block that is a spec, or starts `# specs/NAME.yaml`)
 /// passes `azspec validate`, with the files of one page side by side.
@@ -99,5 +102,31 @@ import Yams
         }
         let result = try await AzspecProcess.run(["validate", "--emulator", "specs"], in: folder.path, environment: environment)
         #expect(result.status == 0, "\(page): \(result.all)")
+    }
+
+    /// The generated reference tables and the pages that hold them.
+    static let generated: [(page: String, name: String, objects: [FormatObject])] = [
+        ("docs/spec-reference.md", "spec", SpecFormat.all), ("docs/emulator.md", "emulator", ConfigurationFormat.all),
+    ]
+
+    @Test func theKeyTablesAreWhatTheDeclarationsAndTheSchemaGive() throws {
+        let schema = try #require(JSONValue.parsed(Array(SpecSchema.text.utf8)))
+        for (page, name, objects) in Self.generated {
+            let text = try Self.text(page)
+            let start = "<!-- generated: \(name) -->\n"
+            let end = "<!-- end generated -->"
+            let opening = try #require(text.range(of: start), "\(page) has the marker \(start)")
+            let closing = try #require(text.range(of: end, range: opening.upperBound..<text.endIndex))
+            let expected = "\n" + FormatReference.markdown(objects, schema: schema)
+            if ProcessInfo.processInfo.environment["AZSPEC_WRITE_DOCS"] == "1" {
+                let rewritten = text.replacingCharacters(in: opening.upperBound..<closing.lowerBound, with: expected)
+                try rewritten.write(toFile: Self.root + "/" + page, atomically: true, encoding: .utf8)
+                continue
+            }
+            #expect(
+                String(text[opening.upperBound..<closing.lowerBound]) == expected,
+                "\(page) differs from what the declarations give: AZSPEC_WRITE_DOCS=1 swift test --filter DocsTests rewrites it")
+            #expect(expected.contains("| `url` | required |") || name != "spec")
+        }
     }
 }

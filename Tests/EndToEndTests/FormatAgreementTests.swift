@@ -12,20 +12,6 @@ import Testing
 @Suite struct FormatAgreementTests {
     static let schema: JSONValue? = JSONValue.parsed(Array(SpecSchema.text.utf8))
 
-    /// The node a JSON pointer (RFC 6901) names.
-    static func resolve(_ pointer: String, in document: JSONValue) -> JSONValue? {
-        var node: JSONValue? = document
-        for token in pointer.split(separator: "/", omittingEmptySubsequences: true) {
-            let name = token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
-            if case .array(let items) = node, let index = Int(name) {
-                node = items.indices.contains(index) ? items[index] : nil
-            } else {
-                node = node?[name]
-            }
-        }
-        return node
-    }
-
     static func names(_ value: JSONValue?) -> Set<String> {
         switch value {
         case .object(let object): Set(object.keys)
@@ -41,7 +27,7 @@ import Testing
     func theLoaderAndTheSchemaTakeTheSameKeys(_ pointer: String) throws {
         let object = try #require(Self.objects.first { $0.object.schema == pointer }?.object)
         let document = try #require(Self.schema, "azspec schema is JSON")
-        let node = try #require(Self.resolve(pointer, in: document), "\(pointer) is in the schema")
+        let node = try #require(FormatReference.resolve(pointer, in: document), "\(pointer) is in the schema")
         let properties = Self.names(node["properties"])
         #expect(!properties.isEmpty, "\(pointer) lists properties")
         #expect(properties.subtracting(object.keys).sorted() == [], "\(object.name): in the schema, not the loader")
@@ -51,7 +37,7 @@ import Testing
 
     @Test func everyIdentityKindsKeysAreItsSchemaBranchsKeys() throws {
         let document = try #require(Self.schema)
-        let identity = try #require(Self.resolve("/$defs/identity", in: document))
+        let identity = try #require(FormatReference.resolve("/$defs/identity", in: document))
         #expect(Self.names(identity["properties"]?["kind"]?["enum"]) == Set(SpecFormat.identityKinds.map(\.kind)))
     }
 }

@@ -108,8 +108,8 @@ public enum InputFile {
         return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
     }
 
-    /// Why `path` cannot be followed to anything, or nil when it can: "no such file or folder", "a symbolic link loop",
-    /// "a symbolic link to a missing …", "not reachable: permission denied". Said in place of a bare "no such file" so
+    /// Why `path` cannot be followed to anything, or nil when it can: "no such file or folder", "a symbolic link loop
+    /// …", "a symbolic link to something that does not exist", "not reachable: permission denied". Said in place of a bare "no such file" so
     /// that a loop or a dangling link is named for what it is.
     public static func absence(of path: String) -> String? {
         var status = stat()
