@@ -109,24 +109,47 @@ import Yams
         ("docs/spec-reference.md", "spec", SpecFormat.all), ("docs/emulator.md", "emulator", ConfigurationFormat.all),
     ]
 
+    /// The commands whose help the manual shows, as `azspec help` takes them.
+    static let commands: [[String]] = [
+        [], ["run"], ["validate"], ["list"], ["init"], ["schema"], ["merge-reports"], ["import", "postman"],
+        ["snapshot", "permissions"], ["emulator"],
+    ]
+
+    /// Replaces what is between a page's `<!-- generated: NAME -->` and `<!-- end generated -->` with `expected` when
+    /// AZSPEC_WRITE_DOCS=1, and otherwise expects it to be `expected` already.
+    static func holdGenerated(_ page: String, _ name: String, to expected: String) throws {
+        let text = try Self.text(page)
+        let start = "<!-- generated: \(name) -->\n"
+        let opening = try #require(text.range(of: start), "\(page) has the marker \(start)")
+        let closing = try #require(text.range(of: "<!-- end generated -->", range: opening.upperBound..<text.endIndex))
+        if ProcessInfo.processInfo.environment["AZSPEC_WRITE_DOCS"] == "1" {
+            let rewritten = text.replacingCharacters(in: opening.upperBound..<closing.lowerBound, with: expected)
+            try rewritten.write(toFile: Self.root + "/" + page, atomically: true, encoding: .utf8)
+            return
+        }
+        #expect(
+            String(text[opening.upperBound..<closing.lowerBound]) == expected,
+            "\(page) differs from what it is generated from: AZSPEC_WRITE_DOCS=1 swift test --filter DocsTests rewrites it")
+    }
+
+    @Test func theCommandReferenceIsWhatTheCommandsSay() async throws {
+        var expected = "\n"
+        for command in Self.commands {
+            let result = try await AzspecProcess.run(["help"] + command, in: Self.root, environment: ["COLUMNS": "100"])
+            #expect(result.status == 0, "\(result.all)")
+            expected += "### `\((["azspec"] + command).joined(separator: " "))`\n\n```text\n"
+            expected += result.stdout.trimmingCharacters(in: .newlines) + "\n```\n\n"
+        }
+        #expect(expected.contains("--junit-strict"), "the run command's options are there")
+        try Self.holdGenerated("docs/command-line.md", "commands", to: expected)
+    }
+
     @Test func theKeyTablesAreWhatTheDeclarationsAndTheSchemaGive() throws {
         let schema = try #require(JSONValue.parsed(Array(SpecSchema.text.utf8)))
         for (page, name, objects) in Self.generated {
-            let text = try Self.text(page)
-            let start = "<!-- generated: \(name) -->\n"
-            let end = "<!-- end generated -->"
-            let opening = try #require(text.range(of: start), "\(page) has the marker \(start)")
-            let closing = try #require(text.range(of: end, range: opening.upperBound..<text.endIndex))
             let expected = "\n" + FormatReference.markdown(objects, schema: schema)
-            if ProcessInfo.processInfo.environment["AZSPEC_WRITE_DOCS"] == "1" {
-                let rewritten = text.replacingCharacters(in: opening.upperBound..<closing.lowerBound, with: expected)
-                try rewritten.write(toFile: Self.root + "/" + page, atomically: true, encoding: .utf8)
-                continue
-            }
-            #expect(
-                String(text[opening.upperBound..<closing.lowerBound]) == expected,
-                "\(page) differs from what the declarations give: AZSPEC_WRITE_DOCS=1 swift test --filter DocsTests rewrites it")
-            #expect(expected.contains("| `url` | required |") || name != "spec")
+            try Self.holdGenerated(page, name, to: expected)
         }
+        #expect(FormatReference.markdown(SpecFormat.all, schema: schema).contains("| `url` | required |"))
     }
 }
