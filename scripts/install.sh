@@ -46,9 +46,11 @@ esac
 
 base="${AZSPEC_DOWNLOAD_URL:-$DEFAULT_DOWNLOAD_URL}"
 base="${base%/}"
+# Redirects stay on https (GitHub sends release downloads to its object store); a loopback mirror may not redirect.
 case "$base" in
-  https://*) ;;
-  http://127.0.0.1[:/]*|http://127.0.0.1|http://localhost[:/]*|http://localhost|http://\[::1\]*) ;;
+  https://*) curl_protocols="=https"; max_redirects=5 ;;
+  http://127.0.0.1[:/]*|http://127.0.0.1|http://localhost[:/]*|http://localhost|http://\[::1\]*)
+    curl_protocols="=http"; max_redirects=0 ;;
   *) fail 2 "AZSPEC_DOWNLOAD_URL must be an https:// URL (plain http only on a loopback host): $base" ;;
 esac
 name="azspec-$version-linux-$arch"
@@ -65,9 +67,13 @@ trap 'exit 143' TERM
 # fetch URL FILE: 0 on success, 4 when the server says the file does not exist, 1 on any other failure.
 fetch() {
   if command -v curl >/dev/null 2>&1; then
-    code="$(curl --silent --show-error --location --proto '=https,http' --connect-timeout 20 --max-time 600 \
-      --retry 2 --output "$2" --write-out '%{http_code}' "$1")" || {
-      [ "${code:-}" = "404" ] && return 4
+    code="$(curl --silent --show-error --location --proto "$curl_protocols" --proto-redir "$curl_protocols" \
+      --max-redirs "$max_redirects" --connect-timeout 20 --max-time 600 --retry 2 --output "$2" \
+      --write-out '%{http_code}' "$1")" || {
+      case "${code:-}" in
+        404) return 4 ;;
+        3??) echo "install.sh: $1 redirects where install.sh does not follow (off https, or away from a loopback mirror)" >&2 ;;
+      esac
       return 1
     }
     case "$code" in
@@ -76,7 +82,9 @@ fetch() {
       *) echo "install.sh: $1 answered HTTP $code" >&2; return 1 ;;
     esac
   elif command -v wget >/dev/null 2>&1; then
-    output="$(wget --quiet --server-response --timeout=60 --tries=3 --output-document="$2" "$1" 2>&1)" && return 0
+    # wget cannot hold redirects to https; it follows none off a loopback mirror, and curl is preferred.
+    output="$(wget --quiet --server-response --timeout=60 --tries=3 --max-redirect="$max_redirects" \
+      --output-document="$2" "$1" 2>&1)" && return 0
     case "$output" in *" 404 "*|*" 410 "*) return 4 ;; esac
     return 1
   else

@@ -3,8 +3,9 @@ import NIOCore
 import NIOPosix
 
 /// A loopback HTTP server standing in for a release page, for testing `scripts/install.sh`: it answers GETs of the
-/// files it holds, 404 for anything else, and cuts a file in `truncated` off half-way (the whole length promised, half
-/// sent, the connection closed), as an interrupted download does.
+/// files it holds, 302 for a path in `redirects` (to the URL given), 404 for anything else, and cuts a file in
+/// `truncated` off half-way (the whole length promised, half sent, the connection closed), as an interrupted download
+/// does.
 public final class ReleaseServer: Sendable {
     public let port: Int
     private let channel: any Channel
@@ -17,7 +18,8 @@ public final class ReleaseServer: Sendable {
 
     /// Serves `files` (path → bytes) while `body` runs.
     public static func withRunning<T: Sendable>(
-        files: [String: [UInt8]], truncated: Set<String> = [], _ body: (ReleaseServer) async throws -> T
+        files: [String: [UInt8]], truncated: Set<String> = [], redirects: [String: String] = [:],
+        _ body: (ReleaseServer) async throws -> T
     ) async throws -> T {
         let seen = LockedBox<[String]>([])
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -25,7 +27,7 @@ public final class ReleaseServer: Sendable {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(
-                        ReleaseHandler(files: files, truncated: truncated, seen: seen))
+                        ReleaseHandler(files: files, truncated: truncated, redirects: redirects, seen: seen))
                 }
             }
             .bind(host: "127.0.0.1", port: 0).get()
@@ -46,12 +48,14 @@ private final class ReleaseHandler: ChannelInboundHandler, @unchecked Sendable {
 
     private let files: [String: [UInt8]]
     private let truncated: Set<String>
+    private let redirects: [String: String]
     private let seen: LockedBox<[String]>
     private var received: [UInt8] = []
 
-    init(files: [String: [UInt8]], truncated: Set<String>, seen: LockedBox<[String]>) {
+    init(files: [String: [UInt8]], truncated: Set<String>, redirects: [String: String], seen: LockedBox<[String]>) {
         self.files = files
         self.truncated = truncated
+        self.redirects = redirects
         self.seen = seen
     }
 
@@ -69,6 +73,11 @@ private final class ReleaseHandler: ChannelInboundHandler, @unchecked Sendable {
         let path = String(target.split(separator: "?", maxSplits: 1).first ?? "/")
         seen.withLock { $0.append(path) }
         var buffer = context.channel.allocator.buffer(capacity: 256)
+        if let location = redirects[path] {
+            buffer.writeString("HTTP/1.1 302 Found\r\nLocation: \(location)\r\nContent-Length: 0\r\n\r\n")
+            context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
+            return
+        }
         guard let file = files[path] else {
             let body = "not found"
             buffer.writeString("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")

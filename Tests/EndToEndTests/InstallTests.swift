@@ -168,6 +168,63 @@ import Testing
         #expect(Self.contents(of: folder).isEmpty)
     }
 
+    @Test func aRedirectAwayFromALoopbackMirrorIsNotFollowed() async throws {
+        let release = try await Self.release.value
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try await ReleaseServer.withRunning(files: Self.files(release)) { elsewhere in
+            // The mirror sends the archive to another port (another origin), which serves the genuine archive.
+            let archive = "/v\(Self.version)/\(release.name).tar.gz"
+            var files = Self.files(release)
+            files[archive] = nil
+            try await ReleaseServer.withRunning(files: files, redirects: [archive: elsewhere.baseURL + archive]) { mirror in
+                let result = try await Self.install(from: mirror.baseURL, into: folder)
+                #expect(result.status == 1, "\(result.all)")
+                #expect(result.stderr.contains("redirects where install.sh does not follow"), "\(result.stderr)")
+            }
+            #expect(elsewhere.requestedPaths.isEmpty, "the other origin was never asked")
+        }
+        #expect(Self.contents(of: folder).isEmpty)
+    }
+
+    @Test func anArchiveWhoseBinaryIsALinkIsRefused() async throws {
+        let release = try await Self.release.value
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        // A well-formed archive (with its own checksum) whose azspec is a symbolic link to a system file.
+        try FileManager.default.createDirectory(atPath: folder.path + "/pack/\(release.name)", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/pack/\(release.name)/azspec", withDestinationPath: "/bin/sh")
+        let packed = try await AzspecProcess.run(
+            executable: "/bin/sh",
+            ["-c", "tar -czf linked.tar.gz -C pack \(release.name) && sha256sum linked.tar.gz | sed 's/linked/\(release.name)/'"],
+            in: folder.path)
+        #expect(packed.status == 0, "\(packed.all)")
+        let archive = try InputFile.read(folder.path + "/linked.tar.gz", as: .init(name: "archive", limit: 1 << 20))
+        var files = Self.files(release, archive: archive)
+        files["/v\(Self.version)/\(release.name).tar.gz.sha256"] = Array(packed.stdout.utf8)
+        try await ReleaseServer.withRunning(files: files) { server in
+            let result = try await Self.install(from: server.baseURL, into: folder)
+            #expect(result.status == 1, "\(result.all)")
+            #expect(result.stderr.contains("\(release.name)/azspec in the archive is not a file"), "\(result.stderr)")
+        }
+        #expect(Self.contents(of: folder).isEmpty)
+    }
+
+    @Test func aLinkPlantedWhereTheBinaryGoesIsReplacedNotFollowed() async throws {
+        let release = try await Self.release.value
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let victim = try folder.write("victim.txt", "keep me\n")
+        try FileManager.default.createDirectory(atPath: folder.path + "/bin", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/bin/azspec", withDestinationPath: victim)
+        try await ReleaseServer.withRunning(files: Self.files(release)) { server in
+            let result = try await Self.install(from: server.baseURL, into: folder)
+            #expect(result.status == 0, "\(result.all)")
+        }
+        #expect(folder.read("victim.txt") == "keep me\n", "the link's target is untouched")
+        #expect(!InputFile.isSymbolicLink(folder.path + "/bin/azspec") && InputFile.isRegularFile(folder.path + "/bin/azspec"))
+    }
+
     @Test func theScriptsDefaultsAreTheBinarysVersionAndTheProjectsReleases() throws {
         let script = try InputFile.readText(Self.root + "/scripts/install.sh", as: .spec)
         #expect(script.contains("\nDEFAULT_VERSION=\"\(Self.version)\"\n"), "install.sh installs the version it came with")
