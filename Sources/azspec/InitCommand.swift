@@ -13,7 +13,7 @@ extension Azspec {
         func run() async throws {
             let outcomes: [ProjectScaffold.Outcome]
             do {
-                outcomes = try ProjectScaffold.write(into: folder)
+                outcomes = try ProjectScaffold.write(into: folder, schema: Schema.specSchema)
             } catch {
                 ConsoleOutput.err("error: \(error)")
                 throw ExitCode(ExitStatus.cannotStart.rawValue)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AzspecEmulator
 import AzspecKit
 
 extension Azspec {
@@ -17,9 +18,12 @@ extension Azspec {
         @Argument(help: "spec (the default) or report.")
         var kind: Kind = .spec
 
+        /// Spec files' schema with the emulator configuration's definitions joined.
+        static var specSchema: String { SpecSchema.text(joining: ConfigurationFormat.definitions) }
+
         func run() async throws {
             switch kind {
-            case .spec: ConsoleOutput.out(SpecSchema.text)
+            case .spec: ConsoleOutput.out(Self.specSchema)
             case .report: ConsoleOutput.out(ReportSchema.text)
             }
         }

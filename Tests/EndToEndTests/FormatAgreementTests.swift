@@ -1,4 +1,5 @@
 import AzspecCore
+import AzspecTesting
 import Foundation
 import Testing
 
@@ -10,7 +11,7 @@ import Testing
 /// the schema's `required`, both ways. (`SchemaTests` checks documents against the schema with Python's jsonschema,
 /// as a second opinion.)
 @Suite struct FormatAgreementTests {
-    static let schema: JSONValue? = JSONValue.parsed(Array(SpecSchema.text.utf8))
+    static let schema: JSONValue? = SpecSchema.completeDocument
 
     static func names(_ value: JSONValue?) -> Set<String> {
         switch value {
@@ -23,9 +24,9 @@ import Testing
     static let objects: [(format: String, object: FormatObject)] =
         SpecFormat.all.map { ("spec", $0) } + ConfigurationFormat.all.map { ("emulator", $0) }
 
-    @Test(arguments: objects.map(\.object.schema))
+    @Test(arguments: objects.map(\.object.pointer))
     func theLoaderAndTheSchemaTakeTheSameKeys(_ pointer: String) throws {
-        let object = try #require(Self.objects.first { $0.object.schema == pointer }?.object)
+        let object = try #require(Self.objects.first { $0.object.pointer == pointer }?.object)
         let document = try #require(Self.schema, "azspec schema is JSON")
         let node = try #require(FormatReference.resolve(pointer, in: document), "\(pointer) is in the schema")
         let properties = Self.names(node["properties"])

@@ -98,7 +98,7 @@ import Testing
     }
 
     @Test func theSchemaIsADraft2020Document() throws {
-        let document = try #require(JSONValue.parsed(Array(SpecSchema.text.utf8)))
+        let document = SpecSchema.completeDocument
         #expect(document["$id"] == .string(SpecSchema.id))
         #expect(document["$schema"] == "https://json-schema.org/draft/2020-12/schema")
         #expect(document["$defs"]?["project"] != nil)

@@ -76,13 +76,15 @@ public enum Suggestion {
         var best: (String, Int)?
         for candidate in candidates {
             let distance = editDistance(lowered, candidate.lowercased())
-            let limit = max(1, min(3, candidate.count / 3))
-            guard distance <= limit else { continue }
+            guard distance <= limit(for: candidate) else { continue }
             if let current = best, current.1 <= distance { continue }
             best = (candidate, distance)
         }
         return best?.0
     }
+
+    /// How many edits away from `candidate` a word may be and still be taken for it: a third of its length, 1 to 3.
+    public static func limit(for candidate: String) -> Int { max(1, min(3, candidate.count / 3)) }
 
     /// ` (did you mean 'x'?)` or an empty string.
     public static func hint(for word: String, in candidates: some Sequence<String>) -> String {

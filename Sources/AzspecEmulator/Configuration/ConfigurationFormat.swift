@@ -1,93 +1,515 @@
-import AzspecCore
+package import AzspecCore
 
-/// The objects of the emulator's configuration, each with the keys it takes: the one list `ConfigurationReader` reads
-/// (allowed keys, did-you-mean candidates, required keys) and the one `FormatAgreementTests` holds `azspec schema`'s
-/// `$defs.emulator*` to.
-enum ConfigurationFormat {
+/// The emulator's configuration, declared once: each object's keys with the JSON Schema of their values. The reader
+/// takes its allowed keys and did-you-mean candidates from these objects, `azspec schema` joins ``definitions`` to the
+/// spec format's, and `docs/emulator.md`'s key tables are generated from them.
+package enum ConfigurationFormat {
     static let configuration = FormatObject(
-        "the configuration",
-        keys: [
-            "tokenLifetime", "environment", "tenants", "federatedIssuers", "managedIdentities", "defaultManagedIdentity",
-            "githubRequestToken", "githubSubject", "identityHeader", "operations", "throttling", "pageSize", "tokenBucket",
+        "the configuration", pointer: "/$defs/emulatorConfiguration",
+        description:
+            "The emulator's configuration (azspec emulator --config, azspec run --emulator-config): what it seeds instead of the default.",
+        properties: [
+            "tokenLifetime": [
+                "type": "integer", "minimum": 0, "maximum": 31536000,
+                "description": "Seconds an access token lives (0: already expired when issued; default 3599).", "examples": [3599],
+            ],
+            "environment": [
+                "type": ["object", "null"],
+                "description": "The variables --emulator gives the specs; {baseURL} in a value stands for the emulator's address.",
+                "additionalProperties": [
+                    "type": ["string", "number", "boolean", "null"], "description": "The value (empty: an empty string).",
+                ],
+            ],
+            "tenants": [
+                "type": "array", "minItems": 1, "items": ["$ref": "#/$defs/emulatorTenant"], "description": "The tenants (at least one).",
+            ],
+            "federatedIssuers": [
+                "type": ["array", "null"], "description": "External OIDC issuers whose RS256 tokens are trusted.",
+                "items": federatedIssuer.jsonSchema,
+            ],
+            "managedIdentities": [
+                "type": ["array", "null"], "description": "Identities served by the managed identity endpoints.",
+                "items": managedIdentity.jsonSchema,
+            ],
+            "defaultManagedIdentity": [
+                "type": ["string", "number", "boolean"],
+                "description": "The managed identity a request that names none gets; one of managedIdentities.",
+            ],
+            "githubRequestToken": [
+                "type": ["string", "number", "boolean"],
+                "description": "The bearer token the GitHub-style OIDC endpoint wants (ACTIONS_ID_TOKEN_REQUEST_TOKEN).",
+            ],
+            "githubSubject": [
+                "type": ["string", "number", "boolean"], "description": "The sub claim of the GitHub-style OIDC endpoint's tokens.",
+                "examples": ["repo:azspec/example:ref:refs/heads/main"],
+            ],
+            "identityHeader": [
+                "type": ["string", "number", "boolean"],
+                "description": "The X-IDENTITY-HEADER value the App Service managed identity endpoint requires.",
+            ],
+            "operations": operations.jsonSchema,
+            "throttling": [
+                "type": ["array", "null"], "description": "429s on purpose: the first times requests matching a path are throttled.",
+                "items": throttlingRule.jsonSchema,
+            ],
+            "pageSize": [
+                "type": "integer", "minimum": 0, "maximum": 1000,
+                "description": "Items per page of the Microsoft.Authorization, subscription and storage account lists (0: one page).",
+            ],
+            "tokenBucket": tokenBucket.jsonSchema,
         ],
-        required: ["tenants"], schema: "/$defs/emulatorConfiguration")
+        required: ["tenants"],
+        rules: [
+            "if": ["required": ["defaultManagedIdentity"]],
+            "then": [
+                "required": ["managedIdentities"],
+                "properties": [
+                    "managedIdentities": [
+                        "type": "array", "minItems": 1, "description": "Identities served by the managed identity endpoints.",
+                    ]
+                ],
+            ],
+        ])
 
     static let tokenBucket = FormatObject(
-        "tokenBucket", keys: ["reads", "writes", "deletes"], schema: "/$defs/emulatorConfiguration/properties/tokenBucket")
+        "tokenBucket", pointer: "/$defs/emulatorConfiguration/properties/tokenBucket",
+        description: "ARM's token buckets per subscription and principal (none: no bucket).",
+        properties: [
+            "reads": bucket.jsonSchema,
+            "writes": bucket.jsonSchema(describedAs: "The bucket of write requests."),
+
+            "deletes": bucket.jsonSchema(describedAs: "The bucket of delete requests."),
+        ])
 
     static let bucket = FormatObject(
-        "a bucket", keys: ["burst", "refill"], required: ["burst", "refill"],
-        schema: "/$defs/emulatorConfiguration/properties/tokenBucket/properties/reads")
+        "a bucket", pointer: "/$defs/emulatorConfiguration/properties/tokenBucket/properties/reads",
+        description: "The bucket of read requests.",
+        properties: [
+            "burst": [
+                "type": "integer", "minimum": 1, "maximum": 100000, "description": "How many requests the full bucket holds (1 to 100000).",
+            ],
+            "refill": [
+                "type": "number", "exclusiveMinimum": 0, "maximum": 100000,
+                "description": "Tokens added a second (more than 0, at most 100000).",
+            ],
+        ],
+        required: ["burst", "refill"])
 
     static let operations = FormatObject(
-        "operations", keys: ["polls", "seconds", "retryAfter"], schema: "/$defs/emulatorConfiguration/properties/operations")
+        "operations", pointer: "/$defs/emulatorConfiguration/properties/operations",
+        description: "How long asynchronous operations stay in progress.",
+        properties: [
+            "polls": [
+                "type": "integer", "minimum": 0, "maximum": 100,
+                "description": "Polls that answer 202 before the operation is done (0 to 100).",
+            ],
+            "seconds": [
+                "type": "number", "minimum": 0, "maximum": 3600,
+                "description": "Seconds the operation stays in progress besides the polls (0 to 3600).",
+            ],
+            "retryAfter": [
+                "type": "integer", "minimum": 0, "maximum": 600,
+                "description": "The Retry-After seconds of those answers (0 to 600; ARM sends 15).",
+            ],
+        ])
 
     static let throttlingRule = FormatObject(
-        "a throttling rule", keys: ["path", "times", "retryAfter", "status", "method"], required: ["path", "times"],
-        schema: "/$defs/emulatorConfiguration/properties/throttling/items")
+        "a throttling rule", pointer: "/$defs/emulatorConfiguration/properties/throttling/items",
+        description: "A throttling rule.",
+        properties: [
+            "path": [
+                "type": "string", "pattern": "^/",
+                "description": "The ARM path; * stands for one segment; names compare case-insensitively.",
+                "examples": ["/subscriptions/*/resourcegroups"],
+            ],
+            "times": [
+                "type": "integer", "minimum": 1, "maximum": 100000,
+                "description": "How many matching requests are throttled (1 to 100000).",
+            ],
+            "retryAfter": [
+                "type": "integer", "minimum": 0, "maximum": 86400, "description": "The Retry-After seconds (0 to 86400, default 1).",
+            ],
+            "status": ["type": "integer", "minimum": 400, "maximum": 599, "description": "The status answered (400 to 599, default 429)."],
+            "method": [
+                "type": ["string", "number", "boolean"], "description": "Only requests with this method (default: any).",
+                "examples": ["GET"],
+            ],
+        ],
+        required: ["path", "times"])
 
     static let federatedIssuer = FormatObject(
-        "a federated issuer", keys: ["issuer", "publicKey"], required: ["issuer", "publicKey"],
-        schema: "/$defs/emulatorConfiguration/properties/federatedIssuers/items")
+        "a federated issuer", pointer: "/$defs/emulatorConfiguration/properties/federatedIssuers/items",
+        description: "A trusted issuer.",
+        properties: [
+            "issuer": [
+                "type": ["string", "number", "boolean"], "minLength": 1, "description": "The tokens' iss, exactly.",
+                "examples": ["https://oidc.cluster.example"],
+            ],
+            "publicKey": [
+                "type": ["string", "number", "boolean"], "description": "PEM text or file: PUBLIC KEY, RSA PUBLIC KEY or CERTIFICATE.",
+                "examples": ["keys/cluster.pem"],
+            ],
+        ],
+        required: ["issuer", "publicKey"])
 
     static let managedIdentity = FormatObject(
-        "a managed identity", keys: ["name", "clientId", "objectId", "resourceId", "tenant"],
-        required: ["name", "clientId", "objectId", "tenant"],
-        schema: "/$defs/emulatorConfiguration/properties/managedIdentities/items")
+        "a managed identity", pointer: "/$defs/emulatorConfiguration/properties/managedIdentities/items",
+        description: "A managed identity.",
+        properties: [
+            "name": [
+                "type": ["string", "number", "boolean"], "minLength": 1,
+                "description": "The identity's name (role assignments may name it).",
+            ],
+            "clientId": [
+                "type": "string", "pattern": .string(FormatPattern.guid),
+                "patternErrorMessage": "A GUID: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.",
+                "description": "The client id, a GUID.",
+            ],
+            "objectId": [
+                "type": "string", "pattern": .string(FormatPattern.guid),
+                "patternErrorMessage": "A GUID: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.",
+                "description": "The object (principal) id, a GUID.",
+            ],
+            "resourceId": ["type": ["string", "number", "boolean"], "description": "The ARM resource id of the user-assigned identity."],
+            "tenant": ["type": ["string", "number", "boolean"], "description": "The tenant: its id or one of its domains."],
+        ],
+        required: ["name", "clientId", "objectId", "tenant"])
 
     static let tenant = FormatObject(
-        "a tenant",
-        keys: [
-            "id", "displayName", "domains", "servicePrincipals", "subscriptions", "roleDefinitions", "roleAssignments",
-            "denyAssignments",
+        "a tenant", pointer: "/$defs/emulatorTenant",
+        description: "A Microsoft Entra tenant (directory).",
+        properties: [
+            "id": [
+                "type": "string", "pattern": .string(FormatPattern.guid),
+                "patternErrorMessage": "A GUID: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.",
+                "description": "The tenant id, a GUID; the token URL accepts it or any of the domains.",
+            ],
+            "displayName": ["type": ["string", "number", "boolean"], "description": "The tenant's display name, used in error texts."],
+            "domains": [
+                "type": ["array", "null"], "description": "Domain names accepted in place of the id.",
+                "items": [
+                    "type": ["string", "number", "boolean"], "pattern": #"^[^/ ]+(?![\s\S])"#, "minLength": 1,
+                    "description": "A domain name.",
+                ], "examples": [["contoso.onmicrosoft.com"]],
+            ],
+            "servicePrincipals": [
+                "type": ["array", "null"], "description": "Service principals.", "items": ["$ref": "#/$defs/emulatorServicePrincipal"],
+            ],
+            "subscriptions": [
+                "type": ["array", "null"], "description": "Subscriptions.", "items": ["$ref": "#/$defs/emulatorSubscription"],
+            ],
+            "roleDefinitions": [
+                "type": ["array", "null"], "description": "Custom roles: one permission block each.", "items": roleDefinition.jsonSchema,
+            ],
+            "roleAssignments": [
+                "type": ["array", "null"], "description": "Role assignments, inherited below their scope.",
+                "items": roleAssignment.jsonSchema,
+            ],
+            "denyAssignments": [
+                "type": ["array", "null"], "description": "Deny assignments: they win over any grant.", "items": denyAssignment.jsonSchema,
+            ],
         ],
-        required: ["id"], schema: "/$defs/emulatorTenant")
+        required: ["id"])
 
     static let servicePrincipal = FormatObject(
-        "a service principal",
-        keys: ["name", "clientId", "objectId", "secrets", "certificates", "federatedCredentials", "appRoles"],
-        required: ["name", "clientId", "objectId"], schema: "/$defs/emulatorServicePrincipal")
+        "a service principal", pointer: "/$defs/emulatorServicePrincipal",
+        description: "An application's service principal.",
+        properties: [
+            "name": [
+                "type": ["string", "number", "boolean"], "minLength": 1,
+                "description": "The principal's name (role assignments may name it).",
+            ],
+            "clientId": [
+                "type": "string", "pattern": .string(FormatPattern.guid),
+                "patternErrorMessage": "A GUID: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.",
+                "description": "The application (client) id, a GUID.",
+            ],
+            "objectId": [
+                "type": "string", "pattern": .string(FormatPattern.guid),
+                "patternErrorMessage": "A GUID: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.",
+                "description": "The service principal's object id, a GUID.",
+            ],
+            "secrets": [
+                "type": ["array", "null"], "description": "Client secrets.",
+                "items": [
+                    "description": "A client secret: its value, or { value, expires }.",
+                    "anyOf": [
+                        ["type": ["string", "number", "boolean"], "minLength": 1, "description": "The secret's value."], secret.jsonSchema,
+                    ],
+                ],
+            ],
+            "certificates": [
+                "type": ["array", "null"], "description": "Certificates whose keys may sign client assertions.",
+                "items": certificate.jsonSchema,
+            ],
+            "federatedCredentials": [
+                "type": ["array", "null"], "description": "Federated credentials (workload identity federation).",
+                "items": federatedCredential.jsonSchema,
+            ],
+            "appRoles": [
+                "type": ["array", "null"], "description": "App roles granted, copied into the token's roles claim.",
+                "items": ["type": ["string", "number", "boolean"], "description": "An app role."], "examples": [["Reader.All"]],
+            ],
+        ],
+        required: ["name", "clientId", "objectId"],
+        rules: [
+            "anyOf": [
+                ["required": ["secrets"], "properties": ["secrets": ["type": "array", "minItems": 1, "description": "Client secrets."]]],
+                [
+                    "required": ["certificates"],
+                    "properties": [
+                        "certificates": [
+                            "type": "array", "minItems": 1, "description": "Certificates whose keys may sign client assertions.",
+                        ]
+                    ],
+                ],
+                [
+                    "required": ["federatedCredentials"],
+                    "properties": [
+                        "federatedCredentials": [
+                            "type": "array", "minItems": 1, "description": "Federated credentials (workload identity federation).",
+                        ]
+                    ],
+                ],
+            ]
+        ])
 
     static let secret = FormatObject(
-        "a secret", keys: ["value", "expires"], required: ["value"],
-        schema: "/$defs/emulatorServicePrincipal/properties/secrets/items/anyOf/1")
+        "a secret", pointer: "/$defs/emulatorServicePrincipal/properties/secrets/items/anyOf/1",
+        description: "A secret with an optional expiry.",
+        properties: [
+            "value": ["type": ["string", "number", "boolean"], "minLength": 1, "description": "The secret's value."],
+            "expires": [
+                "type": "string",
+                "pattern":
+                    #"^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])(?:[Tt ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::(?:[0-5][0-9]|60)(?:\.[0-9]*)?)?(?:[Zz]|[+-][0-9]{2}:?[0-9]{2})?)?(?![\s\S])"#,
+                "patternErrorMessage": "An ISO 8601 date such as 2030-01-01T00:00:00Z.",
+                "description": "When it expires (ISO 8601, e.g. 2030-01-01T00:00:00Z); after it Entra answers AADSTS7000222.",
+                "examples": ["2030-01-01T00:00:00Z"],
+            ],
+        ],
+        required: ["value"])
 
     static let certificate = FormatObject(
-        "a certificate", keys: ["pem"], required: ["pem"],
-        schema: "/$defs/emulatorServicePrincipal/properties/certificates/items")
+        "a certificate", pointer: "/$defs/emulatorServicePrincipal/properties/certificates/items",
+        description: "A certificate.",
+        properties: [
+            "pem": [
+                "type": ["string", "number", "boolean"],
+                "description": "PEM text, or the path of a PEM file (relative to the configuration), holding the certificate.",
+            ]
+        ],
+        required: ["pem"])
 
     static let federatedCredential = FormatObject(
-        "a federated credential", keys: ["name", "issuer", "subject", "audiences"], required: ["issuer", "subject"],
-        schema: "/$defs/emulatorServicePrincipal/properties/federatedCredentials/items")
+        "a federated credential", pointer: "/$defs/emulatorServicePrincipal/properties/federatedCredentials/items",
+        description: "A federated credential.",
+        properties: [
+            "name": ["type": ["string", "number", "boolean"], "description": "The credential's name."],
+            "issuer": [
+                "type": ["string", "number", "boolean"], "minLength": 1,
+                "description": "The issuer: the built-in test issuer {baseURL}/_azspec/oidc, or one of federatedIssuers.",
+                "examples": ["{baseURL}/_azspec/oidc"],
+            ],
+            "subject": [
+                "type": ["string", "number", "boolean"], "minLength": 1, "description": "The subject (sub claim) the token must carry.",
+                "examples": ["repo:contoso/infra:environment:prod"],
+            ],
+            "audiences": [
+                "type": "array", "minItems": 1,
+                "items": ["type": ["string", "number", "boolean"], "minLength": 1, "description": "An audience."],
+                "description": "Accepted audiences (default [api://AzureADTokenExchange]).", "examples": [["api://AzureADTokenExchange"]],
+            ],
+        ],
+        required: ["issuer", "subject"])
 
     static let subscription = FormatObject(
-        "a subscription", keys: ["id", "displayName", "state", "tags", "resourceGroups"], required: ["id"],
-        schema: "/$defs/emulatorSubscription")
+        "a subscription", pointer: "/$defs/emulatorSubscription",
+        description: "A subscription.",
+        properties: [
+            "id": [
+                "type": "string", "pattern": .string(FormatPattern.guid),
+                "patternErrorMessage": "A GUID: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.",
+                "description": "The subscription id, a GUID.",
+            ],
+            "displayName": ["type": ["string", "number", "boolean"], "description": "The display name (default: the id)."],
+            "state": [
+                "enum": ["Enabled", "Disabled", "Warned", "PastDue", "Deleted"],
+                "description": "The subscription's state (default Enabled).",
+            ],
+            "tags": [
+                "type": ["object", "null"], "description": "The subscription's tags.",
+                "additionalProperties": [
+                    "type": ["string", "number", "boolean", "null"], "description": "The value (empty: an empty string).",
+                ],
+            ],
+            "resourceGroups": [
+                "type": ["array", "null"], "description": "Resource groups in the subscription.", "items": resourceGroup.jsonSchema,
+            ],
+        ],
+        required: ["id"])
 
     static let resourceGroup = FormatObject(
-        "a resource group", keys: ["name", "location", "tags", "managedBy"], required: ["name", "location"],
-        schema: "/$defs/emulatorSubscription/properties/resourceGroups/items")
+        "a resource group", pointer: "/$defs/emulatorSubscription/properties/resourceGroups/items",
+        description: "A resource group.",
+        properties: [
+            "name": [
+                "type": ["string", "number", "boolean"], "minLength": 1, "maxLength": 90,
+                "pattern": #"^(?:[A-Za-z0-9._()\-]|[^\x00-\x7F])*(?:[A-Za-z0-9_()\-]|[^\x00-\x7F])(?![\s\S])"#,
+                "description": "The name: 1 to 90 letters, digits, '-', '.', '(', ')' or '_', not ending with '.'.",
+            ],
+            "location": [
+                "type": ["string", "number", "boolean"], "minLength": 1, "description": "The Azure region.", "examples": ["westeurope"],
+            ],
+            "tags": [
+                "type": ["object", "null"], "description": "The resource group's tags.",
+                "additionalProperties": [
+                    "type": ["string", "number", "boolean", "null"], "description": "The value (empty: an empty string).",
+                ],
+            ],
+            "managedBy": ["type": ["string", "number", "boolean"], "description": "The managedBy resource id."],
+        ],
+        required: ["name", "location"])
 
     static let roleDefinition = FormatObject(
-        "a role definition", keys: ["name", "id", "actions", "notActions", "dataActions", "notDataActions"],
-        required: ["name"], schema: "/$defs/emulatorTenant/properties/roleDefinitions/items")
+        "a role definition", pointer: "/$defs/emulatorTenant/properties/roleDefinitions/items",
+        description: "A custom role.",
+        properties: [
+            "name": [
+                "type": ["string", "number", "boolean"], "description": "The role's name (assignments name it); not a built-in role's.",
+            ],
+            "id": [
+                "type": "string", "pattern": .string(FormatPattern.guid),
+                "patternErrorMessage": "A GUID: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.",
+                "description": "The role definition id (default: derived from the name).",
+            ],
+            "actions": [
+                "type": ["array", "null"], "description": "Allowed actions.",
+                "items": [
+                    "type": "string", "pattern": .string(FormatPattern.action), "description": "An action or a pattern with one '*'.",
+                ],
+            ],
+            "notActions": [
+                "type": ["array", "null"], "description": "Actions taken out of actions.",
+                "items": [
+                    "type": "string", "pattern": .string(FormatPattern.action), "description": "An action or a pattern with one '*'.",
+                ],
+            ],
+            "dataActions": [
+                "type": ["array", "null"], "description": "Allowed data actions.",
+                "items": [
+                    "type": "string", "pattern": .string(FormatPattern.action), "description": "An action or a pattern with one '*'.",
+                ],
+            ],
+            "notDataActions": [
+                "type": ["array", "null"], "description": "Data actions taken out of dataActions.",
+                "items": [
+                    "type": "string", "pattern": .string(FormatPattern.action), "description": "An action or a pattern with one '*'.",
+                ],
+            ],
+        ],
+        required: ["name"],
+        rules: [
+            "anyOf": [
+                ["required": ["actions"], "properties": ["actions": ["type": "array", "minItems": 1, "description": "Allowed actions."]]],
+                [
+                    "required": ["dataActions"],
+                    "properties": ["dataActions": ["type": "array", "minItems": 1, "description": "Allowed data actions."]],
+                ],
+            ]
+        ])
 
     static let roleAssignment = FormatObject(
-        "a role assignment", keys: ["principal", "role", "scope", "condition"], required: ["principal", "role", "scope"],
-        schema: "/$defs/emulatorTenant/properties/roleAssignments/items")
+        "a role assignment", pointer: "/$defs/emulatorTenant/properties/roleAssignments/items",
+        description: "A role assignment.",
+        properties: [
+            "principal": [
+                "type": ["string", "number", "boolean"], "description": "The service principal or managed identity: its name or objectId.",
+            ],
+            "role": [
+                "type": ["string", "number", "boolean"],
+                "description":
+                    "A built-in role (Reader, Contributor, Owner, User Access Administrator, Storage Account Contributor, Storage Blob Data Reader) or a custom one, by name or id.",
+            ],
+            "scope": [
+                "type": "string", "pattern": .string(FormatPattern.armScope),
+                "patternErrorMessage": "An ARM scope: /subscriptions/{id}[/resourceGroups/{name}[/providers/{Namespace}/{type}/{name}]].",
+                "description":
+                    "An ARM scope in one of the tenant's subscriptions: /subscriptions/{id}[/resourceGroups/{name}[/providers/…]].",
+            ],
+            "condition": ["type": ["string", "number", "boolean"], "description": "An ABAC condition (listed, not evaluated)."],
+        ],
+        required: ["principal", "role", "scope"])
 
     static let denyAssignment = FormatObject(
-        "a deny assignment",
-        keys: [
-            "name", "scope", "actions", "notActions", "dataActions", "notDataActions", "principals", "excludePrincipals",
-            "doNotApplyToChildScopes",
+        "a deny assignment", pointer: "/$defs/emulatorTenant/properties/denyAssignments/items",
+        description: "A deny assignment.",
+        properties: [
+            "name": ["type": ["string", "number", "boolean"], "description": "The deny assignment's name."],
+            "scope": [
+                "type": "string", "pattern": .string(FormatPattern.armScope),
+                "patternErrorMessage": "An ARM scope: /subscriptions/{id}[/resourceGroups/{name}[/providers/{Namespace}/{type}/{name}]].",
+                "description":
+                    "An ARM scope in one of the tenant's subscriptions: /subscriptions/{id}[/resourceGroups/{name}[/providers/…]].",
+            ],
+            "actions": [
+                "type": ["array", "null"], "description": "Denied actions.",
+                "items": [
+                    "type": "string", "pattern": .string(FormatPattern.action), "description": "An action or a pattern with one '*'.",
+                ],
+            ],
+            "notActions": [
+                "type": ["array", "null"], "description": "Actions excepted from actions.",
+                "items": [
+                    "type": "string", "pattern": .string(FormatPattern.action), "description": "An action or a pattern with one '*'.",
+                ],
+            ],
+            "dataActions": [
+                "type": ["array", "null"], "description": "Denied data actions.",
+                "items": [
+                    "type": "string", "pattern": .string(FormatPattern.action), "description": "An action or a pattern with one '*'.",
+                ],
+            ],
+            "notDataActions": [
+                "type": ["array", "null"], "description": "Data actions excepted from dataActions.",
+                "items": [
+                    "type": "string", "pattern": .string(FormatPattern.action), "description": "An action or a pattern with one '*'.",
+                ],
+            ],
+            "principals": [
+                "type": ["array", "null"], "description": "Principals denied: names, objectIds or everyone.",
+                "items": ["type": ["string", "number", "boolean"], "description": "A principal's name or objectId, or everyone."],
+                "examples": [["everyone"]],
+            ],
+            "excludePrincipals": [
+                "type": ["array", "null"], "description": "Principals excepted.",
+                "items": ["type": ["string", "number", "boolean"], "description": "A principal's name or objectId."],
+            ],
+            "doNotApplyToChildScopes": ["type": "boolean", "description": "true: the deny applies at the scope only, not below it."],
         ],
-        required: ["name", "scope", "principals"], schema: "/$defs/emulatorTenant/properties/denyAssignments/items")
+        required: ["name", "scope", "principals"],
+        rules: [
+            "anyOf": [
+                ["required": ["actions"], "properties": ["actions": ["type": "array", "minItems": 1, "description": "Denied actions."]]],
+                [
+                    "required": ["dataActions"],
+                    "properties": ["dataActions": ["type": "array", "minItems": 1, "description": "Denied data actions."]],
+                ],
+            ]
+        ])
 
-    /// Every object above, for the test that holds the schema to them.
-    static let all = [
+    /// Every object, for the docs and for the test that holds the reader to the schema.
+    package static let all = [
         configuration, tokenBucket, bucket, operations, throttlingRule, federatedIssuer, managedIdentity, tenant,
         servicePrincipal, secret, certificate, federatedCredential, subscription, resourceGroup, roleDefinition,
         roleAssignment, denyAssignment,
+    ]
+
+    /// The `$defs` entries of the configuration objects, for `azspec schema`.
+    package static let definitions: [(String, JSONValue)] = [
+        ("emulatorServicePrincipal", servicePrincipal.jsonSchema),
+        ("emulatorSubscription", subscription.jsonSchema),
+        ("emulatorTenant", tenant.jsonSchema),
+        ("emulatorConfiguration", configuration.jsonSchema),
     ]
 }

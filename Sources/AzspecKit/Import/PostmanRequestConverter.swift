@@ -5,7 +5,6 @@ struct PostmanRequestConverter {
     var variables: PostmanVariables
     var result = ConvertedRequest()
 
-    static let methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
     /// JSON bodies nested deeper than this are sent as text (`body:`) rather than written out as YAML.
     static let maxJSONNesting = 64
 
@@ -16,7 +15,7 @@ struct PostmanRequestConverter {
     /// `where` names the request in notes (`Collection › Folder › Request`).
     mutating func convert(_ request: PostmanRequest, auth: PostmanAuth?, where place: String) -> ConvertedRequest {
         result = ConvertedRequest()
-        if Self.methods.contains(request.method) {
+        if SpecFormat.methods.contains(request.method) {
             result.method = request.method
         } else {
             result.skip = "Postman sends it as \(request.method), a method azspec does not send"

@@ -8,15 +8,16 @@ import Foundation
 public enum ProjectScaffold {
     public typealias Outcome = NewFiles.Outcome
 
-    public static func write(into folder: String) throws -> [Outcome] {
-        try NewFiles.create(files, in: folder)
+    /// Writes the files into `folder`, with `schema` (what `azspec schema` prints) as `azspec.schema.json`.
+    public static func write(into folder: String, schema: String) throws -> [Outcome] {
+        try NewFiles.create(files(schema: schema), in: folder)
     }
 
     /// The files, by path relative to the project folder.
-    static var files: [(String, String)] {
+    static func files(schema: String) -> [(String, String)] {
         [
             ("azspec.yaml", projectFile), ("specs/01-smoke.yaml", firstSpec), (".gitignore", "reports/\n"),
-            ("azspec.schema.json", SpecSchema.text), (".github/workflows/azspec.yml", githubWorkflow),
+            ("azspec.schema.json", schema), (".github/workflows/azspec.yml", githubWorkflow),
             ("azure-pipelines.yml", azurePipeline), (azurePipelinesTemplatePath, azurePipelinesTemplate),
         ]
     }

@@ -1,98 +1,201 @@
 import AzspecCore
 
-/// The objects of the spec format and of `azspec.yaml`, each with the keys it takes: the one list the loader reads
-/// (allowed keys, did-you-mean candidates, required keys) and the one `FormatAgreementTests` holds `azspec schema` to.
-/// Adding a key starts here; the test then names the schema's `properties` that lack it.
+/// The spec format and `azspec.yaml`, declared once: each object's keys with the JSON Schema of their values, and the
+/// values the objects share. The loader takes its allowed keys and did-you-mean candidates from these objects,
+/// ``SpecSchema`` renders them into `azspec schema`'s document, and `docs/spec-reference.md`'s key tables are generated
+/// from them. Adding a key means adding it to its object here (and reading it in the loader).
 enum SpecFormat {
     static let suite = FormatObject(
-        "the suite", keys: ["name", "description", "tags", "vars", "identity", "identities", "retry", "tests"],
-        required: ["name", "tests"], schema: "/$defs/spec")
+        "the suite", pointer: "/$defs/spec",
+        description: "An azspec spec file: one suite of tests run in order.",
+        properties: [
+            "name": ["type": ["string", "number", "boolean"], "description": "The suite's name (the JUnit testsuite name)."],
+            "description": ["type": ["string", "number", "boolean"], "description": "Free text."],
+            "tags": ["$ref": "#/$defs/tags", "description": "Tags every test of the suite carries, for --tag and --skip-tag."],
+            "vars": [
+                "type": "object",
+                "description": "Suite variables: name → template, which may use the environment, the cloud and earlier variables.",
+                "propertyNames": [
+                    "pattern": .string(FormatPattern.identifier),
+                    "patternErrorMessage": "Letters, digits, '_' and '-', starting with a letter or '_'.",
+                    "not": ["enum": ["env", "cloud", "run"]],
+                    "description": "A variable name: letters, digits, '_' and '-', starting with a letter or '_'; not env, cloud or run.",
+                ], "additionalProperties": ["$ref": "#/$defs/template", "description": "The variable's value."],
+                "examples": [["subscriptionId": "{{env.AZURE_SUBSCRIPTION_ID}}"]],
+            ],
+            "identity": [
+                "$ref": "#/$defs/identityChoice", "description": "The identity the suite's tests use: a name, or true for the default one.",
+            ],
+            "identities": ["$ref": "#/$defs/identities", "description": "Identities declared for this suite only (over azspec.yaml's)."],
+            "retry": ["$ref": "#/$defs/retry", "description": "The suite's retry policy (over azspec.yaml's)."],
+            "tests": [
+                "type": "array", "minItems": 1, "items": ["$ref": "#/$defs/test"],
+                "description": "The tests, run in order; names must be unique within the file.",
+            ],
+        ],
+        required: ["name", "tests"],
+        rules: [
+            "if": [
+                "required": ["identity"],
+                "properties": [
+                    "identity": [
+                        "anyOf": [["const": true], ["type": "string"]],
+                        "description": "The identity the suite's tests use: a name, or true for the default one.",
+                    ]
+                ],
+            ],
+            "else": [
+                "properties": [
+                    "tests": [
+                        "items": [
+                            "if": ["type": "object", "not": ["required": ["request"]]],
+                            "then": [
+                                "required": ["identity"],
+                                "properties": [
+                                    "identity": [
+                                        "anyOf": [["const": true], ["type": "string"]],
+                                        "description": "The identity the suite's tests use: a name, or true for the default one.",
+                                    ]
+                                ],
+                            ],
+                        ], "description": "The tests, run in order; names must be unique within the file.",
+                    ]
+                ]
+            ],
+        ])
 
     static let test = FormatObject(
-        "a test",
-        keys: [
-            "name", "description", "tags", "identity", "resource", "request", "permissions", "expect", "capture", "retry",
-            "always", "skip",
+        "a test", pointer: "/$defs/test",
+        description: "One test: a request (or a declared permission check, or a token check) and what must hold.",
+        properties: [
+            "name": [
+                "type": ["string", "number", "boolean"],
+                "description": "The test's name (the JUnit testcase name), unique within the file.",
+            ],
+            "description": ["type": ["string", "number", "boolean"], "description": "Free text."],
+            "tags": ["$ref": "#/$defs/tags", "description": "The test's tags (its suite's come on top), for --tag and --skip-tag."],
+            "identity": [
+                "$ref": "#/$defs/identityChoice",
+                "description": "The identity whose token the test sends: a name, true for the default, or false to turn the suite's off.",
+            ],
+            "resource": ["$ref": "#/$defs/resource", "description": "The resource the test's token is for, over the identity's own."],
+            "request": ["$ref": "#/$defs/request", "description": "The HTTP request to send."],
+            "permissions": ["$ref": "#/$defs/permissions", "description": "A declared permission check, instead of a request."],
+            "expect": ["$ref": "#/$defs/expect", "description": "What the response must hold."],
+            "capture": ["$ref": "#/$defs/capture", "description": "Values to keep for the tests after this one."],
+            "retry": ["$ref": "#/$defs/retry", "description": "The test's retry policy (over the suite's and azspec.yaml's)."],
+            "always": ["type": "boolean", "description": "true: a cleanup, run even when the run is interrupted."],
+            "skip": [
+                "type": ["boolean", "string"], "description": "true, or a reason: report the test as skipped and send nothing.",
+                "examples": [true, "waiting for the quota increase"],
+            ],
         ],
-        required: ["name"], schema: "/$defs/test")
+        required: ["name"],
+        rules: [
+            "allOf": [
+                [
+                    "anyOf": [
+                        ["required": ["request"]], ["required": ["permissions"]],
+                        [
+                            "required": ["expect"],
+                            "properties": [
+                                "expect": [
+                                    "required": ["token"],
+                                    "properties": [
+                                        "token": [
+                                            "minProperties": 1,
+                                            "description":
+                                                "Claim name → a value or a matcher, checked on the decoded token of the test's identity.",
+                                        ]
+                                    ], "description": "What the response must hold.",
+                                ]
+                            ],
+                        ],
+                    ]
+                ],
+                [
+                    "if": ["required": ["permissions"]],
+                    "then": [
+                        "properties": [
+                            "request": [
+                                "not": [:],
+                                "description": "A test has either request or permissions: a permission check sends its own reads.",
+                            ], "capture": ["not": [:], "description": "A permission check captures nothing."],
+                            "resource": [
+                                "not": [:], "description": "A permission check reads Resource Manager with a Resource Manager token.",
+                            ],
+                            "expect": [
+                                "properties": [
+                                    "status": ["not": [:], "description": "A permission check's expect may only hold token."],
+                                    "initialStatus": ["not": [:], "description": "A permission check's expect may only hold token."],
+                                    "denied": ["not": [:], "description": "A permission check's expect may only hold token."],
+                                    "body": ["not": [:], "description": "A permission check's expect may only hold token."],
+                                    "json": ["maxProperties": 0, "description": "JSONPath → a value (equals) or a matcher."],
+                                    "headers": [
+                                        "maxProperties": 0,
+                                        "description":
+                                            "Header name (any case) → a value (equals) or a matcher; several values of one header are joined with ', '.",
+                                    ],
+                                ], "description": "What the response must hold.",
+                            ],
+                        ]
+                    ],
+                ],
+                [
+                    "if": [
+                        "required": ["expect"],
+                        "properties": ["expect": ["required": ["initialStatus"], "description": "What the response must hold."]],
+                    ],
+                    "then": [
+                        "required": ["request"],
+                        "properties": [
+                            "request": [
+                                "required": ["poll"],
+                                "properties": [
+                                    "poll": [
+                                        "not": ["const": false],
+                                        "description":
+                                            "Follow a long-running operation to its end: true (600 s at most) or { timeout: SECONDS }.",
+                                    ]
+                                ], "description": "The HTTP request to send.",
+                            ]
+                        ],
+                    ],
+                ],
+            ]
+        ])
 
-    static let request = FormatObject(
-        "request", keys: ["method", "url", "query", "headers", "form", "json", "body", "timeout", "paginate", "poll"],
-        required: ["url"], schema: "/$defs/request")
-
-    /// `poll: { timeout: … }` (`poll: true` is the other form).
-    static let poll = FormatObject(
-        "poll", keys: ["timeout"], required: ["timeout"], schema: "/$defs/request/properties/poll/anyOf/1")
-
-    static let expect = FormatObject(
-        "expect", keys: ["status", "initialStatus", "denied", "headers", "json", "body", "token"], schema: "/$defs/expect")
-
-    /// `status: { not: … }`.
-    static let negatedStatus = FormatObject("status", keys: ["not"], required: ["not"], schema: "/$defs/status/anyOf/2")
-
-    /// A capture's long form: `name: { json: $.path, secret: true }` or `{ header: Name }`.
-    static let capture = FormatObject(
-        "capture", keys: ["json", "header", "secret"], schema: "/$defs/capture/additionalProperties/anyOf/1")
-
-    static let permissions = FormatObject(
-        "permissions", keys: ["scope", "allow", "deny", "dataActions", "exactly"], required: ["scope"],
-        schema: "/$defs/permissions")
-
-    static let dataActions = FormatObject(
-        "permissions.dataActions", keys: ["allow", "deny"], schema: "/$defs/permissions/properties/dataActions")
-
-    /// Every identity's keys: these three, and those of its kind (``identityKinds``).
-    static let identity = FormatObject(
-        "an identity", keys: ["kind", "hosts", "resource"] + identityKinds.flatMap(\.keys).uniqued(), required: ["kind"],
-        schema: "/$defs/identity")
-
-    /// The keys each identity kind takes besides `kind`, `hosts` and `resource`, in the order the kinds are listed.
-    static let identityKinds: [(kind: String, keys: [String])] = [
-        ("clientSecret", ["tenant", "clientId", "secret", "endpoint"]),
-        ("clientCertificate", ["tenant", "clientId", "certificate", "password", "endpoint"]),
-        ("workloadIdentity", ["tenant", "clientId", "tokenFile", "audience"]),
-        ("managedIdentity", ["clientId", "objectId", "resourceId", "endpoint"]),
-        ("azureCli", ["command"]),
-        ("token", ["variable"]),
-        ("environment", []),
-    ]
-
-    /// `retry: { retries: 3, within: 60 }` (`retry: false` is the other form).
-    static let retry = FormatObject("retry", keys: ["retries", "within"], schema: "/$defs/retry/anyOf/1")
-
-    static let project = FormatObject(
-        "azspec.yaml",
-        keys: [
-            "cloud", "identities", "defaultIdentity", "retry", "apiVersion", "apiVersions", "headers", "timeout", "exclude",
-            "rateLimit",
-        ],
-        schema: "/$defs/project")
-
-    static let customCloud = FormatObject(
-        "a custom cloud", keys: ["login", "arm", "audience"], required: ["login", "arm"],
-        schema: "/$defs/project/properties/cloud/anyOf/1")
-
-    static let rateLimit = FormatObject(
-        "rateLimit", keys: ["reads", "writes", "deletes", "margin"], schema: "/$defs/project/properties/rateLimit/anyOf/1")
-
-    static let rateLimitBucket = FormatObject(
-        "a rateLimit bucket", keys: ["burst", "refill"], required: ["burst", "refill"],
-        schema: "/$defs/project/properties/rateLimit/anyOf/1/properties/reads/anyOf/1")
-
-    /// A matcher's keys: the matcher names.
-    static let matcher = FormatObject("a matcher", keys: Matcher.names, schema: "/$defs/matcher")
-
-    /// Every object above, for the test that holds the schema to them.
+    /// Every object, for the docs and for the test that holds the loader to the schema.
     static let all = [
         suite, test, request, poll, expect, negatedStatus, capture, permissions, dataActions, identity, retry, project,
         customCloud, rateLimit, rateLimitBucket, matcher,
     ]
-}
 
-extension Array where Element: Hashable {
-    /// The elements in order, each kept once.
-    fileprivate func uniqued() -> [Element] {
-        var seen = Set<Element>()
-        return filter { seen.insert($0).inserted }
-    }
+    static let definitions: [(String, JSONValue)] = [
+        ("text", textSchema),
+        ("template", templateSchema),
+        ("jsonValue", jsonValueSchema),
+        ("identifier", identifierSchema),
+        ("jsonPath", jsonPathSchema),
+        ("tags", tagsSchema),
+        ("retry", retrySchema),
+        ("timeout", timeoutSchema),
+        ("headerName", headerNameSchema),
+        ("headerMap", headerMapSchema),
+        ("templateMap", templateMapSchema),
+        ("resource", resourceSchema),
+        ("identityChoice", identityChoiceSchema),
+        ("matcher", matcher.jsonSchema),
+        ("claims", claimsSchema),
+        ("status", statusSchema),
+        ("identity", identity.jsonSchema),
+        ("identities", identitiesSchema),
+        ("request", request.jsonSchema),
+        ("expect", expect.jsonSchema),
+        ("capture", captureSchema),
+        ("permissions", permissions.jsonSchema),
+        ("test", test.jsonSchema),
+        ("spec", suite.jsonSchema),
+        ("project", project.jsonSchema),
+    ]
 }

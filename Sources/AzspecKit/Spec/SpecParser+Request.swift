@@ -8,7 +8,6 @@ extension SpecParser {
     /// Seconds `poll: true` waits for an operation at most, and the most `poll: { timeout: … }` may ask for.
     static let defaultPollTimeout = 600.0
     static let pollTimeoutRange = 1.0...7200.0
-    static let methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 
     mutating func request(_ node: Node) -> RequestSpec? {
         guard let mapping = reader.mapping(node, "request") else { return nil }
@@ -28,8 +27,8 @@ extension SpecParser {
             case "method":
                 guard let text = reader.string(value, "method") else { continue }
                 method = text.uppercased()
-                if !Self.methods.contains(method) {
-                    reader.error("unknown HTTP method '\(text)'\(Suggestion.hint(for: method, in: Self.methods))", at: value)
+                if !SpecFormat.methods.contains(method) {
+                    reader.error("unknown HTTP method '\(text)'\(Suggestion.hint(for: method, in: SpecFormat.methods))", at: value)
                 }
             case "url":
                 url = reader.template(value, "url")

@@ -1,17 +1,17 @@
 import Foundation
 
-/// The reference tables of a YAML format, one per object, generated from the objects' declarations (their keys and
-/// required keys) and the JSON Schema's descriptions of each key: what `docs/` shows between
-/// `<!-- generated: NAME -->` and `<!-- end generated -->`, and a test holds the committed pages to.
+/// The reference tables of a YAML format, one per object, generated from the objects' declarations (their keys, the
+/// descriptions of their values, required keys): what `docs/` shows between `<!-- generated: NAME -->` and
+/// `<!-- end generated -->`, and a test holds the committed pages to.
 public enum FormatReference {
-    /// The Markdown tables for `objects`, the descriptions taken from `schema` (the document `azspec schema` prints).
+    /// The Markdown tables for `objects`; a key whose value is a `$ref` without a description of its own is described
+    /// by its target in `schema` (the document `azspec schema` prints).
     public static func markdown(_ objects: [FormatObject], schema: JSONValue) -> String {
         var text = ""
         for object in objects {
-            let node = resolve(object.schema, in: schema)
             text += "**\(object.name)**\n\n| key | | what it holds |\n| --- | --- | --- |\n"
             for key in object.keys {
-                let property = node?["properties"]?[key]
+                let property = object.properties[key]
                 var description = property?["description"].flatMap { if case .string(let text) = $0 { text } else { nil } }
                 if description == nil, case .string(let reference)? = property?["$ref"] {
                     description = resolve(String(reference.dropFirst()), in: schema)?["description"].flatMap {

@@ -1,0 +1,108 @@
+import AzspecCore
+
+/// A declared permission check.
+extension SpecFormat {
+    static let permissions = FormatObject(
+        "permissions", pointer: "/$defs/permissions",
+        description: "A declared permission check (instead of a request): what Azure RBAC lets the test's identity do at a scope.",
+        properties: [
+            "scope": [
+                "type": "string",
+                "description": "The ARM scope: /subscriptions/{id}, …/resourceGroups/{name}, or …/providers/{Namespace}/{type}/{name}.",
+                "allOf": [
+                    ["pattern": .string(FormatPattern.template), "patternErrorMessage": "Every '{{' needs a closing '}}' around a name."],
+                    [
+                        "pattern":
+                            #"\{\{|^/[sS][uU][bB][sS][cC][rR][iI][pP][tT][iI][oO][nN][sS]/[^/]+(?:/[rR][eE][sS][oO][uU][rR][cC][eE][gG][rR][oO][uU][pP][sS]/[^/]+(?:/[pP][rR][oO][vV][iI][dD][eE][rR][sS]/[^/]*\.[^/]*/[^/]+/[^/]+(?:/[^/]+/[^/]+)*)?)?/?(?![\s\S])"#,
+                        "patternErrorMessage":
+                            "An ARM scope: /subscriptions/{id}, …/resourceGroups/{name} or …/resourceGroups/{name}/providers/{Namespace}/{type}/{name}.",
+                    ],
+                ], "examples": ["/subscriptions/{{subscriptionId}}/resourceGroups/rg-app"],
+            ],
+            "allow": [
+                "type": "array", "description": "Actions that must be allowed; a wildcard must be granted as written by some role.",
+                "items": [
+                    "type": "string", "pattern": .string(FormatPattern.action), "description": "An action or a pattern with one '*'.",
+                    "patternErrorMessage":
+                        "An action reads Provider.Namespace/resourceType/…/verb, e.g. Microsoft.Storage/storageAccounts/read; at most one '*'.",
+                ],
+            ],
+            "deny": [
+                "type": "array", "description": "Actions that must be denied; no wildcards.",
+                "items": [
+                    "type": "string", "pattern": .string(FormatPattern.exactAction), "description": "An action (no wildcard).",
+                    "patternErrorMessage":
+                        "An action reads Provider.Namespace/resourceType/…/verb, e.g. Microsoft.Storage/storageAccounts/read; no wildcard in a deny list.",
+                ],
+            ],
+            "dataActions": dataActions.jsonSchema,
+            "exactly": ["type": "boolean", "description": "true: fail on any action or wildcard granted beyond the allow lists (drift)."],
+        ],
+        required: ["scope"],
+        rules: [
+            "anyOf": [
+                [
+                    "required": ["exactly"],
+                    "properties": [
+                        "exactly": [
+                            "const": true, "description": "true: fail on any action or wildcard granted beyond the allow lists (drift).",
+                        ]
+                    ],
+                ],
+                [
+                    "required": ["allow"],
+                    "properties": [
+                        "allow": [
+                            "minItems": 1,
+                            "description": "Actions that must be allowed; a wildcard must be granted as written by some role.",
+                        ]
+                    ],
+                ],
+                [
+                    "required": ["deny"],
+                    "properties": ["deny": ["minItems": 1, "description": "Actions that must be denied; no wildcards."]],
+                ],
+                [
+                    "required": ["dataActions"],
+                    "properties": [
+                        "dataActions": [
+                            "anyOf": [
+                                [
+                                    "required": ["allow"],
+                                    "properties": ["allow": ["minItems": 1, "description": "Data actions that must be allowed."]],
+                                ],
+                                [
+                                    "required": ["deny"],
+                                    "properties": [
+                                        "deny": ["minItems": 1, "description": "Data actions that must be denied; no wildcards."]
+                                    ],
+                                ],
+                            ], "description": "Data actions that must be allowed or denied (decided by dataActions/notDataActions alone).",
+                        ]
+                    ],
+                ],
+            ]
+        ])
+
+    static let dataActions = FormatObject(
+        "permissions.dataActions", pointer: "/$defs/permissions/properties/dataActions",
+        description: "Data actions that must be allowed or denied (decided by dataActions/notDataActions alone).",
+        properties: [
+            "allow": [
+                "type": "array", "description": "Data actions that must be allowed.",
+                "items": [
+                    "type": "string", "pattern": .string(FormatPattern.action), "description": "A data action or a pattern with one '*'.",
+                    "patternErrorMessage":
+                        "An action reads Provider.Namespace/resourceType/…/verb, e.g. Microsoft.Storage/storageAccounts/read; at most one '*'.",
+                ],
+            ],
+            "deny": [
+                "type": "array", "description": "Data actions that must be denied; no wildcards.",
+                "items": [
+                    "type": "string", "pattern": .string(FormatPattern.exactAction), "description": "A data action (no wildcard).",
+                    "patternErrorMessage":
+                        "An action reads Provider.Namespace/resourceType/…/verb, e.g. Microsoft.Storage/storageAccounts/read; no wildcard in a deny list.",
+                ],
+            ],
+        ])
+}
