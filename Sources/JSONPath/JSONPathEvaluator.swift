@@ -233,7 +233,7 @@ final class JSONPathEvaluator {
     }
 
     /// The value of a comparison operand, or `nil` for Nothing.
-    private func comparable(_ c: ComparableExpression, current: JSONValue) -> JSONValue? {
+    func comparable(_ c: ComparableExpression, current: JSONValue) -> JSONValue? {
         switch c {
         case .literal(let v):
             return v

@@ -77,12 +77,11 @@ extension JSONPathEvaluator {
     private func valueArgument(_ argument: FunctionArgument, current: JSONValue) -> JSONValue? {
         switch argument {
         case .literal(let v):
-            return v
+            return comparable(.literal(v), current: current)
         case .query(let q):
-            return singularValue(of: q, current: current)
+            return comparable(.query(q), current: current)
         case .function(let call):
-            if case .value(let v) = callFunction(call, current: current) { return v }
-            return nil
+            return comparable(.function(call), current: current)
         case .logical:
             return nil  // rejected by the type checker
         }

@@ -40,14 +40,7 @@ public struct JSONPathQuery: Sendable, Hashable, CustomStringConvertible {
     /// The selected nodes (values with their Normalized Paths), in nodelist order.
     public func select(in root: JSONValue) -> [JSONPathNode] {
         if isSingular {
-            var value = root
-            for segment in query.segments {
-                guard let component = segment.singularComponent,
-                    let next = JSONPathEvaluator.child(of: value, component)
-                else { return [] }
-                value = next
-            }
-            return [JSONPathNode(location: singularLocation(in: root), value: value)]
+            return singularValue(in: root).map { [JSONPathNode(location: singularLocation(in: root), value: $0)] } ?? []
         }
         let evaluator = JSONPathEvaluator(root: root)
         return evaluator.evaluate(query.segments, from: EvalNode(value: root, path: nil), trackPaths: true)
@@ -56,19 +49,21 @@ public struct JSONPathQuery: Sendable, Hashable, CustomStringConvertible {
 
     /// The values of the selected nodes, in nodelist order (cheaper than ``select(in:)``).
     public func values(in root: JSONValue) -> [JSONValue] {
-        if isSingular {
-            var value = root
-            for segment in query.segments {
-                guard let component = segment.singularComponent,
-                    let next = JSONPathEvaluator.child(of: value, component)
-                else { return [] }
-                value = next
-            }
-            return [value]
-        }
+        if isSingular { return singularValue(in: root).map { [$0] } ?? [] }
         let evaluator = JSONPathEvaluator(root: root)
         return evaluator.evaluate(query.segments, from: EvalNode(value: root, path: nil), trackPaths: false)
             .map(\.value)
+    }
+
+    /// The node a singular query selects, walked child by child without the evaluator; `nil` when there is none.
+    private func singularValue(in root: JSONValue) -> JSONValue? {
+        var value = root
+        for segment in query.segments {
+            guard let component = segment.singularComponent, let next = JSONPathEvaluator.child(of: value, component)
+            else { return nil }
+            value = next
+        }
+        return value
     }
 
     /// The Normalized Path of the node a singular query selects (negative indices resolved).

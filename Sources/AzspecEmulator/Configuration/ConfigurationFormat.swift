@@ -23,35 +23,19 @@ package enum ConfigurationFormat {
             "tenants": [
                 "type": "array", "minItems": 1, "items": ["$ref": "#/$defs/emulatorTenant"], "description": "The tenants (at least one).",
             ],
-            "federatedIssuers": [
-                "type": ["array", "null"], "description": "External OIDC issuers whose RS256 tokens are trusted.",
-                "items": federatedIssuer.jsonSchema,
-            ],
-            "managedIdentities": [
-                "type": ["array", "null"], "description": "Identities served by the managed identity endpoints.",
-                "items": managedIdentity.jsonSchema,
-            ],
-            "defaultManagedIdentity": [
-                "type": ["string", "number", "boolean"],
-                "description": "The managed identity a request that names none gets; one of managedIdentities.",
-            ],
-            "githubRequestToken": [
-                "type": ["string", "number", "boolean"],
-                "description": "The bearer token the GitHub-style OIDC endpoint wants (ACTIONS_ID_TOKEN_REQUEST_TOKEN).",
-            ],
-            "githubSubject": [
-                "type": ["string", "number", "boolean"], "description": "The sub claim of the GitHub-style OIDC endpoint's tokens.",
-                "examples": ["repo:azspec/example:ref:refs/heads/main"],
-            ],
-            "identityHeader": [
-                "type": ["string", "number", "boolean"],
-                "description": "The X-IDENTITY-HEADER value the App Service managed identity endpoint requires.",
-            ],
+            "federatedIssuers": FormatSchema.list(
+                of: federatedIssuer.jsonSchema, "External OIDC issuers whose RS256 tokens are trusted.", optional: true),
+            "managedIdentities": FormatSchema.list(
+                of: managedIdentity.jsonSchema, "Identities served by the managed identity endpoints.", optional: true),
+            "defaultManagedIdentity": FormatSchema.text("The managed identity a request that names none gets; one of managedIdentities."),
+            "githubRequestToken": FormatSchema.text(
+                "The bearer token the GitHub-style OIDC endpoint wants (ACTIONS_ID_TOKEN_REQUEST_TOKEN)."),
+            "githubSubject": FormatSchema.text(
+                "The sub claim of the GitHub-style OIDC endpoint's tokens.", examples: ["repo:azspec/example:ref:refs/heads/main"]),
+            "identityHeader": FormatSchema.text("The X-IDENTITY-HEADER value the App Service managed identity endpoint requires."),
             "operations": operations.jsonSchema,
-            "throttling": [
-                "type": ["array", "null"], "description": "429s on purpose: the first times requests matching a path are throttled.",
-                "items": throttlingRule.jsonSchema,
-            ],
+            "throttling": FormatSchema.list(
+                of: throttlingRule.jsonSchema, "429s on purpose: the first times requests matching a path are throttled.", optional: true),
             "pageSize": [
                 "type": "integer", "minimum": 0, "maximum": 1000,
                 "description": "Items per page of the Microsoft.Authorization, subscription and storage account lists (0: one page).",
@@ -61,14 +45,7 @@ package enum ConfigurationFormat {
         required: ["tenants"],
         rules: [
             "if": ["required": ["defaultManagedIdentity"]],
-            "then": [
-                "required": ["managedIdentities"],
-                "properties": [
-                    "managedIdentities": [
-                        "type": "array", "minItems": 1, "description": "Identities served by the managed identity endpoints.",
-                    ]
-                ],
-            ],
+            "then": FormatSchema.nonEmpty("managedIdentities", "Identities served by the managed identity endpoints."),
         ])
 
     static let tokenBucket = FormatObject(
@@ -77,7 +54,6 @@ package enum ConfigurationFormat {
         properties: [
             "reads": bucket.jsonSchema,
             "writes": bucket.jsonSchema(describedAs: "The bucket of write requests."),
-
             "deletes": bucket.jsonSchema(describedAs: "The bucket of delete requests."),
         ])
 
@@ -130,10 +106,7 @@ package enum ConfigurationFormat {
                 "type": "integer", "minimum": 0, "maximum": 86400, "description": "The Retry-After seconds (0 to 86400, default 1).",
             ],
             "status": ["type": "integer", "minimum": 400, "maximum": 599, "description": "The status answered (400 to 599, default 429)."],
-            "method": [
-                "type": ["string", "number", "boolean"], "description": "Only requests with this method (default: any).",
-                "examples": ["GET"],
-            ],
+            "method": FormatSchema.text("Only requests with this method (default: any).", examples: ["GET"]),
         ],
         required: ["path", "times"])
 
@@ -141,14 +114,8 @@ package enum ConfigurationFormat {
         "a federated issuer", pointer: "/$defs/emulatorConfiguration/properties/federatedIssuers/items",
         description: "A trusted issuer.",
         properties: [
-            "issuer": [
-                "type": ["string", "number", "boolean"], "minLength": 1, "description": "The tokens' iss, exactly.",
-                "examples": ["https://oidc.cluster.example"],
-            ],
-            "publicKey": [
-                "type": ["string", "number", "boolean"], "description": "PEM text or file: PUBLIC KEY, RSA PUBLIC KEY or CERTIFICATE.",
-                "examples": ["keys/cluster.pem"],
-            ],
+            "issuer": FormatSchema.text("The tokens' iss, exactly.", examples: ["https://oidc.cluster.example"], required: true),
+            "publicKey": FormatSchema.text("PEM text or file: PUBLIC KEY, RSA PUBLIC KEY or CERTIFICATE.", examples: ["keys/cluster.pem"]),
         ],
         required: ["issuer", "publicKey"])
 
@@ -156,22 +123,11 @@ package enum ConfigurationFormat {
         "a managed identity", pointer: "/$defs/emulatorConfiguration/properties/managedIdentities/items",
         description: "A managed identity.",
         properties: [
-            "name": [
-                "type": ["string", "number", "boolean"], "minLength": 1,
-                "description": "The identity's name (role assignments may name it).",
-            ],
-            "clientId": [
-                "type": "string", "pattern": .string(FormatPattern.guid),
-                "patternErrorMessage": "A GUID: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.",
-                "description": "The client id, a GUID.",
-            ],
-            "objectId": [
-                "type": "string", "pattern": .string(FormatPattern.guid),
-                "patternErrorMessage": "A GUID: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.",
-                "description": "The object (principal) id, a GUID.",
-            ],
-            "resourceId": ["type": ["string", "number", "boolean"], "description": "The ARM resource id of the user-assigned identity."],
-            "tenant": ["type": ["string", "number", "boolean"], "description": "The tenant: its id or one of its domains."],
+            "name": FormatSchema.text("The identity's name (role assignments may name it).", required: true),
+            "clientId": FormatSchema.guid("The client id, a GUID."),
+            "objectId": FormatSchema.guid("The object (principal) id, a GUID."),
+            "resourceId": FormatSchema.text("The ARM resource id of the user-assigned identity."),
+            "tenant": FormatSchema.text("The tenant: its id or one of its domains."),
         ],
         required: ["name", "clientId", "objectId", "tenant"])
 
@@ -179,12 +135,8 @@ package enum ConfigurationFormat {
         "a tenant", pointer: "/$defs/emulatorTenant",
         description: "A Microsoft Entra tenant (directory).",
         properties: [
-            "id": [
-                "type": "string", "pattern": .string(FormatPattern.guid),
-                "patternErrorMessage": "A GUID: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.",
-                "description": "The tenant id, a GUID; the token URL accepts it or any of the domains.",
-            ],
-            "displayName": ["type": ["string", "number", "boolean"], "description": "The tenant's display name, used in error texts."],
+            "id": FormatSchema.guid("The tenant id, a GUID; the token URL accepts it or any of the domains."),
+            "displayName": FormatSchema.text("The tenant's display name, used in error texts."),
             "domains": [
                 "type": ["array", "null"], "description": "Domain names accepted in place of the id.",
                 "items": [
@@ -192,22 +144,13 @@ package enum ConfigurationFormat {
                     "description": "A domain name.",
                 ], "examples": [["contoso.onmicrosoft.com"]],
             ],
-            "servicePrincipals": [
-                "type": ["array", "null"], "description": "Service principals.", "items": ["$ref": "#/$defs/emulatorServicePrincipal"],
-            ],
-            "subscriptions": [
-                "type": ["array", "null"], "description": "Subscriptions.", "items": ["$ref": "#/$defs/emulatorSubscription"],
-            ],
-            "roleDefinitions": [
-                "type": ["array", "null"], "description": "Custom roles: one permission block each.", "items": roleDefinition.jsonSchema,
-            ],
-            "roleAssignments": [
-                "type": ["array", "null"], "description": "Role assignments, inherited below their scope.",
-                "items": roleAssignment.jsonSchema,
-            ],
-            "denyAssignments": [
-                "type": ["array", "null"], "description": "Deny assignments: they win over any grant.", "items": denyAssignment.jsonSchema,
-            ],
+            "servicePrincipals": FormatSchema.list(of: ["$ref": "#/$defs/emulatorServicePrincipal"], "Service principals.", optional: true),
+            "subscriptions": FormatSchema.list(of: ["$ref": "#/$defs/emulatorSubscription"], "Subscriptions.", optional: true),
+            "roleDefinitions": FormatSchema.list(of: roleDefinition.jsonSchema, "Custom roles: one permission block each.", optional: true),
+            "roleAssignments": FormatSchema.list(
+                of: roleAssignment.jsonSchema, "Role assignments, inherited below their scope.", optional: true),
+            "denyAssignments": FormatSchema.list(
+                of: denyAssignment.jsonSchema, "Deny assignments: they win over any grant.", optional: true),
         ],
         required: ["id"])
 
@@ -215,62 +158,33 @@ package enum ConfigurationFormat {
         "a service principal", pointer: "/$defs/emulatorServicePrincipal",
         description: "An application's service principal.",
         properties: [
-            "name": [
-                "type": ["string", "number", "boolean"], "minLength": 1,
-                "description": "The principal's name (role assignments may name it).",
-            ],
-            "clientId": [
-                "type": "string", "pattern": .string(FormatPattern.guid),
-                "patternErrorMessage": "A GUID: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.",
-                "description": "The application (client) id, a GUID.",
-            ],
-            "objectId": [
-                "type": "string", "pattern": .string(FormatPattern.guid),
-                "patternErrorMessage": "A GUID: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.",
-                "description": "The service principal's object id, a GUID.",
-            ],
+            "name": FormatSchema.text("The principal's name (role assignments may name it).", required: true),
+            "clientId": FormatSchema.guid("The application (client) id, a GUID."),
+            "objectId": FormatSchema.guid("The service principal's object id, a GUID."),
             "secrets": [
                 "type": ["array", "null"], "description": "Client secrets.",
                 "items": [
                     "description": "A client secret: its value, or { value, expires }.",
                     "anyOf": [
-                        ["type": ["string", "number", "boolean"], "minLength": 1, "description": "The secret's value."], secret.jsonSchema,
+                        FormatSchema.text("The secret's value.", required: true), secret.jsonSchema,
                     ],
                 ],
             ],
-            "certificates": [
-                "type": ["array", "null"], "description": "Certificates whose keys may sign client assertions.",
-                "items": certificate.jsonSchema,
-            ],
-            "federatedCredentials": [
-                "type": ["array", "null"], "description": "Federated credentials (workload identity federation).",
-                "items": federatedCredential.jsonSchema,
-            ],
+            "certificates": FormatSchema.list(
+                of: certificate.jsonSchema, "Certificates whose keys may sign client assertions.", optional: true),
+            "federatedCredentials": FormatSchema.list(
+                of: federatedCredential.jsonSchema, "Federated credentials (workload identity federation).", optional: true),
             "appRoles": [
                 "type": ["array", "null"], "description": "App roles granted, copied into the token's roles claim.",
-                "items": ["type": ["string", "number", "boolean"], "description": "An app role."], "examples": [["Reader.All"]],
+                "items": FormatSchema.text("An app role."), "examples": [["Reader.All"]],
             ],
         ],
         required: ["name", "clientId", "objectId"],
         rules: [
             "anyOf": [
-                ["required": ["secrets"], "properties": ["secrets": ["type": "array", "minItems": 1, "description": "Client secrets."]]],
-                [
-                    "required": ["certificates"],
-                    "properties": [
-                        "certificates": [
-                            "type": "array", "minItems": 1, "description": "Certificates whose keys may sign client assertions.",
-                        ]
-                    ],
-                ],
-                [
-                    "required": ["federatedCredentials"],
-                    "properties": [
-                        "federatedCredentials": [
-                            "type": "array", "minItems": 1, "description": "Federated credentials (workload identity federation).",
-                        ]
-                    ],
-                ],
+                FormatSchema.nonEmpty("secrets", "Client secrets."),
+                FormatSchema.nonEmpty("certificates", "Certificates whose keys may sign client assertions."),
+                FormatSchema.nonEmpty("federatedCredentials", "Federated credentials (workload identity federation)."),
             ]
         ])
 
@@ -278,7 +192,7 @@ package enum ConfigurationFormat {
         "a secret", pointer: "/$defs/emulatorServicePrincipal/properties/secrets/items/anyOf/1",
         description: "A secret with an optional expiry.",
         properties: [
-            "value": ["type": ["string", "number", "boolean"], "minLength": 1, "description": "The secret's value."],
+            "value": FormatSchema.text("The secret's value.", required: true),
             "expires": [
                 "type": "string",
                 "pattern":
@@ -294,10 +208,7 @@ package enum ConfigurationFormat {
         "a certificate", pointer: "/$defs/emulatorServicePrincipal/properties/certificates/items",
         description: "A certificate.",
         properties: [
-            "pem": [
-                "type": ["string", "number", "boolean"],
-                "description": "PEM text, or the path of a PEM file (relative to the configuration), holding the certificate.",
-            ]
+            "pem": FormatSchema.text("PEM text, or the path of a PEM file (relative to the configuration), holding the certificate.")
         ],
         required: ["pem"])
 
@@ -305,19 +216,15 @@ package enum ConfigurationFormat {
         "a federated credential", pointer: "/$defs/emulatorServicePrincipal/properties/federatedCredentials/items",
         description: "A federated credential.",
         properties: [
-            "name": ["type": ["string", "number", "boolean"], "description": "The credential's name."],
-            "issuer": [
-                "type": ["string", "number", "boolean"], "minLength": 1,
-                "description": "The issuer: the built-in test issuer {baseURL}/_azspec/oidc, or one of federatedIssuers.",
-                "examples": ["{baseURL}/_azspec/oidc"],
-            ],
-            "subject": [
-                "type": ["string", "number", "boolean"], "minLength": 1, "description": "The subject (sub claim) the token must carry.",
-                "examples": ["repo:contoso/infra:environment:prod"],
-            ],
+            "name": FormatSchema.text("The credential's name."),
+            "issuer": FormatSchema.text(
+                "The issuer: the built-in test issuer {baseURL}/_azspec/oidc, or one of federatedIssuers.",
+                examples: ["{baseURL}/_azspec/oidc"], required: true),
+            "subject": FormatSchema.text(
+                "The subject (sub claim) the token must carry.", examples: ["repo:contoso/infra:environment:prod"], required: true),
             "audiences": [
                 "type": "array", "minItems": 1,
-                "items": ["type": ["string", "number", "boolean"], "minLength": 1, "description": "An audience."],
+                "items": FormatSchema.text("An audience.", required: true),
                 "description": "Accepted audiences (default [api://AzureADTokenExchange]).", "examples": [["api://AzureADTokenExchange"]],
             ],
         ],
@@ -327,12 +234,8 @@ package enum ConfigurationFormat {
         "a subscription", pointer: "/$defs/emulatorSubscription",
         description: "A subscription.",
         properties: [
-            "id": [
-                "type": "string", "pattern": .string(FormatPattern.guid),
-                "patternErrorMessage": "A GUID: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.",
-                "description": "The subscription id, a GUID.",
-            ],
-            "displayName": ["type": ["string", "number", "boolean"], "description": "The display name (default: the id)."],
+            "id": FormatSchema.guid("The subscription id, a GUID."),
+            "displayName": FormatSchema.text("The display name (default: the id)."),
             "state": [
                 "enum": ["Enabled", "Disabled", "Warned", "PastDue", "Deleted"],
                 "description": "The subscription's state (default Enabled).",
@@ -343,9 +246,7 @@ package enum ConfigurationFormat {
                     "type": ["string", "number", "boolean", "null"], "description": "The value (empty: an empty string).",
                 ],
             ],
-            "resourceGroups": [
-                "type": ["array", "null"], "description": "Resource groups in the subscription.", "items": resourceGroup.jsonSchema,
-            ],
+            "resourceGroups": FormatSchema.list(of: resourceGroup.jsonSchema, "Resource groups in the subscription.", optional: true),
         ],
         required: ["id"])
 
@@ -358,16 +259,14 @@ package enum ConfigurationFormat {
                 "pattern": #"^(?:[A-Za-z0-9._()\-]|[^\x00-\x7F])*(?:[A-Za-z0-9_()\-]|[^\x00-\x7F])(?![\s\S])"#,
                 "description": "The name: 1 to 90 letters, digits, '-', '.', '(', ')' or '_', not ending with '.'.",
             ],
-            "location": [
-                "type": ["string", "number", "boolean"], "minLength": 1, "description": "The Azure region.", "examples": ["westeurope"],
-            ],
+            "location": FormatSchema.text("The Azure region.", examples: ["westeurope"], required: true),
             "tags": [
                 "type": ["object", "null"], "description": "The resource group's tags.",
                 "additionalProperties": [
                     "type": ["string", "number", "boolean", "null"], "description": "The value (empty: an empty string).",
                 ],
             ],
-            "managedBy": ["type": ["string", "number", "boolean"], "description": "The managedBy resource id."],
+            "managedBy": FormatSchema.text("The managedBy resource id."),
         ],
         required: ["name", "location"])
 
@@ -375,47 +274,18 @@ package enum ConfigurationFormat {
         "a role definition", pointer: "/$defs/emulatorTenant/properties/roleDefinitions/items",
         description: "A custom role.",
         properties: [
-            "name": [
-                "type": ["string", "number", "boolean"], "description": "The role's name (assignments name it); not a built-in role's.",
-            ],
-            "id": [
-                "type": "string", "pattern": .string(FormatPattern.guid),
-                "patternErrorMessage": "A GUID: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.",
-                "description": "The role definition id (default: derived from the name).",
-            ],
-            "actions": [
-                "type": ["array", "null"], "description": "Allowed actions.",
-                "items": [
-                    "type": "string", "pattern": .string(FormatPattern.action), "description": "An action or a pattern with one '*'.",
-                ],
-            ],
-            "notActions": [
-                "type": ["array", "null"], "description": "Actions taken out of actions.",
-                "items": [
-                    "type": "string", "pattern": .string(FormatPattern.action), "description": "An action or a pattern with one '*'.",
-                ],
-            ],
-            "dataActions": [
-                "type": ["array", "null"], "description": "Allowed data actions.",
-                "items": [
-                    "type": "string", "pattern": .string(FormatPattern.action), "description": "An action or a pattern with one '*'.",
-                ],
-            ],
-            "notDataActions": [
-                "type": ["array", "null"], "description": "Data actions taken out of dataActions.",
-                "items": [
-                    "type": "string", "pattern": .string(FormatPattern.action), "description": "An action or a pattern with one '*'.",
-                ],
-            ],
+            "name": FormatSchema.text("The role's name (assignments name it); not a built-in role's."),
+            "id": FormatSchema.guid("The role definition id (default: derived from the name)."),
+            "actions": FormatSchema.actions("Allowed actions.", optional: true),
+            "notActions": FormatSchema.actions("Actions taken out of actions.", optional: true),
+            "dataActions": FormatSchema.actions("Allowed data actions.", optional: true),
+            "notDataActions": FormatSchema.actions("Data actions taken out of dataActions.", optional: true),
         ],
         required: ["name"],
         rules: [
             "anyOf": [
-                ["required": ["actions"], "properties": ["actions": ["type": "array", "minItems": 1, "description": "Allowed actions."]]],
-                [
-                    "required": ["dataActions"],
-                    "properties": ["dataActions": ["type": "array", "minItems": 1, "description": "Allowed data actions."]],
-                ],
+                FormatSchema.nonEmpty("actions", "Allowed actions."),
+                FormatSchema.nonEmpty("dataActions", "Allowed data actions."),
             ]
         ])
 
@@ -423,9 +293,7 @@ package enum ConfigurationFormat {
         "a role assignment", pointer: "/$defs/emulatorTenant/properties/roleAssignments/items",
         description: "A role assignment.",
         properties: [
-            "principal": [
-                "type": ["string", "number", "boolean"], "description": "The service principal or managed identity: its name or objectId.",
-            ],
+            "principal": FormatSchema.text("The service principal or managed identity: its name or objectId."),
             "role": [
                 "type": ["string", "number", "boolean"],
                 "description":
@@ -437,7 +305,7 @@ package enum ConfigurationFormat {
                 "description":
                     "An ARM scope in one of the tenant's subscriptions: /subscriptions/{id}[/resourceGroups/{name}[/providers/…]].",
             ],
-            "condition": ["type": ["string", "number", "boolean"], "description": "An ABAC condition (listed, not evaluated)."],
+            "condition": FormatSchema.text("An ABAC condition (listed, not evaluated)."),
         ],
         required: ["principal", "role", "scope"])
 
@@ -445,56 +313,33 @@ package enum ConfigurationFormat {
         "a deny assignment", pointer: "/$defs/emulatorTenant/properties/denyAssignments/items",
         description: "A deny assignment.",
         properties: [
-            "name": ["type": ["string", "number", "boolean"], "description": "The deny assignment's name."],
+            "name": FormatSchema.text("The deny assignment's name."),
             "scope": [
                 "type": "string", "pattern": .string(FormatPattern.armScope),
                 "patternErrorMessage": "An ARM scope: /subscriptions/{id}[/resourceGroups/{name}[/providers/{Namespace}/{type}/{name}]].",
                 "description":
                     "An ARM scope in one of the tenant's subscriptions: /subscriptions/{id}[/resourceGroups/{name}[/providers/…]].",
             ],
-            "actions": [
-                "type": ["array", "null"], "description": "Denied actions.",
-                "items": [
-                    "type": "string", "pattern": .string(FormatPattern.action), "description": "An action or a pattern with one '*'.",
-                ],
-            ],
-            "notActions": [
-                "type": ["array", "null"], "description": "Actions excepted from actions.",
-                "items": [
-                    "type": "string", "pattern": .string(FormatPattern.action), "description": "An action or a pattern with one '*'.",
-                ],
-            ],
-            "dataActions": [
-                "type": ["array", "null"], "description": "Denied data actions.",
-                "items": [
-                    "type": "string", "pattern": .string(FormatPattern.action), "description": "An action or a pattern with one '*'.",
-                ],
-            ],
-            "notDataActions": [
-                "type": ["array", "null"], "description": "Data actions excepted from dataActions.",
-                "items": [
-                    "type": "string", "pattern": .string(FormatPattern.action), "description": "An action or a pattern with one '*'.",
-                ],
-            ],
+            "actions": FormatSchema.actions("Denied actions.", optional: true),
+            "notActions": FormatSchema.actions("Actions excepted from actions.", optional: true),
+            "dataActions": FormatSchema.actions("Denied data actions.", optional: true),
+            "notDataActions": FormatSchema.actions("Data actions excepted from dataActions.", optional: true),
             "principals": [
                 "type": ["array", "null"], "description": "Principals denied: names, objectIds or everyone.",
-                "items": ["type": ["string", "number", "boolean"], "description": "A principal's name or objectId, or everyone."],
+                "items": FormatSchema.text("A principal's name or objectId, or everyone."),
                 "examples": [["everyone"]],
             ],
             "excludePrincipals": [
                 "type": ["array", "null"], "description": "Principals excepted.",
-                "items": ["type": ["string", "number", "boolean"], "description": "A principal's name or objectId."],
+                "items": FormatSchema.text("A principal's name or objectId."),
             ],
             "doNotApplyToChildScopes": ["type": "boolean", "description": "true: the deny applies at the scope only, not below it."],
         ],
         required: ["name", "scope", "principals"],
         rules: [
             "anyOf": [
-                ["required": ["actions"], "properties": ["actions": ["type": "array", "minItems": 1, "description": "Denied actions."]]],
-                [
-                    "required": ["dataActions"],
-                    "properties": ["dataActions": ["type": "array", "minItems": 1, "description": "Denied data actions."]],
-                ],
+                FormatSchema.nonEmpty("actions", "Denied actions."),
+                FormatSchema.nonEmpty("dataActions", "Denied data actions."),
             ]
         ])
 

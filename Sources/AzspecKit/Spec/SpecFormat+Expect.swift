@@ -166,7 +166,7 @@ extension SpecFormat {
                     ["type": ["string", "number", "boolean"]],
                     [
                         "type": "array", "minItems": 1,
-                        "items": ["type": ["string", "number", "boolean"], "description": "A member name."],
+                        "items": FormatSchema.text("A member name."),
                     ],
                 ], "examples": ["location", ["location", "tags"]],
             ]
@@ -189,10 +189,7 @@ extension SpecFormat {
         "capture", pointer: "/$defs/capture/additionalProperties/anyOf/1",
         properties: [
             "json": ["$ref": "#/$defs/jsonPath", "description": "The JSONPath whose value is captured."],
-            "header": [
-                "type": ["string", "number", "boolean"], "description": "The response header whose value is captured.",
-                "examples": ["Location"],
-            ],
+            "header": FormatSchema.text("The response header whose value is captured.", examples: ["Location"]),
             "secret": ["type": "boolean", "description": "true: redact the value everywhere it would be shown."],
         ],
         rules: ["oneOf": [["required": ["json"]], ["required": ["header"]]]])

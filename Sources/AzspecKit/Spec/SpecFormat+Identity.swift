@@ -44,11 +44,9 @@ extension SpecFormat {
                 "description": "Path of the federated token file (default AZURE_FEDERATED_TOKEN_FILE, else GitHub Actions' OIDC endpoint).",
                 "examples": ["/var/run/secrets/azure/tokens/azure-identity-token"],
             ],
-            "audience": [
-                "type": ["string", "number", "boolean"],
-                "description": "The audience of the federated token asked from GitHub Actions (default api://AzureADTokenExchange).",
-                "examples": ["api://AzureADTokenExchange"],
-            ],
+            "audience": FormatSchema.text(
+                "The audience of the federated token asked from GitHub Actions (default api://AzureADTokenExchange).",
+                examples: ["api://AzureADTokenExchange"]),
             "objectId": ["$ref": "#/$defs/template", "description": "The managed identity's object (principal) id."],
             "resourceId": ["$ref": "#/$defs/template", "description": "The managed identity's ARM resource id."],
             "endpoint": [
@@ -64,14 +62,11 @@ extension SpecFormat {
                     ["type": "string", "pattern": "[^ ]"], ["type": ["number", "boolean", "null"]],
                     [
                         "type": "array", "minItems": 1,
-                        "items": ["type": ["string", "number", "boolean"], "description": "A word of the command."],
+                        "items": FormatSchema.text("A word of the command."),
                     ],
                 ], "examples": [["az", "account", "get-access-token"]],
             ],
-            "variable": [
-                "type": ["string", "number", "boolean"], "description": "The environment variable that holds the bearer token.",
-                "examples": ["ARM_TOKEN"],
-            ],
+            "variable": FormatSchema.text("The environment variable that holds the bearer token.", examples: ["ARM_TOKEN"]),
         ],
         required: ["kind"],
         rules: [

@@ -12,29 +12,16 @@ extension SpecFormat {
                 "allOf": [
                     ["pattern": .string(FormatPattern.template), "patternErrorMessage": "Every '{{' needs a closing '}}' around a name."],
                     [
-                        "pattern":
-                            #"\{\{|^/[sS][uU][bB][sS][cC][rR][iI][pP][tT][iI][oO][nN][sS]/[^/]+(?:/[rR][eE][sS][oO][uU][rR][cC][eE][gG][rR][oO][uU][pP][sS]/[^/]+(?:/[pP][rR][oO][vV][iI][dD][eE][rR][sS]/[^/]*\.[^/]*/[^/]+/[^/]+(?:/[^/]+/[^/]+)*)?)?/?(?![\s\S])"#,
+                        "pattern": .string(#"\{\{|"# + FormatPattern.armScope),
                         "patternErrorMessage":
                             "An ARM scope: /subscriptions/{id}, …/resourceGroups/{name} or …/resourceGroups/{name}/providers/{Namespace}/{type}/{name}.",
                     ],
                 ], "examples": ["/subscriptions/{{subscriptionId}}/resourceGroups/rg-app"],
             ],
-            "allow": [
-                "type": "array", "description": "Actions that must be allowed; a wildcard must be granted as written by some role.",
-                "items": [
-                    "type": "string", "pattern": .string(FormatPattern.action), "description": "An action or a pattern with one '*'.",
-                    "patternErrorMessage":
-                        "An action reads Provider.Namespace/resourceType/…/verb, e.g. Microsoft.Storage/storageAccounts/read; at most one '*'.",
-                ],
-            ],
-            "deny": [
-                "type": "array", "description": "Actions that must be denied; no wildcards.",
-                "items": [
-                    "type": "string", "pattern": .string(FormatPattern.exactAction), "description": "An action (no wildcard).",
-                    "patternErrorMessage":
-                        "An action reads Provider.Namespace/resourceType/…/verb, e.g. Microsoft.Storage/storageAccounts/read; no wildcard in a deny list.",
-                ],
-            ],
+            "allow": FormatSchema.actions(
+                "Actions that must be allowed; a wildcard must be granted as written by some role.", explained: true),
+            "deny": FormatSchema.actions(
+                "Actions that must be denied; no wildcards.", item: "An action (no wildcard).", exact: true, explained: true),
             "dataActions": dataActions.jsonSchema,
             "exactly": ["type": "boolean", "description": "true: fail on any action or wildcard granted beyond the allow lists (drift)."],
         ],
@@ -88,21 +75,9 @@ extension SpecFormat {
         "permissions.dataActions", pointer: "/$defs/permissions/properties/dataActions",
         description: "Data actions that must be allowed or denied (decided by dataActions/notDataActions alone).",
         properties: [
-            "allow": [
-                "type": "array", "description": "Data actions that must be allowed.",
-                "items": [
-                    "type": "string", "pattern": .string(FormatPattern.action), "description": "A data action or a pattern with one '*'.",
-                    "patternErrorMessage":
-                        "An action reads Provider.Namespace/resourceType/…/verb, e.g. Microsoft.Storage/storageAccounts/read; at most one '*'.",
-                ],
-            ],
-            "deny": [
-                "type": "array", "description": "Data actions that must be denied; no wildcards.",
-                "items": [
-                    "type": "string", "pattern": .string(FormatPattern.exactAction), "description": "A data action (no wildcard).",
-                    "patternErrorMessage":
-                        "An action reads Provider.Namespace/resourceType/…/verb, e.g. Microsoft.Storage/storageAccounts/read; no wildcard in a deny list.",
-                ],
-            ],
+            "allow": FormatSchema.actions(
+                "Data actions that must be allowed.", item: "A data action or a pattern with one '*'.", explained: true),
+            "deny": FormatSchema.actions(
+                "Data actions that must be denied; no wildcards.", item: "A data action (no wildcard).", exact: true, explained: true),
         ])
 }

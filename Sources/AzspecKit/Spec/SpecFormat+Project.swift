@@ -21,10 +21,8 @@ extension SpecFormat {
                 ],
             ],
             "identities": ["$ref": "#/$defs/identities", "description": "Identities every spec below may name."],
-            "defaultIdentity": [
-                "type": ["string", "number", "boolean"],
-                "description": "The identity identity: true means (default: the built-in environment identity).", "examples": ["deployer"],
-            ],
+            "defaultIdentity": FormatSchema.text(
+                "The identity identity: true means (default: the built-in environment identity).", examples: ["deployer"]),
             "retry": ["$ref": "#/$defs/retry", "description": "The default retry policy of every test below."],
             "apiVersion": [
                 "type": "string",
@@ -55,11 +53,8 @@ extension SpecFormat {
             ],
             "exclude": [
                 "type": ["array", "null"], "description": "Glob patterns (relative to this file's folder) of spec files to leave out.",
-                "items": [
-                    "type": ["string", "number", "boolean"],
-                    "description": "A glob: ? one character, * any run within a folder, ** across folders.",
-                    "examples": ["drafts/**", "**/wip-*.yaml"],
-                ],
+                "items": FormatSchema.text(
+                    "A glob: ? one character, * any run within a folder, ** across folders.", examples: ["drafts/**", "**/wip-*.yaml"]),
             ],
             "rateLimit": [
                 "description":

@@ -2,10 +2,8 @@ import AzspecCore
 
 /// The value shapes many keys share: text, templates, JSON, names, paths, headers.
 extension SpecFormat {
-    static let textSchema: JSONValue = [
-        "type": ["string", "number", "boolean"],
-        "description": "Any scalar (a string, or a number or boolean read as its text); not empty or null.",
-    ]
+    static let textSchema: JSONValue = FormatSchema.text(
+        "Any scalar (a string, or a number or boolean read as its text); not empty or null.")
 
     static let templateSchema: JSONValue = [
         "type": ["string", "number", "boolean"],

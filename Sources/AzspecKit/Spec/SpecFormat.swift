@@ -9,8 +9,8 @@ enum SpecFormat {
         "the suite", pointer: "/$defs/spec",
         description: "An azspec spec file: one suite of tests run in order.",
         properties: [
-            "name": ["type": ["string", "number", "boolean"], "description": "The suite's name (the JUnit testsuite name)."],
-            "description": ["type": ["string", "number", "boolean"], "description": "Free text."],
+            "name": FormatSchema.text("The suite's name (the JUnit testsuite name)."),
+            "description": FormatSchema.text("Free text."),
             "tags": ["$ref": "#/$defs/tags", "description": "Tags every test of the suite carries, for --tag and --skip-tag."],
             "vars": [
                 "type": "object",
@@ -68,11 +68,8 @@ enum SpecFormat {
         "a test", pointer: "/$defs/test",
         description: "One test: a request (or a declared permission check, or a token check) and what must hold.",
         properties: [
-            "name": [
-                "type": ["string", "number", "boolean"],
-                "description": "The test's name (the JUnit testcase name), unique within the file.",
-            ],
-            "description": ["type": ["string", "number", "boolean"], "description": "Free text."],
+            "name": FormatSchema.text("The test's name (the JUnit testcase name), unique within the file."),
+            "description": FormatSchema.text("Free text."),
             "tags": ["$ref": "#/$defs/tags", "description": "The test's tags (its suite's come on top), for --tag and --skip-tag."],
             "identity": [
                 "$ref": "#/$defs/identityChoice",
