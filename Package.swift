@@ -84,6 +84,9 @@ let package = Package(
             swiftSettings: strict
         ),
         // A local Entra ID + Azure Resource Manager emulator.
+        // `azspec import`: Postman collections to specs. Above the engine: it reads the spec format's declarations and
+        // the secret policy, and nothing in the engine can reach it.
+        .target(name: "AzspecImport", dependencies: ["AzspecCore", "AzspecKit"], swiftSettings: strict),
         .target(
             name: "AzspecEmulator",
             dependencies: [
@@ -121,6 +124,7 @@ let package = Package(
             dependencies: [
                 "AzspecCore",
                 "AzspecKit",
+                "AzspecImport",
                 "AzspecEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -132,12 +136,16 @@ let package = Package(
         .testTarget(
             name: "AzspecKitTests",
             dependencies: [
-                "AzspecCore", "AzspecKit", "AzspecTesting", "JSONPath", .product(name: "SwiftASN1", package: "swift-asn1"),
+                "AzspecCore", "AzspecKit", "AzspecImport", "AzspecTesting", "JSONPath",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), "Yams",
             ],
-            exclude: ["Fixtures"],
+            
             swiftSettings: strict
         ),
+        .testTarget(
+            name: "AzspecImportTests", dependencies: ["AzspecCore", "AzspecKit", "AzspecImport"], exclude: ["Fixtures"],
+            swiftSettings: strict),
         .testTarget(
             name: "AzspecEmulatorTests",
             dependencies: [
@@ -173,7 +181,7 @@ if environment["AZSPEC_FUZZ"] != nil {
             name: "EmulatorConfigurationFuzz", dependencies: ["FuzzDriver", "AzspecEmulator"],
             path: "Fuzz/EmulatorConfigurationFuzz"),
         .executableTarget(
-            name: "PostmanImportFuzz", dependencies: ["FuzzDriver", "AzspecKit"], path: "Fuzz/PostmanImportFuzz"),
+            name: "PostmanImportFuzz", dependencies: ["FuzzDriver", "AzspecKit", "AzspecImport"], path: "Fuzz/PostmanImportFuzz"),
     ]
 }
 

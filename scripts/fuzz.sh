@@ -16,7 +16,7 @@ scratch=.build-fuzz
 corpus=$scratch/corpus
 
 mkdir -p "$corpus/JSONPathFuzz" "$corpus/YAMLFuzz" "$corpus/SpecLoaderFuzz" "$corpus/EmulatorConfigurationFuzz" "$corpus/PostmanImportFuzz"
-cp Tests/AzspecKitTests/Fixtures/postman/*collection.json "$corpus/PostmanImportFuzz/"
+cp Tests/AzspecImportTests/Fixtures/*collection.json "$corpus/PostmanImportFuzz/"
 cp Fuzz/EmulatorConfigurationFuzz/seeds/* "$corpus/EmulatorConfigurationFuzz/"
 for spec in specs/*.yaml; do
   cp "$spec" "$corpus/YAMLFuzz/"

@@ -1,3 +1,4 @@
+import AzspecImport
 import AzspecKit
 import FuzzDriver
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AzspecCore
+import AzspecImport
 import AzspecKit
 import Foundation
 

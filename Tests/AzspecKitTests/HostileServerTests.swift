@@ -4,6 +4,8 @@ import Foundation
 import Testing
 import Yams
 
+import AzspecImport
+
 @testable import AzspecKit
 
 /// Issue 15: what a hostile server (or a hostile report, collection or spec text) sends never becomes code in a file

@@ -109,7 +109,7 @@ import Testing
     @Test func thePostmanManualFlowRunsAgainstTheEmulatorUnchanged() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let fixtures = AzspecProcess.packageRoot + "/Tests/AzspecKitTests/Fixtures/postman/"
+        let fixtures = AzspecProcess.packageRoot + "/Tests/AzspecImportTests/Fixtures/"
         let imported = try await AzspecProcess.run(
             [
                 "import", "postman", fixtures + "manual-flow.postman_collection.json", "--environment",

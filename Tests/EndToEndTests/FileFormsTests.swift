@@ -50,7 +50,7 @@ import Testing
         #expect(run.status == 0, "\(run.all)")
         #expect(run.stdout.contains("1 passed, 0 failed"), "\(run.stdout)")
 
-        let fixtures = AzspecProcess.packageRoot + "/Tests/AzspecKitTests/Fixtures/postman/"
+        let fixtures = AzspecProcess.packageRoot + "/Tests/AzspecImportTests/Fixtures/"
         let collection = try String(contentsOfFile: fixtures + "manual-flow.postman_collection.json", encoding: .utf8)
         let environment = try String(contentsOfFile: fixtures + "manual-flow.postman_environment.json", encoding: .utf8)
         try folder.write("postman/collection.json", Self.byteOrderMark + collection)

@@ -32,19 +32,19 @@ public enum SecretPolicy {
     }
 
     /// Whether a form field or JSON member of this name holds a credential.
-    static func isCredentialField(_ name: String) -> Bool {
+    package static func isCredentialField(_ name: String) -> Bool {
         let lowered = name.lowercased()
         return credentialFields.contains { lowered.hasSuffix($0) }
     }
 
     /// Whether a JSONPath (`$.access_token`, `$['client_secret']`) ends at a credential field.
-    static func selectsCredential(_ path: String) -> Bool {
+    package static func selectsCredential(_ path: String) -> Bool {
         let lowered = path.lowercased()
         return credentialFields.contains { lowered.hasSuffix($0) || lowered.hasSuffix($0 + "']") || lowered.hasSuffix($0 + "\"]") }
     }
 
     /// Headers whose values are credentials; transcripts show them as the mask.
-    static func isCredentialHeader(_ name: String) -> Bool {
+    package static func isCredentialHeader(_ name: String) -> Bool {
         credentialHeaders.contains(name.lowercased())
     }
 

@@ -1,7 +1,7 @@
 /// What may stand in a URL, a header name and a header value. Checked when a spec is validated (the parts written
 /// in the file) and again before sending (values known only at run time), so that a CR or LF can never forge a
 /// header or a line in a report. Messages never repeat the value: it may be a secret.
-enum RequestSyntax {
+package enum RequestSyntax {
     /// Why `url` cannot be sent: white space or a control character in it.
     static func urlProblem(_ url: String) -> String? {
         // Nearly every URL is clean: one pass over the bytes says so (C1 controls are C2 80–C2 9F in UTF-8).
@@ -13,7 +13,7 @@ enum RequestSyntax {
     }
 
     /// Why `name` cannot be a header name (RFC 9110 §5.1: a token of visible ASCII without separators).
-    static func headerNameProblem(_ name: String) -> String? {
+    package static func headerNameProblem(_ name: String) -> String? {
         if name.isEmpty { return "a header name cannot be empty" }
         let separators = Set("()<>@,;:\\\"/[]?={}".unicodeScalars)
         guard let bad = name.unicodeScalars.first(where: { $0.value <= 0x20 || $0.value >= 0x7F || separators.contains($0) }) else {
@@ -23,7 +23,7 @@ enum RequestSyntax {
     }
 
     /// Why a header's value cannot be sent (RFC 9110 §5.5: no CR, LF, NUL or other control character but tab).
-    static func headerValueProblem(_ value: String) -> String? {
+    package static func headerValueProblem(_ value: String) -> String? {
         guard value.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }) else { return nil }
         guard let bad = value.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F }) else {
             return nil

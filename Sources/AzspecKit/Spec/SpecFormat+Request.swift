@@ -3,7 +3,7 @@ import AzspecCore
 /// What a test sends: `request:` and its polling, and the retry policy.
 extension SpecFormat {
     /// The HTTP methods a request may use.
-    static let methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+    package static let methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 
     static let request = FormatObject(
         "request", pointer: "/$defs/request",

@@ -4,7 +4,7 @@ import AzspecCore
 /// values the objects share. The loader takes its allowed keys and did-you-mean candidates from these objects,
 /// ``SpecSchema`` renders them into `azspec schema`'s document, and `docs/spec-reference.md`'s key tables are generated
 /// from them. Adding a key means adding it to its object here (and reading it in the loader).
-enum SpecFormat {
+package enum SpecFormat {
     static let suite = FormatObject(
         "the suite", pointer: "/$defs/spec",
         description: "An azspec spec file: one suite of tests run in order.",

@@ -1,4 +1,5 @@
 import AzspecCore
+import AzspecKit
 
 extension PostmanScript {
     /// Postman's response assertions that name a status.

@@ -1,4 +1,5 @@
 import AzspecCore
+import AzspecKit
 
 /// One matcher of an expectation: `equals`, `exists`, `type`, `contains`, `length`, `gt`, `not`…
 struct ScriptMatcher: Sendable, Equatable {

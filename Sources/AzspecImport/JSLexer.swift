@@ -55,7 +55,7 @@ enum JSLexer {
                 index += text.unicodeScalars.count
                 tokens.append(
                     JSToken(
-                        kind: "()[]{}.,;:=!<>+-*%&|?~^".unicodeScalars.contains(scalar) ? .punctuator(text) : .invalid, line: line
+                        kind: "()[]{}.,;:=!<>+-*/%&|?~^".unicodeScalars.contains(scalar) ? .punctuator(text) : .invalid, line: line
                     ))
             }
         }

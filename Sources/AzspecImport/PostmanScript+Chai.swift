@@ -1,4 +1,5 @@
 import AzspecCore
+import AzspecKit
 
 extension PostmanScript {
     /// One assertion of a chai chain: its word, arguments, and whether `not` or `length` came before it.

@@ -1,4 +1,5 @@
 import AzspecCore
+import AzspecKit
 
 extension PostmanScript {
     /// One step of a chain: `.name` or `.name(arguments)`.

@@ -2,12 +2,13 @@ import AzspecCore
 import Foundation
 import Testing
 
+@testable import AzspecImport
 @testable import AzspecKit
 
 @Suite struct PostmanImportTests {
-    /// The bytes of a file in `Fixtures/postman/` beside this file.
+    /// The bytes of a file in `Fixtures/` beside this file.
     private func fixture(_ name: String) throws -> [UInt8] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/postman/\(name)")
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
         return [UInt8](try Data(contentsOf: url))
     }
 

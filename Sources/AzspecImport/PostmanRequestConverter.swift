@@ -1,4 +1,5 @@
 import AzspecCore
+import AzspecKit
 
 /// Converts one Postman request (with the auth it inherits) into a ``ConvertedRequest``.
 struct PostmanRequestConverter {

@@ -1,4 +1,5 @@
 import AzspecCore
+import AzspecKit
 
 extension PostmanSuiteBuilder {
     /// `expect:` from a translation: status, headers, json, body. Postman names its values use go to `uses`.

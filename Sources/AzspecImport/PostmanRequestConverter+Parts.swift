@@ -1,4 +1,5 @@
 import AzspecCore
+import AzspecKit
 
 extension PostmanRequestConverter {
     /// The URL without its query (which goes to `query:`) and fragment, `:name` path variables filled in.
