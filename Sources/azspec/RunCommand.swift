@@ -16,11 +16,7 @@ extension Azspec {
         @OptionGroup var emulatorOptions: EmulatorOptions
         @OptionGroup var selection: SelectionOptions
 
-        @Option(help: "Where to write the JUnit XML report.")
-        var junit = ReportFormat.defaultJUnitPath
-
-        @Flag(name: .customLong("junit-strict"), help: "Write the strict Ant form (validates against the Ant JUnit schema).")
-        var junitStrict = false
+        @OptionGroup var junit: JUnitOptions
 
         @Option(
             name: .customLong("report"),
@@ -120,7 +116,7 @@ extension Azspec {
             let options = SpecRun.Options(
                 paths: specs.paths,
                 reports: ReportSet(
-                    junitPath: junit, junitStyle: junitStrict ? .antStrict : .jenkins, targets: targets,
+                    junitPath: junit.junit, junitStyle: junit.style, targets: targets,
                     stepSummaryPath: process["GITHUB_STEP_SUMMARY"]),
                 verbose: verbose, configuration: configuration, style: .detect(environment: environment),
                 tls: TLSOptions(verifyCertificates: !insecure, additionalRoots: caCert, additionalRootPEMs: emulatorCA.map { [$0] } ?? []),
