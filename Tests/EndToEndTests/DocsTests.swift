@@ -9,7 +9,8 @@ import Yams
 
 /// The README and `docs/` hold together: every relative link reaches a file and every `#anchor` a heading there, and
 /// every example that is a whole spec or project file (a YAML block that is a spec, or starts `# specs/NAME.yaml`)
-/// passes `azspec validate`, with the files of one page side by side.
+/// passes `azspec validate`, with the files of one page side by side; every `azspec` command line takes the options
+/// it uses.
 @Suite struct DocsTests {
     static let root = AzspecProcess.packageRoot
 
@@ -142,6 +143,84 @@ import Yams
         }
         #expect(expected.contains("--junit-strict"), "the run command's options are there")
         try Self.holdGenerated("docs/command-line.md", "commands", to: expected)
+    }
+
+    /// The `azspec` command lines in the pages' code blocks (not synopses such as `azspec run [PATH…]`), as words.
+    static func commandLines() throws -> [(page: String, words: [String])] {
+        var lines: [(String, [String])] = []
+        for page in pages {
+            let text = try Self.text(page)
+            for block in text.matches(of: /(?s)```[a-z]*\n(.*?)```/) {
+                for line in block.output.1.split(separator: "\n") {
+                    var command = line.trimmingCharacters(in: .whitespaces)
+                    for prefix in ["$ ", "swift run "] where command.hasPrefix(prefix) { command.removeFirst(prefix.count) }
+                    guard command.hasPrefix("azspec "), !command.contains("["), !command.contains("…") else { continue }
+                    lines.append((page, words(command)))
+                }
+            }
+        }
+        return lines
+    }
+
+    /// A shell line's words (quotes joined, a comment, a redirection and a trailing `&` dropped).
+    static func words(_ line: String) -> [String] {
+        var words: [String] = []
+        var word = ""
+        var quote: Character?
+        for character in line + " " {
+            if let open = quote {
+                if character == open { quote = nil } else { word.append(character) }
+            } else if character == "'" || character == "\"" {
+                quote = character
+            } else if character == " " {
+                if !word.isEmpty { words.append(word) }
+                word = ""
+            } else {
+                word.append(character)
+            }
+        }
+        if let comment = words.firstIndex(where: { $0.hasPrefix("#") }) { words.removeSubrange(comment...) }
+        if let redirection = words.firstIndex(of: ">") { words.removeSubrange(redirection...) }
+        if words.last == "&" { words.removeLast() }
+        return words
+    }
+
+    /// Whether a command's help lists the option `name` (`--tag`, `-o`) as an option of its own.
+    static func takes(_ name: String, help: String) -> Bool {
+        [" ", ",", "\n", "="].contains { help.contains(" \(name)\($0)") }
+    }
+
+    @Test func anOptionIsTakenOnlyWhereTheHelpListsIt() {
+        let help = "OPTIONS:\n  -o, --output <output>   Where.\n  --tag <tag>   Tags.\n  --junit-strict\n"
+        #expect(Self.takes("--tag", help: help) && Self.takes("-o", help: help) && Self.takes("--junit-strict", help: help))
+        #expect(!Self.takes("--junit", help: help) && !Self.takes("--ta", help: help) && !Self.takes("--bogus", help: help))
+    }
+
+    /// Every `azspec` command in the docs names a command that exists, and only options that command takes (as its
+    /// help lists them); a line that names no command is `run`'s.
+    @Test func everyCommandInTheDocsUsesOptionsItsCommandTakes() async throws {
+        let lines = try Self.commandLines()
+        #expect(lines.count >= 8, "the docs' commands are found: \(lines.map(\.words))")
+        let commands: Set<String> = ["run", "validate", "list", "init", "schema", "merge-reports", "import", "snapshot", "emulator"]
+        let nested: Set<String> = ["postman", "permissions"]
+        var helps: [[String]: String] = [:]
+        for (page, words) in lines {
+            var path = Array(words.dropFirst().prefix { commands.contains($0) || nested.contains($0) }.prefix(2))
+            if path.isEmpty { path = ["run"] }
+            if helps[path] == nil {
+                let result = try await AzspecProcess.run(["help"] + path, in: Self.root)
+                #expect(result.status == 0, "\(page): azspec \(path.joined(separator: " ")) is a command: \(result.all)")
+                helps[path] = result.stdout
+            }
+            let help = helps[path] ?? ""
+            for option in words where option.hasPrefix("-") {
+                let name = String(option.prefix { $0 != "=" })
+                #expect(
+                    Self.takes(name, help: help),
+                    "\(page): 'azspec \(words.dropFirst().joined(separator: " "))' uses \(name), which azspec \(path.joined(separator: " ")) does not take"
+                )
+            }
+        }
     }
 
     @Test func theKeyTablesAreWhatTheDeclarationsAndTheSchemaGive() throws {
