@@ -140,7 +140,7 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), "Yams",
             ],
-            
+
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,10 +1,9 @@
 import AzspecCore
+import AzspecImport
 import AzspecTesting
 import Foundation
 import Testing
 import Yams
-
-import AzspecImport
 
 @testable import AzspecKit
 

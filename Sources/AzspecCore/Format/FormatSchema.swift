@@ -46,4 +46,11 @@ public enum FormatSchema {
     public static func list(of items: JSONValue, _ description: String, optional: Bool = false) -> JSONValue {
         ["type": optional ? ["array", "null"] : "array", "description": .string(description), "items": items]
     }
+
+    /// A value of the shared definition `name` (`#/$defs/name`), described for the key that takes it.
+    public static func ref(_ name: String, _ description: String, examples: [JSONValue] = []) -> JSONValue {
+        var schema: JSONObject = ["$ref": .string("#/$defs/" + name), "description": .string(description)]
+        if !examples.isEmpty { schema["examples"] = .array(examples) }
+        return .object(schema)
+    }
 }

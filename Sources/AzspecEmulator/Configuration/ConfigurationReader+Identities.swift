@@ -49,9 +49,7 @@ extension ConfigurationReader {
         if let audiences = fields["audiences"].flatMap({ yaml.strings($0, "audiences") }) {
             credential.audiences = audiences
         }
-        credential.location = yaml.location(of: node)
-        credential.fieldLocations = yaml.locations(of: fields)
-        return credential
+        return yaml.located(credential, node, fields, at: \.location)
     }
 
     mutating func federatedIssuer(_ node: Node) -> EmulatorConfiguration.FederatedIssuer? {
@@ -59,10 +57,8 @@ extension ConfigurationReader {
             let issuer = fields["issuer"].flatMap({ yaml.string($0, "issuer") }),
             let publicKey = fields["publicKey"].flatMap({ yaml.string($0, "publicKey") })
         else { return nil }
-        var entry = EmulatorConfiguration.FederatedIssuer(issuer: issuer, publicKey: publicKey)
-        entry.location = yaml.location(of: node)
-        entry.fieldLocations = yaml.locations(of: fields)
-        return entry
+        let entry = EmulatorConfiguration.FederatedIssuer(issuer: issuer, publicKey: publicKey)
+        return yaml.located(entry, node, fields, at: \.location)
     }
 
     mutating func managedIdentity(_ node: Node) -> EmulatorConfiguration.ManagedIdentity? {
@@ -72,15 +68,13 @@ extension ConfigurationReader {
             let objectId = fields["objectId"].flatMap({ yaml.string($0, "objectId") }),
             let tenant = fields["tenant"].flatMap({ yaml.string($0, "tenant") })
         else { return nil }
-        var identity = EmulatorConfiguration.ManagedIdentity(
+        let identity = EmulatorConfiguration.ManagedIdentity(
             name: name,
             clientId: clientId,
             objectId: objectId,
             resourceId: fields["resourceId"].flatMap { yaml.string($0, "resourceId") },
             tenant: tenant
         )
-        identity.location = yaml.location(of: node)
-        identity.fieldLocations = yaml.locations(of: fields)
-        return identity
+        return yaml.located(identity, node, fields, at: \.location)
     }
 }

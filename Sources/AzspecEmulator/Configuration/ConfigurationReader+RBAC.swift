@@ -11,9 +11,7 @@ extension ConfigurationReader {
         else { return nil }
         var assignment = EmulatorConfiguration.RoleAssignment(principal: principal, role: role, scope: scope)
         assignment.condition = fields["condition"].flatMap { yaml.string($0, "condition") }
-        assignment.location = yaml.location(of: node)
-        assignment.fieldLocations = yaml.locations(of: fields)
-        return assignment
+        return yaml.located(assignment, node, fields, at: \.location)
     }
 
     mutating func customRole(_ node: Node) -> EmulatorConfiguration.CustomRole? {
@@ -25,9 +23,7 @@ extension ConfigurationReader {
         role.notActions = fields["notActions"].flatMap { yaml.strings($0, "notActions") } ?? []
         role.dataActions = fields["dataActions"].flatMap { yaml.strings($0, "dataActions") } ?? []
         role.notDataActions = fields["notDataActions"].flatMap { yaml.strings($0, "notDataActions") } ?? []
-        role.location = yaml.location(of: node)
-        role.fieldLocations = yaml.locations(of: fields)
-        return role
+        return yaml.located(role, node, fields, at: \.location)
     }
 
     mutating func denyAssignment(_ node: Node) -> EmulatorConfiguration.DenyAssignment? {
@@ -44,8 +40,6 @@ extension ConfigurationReader {
         deny.notDataActions = fields["notDataActions"].flatMap { yaml.strings($0, "notDataActions") } ?? []
         deny.excludePrincipals = fields["excludePrincipals"].flatMap { yaml.strings($0, "excludePrincipals") } ?? []
         deny.doNotApplyToChildScopes = fields["doNotApplyToChildScopes"].flatMap { yaml.bool($0, "doNotApplyToChildScopes") } ?? false
-        deny.location = yaml.location(of: node)
-        deny.fieldLocations = yaml.locations(of: fields)
-        return deny
+        return yaml.located(deny, node, fields, at: \.location)
     }
 }

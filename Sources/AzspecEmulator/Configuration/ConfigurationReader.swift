@@ -135,7 +135,7 @@ struct ConfigurationReader {
             let objectId = fields["objectId"].flatMap({ yaml.string($0, "objectId") })
         else { return nil }
         let secrets = fields["secrets"].flatMap { yaml.sequence($0, "secrets", allowingNull: true) }?.compactMap { secret($0) } ?? []
-        var principal = EmulatorConfiguration.ServicePrincipal(
+        let principal = EmulatorConfiguration.ServicePrincipal(
             name: name,
             clientId: clientId,
             objectId: objectId,
@@ -147,9 +147,7 @@ struct ConfigurationReader {
                 .compactMap { federatedCredential($0) } ?? [],
             appRoles: fields["appRoles"].flatMap { yaml.strings($0, "appRoles") } ?? []
         )
-        principal.location = yaml.location(of: node)
-        principal.fieldLocations = yaml.locations(of: fields)
-        return principal
+        return yaml.located(principal, node, fields, at: \.location)
     }
 
     private mutating func secret(_ node: Node) -> EmulatorConfiguration.Secret? {
@@ -178,7 +176,7 @@ struct ConfigurationReader {
         guard let fields = yaml.fields(node, ConfigurationFormat.subscription),
             let id = fields["id"].flatMap({ yaml.string($0, "subscription id") })
         else { return nil }
-        var subscription = EmulatorConfiguration.Subscription(
+        let subscription = EmulatorConfiguration.Subscription(
             id: id,
             displayName: fields["displayName"].flatMap { yaml.string($0, "displayName") } ?? id,
             state: fields["state"].flatMap { yaml.string($0, "state") } ?? "Enabled",
@@ -187,9 +185,7 @@ struct ConfigurationReader {
                 resourceGroup($0)
             } ?? []
         )
-        subscription.location = yaml.location(of: node)
-        subscription.fieldLocations = yaml.locations(of: fields)
-        return subscription
+        return yaml.located(subscription, node, fields, at: \.location)
     }
 
     private mutating func resourceGroup(_ node: Node) -> EmulatorConfiguration.ResourceGroup? {
@@ -197,15 +193,13 @@ struct ConfigurationReader {
             let name = fields["name"].flatMap({ yaml.string($0, "resource group name") }),
             let location = fields["location"].flatMap({ yaml.string($0, "location") })
         else { return nil }
-        var group = EmulatorConfiguration.ResourceGroup(
+        let group = EmulatorConfiguration.ResourceGroup(
             name: name,
             location: location,
             tags: fields["tags"].flatMap { yaml.stringPairs($0, "tags") },
             managedBy: fields["managedBy"].flatMap { yaml.string($0, "managedBy") }
         )
-        group.sourceLocation = yaml.location(of: node)
-        group.fieldLocations = yaml.locations(of: fields)
-        return group
+        return yaml.located(group, node, fields, at: \.sourceLocation)
     }
 
     private mutating func throttlingRule(_ node: Node) -> EmulatorConfiguration.ThrottlingRule? {
@@ -224,3 +218,31 @@ struct ConfigurationReader {
         return rule
     }
 }
+
+extension YAMLReader {
+    /// `entry` with where it was written: its mapping's location at `location` and each of its keys' locations, for
+    /// the errors validation reports later.
+    func located<Entry: ConfigurationEntry>(
+        _ entry: Entry, _ node: Node, _ fields: [String: Node], at location: WritableKeyPath<Entry, SourceLocation?>
+    ) -> Entry {
+        var entry = entry
+        entry[keyPath: location] = self.location(of: node)
+        entry.fieldLocations = locations(of: fields)
+        return entry
+    }
+}
+
+/// An entry of the configuration that remembers where each of its keys was written.
+protocol ConfigurationEntry {
+    var fieldLocations: [String: SourceLocation] { get set }
+}
+
+extension EmulatorConfiguration.ServicePrincipal: ConfigurationEntry {}
+extension EmulatorConfiguration.FederatedCredential: ConfigurationEntry {}
+extension EmulatorConfiguration.FederatedIssuer: ConfigurationEntry {}
+extension EmulatorConfiguration.ManagedIdentity: ConfigurationEntry {}
+extension EmulatorConfiguration.RoleAssignment: ConfigurationEntry {}
+extension EmulatorConfiguration.CustomRole: ConfigurationEntry {}
+extension EmulatorConfiguration.DenyAssignment: ConfigurationEntry {}
+extension EmulatorConfiguration.Subscription: ConfigurationEntry {}
+extension EmulatorConfiguration.ResourceGroup: ConfigurationEntry {}

@@ -6,14 +6,9 @@ extension SpecFormat {
         "expect", pointer: "/$defs/expect",
         description: "What the response must hold; every mismatch is reported, the status first.",
         properties: [
-            "status": [
-                "$ref": "#/$defs/status",
-                "description": "The status of the (final) response: a code, a class such as 2xx, or a list of them.",
-            ],
-            "initialStatus": [
-                "$ref": "#/$defs/status",
-                "description": "With poll: the status of the first answer (e.g. 202); status checks the final one.",
-            ],
+            "status": FormatSchema.ref("status", "The status of the (final) response: a code, a class such as 2xx, or a list of them."),
+            "initialStatus": FormatSchema.ref(
+                "status", "With poll: the status of the first answer (e.g. 202); status checks the final one."),
             "denied": [
                 "const": true,
                 "description":
@@ -22,22 +17,16 @@ extension SpecFormat {
             "headers": [
                 "type": "object",
                 "description": "Header name (any case) → a value (equals) or a matcher; several values of one header are joined with ', '.",
-                "additionalProperties": ["$ref": "#/$defs/matcher", "description": "What the header must hold."],
+                "additionalProperties": FormatSchema.ref("matcher", "What the header must hold."),
                 "examples": [["content-type": ["contains": "application/json"]]],
             ],
             "json": [
                 "type": "object", "description": "JSONPath → a value (equals) or a matcher.", "propertyNames": ["$ref": "#/$defs/jsonPath"],
-                "additionalProperties": ["$ref": "#/$defs/matcher", "description": "What the nodes the path selects must hold."],
+                "additionalProperties": FormatSchema.ref("matcher", "What the nodes the path selects must hold."),
                 "examples": [["$.value": ["type": "array"], "$.value[*].name": ["contains": "rg-smoke"]]],
             ],
-            "body": [
-                "$ref": "#/$defs/matcher", "description": "The raw body as text → a value or a matcher.",
-                "examples": [["contains": "Sign in"]],
-            ],
-            "token": [
-                "$ref": "#/$defs/claims",
-                "description": "Claim name → a value or a matcher, checked on the decoded token of the test's identity.",
-            ],
+            "body": FormatSchema.ref("matcher", "The raw body as text → a value or a matcher.", examples: [["contains": "Sign in"]]),
+            "token": FormatSchema.ref("claims", "Claim name → a value or a matcher, checked on the decoded token of the test's identity."),
         ],
         rules: [
             "if": ["required": ["denied"]],
@@ -80,7 +69,7 @@ extension SpecFormat {
 
     static let claimsSchema: JSONValue = [
         "type": "object", "description": "Claim name → a value (equals) or a matcher, checked on a decoded JWT.",
-        "additionalProperties": ["$ref": "#/$defs/matcher", "description": "What the claim must hold."],
+        "additionalProperties": FormatSchema.ref("matcher", "What the claim must hold."),
         "examples": [["roles": ["contains": "Reader.All"], "tid": "{{env.AZURE_TENANT_ID}}"]],
     ]
 
@@ -114,11 +103,8 @@ extension SpecFormat {
     static func matcherSchema(_ name: MatcherName) -> JSONValue {
         switch name {
         case .equals:
-            [
-                "$ref": "#/$defs/jsonValue",
-                "description": #"Holds when the value equals this one (JSON equality: 1 equals 1.0, "1" does not equal 1)."#,
-            ]
-        case .notEquals: ["$ref": "#/$defs/jsonValue", "description": "Holds when the value exists and differs from this one."]
+            FormatSchema.ref("jsonValue", #"Holds when the value equals this one (JSON equality: 1 equals 1.0, "1" does not equal 1)."#)
+        case .notEquals: FormatSchema.ref("jsonValue", "Holds when the value exists and differs from this one.")
         case .exists: ["type": "boolean", "description": "true: the value is there; false: it is not."]
         case .type:
             [
@@ -126,10 +112,8 @@ extension SpecFormat {
                 "description": "Holds when the value is of this JSON type (integer: a number with no fraction).",
             ]
         case .contains:
-            [
-                "$ref": "#/$defs/jsonValue",
-                "description": "Holds for a string containing this text, an array containing this element, or an object with this member.",
-            ]
+            FormatSchema.ref(
+                "jsonValue", "Holds for a string containing this text, an array containing this element, or an object with this member.")
         case .matches:
             [
                 "type": ["string", "number", "boolean"],
@@ -153,12 +137,9 @@ extension SpecFormat {
                 "type": "array", "items": ["$ref": "#/$defs/jsonValue"],
                 "description": "Holds when the value equals one of the listed values.", "examples": [["Succeeded", "Updating"]],
             ]
-        case .not: ["$ref": "#/$defs/matcher", "description": "Holds when the value does not satisfy the inner matcher."]
+        case .not: FormatSchema.ref("matcher", "Holds when the value does not satisfy the inner matcher.")
         case .each:
-            [
-                "$ref": "#/$defs/matcher",
-                "description": "Holds for an array whose every element satisfies the inner matcher (true for an empty array).",
-            ]
+            FormatSchema.ref("matcher", "Holds for an array whose every element satisfies the inner matcher (true for an empty array).")
         case .has:
             [
                 "description": "Holds for an object that has all these members: one name or a non-empty list of names.",
@@ -188,7 +169,7 @@ extension SpecFormat {
     static let capture = FormatObject(
         "capture", pointer: "/$defs/capture/additionalProperties/anyOf/1",
         properties: [
-            "json": ["$ref": "#/$defs/jsonPath", "description": "The JSONPath whose value is captured."],
+            "json": FormatSchema.ref("jsonPath", "The JSONPath whose value is captured."),
             "header": FormatSchema.text("The response header whose value is captured.", examples: ["Location"]),
             "secret": ["type": "boolean", "description": "true: redact the value everywhere it would be shown."],
         ],

@@ -18,37 +18,29 @@ extension SpecFormat {
                     "Hosts besides the cloud's Resource Manager (or the resource's own hosts) that may receive this identity's token.",
                 "examples": [["api.partner.example"]],
             ],
-            "resource": ["$ref": "#/$defs/resource", "description": "The resource the identity's tokens are for (default arm)."],
-            "tenant": [
-                "$ref": "#/$defs/template", "description": "The tenant (directory) id or domain (default {{env.AZURE_TENANT_ID}}).",
-                "examples": ["{{env.AZURE_TENANT_ID}}"],
-            ],
+            "resource": FormatSchema.ref("resource", "The resource the identity's tokens are for (default arm)."),
+            "tenant": FormatSchema.ref(
+                "template", "The tenant (directory) id or domain (default {{env.AZURE_TENANT_ID}}).", examples: ["{{env.AZURE_TENANT_ID}}"]),
             "clientId": [
                 "$ref": "#/$defs/template",
                 "description":
                     "The application (client) id; for a managed identity, the user-assigned identity's client id (default {{env.AZURE_CLIENT_ID}} for the client kinds).",
                 "examples": ["{{env.AZURE_CLIENT_ID}}"],
             ],
-            "secret": [
-                "$ref": "#/$defs/template", "description": "The client secret (default {{env.AZURE_CLIENT_SECRET}}).",
-                "examples": ["{{env.READER_CLIENT_SECRET}}"],
-            ],
-            "certificate": [
-                "$ref": "#/$defs/template",
-                "description": "Path of one PEM file with the certificate and its RSA key (default {{env.AZURE_CLIENT_CERTIFICATE_PATH}}).",
-                "examples": ["{{env.HOME}}/certs/ci.pem"],
-            ],
-            "password": ["$ref": "#/$defs/template", "description": "The password of an encrypted key in the certificate file."],
-            "tokenFile": [
-                "$ref": "#/$defs/template",
-                "description": "Path of the federated token file (default AZURE_FEDERATED_TOKEN_FILE, else GitHub Actions' OIDC endpoint).",
-                "examples": ["/var/run/secrets/azure/tokens/azure-identity-token"],
-            ],
+            "secret": FormatSchema.ref(
+                "template", "The client secret (default {{env.AZURE_CLIENT_SECRET}}).", examples: ["{{env.READER_CLIENT_SECRET}}"]),
+            "certificate": FormatSchema.ref(
+                "template", "Path of one PEM file with the certificate and its RSA key (default {{env.AZURE_CLIENT_CERTIFICATE_PATH}}).",
+                examples: ["{{env.HOME}}/certs/ci.pem"]),
+            "password": FormatSchema.ref("template", "The password of an encrypted key in the certificate file."),
+            "tokenFile": FormatSchema.ref(
+                "template", "Path of the federated token file (default AZURE_FEDERATED_TOKEN_FILE, else GitHub Actions' OIDC endpoint).",
+                examples: ["/var/run/secrets/azure/tokens/azure-identity-token"]),
             "audience": FormatSchema.text(
                 "The audience of the federated token asked from GitHub Actions (default api://AzureADTokenExchange).",
                 examples: ["api://AzureADTokenExchange"]),
-            "objectId": ["$ref": "#/$defs/template", "description": "The managed identity's object (principal) id."],
-            "resourceId": ["$ref": "#/$defs/template", "description": "The managed identity's ARM resource id."],
+            "objectId": FormatSchema.ref("template", "The managed identity's object (principal) id."),
+            "resourceId": FormatSchema.ref("template", "The managed identity's ARM resource id."),
             "endpoint": [
                 "$ref": "#/$defs/template",
                 "description":
@@ -132,7 +124,7 @@ extension SpecFormat {
     static let identitiesSchema: JSONValue = [
         "type": "object", "description": "Identities by name (letters, digits, '-' and '_').",
         "propertyNames": ["$ref": "#/$defs/identifier"],
-        "additionalProperties": ["$ref": "#/$defs/identity", "description": "An identity."],
+        "additionalProperties": FormatSchema.ref("identity", "An identity."),
     ]
 
     static let identityChoiceSchema: JSONValue = [

@@ -20,10 +20,10 @@ extension SpecFormat {
                     ["login": "https://login.example.com", "arm": "https://management.example.com"],
                 ],
             ],
-            "identities": ["$ref": "#/$defs/identities", "description": "Identities every spec below may name."],
+            "identities": FormatSchema.ref("identities", "Identities every spec below may name."),
             "defaultIdentity": FormatSchema.text(
                 "The identity identity: true means (default: the built-in environment identity).", examples: ["deployer"]),
-            "retry": ["$ref": "#/$defs/retry", "description": "The default retry policy of every test below."],
+            "retry": FormatSchema.ref("retry", "The default retry policy of every test below."),
             "apiVersion": [
                 "type": "string",
                 "allOf": [
@@ -44,13 +44,9 @@ extension SpecFormat {
                 "additionalProperties": ["type": ["string", "number", "boolean", "null"], "description": "The provider's api-version."],
                 "examples": [["Microsoft.Storage": "2023-01-01"]],
             ],
-            "headers": [
-                "$ref": "#/$defs/headerMap", "description": "Headers sent with every request that does not set the header itself.",
-            ],
-            "timeout": [
-                "$ref": "#/$defs/timeout",
-                "description": "Seconds per request for every spec below, over --timeout (a request's own timeout wins).",
-            ],
+            "headers": FormatSchema.ref("headerMap", "Headers sent with every request that does not set the header itself."),
+            "timeout": FormatSchema.ref(
+                "timeout", "Seconds per request for every spec below, over --timeout (a request's own timeout wins)."),
             "exclude": [
                 "type": ["array", "null"], "description": "Glob patterns (relative to this file's folder) of spec files to leave out.",
                 "items": FormatSchema.text(

@@ -38,23 +38,16 @@ extension SpecFormat {
                     "{{cloud.login}}/{{env.AZURE_TENANT_ID}}/oauth2/v2.0/token",
                 ],
             ],
-            "query": [
-                "$ref": "#/$defs/templateMap", "description": "Name → value pairs appended to the URL, percent-encoded.",
-                "examples": [["api-version": "2021-04-01"]],
-            ],
-            "headers": ["$ref": "#/$defs/headerMap", "description": "Request headers: name → value."],
-            "form": [
-                "$ref": "#/$defs/templateMap", "description": "Fields sent as application/x-www-form-urlencoded (token requests).",
-                "examples": [["grant_type": "client_credentials", "client_id": "{{env.AZURE_CLIENT_ID}}"]],
-            ],
-            "json": [
-                "$ref": "#/$defs/jsonValue", "description": "Any YAML value, sent as JSON with Content-Type: application/json.",
-                "examples": [["location": "westeurope"]],
-            ],
-            "body": ["$ref": "#/$defs/template", "description": "The raw body as text."],
-            "timeout": [
-                "$ref": "#/$defs/timeout", "description": "Seconds the whole exchange may take (0.001 to 3600; default --timeout, 30).",
-            ],
+            "query": FormatSchema.ref(
+                "templateMap", "Name → value pairs appended to the URL, percent-encoded.", examples: [["api-version": "2021-04-01"]]),
+            "headers": FormatSchema.ref("headerMap", "Request headers: name → value."),
+            "form": FormatSchema.ref(
+                "templateMap", "Fields sent as application/x-www-form-urlencoded (token requests).",
+                examples: [["grant_type": "client_credentials", "client_id": "{{env.AZURE_CLIENT_ID}}"]]),
+            "json": FormatSchema.ref(
+                "jsonValue", "Any YAML value, sent as JSON with Content-Type: application/json.", examples: [["location": "westeurope"]]),
+            "body": FormatSchema.ref("template", "The raw body as text."),
+            "timeout": FormatSchema.ref("timeout", "Seconds the whole exchange may take (0.001 to 3600; default --timeout, 30)."),
             "paginate": [
                 "description":
                     "Follow nextLink and assert on every page's items: true (up to 100 pages) or the most pages to read (1 to 1000); GET only.",

@@ -75,7 +75,7 @@ extension SpecFormat {
 
     static let templateMapSchema: JSONValue = [
         "type": "object", "description": "Name → value pairs; each value is a template (a number or boolean is read as its text).",
-        "additionalProperties": ["$ref": "#/$defs/template", "description": "The value, a template."],
+        "additionalProperties": FormatSchema.ref("template", "The value, a template."),
     ]
 
     static let resourceSchema: JSONValue = [

@@ -11,7 +11,7 @@ package enum SpecFormat {
         properties: [
             "name": FormatSchema.text("The suite's name (the JUnit testsuite name)."),
             "description": FormatSchema.text("Free text."),
-            "tags": ["$ref": "#/$defs/tags", "description": "Tags every test of the suite carries, for --tag and --skip-tag."],
+            "tags": FormatSchema.ref("tags", "Tags every test of the suite carries, for --tag and --skip-tag."),
             "vars": [
                 "type": "object",
                 "description": "Suite variables: name → template, which may use the environment, the cloud and earlier variables.",
@@ -20,14 +20,12 @@ package enum SpecFormat {
                     "patternErrorMessage": "Letters, digits, '_' and '-', starting with a letter or '_'.",
                     "not": ["enum": ["env", "cloud", "run"]],
                     "description": "A variable name: letters, digits, '_' and '-', starting with a letter or '_'; not env, cloud or run.",
-                ], "additionalProperties": ["$ref": "#/$defs/template", "description": "The variable's value."],
+                ], "additionalProperties": FormatSchema.ref("template", "The variable's value."),
                 "examples": [["subscriptionId": "{{env.AZURE_SUBSCRIPTION_ID}}"]],
             ],
-            "identity": [
-                "$ref": "#/$defs/identityChoice", "description": "The identity the suite's tests use: a name, or true for the default one.",
-            ],
-            "identities": ["$ref": "#/$defs/identities", "description": "Identities declared for this suite only (over azspec.yaml's)."],
-            "retry": ["$ref": "#/$defs/retry", "description": "The suite's retry policy (over azspec.yaml's)."],
+            "identity": FormatSchema.ref("identityChoice", "The identity the suite's tests use: a name, or true for the default one."),
+            "identities": FormatSchema.ref("identities", "Identities declared for this suite only (over azspec.yaml's)."),
+            "retry": FormatSchema.ref("retry", "The suite's retry policy (over azspec.yaml's)."),
             "tests": [
                 "type": "array", "minItems": 1, "items": ["$ref": "#/$defs/test"],
                 "description": "The tests, run in order; names must be unique within the file.",
@@ -70,17 +68,16 @@ package enum SpecFormat {
         properties: [
             "name": FormatSchema.text("The test's name (the JUnit testcase name), unique within the file."),
             "description": FormatSchema.text("Free text."),
-            "tags": ["$ref": "#/$defs/tags", "description": "The test's tags (its suite's come on top), for --tag and --skip-tag."],
-            "identity": [
-                "$ref": "#/$defs/identityChoice",
-                "description": "The identity whose token the test sends: a name, true for the default, or false to turn the suite's off.",
-            ],
-            "resource": ["$ref": "#/$defs/resource", "description": "The resource the test's token is for, over the identity's own."],
-            "request": ["$ref": "#/$defs/request", "description": "The HTTP request to send."],
-            "permissions": ["$ref": "#/$defs/permissions", "description": "A declared permission check, instead of a request."],
-            "expect": ["$ref": "#/$defs/expect", "description": "What the response must hold."],
-            "capture": ["$ref": "#/$defs/capture", "description": "Values to keep for the tests after this one."],
-            "retry": ["$ref": "#/$defs/retry", "description": "The test's retry policy (over the suite's and azspec.yaml's)."],
+            "tags": FormatSchema.ref("tags", "The test's tags (its suite's come on top), for --tag and --skip-tag."),
+            "identity": FormatSchema.ref(
+                "identityChoice", "The identity whose token the test sends: a name, true for the default, or false to turn the suite's off."
+            ),
+            "resource": FormatSchema.ref("resource", "The resource the test's token is for, over the identity's own."),
+            "request": FormatSchema.ref("request", "The HTTP request to send."),
+            "permissions": FormatSchema.ref("permissions", "A declared permission check, instead of a request."),
+            "expect": FormatSchema.ref("expect", "What the response must hold."),
+            "capture": FormatSchema.ref("capture", "Values to keep for the tests after this one."),
+            "retry": FormatSchema.ref("retry", "The test's retry policy (over the suite's and azspec.yaml's)."),
             "always": ["type": "boolean", "description": "true: a cleanup, run even when the run is interrupted."],
             "skip": [
                 "type": ["boolean", "string"], "description": "true, or a reason: report the test as skipped and send nothing.",
