@@ -103,7 +103,7 @@ struct ConfigurationTests {
         #expect(
             error.diagnostics.map(\.description) == [
                 "bad.yaml:3:5: error: unknown key 'displayNmae' in a tenant (did you mean 'displayName'?)",
-                "bad.yaml:7:22: error: role assignment names unknown principal 'nobody' (use the name or objectId of a service principal or managed identity of this tenant)",
+                "bad.yaml:7:22: error: role assignment names unknown principal 'nobody' (use the name or objectId of a service principal, managed identity or group of this tenant)",
                 "bad.yaml:7:51: error: scope '/subscriptions/33333333-3333-4333-8333-333333333333/resourceGroups/rg-x' names resource group 'rg-x', which subscription '33333333-3333-4333-8333-333333333333' does not have",
             ])
     }
@@ -175,6 +175,41 @@ struct ConfigurationTests {
         #expect(text.contains("c.yaml:13:34: error: unknown role 'Superuser'"))
         #expect(text.contains("c.yaml:13:52: error: '/providers/Microsoft.Management' is not an ARM scope; expected /subscriptions/{id}"))
         #expect(error.diagnostics.count == 6)
+    }
+
+    @Test func groupsNeedKnownMembersUniqueNamesAndNoCycle() throws {
+        let yaml = """
+            tenants:
+              - id: 72f988bf-86f1-41af-91ab-2d7cd011db47
+                servicePrincipals:
+                  - {name: app, clientId: 11111111-1111-4111-8111-111111111111, objectId: 22222222-2222-4222-8222-222222222222, secrets: [s]}
+                groups:
+                  - {name: sg-a, objectId: 44444444-4444-4444-8444-444444444441, members: [sg-b, app]}
+                  - {name: sg-b, objectId: 44444444-4444-4444-8444-444444444442, members: [sg-c]}
+                  - {name: sg-c, objectId: 44444444-4444-4444-8444-444444444443, members: [sg-a, ghost]}
+                  - {name: app, objectId: 22222222-2222-4222-8222-222222222222}
+                eligibleRoleAssignments:
+                  - {principal: nobody, role: Owner, scope: /subscriptions/33333333-3333-4333-8333-333333333333}
+            """
+        let error = try #require(throws: EmulatorError.self) {
+            try EmulatorConfiguration(yaml: yaml, file: "g.yaml")
+        }
+        let text = error.description
+        #expect(text.contains("g.yaml:8:79: error: group 'sg-c' names unknown member 'ghost'"), "\(text)")
+        #expect(text.contains("g.yaml:6:79: error: groups nest in a cycle: 'sg-a' → 'sg-b' → 'sg-c' → 'sg-a'"), "\(text)")
+        #expect(text.contains("g.yaml:9:16: error: duplicate name 'app'"), "\(text)")
+        #expect(text.contains("g.yaml:9:31: error: duplicate objectId '22222222-2222-4222-8222-222222222222'"), "\(text)")
+        #expect(text.contains("g.yaml:11:21: error: role assignment names unknown principal 'nobody'"), "\(text)")
+    }
+
+    @Test func aGroupCycleIsFoundWithoutRecursion() {
+        let groups = (0..<20_000).map { index in
+            EmulatorConfiguration.Group(
+                name: "g\(index)", objectId: "00000000-0000-4000-8000-\(String(format: "%012d", index))",
+                members: ["g\((index + 1) % 20_000)"])
+        }
+        #expect(ConfigurationChecker.groupCycle(in: groups)?.count == 20_000)
+        #expect(ConfigurationChecker.groupCycle(in: Array(groups.dropLast())) == nil, "a chain 19,999 deep is no cycle")
     }
 
     @Test func wrongTypesAndMissingKeys() throws {

@@ -13,12 +13,17 @@ public struct RBACEvaluator: Sendable {
         public var condition: String?
         /// The block's position in what the permissions API returned (1-based), when that is all that is known.
         public var index: Int?
+        /// How the principal holds it, when not directly: the groups, outermost last (`group 'sg-platform'`).
+        public var through: [String]
 
-        public init(role: String? = nil, assignment: String? = nil, condition: String? = nil, index: Int? = nil) {
+        public init(
+            role: String? = nil, assignment: String? = nil, condition: String? = nil, index: Int? = nil, through: [String] = []
+        ) {
             self.role = role
             self.assignment = assignment
             self.condition = condition
             self.index = index
+            self.through = through
         }
 
         public var description: String {
@@ -26,7 +31,8 @@ public struct RBACEvaluator: Sendable {
             if let role { parts.append("role '\(role)'") }
             if let assignment { parts.append("assignment \(assignment)") }
             if parts.isEmpty, let index { parts.append("permission block #\(index)") }
-            return parts.isEmpty ? "a permission block" : parts.joined(separator: ", ")
+            let held = parts.isEmpty ? "a permission block" : parts.joined(separator: ", ")
+            return through.isEmpty ? held : (through + [held]).joined(separator: " → ")
         }
     }
 

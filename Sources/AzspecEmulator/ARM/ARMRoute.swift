@@ -70,6 +70,8 @@ enum ARMRoute: Sendable {
         case roleAssignments
         case roleDefinitions
         case denyAssignments
+        /// PIM: eligible role assignments (`2020-10-01`), listed only.
+        case roleEligibilityScheduleInstances
     }
 
     /// The last `providers/Microsoft.Authorization/{kind}[/{id}]` of the path, after an ARM scope.

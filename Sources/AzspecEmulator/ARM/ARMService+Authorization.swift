@@ -36,11 +36,18 @@ extension ARMService {
                     guard let role = directory.rolesById[id.lowercased()] else { throw ARMError.roleDefinitionNotFound(id) }
                     body = Self.json(role, at: scope)
                 } else {
-                    body = try page(directory.rolesById.values.sorted { $0.name < $1.name }.map { Self.json($0, at: scope) }, request.call)
+                    let roles =
+                        try Self.roleFilter(request.call).map { filter in directory.rolesById.values.filter(filter) }
+                        ?? Array(directory.rolesById.values)
+                    body = try page(roles.sorted { $0.name < $1.name }.map { Self.json($0, at: scope) }, request.call)
                 }
             case .denyAssignments:
                 try authorize(request, .readDenyAssignments, at: scope)
-                body = try page(try denyAssignments(request, at: scope).map(Self.json), request.call)
+                body = try page(try denyAssignments(request, at: scope).map(json), request.call)
+            case .roleEligibilityScheduleInstances:
+                // Azure asks for roleAssignments/read to list eligibility (learn.microsoft.com, PIM REST sample).
+                try authorize(request, .readRoleAssignments, at: scope)
+                body = try page(try eligibility(request, at: scope).map(Self.eligibilityJSON), request.call)
             }
         } catch {
             throw error.consumed(remaining)
@@ -72,7 +79,7 @@ extension ARMService {
 
     /// One entry per role assignment of the caller that applies at the scope (as ARM does: clients must union them).
     private func permissions(_ request: ARMOperation, at scope: ARMScope) -> [JSONValue] {
-        directory.assignments(objectId: request.token.objectId, at: scope).flatMap { $0.role.permissions.map(\.json) }
+        directory.assignments(objectId: request.token.objectId, at: scope).flatMap { $0.assignment.role.permissions.map(\.json) }
     }
 
     /// `$filter=atScope()`: assignments at or above the scope, for every principal; `principalId eq '{id}'`: that
@@ -87,6 +94,33 @@ extension ARMService {
         case .atScope: return inSubscription.filter { $0.scope.contains(scope) }
         case .principal(let id): return related.filter { $0.principalId == id }
         case .atScopeAndPrincipal(let id): return inSubscription.filter { $0.scope.contains(scope) && $0.principalId == id }
+        case .assignedTo(let id):
+            let holders = Set([id] + directory.transitiveGroups(of: id))
+            return related.filter { holders.contains($0.principalId) }
+        case .atScopeAndAssignedTo(let id):
+            let holders = Set([id] + directory.transitiveGroups(of: id))
+            return inSubscription.filter { $0.scope.contains(scope) && holders.contains($0.principalId) }
+        case nil: return related
+        }
+    }
+
+    /// Eligible assignments, with the same filters as role assignments (Azure documents `atScope()`, `principalId eq`
+    /// and `assignedTo()`, which takes the principal's groups in).
+    private func eligibility(_ request: ARMOperation, at scope: ARMScope) throws(ARMError) -> [Directory.Assignment] {
+        let inSubscription = directory.eligibleAssignments.filter {
+            $0.scope.subscriptionId.lowercased() == scope.subscriptionId.lowercased()
+        }
+        let related = inSubscription.filter { $0.scope.contains(scope) || scope.contains($0.scope) }
+        switch try Self.filter(request.call) {
+        case .atScope: return inSubscription.filter { $0.scope.contains(scope) }
+        case .principal(let id): return related.filter { $0.principalId == id }
+        case .atScopeAndPrincipal(let id): return inSubscription.filter { $0.scope.contains(scope) && $0.principalId == id }
+        case .assignedTo(let id):
+            let holders = Set([id] + directory.transitiveGroups(of: id))
+            return related.filter { holders.contains($0.principalId) }
+        case .atScopeAndAssignedTo(let id):
+            let holders = Set([id] + directory.transitiveGroups(of: id))
+            return inSubscription.filter { $0.scope.contains(scope) && holders.contains($0.principalId) }
         case nil: return related
         }
     }
@@ -101,6 +135,13 @@ extension ARMService {
             return inSubscription.filter {
                 $0.scope.contains(scope) && ($0.principals.contains(id) || $0.principals.contains(Directory.Deny.everyone))
             }
+        case .assignedTo(let id), .atScopeAndAssignedTo(let id):
+            // The principal, its groups or everyone named; the client weighs excludePrincipals.
+            let holders = Set([id] + directory.transitiveGroups(of: id))
+            return inSubscription.filter {
+                $0.scope.contains(scope)
+                    && (!$0.principals.isDisjoint(with: holders) || $0.principals.contains(Directory.Deny.everyone))
+            }
         case nil: return inSubscription.filter { $0.scope.contains(scope) || scope.contains($0.scope) }
         }
     }
@@ -109,6 +150,9 @@ extension ARMService {
         case atScope
         case principal(String)
         case atScopeAndPrincipal(String)
+        /// `assignedTo('{id}')`: the principal's, and its groups' (transitively).
+        case assignedTo(String)
+        case atScopeAndAssignedTo(String)
     }
 
     /// The OData `$filter` forms ARM accepts on these lists.
@@ -122,11 +166,19 @@ extension ARMService {
             else { return nil }
             return parts[2].dropFirst().dropLast().lowercased()
         }
+        func assignedTo(_ clause: Substring) -> String? {
+            let lower = clause.lowercased()
+            guard lower.hasPrefix("assignedto('"), lower.hasSuffix("')"), clause.count > "assignedto('')".count else { return nil }
+            return String(lower.dropFirst("assignedto('".count).dropLast(2))
+        }
         if trimmed.lowercased() == "atscope()" { return .atScope }
         if let id = principal(Substring(trimmed)) { return .principal(id) }
+        if let id = assignedTo(Substring(trimmed)) { return .assignedTo(id) }
         let lower = trimmed.lowercased()
-        if lower.hasPrefix("atscope() and "), let id = principal(trimmed.dropFirst("atscope() and ".count)) {
-            return .atScopeAndPrincipal(id)
+        if lower.hasPrefix("atscope() and ") {
+            let rest = trimmed.dropFirst("atscope() and ".count)
+            if let id = principal(rest) { return .atScopeAndPrincipal(id) }
+            if let id = assignedTo(rest) { return .atScopeAndAssignedTo(id) }
         }
         throw .invalidQueryParameter("$filter", text)
     }
@@ -150,6 +202,47 @@ extension ARMService {
         ])
     }
 
+    /// `roleName eq '{name}'` (any case, as Azure matched `reader` to Reader for the Azure CLI) or
+    /// `type eq 'BuiltInRole'|'CustomRole'`; nil without a filter.
+    static func roleFilter(_ call: ARMCall) throws(ARMError) -> ((RoleDefinition) -> Bool)? {
+        guard let text = call.query("$filter") else { return nil }
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+        guard parts.count == 3, parts[1].lowercased() == "eq", parts[2].hasPrefix("'"), parts[2].hasSuffix("'"), parts[2].count >= 2
+        else { throw .invalidQueryParameter("$filter", text) }
+        let value = parts[2].dropFirst().dropLast().lowercased()
+        switch parts[0].lowercased() {
+        case "rolename": return { $0.name.lowercased() == value }
+        case "type": return { ($0.isCustom ? "customrole" : "builtinrole") == value }
+        default: throw .invalidQueryParameter("$filter", text)
+        }
+    }
+
+    /// `Group` or `ServicePrincipal`, as role assignment lists name a principal's type.
+    func principalType(_ objectId: String) -> String {
+        directory.groupsByObjectId[objectId] != nil ? "Group" : "ServicePrincipal"
+    }
+
+    /// An eligibility schedule instance as PIM lists it (`2020-10-01`).
+    static func eligibilityJSON(_ assignment: Directory.Assignment) -> JSONValue {
+        var properties: JSONObject = [
+            "roleDefinitionId": .string(
+                "/subscriptions/\(assignment.scope.subscriptionId)/providers/Microsoft.Authorization/roleDefinitions/\(assignment.role.id)"
+            ),
+            "principalId": .string(assignment.principalId), "principalType": .string(assignment.principalType),
+            "scope": .string(assignment.scope.path), "status": "Provisioned", "memberType": "Direct",
+            "startDateTime": "2026-01-01T00:00:00Z",
+        ]
+        if let condition = assignment.condition {
+            properties["condition"] = .string(condition)
+            properties["conditionVersion"] = "2.0"
+        }
+        return .object([
+            "id": .string("\(assignment.scope.path)/providers/Microsoft.Authorization/roleEligibilityScheduleInstances/\(assignment.id)"),
+            "name": .string(assignment.id), "type": "Microsoft.Authorization/RoleEligibilityScheduleInstances",
+            "properties": .object(properties),
+        ])
+    }
+
     static func json(_ role: RoleDefinition, at scope: ARMScope) -> JSONValue {
         .object([
             "id": .string("/subscriptions/\(scope.subscriptionId)/providers/Microsoft.Authorization/roleDefinitions/\(role.id)"),
@@ -162,12 +255,12 @@ extension ARMService {
         ])
     }
 
-    static func json(_ deny: Directory.Deny) -> JSONValue {
+    func json(_ deny: Directory.Deny) -> JSONValue {
         let principals: [JSONValue] = deny.principals.sorted().map {
-            .object(["id": .string($0), "type": .string($0 == Directory.Deny.everyone ? "SystemDefined" : "ServicePrincipal")])
+            .object(["id": .string($0), "type": .string($0 == Directory.Deny.everyone ? "SystemDefined" : principalType($0))])
         }
         let excluded: [JSONValue] = deny.excludedPrincipals.sorted().map {
-            .object(["id": .string($0), "type": "ServicePrincipal"])
+            .object(["id": .string($0), "type": .string(principalType($0))])
         }
         return .object([
             "id": .string(deny.resourceId), "name": .string(deny.id), "type": "Microsoft.Authorization/denyAssignments",

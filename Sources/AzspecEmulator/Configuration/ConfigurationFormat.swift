@@ -151,6 +151,11 @@ package enum ConfigurationFormat {
                 of: roleAssignment.jsonSchema, "Role assignments, inherited below their scope.", optional: true),
             "denyAssignments": FormatSchema.list(
                 of: denyAssignment.jsonSchema, "Deny assignments: they win over any grant.", optional: true),
+            "groups": FormatSchema.list(of: group.jsonSchema, "Security groups: role and deny assignments may name them.", optional: true),
+            "eligibleRoleAssignments": FormatSchema.list(
+                of: roleAssignment.jsonSchema(describedAs: "An eligible (PIM) role assignment: the principal may activate it."),
+                "Roles a principal may activate (PIM): listed as eligibility schedule instances, granting nothing until activated.",
+                optional: true),
         ],
         required: ["id"])
 
@@ -289,11 +294,23 @@ package enum ConfigurationFormat {
             ]
         ])
 
+    static let group = FormatObject(
+        "a group", pointer: "/$defs/emulatorTenant/properties/groups/items",
+        description: "A security group.",
+        properties: [
+            "name": FormatSchema.text("The group's display name (assignments and other groups may name it).", required: true),
+            "objectId": FormatSchema.guid("The group's object id, a GUID."),
+            "members": FormatSchema.list(
+                of: FormatSchema.text("A member: the name or objectId of a principal or group."),
+                "Service principals, managed identities and groups of the tenant (nested groups; no cycle).", optional: true),
+        ],
+        required: ["name", "objectId"])
+
     static let roleAssignment = FormatObject(
         "a role assignment", pointer: "/$defs/emulatorTenant/properties/roleAssignments/items",
         description: "A role assignment.",
         properties: [
-            "principal": FormatSchema.text("The service principal or managed identity: its name or objectId."),
+            "principal": FormatSchema.text("The service principal, managed identity or group: its name or objectId."),
             "role": [
                 "type": ["string", "number", "boolean"],
                 "description":
@@ -325,12 +342,12 @@ package enum ConfigurationFormat {
             "dataActions": FormatSchema.actions("Denied data actions.", optional: true),
             "notDataActions": FormatSchema.actions("Data actions excepted from dataActions.", optional: true),
             "principals": [
-                "type": ["array", "null"], "description": "Principals denied: names, objectIds or everyone.",
+                "type": ["array", "null"], "description": "Principals denied (groups deny their members): names, objectIds or everyone.",
                 "items": FormatSchema.text("A principal's name or objectId, or everyone."),
                 "examples": [["everyone"]],
             ],
             "excludePrincipals": [
-                "type": ["array", "null"], "description": "Principals excepted.",
+                "type": ["array", "null"], "description": "Principals excepted (a group excepts its members).",
                 "items": FormatSchema.text("A principal's name or objectId."),
             ],
             "doNotApplyToChildScopes": ["type": "boolean", "description": "true: the deny applies at the scope only, not below it."],
@@ -346,7 +363,7 @@ package enum ConfigurationFormat {
     /// Every object, for the docs and for the test that holds the reader to the schema.
     package static let all = [
         configuration, tokenBucket, bucket, operations, throttlingRule, federatedIssuer, managedIdentity, tenant,
-        servicePrincipal, secret, certificate, federatedCredential, subscription, resourceGroup, roleDefinition,
+        servicePrincipal, secret, certificate, federatedCredential, subscription, resourceGroup, roleDefinition, group,
         roleAssignment, denyAssignment,
     ]
 

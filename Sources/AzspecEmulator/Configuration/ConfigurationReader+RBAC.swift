@@ -1,7 +1,7 @@
 import AzspecCore
 import Yams
 
-/// Custom roles, role assignments and deny assignments.
+/// Custom roles, groups, role assignments (active and eligible) and deny assignments.
 extension ConfigurationReader {
     mutating func roleAssignment(_ node: Node) -> EmulatorConfiguration.RoleAssignment? {
         guard let fields = yaml.fields(node, ConfigurationFormat.roleAssignment),
@@ -12,6 +12,15 @@ extension ConfigurationReader {
         var assignment = EmulatorConfiguration.RoleAssignment(principal: principal, role: role, scope: scope)
         assignment.condition = fields["condition"].flatMap { yaml.string($0, "condition") }
         return yaml.located(assignment, node, fields, at: \.location)
+    }
+
+    mutating func group(_ node: Node) -> EmulatorConfiguration.Group? {
+        guard let fields = yaml.fields(node, ConfigurationFormat.group),
+            let name = fields["name"].flatMap({ yaml.string($0, "name") }),
+            let objectId = fields["objectId"].flatMap({ yaml.string($0, "objectId") })
+        else { return nil }
+        let members = fields["members"].flatMap { yaml.strings($0, "members") } ?? []
+        return yaml.located(EmulatorConfiguration.Group(name: name, objectId: objectId, members: members), node, fields, at: \.location)
     }
 
     mutating func customRole(_ node: Node) -> EmulatorConfiguration.CustomRole? {

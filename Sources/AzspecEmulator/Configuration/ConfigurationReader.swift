@@ -120,6 +120,11 @@ struct ConfigurationReader {
             fields["roleDefinitions"].flatMap { yaml.sequence($0, "roleDefinitions", allowingNull: true) }?.compactMap {
                 customRole($0)
             } ?? []
+        tenant.groups =
+            fields["groups"].flatMap { yaml.sequence($0, "groups", allowingNull: true) }?.compactMap { group($0) } ?? []
+        tenant.eligibleRoleAssignments =
+            fields["eligibleRoleAssignments"].flatMap { yaml.sequence($0, "eligibleRoleAssignments", allowingNull: true) }?
+            .compactMap { roleAssignment($0) } ?? []
         tenant.denyAssignments =
             fields["denyAssignments"].flatMap { yaml.sequence($0, "denyAssignments", allowingNull: true) }?.compactMap {
                 denyAssignment($0)
@@ -238,6 +243,7 @@ protocol ConfigurationEntry {
 }
 
 extension EmulatorConfiguration.ServicePrincipal: ConfigurationEntry {}
+extension EmulatorConfiguration.Group: ConfigurationEntry {}
 extension EmulatorConfiguration.FederatedCredential: ConfigurationEntry {}
 extension EmulatorConfiguration.FederatedIssuer: ConfigurationEntry {}
 extension EmulatorConfiguration.ManagedIdentity: ConfigurationEntry {}

@@ -58,6 +58,7 @@ struct ConfigurationChecker {
         checkFederatedIssuers()
         checkManagedIdentities(objectIds: &objectIds)
         for tenant in configuration.tenants {
+            checkGroups(tenant, objectIds: &objectIds)
             checkAssignments(tenant)
         }
     }
@@ -132,10 +133,13 @@ struct ConfigurationChecker {
         }
     }
 
-    private func isPrincipal(_ reference: String, of tenant: EmulatorConfiguration.Tenant) -> Bool {
+    /// Whether `reference` names a service principal, managed identity or (unless `groups` is false) group of
+    /// the tenant, by name or object id.
+    func isPrincipal(_ reference: String, of tenant: EmulatorConfiguration.Tenant, groups: Bool = true) -> Bool {
         let key = reference.lowercased()
         return tenant.servicePrincipals.contains { $0.name.lowercased() == key || $0.objectId.lowercased() == key }
             || managedIdentities(of: tenant).contains { $0.name.lowercased() == key || $0.objectId.lowercased() == key }
+            || (groups && tenant.groups.contains { $0.name.lowercased() == key || $0.objectId.lowercased() == key })
     }
 
     /// A scope in one of the tenant's subscriptions whose resource group, if it names one, is configured.
@@ -190,14 +194,14 @@ struct ConfigurationChecker {
                 ],
                 at: { role.fieldLocations[$0] ?? location })
         }
-        for assignment in tenant.roleAssignments {
+        for assignment in tenant.roleAssignments + tenant.eligibleRoleAssignments {
             let location = assignment.location ?? tenant.location
             let fields = assignment.fieldLocations
             if !isPrincipal(assignment.principal, of: tenant) {
                 report(
                     fields["principal"] ?? location,
                     "role assignment names unknown principal '\(assignment.principal)' "
-                        + "(use the name or objectId of a service principal or managed identity of this tenant)")
+                        + "(use the name or objectId of a service principal, managed identity or group of this tenant)")
             }
             let key = assignment.role.lowercased()
             let known =

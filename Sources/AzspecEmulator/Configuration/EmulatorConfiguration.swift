@@ -213,6 +213,10 @@ extension EmulatorConfiguration {
         /// Custom roles, assignable by name like the built-in ones.
         public var roleDefinitions: [CustomRole] = []
         public var denyAssignments: [DenyAssignment] = []
+        /// Security groups: members are principals and other groups (nested), by name or object id.
+        public var groups: [Group] = []
+        /// Roles a principal may activate (PIM): listed as eligibility schedule instances, granting nothing.
+        public var eligibleRoleAssignments: [RoleAssignment] = []
 
         var location: SourceLocation?
         /// Where each key's value was written, for diagnostics about that value.
@@ -338,8 +342,26 @@ extension EmulatorConfiguration {
 
     /// A role granted to a service principal or managed identity at a subscription, resource-group or resource
     /// scope (and inherited below it).
+    /// A security group of a tenant. Role and deny assignments may name it; its members (principals and groups,
+    /// nested to any depth, never in a cycle) hold what it holds.
+    public struct Group: Sendable {
+        public var name: String
+        public var objectId: String
+        /// Names or object ids of service principals, managed identities and groups of the tenant.
+        public var members: [String]
+
+        var location: SourceLocation?
+        var fieldLocations: [String: SourceLocation] = [:]
+
+        public init(name: String, objectId: String, members: [String] = []) {
+            self.name = name
+            self.objectId = objectId
+            self.members = members
+        }
+    }
+
     public struct RoleAssignment: Sendable {
-        /// Service principal name or object id.
+        /// The name or object id of a service principal, managed identity or group.
         public var principal: String
         /// A built-in role (Reader, Contributor, Owner, User Access Administrator, Storage Account Contributor,
         /// Storage Blob Data Reader) or one of the tenant's `roleDefinitions`, by name or GUID (case-insensitive).

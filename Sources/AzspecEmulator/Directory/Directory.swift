@@ -82,11 +82,19 @@ struct Directory: Sendable {
 
         var resourceId: String { "\(scope.path)/providers/Microsoft.Authorization/denyAssignments/\(id)" }
 
-        func applies(to objectId: String, at target: ARMScope) -> Bool {
+        /// Whether it applies at `target` to the principal whose object id and transitive groups are `ids`.
+        func applies(to ids: Set<String>, at target: ARMScope) -> Bool {
             guard doNotApplyToChildScopes ? scope == target : scope.contains(target) else { return false }
-            return (principals.contains(Self.everyone) || principals.contains(objectId))
-                && !excludedPrincipals.contains(objectId)
+            return (principals.contains(Self.everyone) || !principals.isDisjoint(with: ids)) && excludedPrincipals.isDisjoint(with: ids)
         }
+    }
+
+    /// A security group: its members' object ids (principals and groups).
+    struct Group: Sendable {
+        let name: String
+        let objectId: String
+        let tenantId: String
+        let members: [String]
     }
 
     let tokenLifetime: Int
@@ -108,6 +116,11 @@ struct Directory: Sendable {
     private let assignmentsByPrincipal: [String: [Assignment]]
     /// Every role assignment, in configuration order.
     let assignments: [Assignment]
+    /// Eligible (PIM) role assignments: listed, never granting.
+    let eligibleAssignments: [Assignment]
+    /// Groups by object id, and the groups each object id is a direct member of.
+    let groupsByObjectId: [String: Group]
+    private let parentGroups: [String: [String]]
     let denies: [Deny]
     /// Built-in and custom roles by lower-cased GUID.
     let rolesById: [String: RoleDefinition]
@@ -172,32 +185,47 @@ struct Directory: Sendable {
         }
         var roles = Dictionary(RoleDefinition.builtIn.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var allAssignments: [Assignment] = []
+        var eligible: [Assignment] = []
         var denyList: [Deny] = []
+        var groups: [String: Group] = [:]
+        var parents: [String: [String]] = [:]
         for tenant in configuration.tenants {
             let tenantId = tenant.id.lowercased()
             let custom = tenant.roleDefinitions.map { Self.role($0, tenantId: tenantId) }
             for role in custom { roles[role.id] = role }
+            let tenantGroups = tenant.groups.map {
+                (key: $0.name.lowercased(), group: $0, objectId: $0.objectId.lowercased())
+            }
             func objectId(_ reference: String) -> String? {
                 let key = reference.lowercased()
                 if key == "everyone" { return Deny.everyone }
+                if let group = tenantGroups.first(where: { $0.key == key || $0.objectId == key }) { return group.objectId }
                 return byObject.values.first { $0.tenantId == tenantId && ($0.name.lowercased() == key || $0.objectId == key) }?
                     .objectId
             }
-            for assignment in tenant.roleAssignments {
+            for entry in tenantGroups {
+                let members = entry.group.members.compactMap(objectId)
+                groups[entry.objectId] = Group(name: entry.group.name, objectId: entry.objectId, tenantId: tenantId, members: members)
+                for member in members { parents[member, default: []].append(entry.objectId) }
+            }
+            func assignment(_ assignment: EmulatorConfiguration.RoleAssignment, salt: String) -> Assignment? {
                 let key = assignment.role.lowercased()
                 guard let principal = objectId(assignment.principal),
                     let role = custom.first(where: { $0.name.lowercased() == key || $0.id == key })
                         ?? RoleDefinition.builtIn(named: assignment.role),
                     let scope = ARMScope(assignment.scope)
-                else { continue }
-                let entry = Assignment(
-                    id: Self.stableGUID(principal + "|" + role.id + "|" + scope.path.lowercased()),
+                else { return nil }
+                return Assignment(
+                    id: Self.stableGUID(salt + principal + "|" + role.id + "|" + scope.path.lowercased()),
                     principalId: principal,
-                    principalType: "ServicePrincipal",
+                    principalType: groups[principal] != nil ? "Group" : "ServicePrincipal",
                     role: role, scope: scope, condition: assignment.condition)
-                allAssignments.append(entry)
-                assignments[principal, default: []].append(entry)
             }
+            for entry in tenant.roleAssignments.compactMap({ assignment($0, salt: "") }) {
+                allAssignments.append(entry)
+                assignments[entry.principalId, default: []].append(entry)
+            }
+            eligible += tenant.eligibleRoleAssignments.compactMap { assignment($0, salt: "eligible|") }
             for deny in tenant.denyAssignments {
                 guard let scope = ARMScope(deny.scope) else { continue }
                 denyList.append(
@@ -212,6 +240,9 @@ struct Directory: Sendable {
             }
         }
         self.assignments = allAssignments
+        eligibleAssignments = eligible
+        groupsByObjectId = groups
+        parentGroups = parents
         denies = denyList
         rolesById = roles
         tenantsByKey = tenants
@@ -269,26 +300,61 @@ struct Directory: Sendable {
         subscriptionsByKey[id.lowercased()]
     }
 
-    /// The role assignments of `objectId` that apply at `scope`: made there or above it.
-    func assignments(objectId: String, at scope: ARMScope) -> [Assignment] {
-        (assignmentsByPrincipal[objectId] ?? []).filter { $0.scope.contains(scope) }
+    /// The groups `objectId` belongs to, directly or through other groups, each once (breadth first, so the
+    /// nearest come first).
+    func transitiveGroups(of objectId: String) -> [String] {
+        membershipPaths(of: objectId).map { $0.last ?? objectId }
     }
 
-    /// True when `objectId` holds any role anywhere in the subscription (what `GET /subscriptions` lists).
-    func hasAnyAssignment(objectId: String, subscriptionKey: String) -> Bool {
-        assignmentsByPrincipal[objectId]?.contains { $0.scope.subscriptionId.lowercased() == subscriptionKey } ?? false
+    /// For each group `objectId` belongs to, the chain of groups that makes it a member (the nearest first, the
+    /// group itself last); breadth first, so each group comes once, by its shortest chain.
+    func membershipPaths(of objectId: String) -> [[String]] {
+        var seen: Set<String> = [objectId]
+        var paths: [[String]] = []
+        var queue: [[String]] = (parentGroups[objectId] ?? []).map { [$0] }
+        var index = 0
+        while index < queue.count {
+            let path = queue[index]
+            index += 1
+            guard let group = path.last, seen.insert(group).inserted else { continue }
+            paths.append(path)
+            queue += (parentGroups[group] ?? []).map { path + [$0] }
+        }
+        return paths
     }
 
-    /// Azure RBAC for `objectId` at `scope`: the deny assignments and role grants that apply there.
-    func evaluator(objectId: String, at scope: ARMScope) -> RBACEvaluator {
-        let grants = assignments(objectId: objectId, at: scope).flatMap { assignment in
-            assignment.role.permissions.map {
-                RBACEvaluator.Entry(
-                    $0,
-                    source: .init(role: assignment.role.name, assignment: assignment.resourceId, condition: assignment.condition))
+    /// The role assignments that apply to `objectId` at `scope` (made there or above it, to it or to one of its
+    /// groups), each with the group it comes through, if any.
+    func assignments(objectId: String, at scope: ARMScope) -> [(assignment: Assignment, through: [Group])] {
+        ([[]] + membershipPaths(of: objectId)).flatMap { path in
+            (assignmentsByPrincipal[path.last ?? objectId] ?? []).filter { $0.scope.contains(scope) }.map {
+                ($0, path.compactMap { groupsByObjectId[$0] })
             }
         }
-        let denials = denies.filter { $0.applies(to: objectId, at: scope) }.map {
+    }
+
+    /// True when `objectId` (or one of its groups) holds any role anywhere in the subscription (what
+    /// `GET /subscriptions` lists).
+    func hasAnyAssignment(objectId: String, subscriptionKey: String) -> Bool {
+        ([objectId] + transitiveGroups(of: objectId)).contains { holder in
+            assignmentsByPrincipal[holder]?.contains { $0.scope.subscriptionId.lowercased() == subscriptionKey } ?? false
+        }
+    }
+
+    /// Azure RBAC for `objectId` at `scope`: the deny assignments and role grants that apply there, through its
+    /// groups too.
+    func evaluator(objectId: String, at scope: ARMScope) -> RBACEvaluator {
+        let grants = assignments(objectId: objectId, at: scope).flatMap { held in
+            held.assignment.role.permissions.map {
+                RBACEvaluator.Entry(
+                    $0,
+                    source: .init(
+                        role: held.assignment.role.name, assignment: held.assignment.resourceId,
+                        condition: held.assignment.condition, through: held.through.map { "group '\($0.name)'" }))
+            }
+        }
+        let ids = Set([objectId] + transitiveGroups(of: objectId))
+        let denials = denies.filter { $0.applies(to: ids, at: scope) }.map {
             RBACEvaluator.Entry($0.block, source: .init(role: nil, assignment: $0.resourceId))
         }
         return RBACEvaluator(grants: grants, denies: denials)

@@ -1,3 +1,4 @@
+import AzspecCore
 import Hummingbird
 import NIOCore
 

@@ -22,10 +22,11 @@ struct ARMReader {
     }
 
     /// The `value` items of `{scope}/providers/Microsoft.Authorization/{collection}`, every page.
-    func list(_ scope: ARMScope, _ collection: String, filter: String?) async -> Result<[JSONValue], Failure> {
+    func list(
+        _ scope: ARMScope, _ collection: String, filter: String?, apiVersion: String = TestExecution.authorizationAPIVersion
+    ) async -> Result<[JSONValue], Failure> {
         var url =
-            credential.cloud.arm + scope.path + "/providers/Microsoft.Authorization/\(collection)?api-version="
-            + TestExecution.authorizationAPIVersion
+            credential.cloud.arm + scope.path + "/providers/Microsoft.Authorization/\(collection)?api-version=" + apiVersion
         if let filter { url += "&$filter=" + PercentEncoding.encode(filter) }
         var items: [JSONValue] = []
         var seen: Set<String> = []
@@ -148,19 +149,10 @@ struct ARMReader {
                 let definitionId = properties["roleDefinitionId"]?.stringValue
             else { continue }
             let key = definitionId.lowercased()
-            if definitions[key] == nil, definitions.count < TestExecution.maximumRoleDefinitions {
-                // Read at the check's scope (role definitions are addressable at any scope), where the identity
-                // holds its assignment, rather than at the subscription named in the id.
-                let guid = definitionId.split(separator: "/").last.map(String.init) ?? definitionId
-                let url =
-                    credential.cloud.arm + scope.path + "/providers/Microsoft.Authorization/roleDefinitions/"
-                    + PercentEncoding.encode(guid) + "?api-version=" + TestExecution.authorizationAPIVersion
-                if case .success(let definition) = await get(url),
-                    let name = definition["properties"]?["roleName"]?.stringValue
-                {
-                    let blocks = definition["properties"]?["permissions"]?.arrayValue?.compactMap(PermissionBlock.init(json:)) ?? []
-                    definitions[key] = (name, blocks)
-                }
+            if definitions[key] == nil, definitions.count < TestExecution.maximumRoleDefinitions,
+                case .success(let definition) = await roleDefinition(definitionId, at: scope)
+            {
+                definitions[key] = definition
             }
             guard let (name, blocks) = definitions[key] else { continue }
             roles.append(
@@ -169,6 +161,25 @@ struct ARMReader {
                     condition: properties["condition"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }, permissions: blocks))
         }
         return roles
+    }
+
+    /// The role definition `id` names (a full id or a GUID): its name and permission blocks. Read at `scope` (role
+    /// definitions are addressable at any scope), where the assignment applies, rather than at the subscription
+    /// named in the id.
+    func roleDefinition(_ id: String, at scope: ARMScope) async -> Result<(name: String, blocks: [PermissionBlock]), Failure> {
+        let guid = id.split(separator: "/").last.map(String.init) ?? id
+        let url =
+            credential.cloud.arm + scope.path + "/providers/Microsoft.Authorization/roleDefinitions/" + PercentEncoding.encode(guid)
+            + "?api-version=" + TestExecution.authorizationAPIVersion
+        switch await get(url) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let definition):
+            guard let name = definition["properties"]?["roleName"]?.stringValue,
+                let items = definition["properties"]?["permissions"]?.arrayValue,
+                case let blocks = items.compactMap(PermissionBlock.init(json:)), blocks.count == items.count
+            else { return .failure(Failure(status: 200, message: "GET \(url) answered no role definition (roleName, permissions)")) }
+            return .success((name, blocks))
+        }
     }
 
     /// The deny assignments at or above the scope that apply to the identity; nil when they could not be read.

@@ -36,12 +36,31 @@ extension TestExecution {
             return errored("\(error.reference.location): \(error)", type: "InvalidSpec", details: "\(error)")
         }
         let reader = ARMReader(execution: self, credential: credential, token: token)
+        if let principal = spec.principal {
+            let id: String
+            do {
+                id = try scope.render(principal).trimmingCharacters(in: .whitespaces)
+            } catch {
+                return errored("\(error.reference.location): \(error)", type: "InvalidSpec", details: "\(error)")
+            }
+            guard GUID.isValid(id) else {
+                let message = "\(spec.location): principal '\(id)' is not an object id (a GUID)"
+                return errored(message, type: "InvalidSpec", details: message)
+            }
+            return await audit(spec, principal: id.lowercased(), at: target, reader: reader)
+        }
         var notes: [String] = []
         let blocks: [PermissionBlock]
         switch await reader.list(target, "permissions", filter: nil) {
         case .failure(let failure):
             let missing = failure.status == 403 ? " (it needs Microsoft.Authorization/permissions/read)" : ""
-            let message = "cannot read the identity's permissions at \(target)\(missing): \(failure.message)"
+            var message = "cannot read the identity's permissions at \(target)\(missing): \(failure.message)"
+            if spec.none, failure.status == 403 {
+                message +=
+                    "; Azure refuses this both to an identity with no role at the scope and to one whose roles lack "
+                    + "permissions/read, so 'none' cannot be proven this way: audit it with principal: from an identity "
+                    + "that may read role assignments"
+            }
             return errored(message, type: "PermissionCheckError", details: message)
         case .success(let items):
             guard let parsed = Optional(items.compactMap(PermissionBlock.init(json:))), parsed.count == items.count else {
@@ -72,8 +91,18 @@ extension TestExecution {
             }
         }
         if spec.exactly { problems += Self.drift(spec, grants: evaluator.grants, at: target) }
+        if spec.none, !blocks.isEmpty {
+            problems.append(
+                "none: the identity holds \(Plural.count(blocks.count, "permission block")) at \(target): "
+                    + evaluator.grants.map(\.source.description).joined(separator: "; "))
+        }
         let summary = (["permissions at \(target) (\(Plural.count(blocks.count, "permission block"))):"] + lines + notes)
             .joined(separator: "\n")
+        return finish(problems: problems, summary: summary, failingLine: failingLine)
+    }
+
+    /// The case: passed with the summary as its output, or failed naming the first problem (and how many more).
+    func finish(problems: [String], summary: String, failingLine: SourceLocation?) -> CaseReport {
         guard problems.isEmpty else {
             let redactor = context.secrets.redactor
             let message = problems.count == 1 ? problems[0] : "\(problems[0]) (and \(problems.count - 1) more)"

@@ -1,7 +1,8 @@
 import AzspecCore
 
-/// A declared permission check: what an identity must and must not be able to do at an ARM scope, decided from
-/// what Azure reports (permissions, deny assignments, role assignments) without making any change.
+/// A declared permission check: what an identity (or a principal it audits) must and must not be able to do at an
+/// ARM scope, decided from what Azure reports (permissions, deny assignments, role and eligible assignments) without
+/// making any change.
 struct PermissionCheckSpec: Sendable {
     /// One action (or, in an allow list, a wildcard a role must grant as written) and what it must be.
     struct Entry: Sendable {
@@ -14,9 +15,24 @@ struct PermissionCheckSpec: Sendable {
         var kind: String { isData ? "data action" : "action" }
     }
 
+    /// How an action that only an eligible (PIM) role grants counts, when auditing a principal.
+    enum Eligible: String, Sendable, CaseIterable {
+        /// Its own verdict: it fails a deny entry (the principal can take it) and does not satisfy an allow entry.
+        case separate
+        /// As held: it satisfies an allow entry and fails a deny entry.
+        case allowed
+        /// As not held.
+        case ignored
+    }
+
     let scope: Template
     let entries: [Entry]
     /// Fail on any action or wildcard granted beyond the allow lists (drift).
     let exactly: Bool
+    /// The principal (object id) audited from its assignments; nil: the test's identity, through the permissions API.
+    var principal: Template? = nil
+    /// Nothing may be held at the scope.
+    var none = false
+    var eligible = Eligible.separate
     let location: SourceLocation
 }

@@ -4,8 +4,13 @@ import AzspecCore
 extension SpecFormat {
     static let permissions = FormatObject(
         "permissions", pointer: "/$defs/permissions",
-        description: "A declared permission check (instead of a request): what Azure RBAC lets the test's identity do at a scope.",
+        description:
+            "A declared permission check (instead of a request): what Azure RBAC lets the test's identity, or the principal it audits, do at a scope.",
         properties: [
+            "principal": FormatSchema.ref(
+                "template",
+                "Audit this principal (an object id) instead of the test's identity, from its role, deny and eligible assignments, which the test's identity reads (Microsoft.Authorization/roleAssignments/read, denyAssignments/read).",
+                examples: ["{{env.PAYMENTS_MI_OBJECT_ID}}"]),
             "scope": [
                 "type": "string",
                 "description": "The ARM scope: /subscriptions/{id}, …/resourceGroups/{name}, or …/providers/{Namespace}/{type}/{name}.",
@@ -24,6 +29,16 @@ extension SpecFormat {
                 "Actions that must be denied; no wildcards.", item: "An action (no wildcard).", exact: true, explained: true),
             "dataActions": dataActions.jsonSchema,
             "exactly": ["type": "boolean", "description": "true: fail on any action or wildcard granted beyond the allow lists (drift)."],
+            "none": [
+                "const": true,
+                "description":
+                    "true: the identity (or principal) holds nothing at the scope: no action and no data action, by any role, active or eligible.",
+            ],
+            "eligible": [
+                "enum": ["separate", "allowed", "ignored"],
+                "description":
+                    "With principal: how an action only an eligible (PIM) role grants counts. separate (the default): its own verdict, which fails both allow and deny; allowed: as held; ignored: as not held.",
+            ],
         ],
         required: ["scope"],
         rules: [
@@ -49,6 +64,7 @@ extension SpecFormat {
                     "required": ["deny"],
                     "properties": ["deny": ["minItems": 1, "description": "Actions that must be denied; no wildcards."]],
                 ],
+                ["required": ["none"]],
                 [
                     "required": ["dataActions"],
                     "properties": [

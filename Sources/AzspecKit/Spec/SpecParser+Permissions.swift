@@ -3,7 +3,7 @@ import Yams
 
 extension SpecParser {
 
-    /// `permissions: { scope, allow, deny, dataActions: { allow, deny }, exactly }`.
+    /// `permissions: { scope, principal, allow, deny, dataActions: { allow, deny }, exactly, none, eligible }`.
     mutating func permissions(_ node: Node) -> PermissionCheckSpec? {
         guard let mapping = reader.mapping(node, "permissions") else { return nil }
         let members = reader.members(mapping, allowed: SpecFormat.permissions.keys, in: "permissions")
@@ -11,9 +11,26 @@ extension SpecParser {
         var scope: Template?
         var entries: [PermissionCheckSpec.Entry] = []
         var exactly = false
+        var principal: Template?
+        var none = false
+        var eligible = PermissionCheckSpec.Eligible.separate
         for (key, _, value) in members {
             switch key {
             case "scope": scope = reader.template(value, "permissions.scope")
+            case "principal": principal = reader.template(value, "permissions.principal")
+            case "none":
+                none = reader.bool(value, "permissions.none") ?? false
+                if !none { reader.error("none takes only true (leave it out to check actions)", at: value) }
+            case "eligible":
+                guard let text = reader.string(value, "permissions.eligible") else { continue }
+                guard let rule = PermissionCheckSpec.Eligible(rawValue: text) else {
+                    let names = PermissionCheckSpec.Eligible.allCases.map(\.rawValue)
+                    reader.error(
+                        "unknown eligible '\(text)'\(Suggestion.hint(for: text, in: names)); use one of \(names.joined(separator: ", "))",
+                        at: value)
+                    continue
+                }
+                eligible = rule
             case "allow": entries += actions(value, "permissions.allow", allowed: true, data: false)
             case "deny": entries += actions(value, "permissions.deny", allowed: false, data: false)
             case "exactly": exactly = reader.bool(value, "permissions.exactly") ?? false
@@ -28,8 +45,15 @@ extension SpecParser {
         if let scope, scope.references.isEmpty, let problem = ARMScope.problem(scope.source) {
             reader.error(problem, at: members.first { $0.key == "scope" }?.value ?? node)
         }
-        if entries.isEmpty && !exactly {
-            reader.error("permissions needs actions to check: 'allow', 'deny' or 'dataActions' (or 'exactly: true')", at: node)
+        if none, entries.contains(where: \.mustBeAllowed) || exactly {
+            reader.error("none: true says nothing is held, so it takes no allow list and no exactly", at: node)
+        } else if entries.isEmpty && !exactly && !none {
+            reader.error(
+                "permissions needs actions to check: 'allow', 'deny' or 'dataActions' (or 'exactly: true', or 'none: true')", at: node)
+        }
+        if principal == nil, let node = members.first(where: { $0.key == "eligible" })?.value {
+            reader.diagnostics.warning(
+                "eligible applies to an audit (principal:); the permissions API lists no eligible role", at: reader.location(of: node))
         }
         var seen: [String: PermissionCheckSpec.Entry] = [:]
         for entry in entries {
@@ -41,7 +65,11 @@ extension SpecParser {
             seen[key] = entry
         }
         guard let scope else { return nil }
-        return PermissionCheckSpec(scope: scope, entries: entries, exactly: exactly, location: reader.location(of: node))
+        var check = PermissionCheckSpec(scope: scope, entries: entries, exactly: exactly, location: reader.location(of: node))
+        check.principal = principal
+        check.none = none
+        check.eligible = eligible
+        return check
     }
 
     /// A list of actions. Wildcards are allowed in allow lists (checked as written: a role must grant that very

@@ -1,0 +1,69 @@
+import AzspecCore
+
+/// A permission check of another principal (`principal:`): the test's identity audits it from the assignment lists
+/// (``PrincipalAccess``), and the shared RBAC evaluator decides every entry, naming the path (group, role,
+/// assignment scope) behind each verdict. Only reads are sent.
+extension TestExecution {
+    func audit(_ spec: PermissionCheckSpec, principal: String, at target: ARMScope, reader: ARMReader) async -> CaseReport {
+        let access: PrincipalAccess
+        switch await PrincipalAccess.read(principal, at: target, reader: reader, eligibility: spec.eligible != .ignored) {
+        case .failure(.unreadable(let message)):
+            // Never "none": what could not be read fails the check.
+            return errored(message, type: "PermissionCheckError", details: message)
+        case .success(let read): access = read
+        }
+        let held = access.active + (spec.eligible == .allowed ? access.eligible : [])
+        let evaluator = RBACEvaluator(grants: held, denies: access.denies)
+        let activating = RBACEvaluator(grants: access.active + access.eligible, denies: access.denies)
+        var problems: [String] = []
+        var lines: [String] = []
+        var failingLine: SourceLocation?
+        func fail(_ problem: String, at location: SourceLocation) {
+            problems.append(problem)
+            failingLine = failingLine ?? location
+        }
+        if spec.none {
+            for entry in access.active + (spec.eligible == .ignored ? [] : access.eligible) {
+                fail("none: principal \(principal) holds \(entry.source) at \(target)", at: spec.location)
+            }
+        }
+        for entry in spec.entries {
+            let decision = evaluator.decide(entry.action)
+            let at = "\(entry.location.line):\(entry.location.column)"
+            let name = "'\(entry.pattern.text)'"
+            if !access.uncertainDenies.isEmpty,
+                RBACEvaluator(grants: held, denies: access.denies + access.uncertainDenies).decide(entry.action).isAllowed
+                    != decision.isAllowed
+            {
+                lines.append("  UNDECIDED: \(name) (a deny assignment excludes a group the principal may be in)")
+                fail(
+                    "\(at): \(name) at \(target) depends on whether principal \(principal) is in a group a deny assignment "
+                        + "excludes, which the assignment lists do not say; azspec does not guess",
+                    at: entry.location)
+                continue
+            }
+            if spec.eligible == .separate, !decision.isAllowed, !entry.pattern.isWildcard,
+                case .allowed(let pattern, let source) = activating.decide(entry.action)
+            {
+                lines.append("  ELIGIBLE: \(name) by \(source) through '\(pattern)' (once activated)")
+                fail(
+                    entry.mustBeAllowed
+                        ? "\(at): \(name) should be allowed at \(target), but only an eligible role grants it (\(source)); "
+                            + "it is not held until activated (eligible: allowed counts it)"
+                        : "\(at): \(name) should be denied at \(target), but principal \(principal) can activate \(source), "
+                            + "which grants it through '\(pattern)'",
+                    at: entry.location)
+                continue
+            }
+            let (line, problem) = Self.verdict(entry, decision, grants: evaluator.grants, at: target)
+            lines.append(line)
+            if let problem { fail(problem, at: entry.location) }
+        }
+        if spec.exactly { problems += Self.drift(spec, grants: evaluator.grants, at: target) }
+        let header =
+            "audit of principal \(principal) at \(target) (\(Plural.count(access.active.count + access.eligible.count, "permission block")) "
+            + "from its assignments):"
+        let summary = ([header] + access.lines + lines).joined(separator: "\n")
+        return finish(problems: problems, summary: summary, failingLine: failingLine)
+    }
+}

@@ -1,0 +1,188 @@
+import AzspecTesting
+import Foundation
+import Testing
+
+/// Auditing a principal the test does not sign in as (`permissions.principal`), against the emulator: access through
+/// a group nested in a group, a custom role, a condition, a deny assignment on a group with an excluded member, one
+/// that excludes a group (undecidable from the lists), an eligible-only role under each `eligible` rule, `none`,
+/// an auditor that may not read, and the audit of the auditor itself agreeing with the permissions API.
+@Suite struct AccessAuditTests {
+    static let subscription = "99999999-8888-7777-6666-555555555555"
+    static let tenant = "11111111-2222-3333-4444-555555555555"
+    static let app = "/subscriptions/\(subscription)/resourceGroups/rg-app"
+
+    static func objectId(_ index: Int) -> String { "b0000000-0000-4000-8000-00000000000\(index)" }
+
+    static let principals = ["auditor", "ci", "excluded", "lonely", "oncall"]
+
+    /// One item per page, so that every list is read across pages.
+    static let configuration = """
+        pageSize: 1
+        tenants:
+          - id: \(tenant)
+            servicePrincipals:
+        \(principals.enumerated().map { index, name in
+            "      - { name: \(name), clientId: a0000000-0000-4000-8000-00000000000\(index + 1), objectId: \(objectId(index + 1)), secrets: [\(name)-secret-value] }"
+        }.joined(separator: "\n"))
+            groups:
+              - { name: sg-platform, objectId: c0000000-0000-4000-8000-000000000001, members: [sg-nested] }
+              - { name: sg-nested, objectId: c0000000-0000-4000-8000-000000000002, members: [ci, excluded] }
+              - { name: sg-readers, objectId: c0000000-0000-4000-8000-000000000003, members: [ci] }
+            subscriptions:
+              - id: \(subscription)
+                resourceGroups: [ { name: rg-app, location: westeurope }, { name: rg-other, location: westeurope } ]
+            roleDefinitions:
+              - name: Storage Auditor
+                actions: [Microsoft.Storage/storageAccounts/read]
+            roleAssignments:
+              - { principal: auditor, role: Reader, scope: /subscriptions/\(subscription) }
+              - { principal: sg-platform, role: Contributor, scope: \(app) }
+              - principal: sg-readers
+                role: Storage Auditor
+                scope: /subscriptions/\(subscription)/resourceGroups/rg-other
+                condition: "@Resource[Microsoft.Storage/storageAccounts:name] StringStartsWith 'st'"
+            eligibleRoleAssignments:
+              - { principal: oncall, role: Owner, scope: /subscriptions/\(subscription) }
+            denyAssignments:
+              - name: no-group-writes
+                scope: \(app)
+                actions: [Microsoft.Resources/subscriptions/resourceGroups/write]
+                principals: [sg-platform]
+                excludePrincipals: [excluded]
+              - name: no-deletes-but-readers
+                scope: \(app)
+                actions: [Microsoft.Storage/storageAccounts/delete]
+                principals: [everyone]
+                excludePrincipals: [sg-readers]
+        """
+
+    static func identities() -> String {
+        principals.enumerated().map { index, name in
+            "  \(name): { kind: clientSecret, tenant: \(tenant), clientId: a0000000-0000-4000-8000-00000000000\(index + 1), secret: \(name)-secret-value }"
+        }.joined(separator: "\n")
+    }
+
+    func run(_ tests: String) async throws -> (ProcessOutput, String) {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let config = try folder.write("emulator.yaml", Self.configuration)
+        try folder.write("specs/azspec.yaml", "identities:\n" + Self.identities() + "\n")
+        try folder.write("specs/audit.yaml", "name: audit\nidentity: auditor\ntests:\n" + tests)
+        let result = try await AzspecProcess.run(["run", "--emulator", "--emulator-config", config, "specs", "-v"], in: folder.path)
+        return (result, try #require(folder.read("reports/junit.xml")))
+    }
+
+    @Test func groupsNestedGroupsCustomRolesConditionsAndDenyAssignmentsDecide() async throws {
+        let (result, xml) = try await run(
+            """
+              - name: ci through two groups
+                permissions:
+                  principal: \(Self.objectId(2))
+                  scope: \(Self.app)
+                  allow: [Microsoft.Storage/storageAccounts/write]
+                  deny: [Microsoft.Resources/subscriptions/resourceGroups/write, Microsoft.Authorization/roleAssignments/write]
+              - name: the excluded member is not denied
+                permissions:
+                  principal: \(Self.objectId(3))
+                  scope: \(Self.app)
+                  allow: [Microsoft.Resources/subscriptions/resourceGroups/write]
+              - name: a custom role under a condition, through a group
+                permissions:
+                  principal: \(Self.objectId(2))
+                  scope: /subscriptions/\(Self.subscription)/resourceGroups/rg-other
+                  allow: [Microsoft.Storage/storageAccounts/read]
+                  deny: [Microsoft.Storage/storageAccounts/write]
+              - name: nothing held
+                permissions: { principal: \(Self.objectId(4)), scope: \(Self.app), none: true }
+            """)
+        #expect(result.status == 0, "\(result.all)")
+        #expect(xml.contains(#"tests="4" failures="0" errors="0""#), "\(xml)")
+        // The paths: group, role, assignment scope.
+        #expect(
+            result.stdout.contains("Group c0000000-0000-4000-8000-000000000001 → role 'Contributor', assignment at \(Self.app)"),
+            "\(result.stdout)")
+        #expect(
+            result.stdout.contains("denied: 'Microsoft.Resources/subscriptions/resourceGroups/write' by deny assignment 'no-group-writes'"),
+            "\(result.stdout)")
+        #expect(
+            result.stdout.contains(
+                "allowed subject to a condition: 'Microsoft.Storage/storageAccounts/read' by Group c0000000-0000-4000-8000-000000000003 → role 'Storage Auditor'"
+            ), "\(result.stdout)")
+    }
+
+    @Test func eligibleRolesAreTheirOwnVerdictUnlessTheCheckSaysOtherwise() async throws {
+        let write = "Microsoft.Resources/subscriptions/resourceGroups/write"
+        let (result, xml) = try await run(
+            """
+              - name: separate, denied
+                permissions: { principal: \(Self.objectId(5)), scope: \(Self.app), deny: [\(write)] }
+              - name: separate, allowed
+                permissions: { principal: \(Self.objectId(5)), scope: \(Self.app), allow: [\(write)] }
+              - name: counted as held
+                permissions: { principal: \(Self.objectId(5)), scope: \(Self.app), allow: [\(write)], eligible: allowed }
+              - name: ignored
+                permissions: { principal: \(Self.objectId(5)), scope: \(Self.app), deny: [\(write)], eligible: ignored }
+              - name: none counts eligible roles
+                permissions: { principal: \(Self.objectId(5)), scope: \(Self.app), none: true }
+            """)
+        #expect(result.status == 1, "\(result.all)")
+        #expect(xml.contains(#"tests="5" failures="3" errors="0""#), "\(xml)")
+        #expect(xml.contains("should be denied at \(Self.app), but principal \(Self.objectId(5)) can activate role"), "\(xml)")
+        #expect(xml.contains("only an eligible role grants it"), "\(xml)")
+        #expect(xml.contains("none: principal \(Self.objectId(5)) holds role"), "\(xml)")
+        for (name, fails) in [
+            ("separate, denied", true), ("separate, allowed", true), ("counted as held", false), ("ignored", false),
+            ("none counts eligible roles", true),
+        ] {
+            #expect(Self.testcase(name, in: xml).contains("<failure") == fails, "\(name): \(xml)")
+        }
+    }
+
+    /// The `<testcase>` element called `name`, up to its end.
+    static func testcase(_ name: String, in xml: String) -> String {
+        guard let start = xml.range(of: "<testcase name=\"\(name)\""),
+            let end = xml.range(of: "</testcase>", range: start.upperBound..<xml.endIndex)
+        else { return "" }
+        return String(xml[start.lowerBound..<end.upperBound])
+    }
+
+    @Test func aDenyThatExcludesAGroupIsUndecidedAndNoneFailsOnAnyRole() async throws {
+        let (result, xml) = try await run(
+            """
+              - name: undecided
+                permissions: { principal: \(Self.objectId(2)), scope: \(Self.app), deny: [Microsoft.Storage/storageAccounts/delete] }
+              - name: ci holds something
+                permissions: { principal: \(Self.objectId(2)), scope: \(Self.app), none: true }
+            """)
+        #expect(result.status == 1, "\(result.all)")
+        #expect(xml.contains(#"tests="2" failures="2" errors="0""#), "\(xml)")
+        #expect(xml.contains("depends on whether principal \(Self.objectId(2)) is in a group a deny assignment excludes"), "\(xml)")
+        #expect(xml.contains("none: principal \(Self.objectId(2)) holds Group c0000000-0000-4000-8000-000000000001 → role"), "\(xml)")
+    }
+
+    @Test func anAuditorThatCannotReadFailsNamingThePermissionItLacks() async throws {
+        let (result, xml) = try await run(
+            """
+              - name: lonely audits
+                identity: lonely
+                permissions: { principal: \(Self.objectId(2)), scope: \(Self.app), none: true }
+            """)
+        #expect(result.status == 1, "\(result.all)")
+        #expect(xml.contains(#"errors="1""#), "\(xml)")
+        #expect(xml.contains("the auditor needs Microsoft.Authorization/roleAssignments/read"), "\(xml)")
+    }
+
+    /// The auditor audited by itself decides as the permissions API does, entry for entry.
+    @Test func theAuditOfTheCallerAgreesWithThePermissionsAPI() async throws {
+        let entries =
+            "      allow: [Microsoft.Resources/subscriptions/resourceGroups/read, \"*/read\"]\n"
+            + "      deny: [Microsoft.Resources/subscriptions/resourceGroups/write, Microsoft.Storage/storageAccounts/delete]\n"
+            + "      exactly: true\n"
+        let (result, xml) = try await run(
+            "  - name: through the permissions API\n    permissions:\n      scope: \(Self.app)\n" + entries
+                + "  - name: through the assignment lists\n    permissions:\n      principal: \(Self.objectId(1))\n"
+                + "      scope: \(Self.app)\n" + entries)
+        #expect(result.status == 0, "\(result.all)")
+        #expect(xml.contains(#"tests="2" failures="0" errors="0""#), "\(xml)")
+    }
+}
