@@ -12,6 +12,7 @@ extension EmulatorConfiguration {
         static let readerSecret = "emu3Q~Re4derAzspecEmulat0rOnlyReadsRgsK9"
         static let managedIdentityClientId = "7e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b"
         static let managedIdentityObjectId = "8f2a3b4c-5d6e-4f7a-9b0c-1d2e3f4a5b6c"
+        static let opsGroupObjectId = "4b3c2d1e-0f9a-4b8c-8d7e-6f5a4b3c2d1e"
         static let githubRequestToken = "azspec-github-request-token"
         static let githubSubject = "repo:azspec/example:ref:refs/heads/main"
         static let identityHeader = "azspec-identity-header"
@@ -24,14 +25,16 @@ extension EmulatorConfiguration {
     /// exported as `AZURE_TENANT_ID`/`AZURE_CLIENT_ID`/`AZURE_CLIENT_SECRET`/`AZURE_SUBSCRIPTION_ID`, with a
     /// federated credential for the built-in issuer's GitHub-style subject `repo:azspec/example:ref:refs/heads/main`),
     /// principal `azspec-reader` (Reader, exported as `AZSPEC_READER_CLIENT_ID`/`AZSPEC_READER_CLIENT_SECRET`) and
-    /// managed identity `azspec-mi` (Reader, the default identity, exported as `AZSPEC_MI_CLIENT_ID`).
+    /// managed identity `azspec-mi` (Reader, the default identity, exported as `AZSPEC_MI_CLIENT_ID` and
+    /// `AZSPEC_MI_OBJECT_ID`), a group `sg-ops` holding `azspec-mi` with Storage Blob Data Reader on `rg-shared`, and
+    /// an eligible (PIM) Owner on `rg-shared` for `azspec-reader` (`AZSPEC_READER_OBJECT_ID`), for the audit example.
     ///
     /// The environment also points workload-identity and managed-identity clients at the emulator:
     /// `ACTIONS_ID_TOKEN_REQUEST_URL`/`ACTIONS_ID_TOKEN_REQUEST_TOKEN` (GitHub Actions' OIDC endpoint),
     /// `IDENTITY_ENDPOINT`/`IDENTITY_HEADER` (App Service) and `AZSPEC_IMDS_ENDPOINT` (the IMDS token URL).
     public static var `default`: EmulatorConfiguration {
         let subscriptionScope = "/subscriptions/\(Defaults.subscriptionId)"
-        let tenant = Tenant(
+        var tenant = Tenant(
             id: Defaults.tenantId,
             displayName: "azspec emulator",
             domains: [Defaults.tenantDomain],
@@ -67,8 +70,14 @@ extension EmulatorConfiguration {
                 RoleAssignment(principal: "azspec-smoke", role: "Contributor", scope: subscriptionScope),
                 RoleAssignment(principal: "azspec-reader", role: "Reader", scope: subscriptionScope),
                 RoleAssignment(principal: "azspec-mi", role: "Reader", scope: subscriptionScope),
+                RoleAssignment(
+                    principal: "sg-ops", role: "Storage Blob Data Reader", scope: subscriptionScope + "/resourceGroups/rg-shared"),
             ]
         )
+        tenant.groups = [Group(name: "sg-ops", objectId: Defaults.opsGroupObjectId, members: ["azspec-mi"])]
+        tenant.eligibleRoleAssignments = [
+            RoleAssignment(principal: "azspec-reader", role: "Owner", scope: subscriptionScope + "/resourceGroups/rg-shared")
+        ]
         let managedIdentity = ManagedIdentity(
             name: "azspec-mi",
             clientId: Defaults.managedIdentityClientId,
@@ -87,6 +96,8 @@ extension EmulatorConfiguration {
                 "AZSPEC_READER_CLIENT_ID": Defaults.readerClientId,
                 "AZSPEC_READER_CLIENT_SECRET": Defaults.readerSecret,
                 "AZSPEC_MI_CLIENT_ID": Defaults.managedIdentityClientId,
+                "AZSPEC_MI_OBJECT_ID": Defaults.managedIdentityObjectId,
+                "AZSPEC_READER_OBJECT_ID": Defaults.readerObjectId,
                 "ACTIONS_ID_TOKEN_REQUEST_URL": "{baseURL}/_azspec/oidc/github?api-version=2.0",
                 "ACTIONS_ID_TOKEN_REQUEST_TOKEN": Defaults.githubRequestToken,
                 "IDENTITY_ENDPOINT": "{baseURL}/msi/token",

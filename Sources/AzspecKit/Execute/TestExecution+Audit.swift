@@ -59,7 +59,10 @@ extension TestExecution {
             lines.append(line)
             if let problem { fail(problem, at: entry.location) }
         }
-        if spec.exactly { problems += Self.drift(spec, grants: evaluator.grants, at: target) }
+        if spec.exactly {
+            // An eligible role's grants are drift too, unless the check ignores eligibility.
+            problems += Self.drift(spec, grants: access.active + (spec.eligible == .ignored ? [] : access.eligible), at: target)
+        }
         let header =
             "audit of principal \(principal) at \(target) (\(Plural.count(access.active.count + access.eligible.count, "permission block")) "
             + "from its assignments):"
