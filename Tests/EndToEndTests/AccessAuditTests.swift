@@ -185,4 +185,35 @@ import Testing
         #expect(result.status == 0, "\(result.all)")
         #expect(xml.contains(#"tests="2" failures="0" errors="0""#), "\(xml)")
     }
+
+    @Test func whoCanListsEveryPrincipalWithItsPathAndHoldsTheSetToOnlyExactlyOrNone() async throws {
+        let write = "Microsoft.Resources/subscriptions/resourceGroups/write"
+        let platform = "c0000000-0000-4000-8000-000000000001"
+        let (result, xml) = try await run(
+            """
+              - name: exactly the platform group and the on-call engineer
+                permissions:
+                  scope: \(Self.app)
+                  whoCan: { actions: [\(write)], exactly: [\(platform), \(Self.objectId(5))] }
+              - name: nobody may grant access, counting no eligible role
+                permissions:
+                  scope: \(Self.app)
+                  eligible: ignored
+                  whoCan: { actions: [Microsoft.Authorization/roleAssignments/write], none: true }
+              - name: only the platform group may grant access
+                permissions:
+                  scope: \(Self.app)
+                  whoCan: { actions: [Microsoft.Authorization/roleAssignments/write], only: [\(platform)] }
+            """)
+        #expect(result.status == 1, "\(result.all)")
+        #expect(xml.contains(#"tests="3" failures="1" errors="0""#), "\(xml)")
+        #expect(Self.testcase("only the platform group may grant access", in: xml).contains("<failure"), "\(xml)")
+        #expect(
+            xml.contains(
+                "whoCan: ServicePrincipal \(Self.objectId(5)) (eligible): 'Microsoft.Authorization/roleAssignments/write' by role 'Owner (eligible)'"
+            ),
+            "\(xml)")
+        #expect(
+            result.stdout.contains("Group \(platform): '\(write)' by role 'Contributor', assignment at \(Self.app)"), "\(result.stdout)")
+    }
 }

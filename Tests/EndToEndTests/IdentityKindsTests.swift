@@ -234,7 +234,7 @@ import Testing
             let specs = AzspecProcess.packageRoot + "/specs"
             let trusted = try await AzspecProcess.run(["run", specs, "--ca-cert", ca], in: folder.path, environment: environment)
             #expect(trusted.status == 0, "\(trusted.all)")
-            #expect(trusted.stdout.contains("28 passed, 0 failed"))
+            #expect(trusted.stdout.contains("29 passed, 0 failed"))
             let untrusted = try await AzspecProcess.run(["run", specs], in: folder.path, environment: environment)
             #expect(untrusted.status == 1, "\(untrusted.all)")
             #expect(

@@ -22,7 +22,8 @@ extension EmulatorConfiguration {
 
     /// One tenant with subscription `azspec-emulator` (resource groups `rg-smoke` in westeurope tagged
     /// `env: smoke`, and `rg-shared` in northeurope), principal `azspec-smoke` (Contributor on the subscription,
-    /// exported as `AZURE_TENANT_ID`/`AZURE_CLIENT_ID`/`AZURE_CLIENT_SECRET`/`AZURE_SUBSCRIPTION_ID`, with a
+    /// exported as `AZURE_TENANT_ID`/`AZURE_CLIENT_ID`/`AZURE_CLIENT_SECRET`/`AZURE_SUBSCRIPTION_ID` and its object id as
+    /// `AZSPEC_SMOKE_OBJECT_ID`, with a
     /// federated credential for the built-in issuer's GitHub-style subject `repo:azspec/example:ref:refs/heads/main`),
     /// principal `azspec-reader` (Reader, exported as `AZSPEC_READER_CLIENT_ID`/`AZSPEC_READER_CLIENT_SECRET`) and
     /// managed identity `azspec-mi` (Reader, the default identity, exported as `AZSPEC_MI_CLIENT_ID` and
@@ -97,6 +98,7 @@ extension EmulatorConfiguration {
                 "AZSPEC_READER_CLIENT_SECRET": Defaults.readerSecret,
                 "AZSPEC_MI_CLIENT_ID": Defaults.managedIdentityClientId,
                 "AZSPEC_MI_OBJECT_ID": Defaults.managedIdentityObjectId,
+                "AZSPEC_SMOKE_OBJECT_ID": Defaults.smokeObjectId,
                 "AZSPEC_READER_OBJECT_ID": Defaults.readerObjectId,
                 "ACTIONS_ID_TOKEN_REQUEST_URL": "{baseURL}/_azspec/oidc/github?api-version=2.0",
                 "ACTIONS_ID_TOKEN_REQUEST_TOKEN": Defaults.githubRequestToken,

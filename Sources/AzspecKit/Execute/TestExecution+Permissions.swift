@@ -36,6 +36,9 @@ extension TestExecution {
             return errored("\(error.reference.location): \(error)", type: "InvalidSpec", details: "\(error)")
         }
         let reader = ARMReader(execution: self, credential: credential, token: token)
+        if let question = spec.whoCan {
+            return await whoCan(spec, question, at: target, reader: reader, scope: scope)
+        }
         if let principal = spec.principal {
             let id: String
             do {

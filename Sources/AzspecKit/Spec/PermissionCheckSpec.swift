@@ -25,6 +25,20 @@ struct PermissionCheckSpec: Sendable {
         case ignored
     }
 
+    /// `whoCan`: the principals that may take some actions at the scope, and what the set must be.
+    struct WhoCan: Sendable {
+        enum Expectation: Sendable {
+            /// Every principal that can is one of these.
+            case only([Template])
+            case exactly([Template])
+            case nobody
+        }
+
+        let actions: [RBACAction]
+        let expectation: Expectation
+        let location: SourceLocation
+    }
+
     let scope: Template
     let entries: [Entry]
     /// Fail on any action or wildcard granted beyond the allow lists (drift).
@@ -34,5 +48,16 @@ struct PermissionCheckSpec: Sendable {
     /// Nothing may be held at the scope.
     var none = false
     var eligible = Eligible.separate
+    var whoCan: WhoCan? = nil
     let location: SourceLocation
+
+    /// Every template of the check: the scope, the principal, whoCan's object ids.
+    var templates: [Template] {
+        var templates = [scope] + [principal].compactMap { $0 }
+        switch whoCan?.expectation {
+        case .only(let ids), .exactly(let ids): templates += ids
+        case .nobody, nil: break
+        }
+        return templates
+    }
 }

@@ -34,6 +34,7 @@ extension SpecFormat {
                 "description":
                     "true: the identity (or principal) holds nothing at the scope: no action and no data action, by any role, active or eligible.",
             ],
+            "whoCan": whoCan.jsonSchema,
             "eligible": [
                 "enum": ["separate", "allowed", "ignored"],
                 "description":
@@ -65,6 +66,7 @@ extension SpecFormat {
                     "properties": ["deny": ["minItems": 1, "description": "Actions that must be denied; no wildcards."]],
                 ],
                 ["required": ["none"]],
+                ["required": ["whoCan"]],
                 [
                     "required": ["dataActions"],
                     "properties": [
@@ -85,6 +87,22 @@ extension SpecFormat {
                     ],
                 ],
             ]
+        ])
+
+    static let whoCan = FormatObject(
+        "permissions.whoCan", pointer: "/$defs/permissions/properties/whoCan",
+        description:
+            "Who can take these actions at the scope: every principal (service principal, user, group, managed identity) a role assignment there or above grants them to, less the deny assignments; eligible (PIM) ones too unless eligible: ignored.",
+        properties: [
+            "actions": FormatSchema.actions("The actions (no wildcard).", item: "An action (no wildcard).", exact: true, explained: true),
+            "dataActions": FormatSchema.actions(
+                "The data actions (no wildcard).", item: "A data action (no wildcard).", exact: true, explained: true),
+            "only": FormatSchema.list(
+                of: FormatSchema.ref("template", "A principal's object id."),
+                "Every principal that can is one of these object ids (a group counts as itself, not its members)."),
+            "exactly": FormatSchema.list(
+                of: FormatSchema.ref("template", "A principal's object id."), "The principals that can are exactly these object ids."),
+            "none": ["const": true, "description": "true: no principal can."],
         ])
 
     static let dataActions = FormatObject(

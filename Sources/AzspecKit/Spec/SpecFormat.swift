@@ -161,7 +161,7 @@ package enum SpecFormat {
 
     /// Every object, for the docs and for the test that holds the loader to the schema.
     static let all = [
-        suite, test, request, poll, expect, negatedStatus, capture, permissions, dataActions, identity, retry, project,
+        suite, test, request, poll, expect, negatedStatus, capture, permissions, dataActions, whoCan, identity, retry, project,
         customCloud, rateLimit, rateLimitBucket, matcher,
     ]
 

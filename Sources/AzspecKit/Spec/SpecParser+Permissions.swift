@@ -14,10 +14,12 @@ extension SpecParser {
         var principal: Template?
         var none = false
         var eligible = PermissionCheckSpec.Eligible.separate
+        var whoCan: PermissionCheckSpec.WhoCan?
         for (key, _, value) in members {
             switch key {
             case "scope": scope = reader.template(value, "permissions.scope")
             case "principal": principal = reader.template(value, "permissions.principal")
+            case "whoCan": whoCan = self.whoCan(value)
             case "none":
                 none = reader.bool(value, "permissions.none") ?? false
                 if !none { reader.error("none takes only true (leave it out to check actions)", at: value) }
@@ -45,7 +47,12 @@ extension SpecParser {
         if let scope, scope.references.isEmpty, let problem = ARMScope.problem(scope.source) {
             reader.error(problem, at: members.first { $0.key == "scope" }?.value ?? node)
         }
-        if none, entries.contains(where: \.mustBeAllowed) || exactly {
+        if whoCan != nil, principal != nil || none || exactly || !entries.isEmpty {
+            reader.error(
+                "whoCan asks about every principal: it takes no principal, allow, deny, dataActions, exactly or none beside it", at: node)
+        } else if whoCan != nil {
+            // Complete on its own.
+        } else if none, entries.contains(where: \.mustBeAllowed) || exactly {
             reader.error("none: true says nothing is held, so it takes no allow list and no exactly", at: node)
         } else if entries.isEmpty && !exactly && !none {
             reader.error(
@@ -69,7 +76,39 @@ extension SpecParser {
         check.principal = principal
         check.none = none
         check.eligible = eligible
+        check.whoCan = whoCan
         return check
+    }
+
+    /// `whoCan: { actions, dataActions, only | exactly | none }`.
+    private mutating func whoCan(_ node: Node) -> PermissionCheckSpec.WhoCan? {
+        guard let fields = reader.fields(node, SpecFormat.whoCan) else { return nil }
+        var actions: [RBACAction] = []
+        for (key, isData) in [("actions", false), ("dataActions", true)] {
+            guard let list = fields[key] else { continue }
+            actions += self.actions(list, "permissions.whoCan.\(key)", allowed: false, data: isData).map(\.action)
+        }
+        if actions.isEmpty { reader.error("whoCan needs the actions (or dataActions) to ask about", at: node) }
+        let expectations = ["only", "exactly", "none"].filter { fields[$0] != nil }
+        guard expectations.count == 1 else {
+            reader.error("whoCan needs one of only, exactly or none (it has \(expectations.count))", at: node)
+            return nil
+        }
+        let expectation: PermissionCheckSpec.WhoCan.Expectation
+        switch expectations[0] {
+        case "none":
+            guard let value = fields["none"], reader.bool(value, "permissions.whoCan.none") == true else {
+                if let value = fields["none"] { reader.error("none takes only true", at: value) }
+                return nil
+            }
+            expectation = .nobody
+        default:
+            let key = expectations[0]
+            guard let value = fields[key], let items = reader.sequence(value, "permissions.whoCan.\(key)") else { return nil }
+            let principals = items.compactMap { reader.template($0, "an object id in whoCan.\(key)") }
+            expectation = key == "only" ? .only(principals) : .exactly(principals)
+        }
+        return PermissionCheckSpec.WhoCan(actions: actions, expectation: expectation, location: reader.location(of: node))
     }
 
     /// A list of actions. Wildcards are allowed in allow lists (checked as written: a role must grant that very

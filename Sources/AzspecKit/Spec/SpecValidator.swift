@@ -89,7 +89,7 @@ extension TestSpec {
             let templates = [request.url] + request.query.map(\.value) + request.headers.map(\.value)
             result += templates.flatMap(\.references)
         }
-        if let permissions { result += permissions.scope.references }
+        if let permissions { result += permissions.templates.flatMap(\.references) }
         switch request?.body {
         case .form(let fields): result += fields.flatMap(\.value.references)
         case .json(let json): result += json.references

@@ -1,0 +1,152 @@
+import AzspecCore
+import Foundation
+
+/// `permissions.whoCan`: every principal that may take some actions at a scope, from the role assignments there and
+/// above (`$filter=atScope()`, every principal's), their role definitions, the eligible (PIM) ones and the deny
+/// assignments, each decided by the shared RBAC evaluator; then the set is held to `only`, `exactly` or `none`.
+/// A group counts as itself (its members are not listed). Only reads are sent.
+extension TestExecution {
+    /// Role definitions read by one whoCan check (a subscription holds many assignments of few roles).
+    static let maximumWhoCanRoles = 200
+
+    /// One principal that can, and how.
+    struct Holder {
+        let id: String
+        let type: String
+        var paths: [String]
+        var eligibleOnly: Bool
+    }
+
+    func whoCan(
+        _ spec: PermissionCheckSpec, _ question: PermissionCheckSpec.WhoCan, at target: ARMScope, reader: ARMReader, scope: TemplateScope
+    ) async
+        -> CaseReport
+    {
+        var expected: [String] = []
+        switch question.expectation {
+        case .only(let ids), .exactly(let ids):
+            for id in ids {
+                do {
+                    expected.append(try scope.render(id).trimmingCharacters(in: .whitespaces).lowercased())
+                } catch {
+                    return errored("\(error.reference.location): \(error)", type: "InvalidSpec", details: "\(error)")
+                }
+            }
+        case .nobody: break
+        }
+        let lists: [(collection: String, version: String, eligible: Bool)] =
+            [("roleAssignments", Self.authorizationAPIVersion, false)]
+            + (spec.eligible == .ignored ? [] : [("roleEligibilityScheduleInstances", PrincipalAccess.eligibilityAPIVersion, true)])
+        var roles: [String: (name: String, blocks: [PermissionBlock])] = [:]
+        var holders: [String: Holder] = [:]
+        var order: [String] = []
+        var denies: [JSONValue] = []
+        switch await reader.list(target, "denyAssignments", filter: "atScope()") {
+        case .failure(let failure):
+            let need = failure.status == 403 ? " (the identity needs Microsoft.Authorization/denyAssignments/read)" : ""
+            let message = "cannot read the deny assignments at \(target)\(need): \(failure.message)"
+            return errored(message, type: "PermissionCheckError", details: message)
+        case .success(let items): denies = items
+        }
+        for list in lists {
+            let items: [JSONValue]
+            switch await reader.list(target, list.collection, filter: "atScope()", apiVersion: list.version) {
+            case .failure(let failure):
+                let need = failure.status == 403 ? " (the identity needs Microsoft.Authorization/roleAssignments/read)" : ""
+                let message =
+                    "cannot read the \(list.eligible ? "eligible role assignments" : "role assignments") at \(target)\(need): \(failure.message)"
+                return errored(message, type: "PermissionCheckError", details: message)
+            case .success(let value): items = value
+            }
+            for item in items {
+                guard let properties = item["properties"], let roleId = properties["roleDefinitionId"]?.stringValue,
+                    let principal = properties["principalId"]?.stringValue?.lowercased()
+                else {
+                    let message = "an entry of \(list.collection) at \(target) has no principalId or roleDefinitionId"
+                    return errored(message, type: "InvalidResponse", details: message)
+                }
+                let key = (roleId.split(separator: "/").last.map(String.init) ?? roleId).lowercased()
+                if roles[key] == nil {
+                    guard roles.count < Self.maximumWhoCanRoles else {
+                        let message = "more than \(Self.maximumWhoCanRoles) roles are assigned at \(target); azspec reads no more"
+                        return errored(message, type: "PermissionCheckError", details: message)
+                    }
+                    switch await reader.roleDefinition(roleId, at: target) {
+                    case .failure(let failure):
+                        let message = "cannot read role definition \(key) at \(target): \(failure.message)"
+                        return errored(message, type: "PermissionCheckError", details: message)
+                    case .success(let role): roles[key] = role
+                    }
+                }
+                guard let role = roles[key] else { continue }
+                let type = properties["principalType"]?.stringValue ?? "principal"
+                let condition = properties["condition"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+                let source = RBACEvaluator.Source(
+                    role: role.name + (list.eligible ? " (eligible)" : ""),
+                    assignment: "at \(properties["scope"]?.stringValue ?? target.path)",
+                    condition: condition)
+                let evaluator = RBACEvaluator(
+                    grants: role.blocks.map { RBACEvaluator.Entry($0, source: source) },
+                    denies: Self.denies(denies, for: principal, group: type.lowercased() == "group", at: target))
+                for action in question.actions {
+                    let decision = evaluator.decide(action)
+                    guard decision.isAllowed else { continue }
+                    let how = "'\(action.name)' by \(source)" + (condition.map { _ in " (subject to a condition)" } ?? "")
+                    if holders[principal] == nil {
+                        holders[principal] = Holder(id: principal, type: type, paths: [], eligibleOnly: list.eligible)
+                        order.append(principal)
+                    }
+                    holders[principal]?.paths.append(how)
+                    if !list.eligible { holders[principal]?.eligibleOnly = false }
+                }
+            }
+        }
+        let found = order.compactMap { holders[$0] }
+        var problems: [String] = []
+        let describe = { (holder: Holder) in
+            "\(holder.type) \(holder.id)\(holder.eligibleOnly ? " (eligible)" : ""): \(holder.paths.joined(separator: "; "))"
+        }
+        switch question.expectation {
+        case .nobody:
+            problems += found.map { "whoCan: \(describe($0)), but none may" }
+        case .only:
+            problems += found.filter { !expected.contains($0.id) }.map { "whoCan: \(describe($0)), which is not in only" }
+        case .exactly:
+            problems += found.filter { !expected.contains($0.id) }.map { "whoCan: \(describe($0)), which is not in exactly" }
+            problems += expected.filter { holders[$0] == nil }.map { "whoCan: \($0) is in exactly, but cannot" }
+        }
+        let header =
+            "who can \(question.actions.map { "'\($0.name)'" }.joined(separator: ", ")) at \(target) "
+            + "(\(Plural.count(found.count, "principal"))):"
+        let summary = ([header] + found.map { "  " + describe($0) }).joined(separator: "\n")
+        return finish(problems: problems, summary: summary, failingLine: problems.isEmpty ? nil : question.location)
+    }
+
+    /// The deny assignments among `items` that apply at `scope` to `principal` itself or to everyone (not excluding
+    /// it, nor any group). One naming a group denies that group's members, whom the lists do not show, and one
+    /// excluding a group may spare the principal: both are left out, so that who can is over-reported, never
+    /// under-reported.
+    static func denies(_ items: [JSONValue], for principal: String, group: Bool, at scope: ARMScope) -> [RBACEvaluator.Entry] {
+        let everyone = "00000000-0000-0000-0000-000000000000"
+        return items.flatMap { item -> [RBACEvaluator.Entry] in
+            guard let properties = item["properties"] else { return [] }
+            func ids(_ key: String) -> Set<String> {
+                Set(properties[key]?.arrayValue?.compactMap { $0["id"]?.stringValue?.lowercased() } ?? [])
+            }
+            let named = ids("principals")
+            let excluded = properties["excludePrincipals"]?.arrayValue ?? []
+            // An excluded group may hold the principal: the deny is then not counted (over-reporting, not under).
+            // For a group, any exclusion may be one of its members, who keeps what the group holds.
+            let excludesAGroup = excluded.contains { $0["type"]?.stringValue?.lowercased() == "group" } || (group && !excluded.isEmpty)
+            guard named.contains(everyone) || named.contains(principal), !ids("excludePrincipals").contains(principal), !excludesAGroup
+            else { return [] }
+            if properties["doNotApplyToChildScopes"]?.boolValue == true, properties["scope"]?.stringValue.flatMap(ARMScope.init) != scope {
+                return []
+            }
+            let name = properties["denyAssignmentName"]?.stringValue ?? "a deny assignment"
+            return (properties["permissions"]?.arrayValue ?? []).compactMap(PermissionBlock.init(json:)).map {
+                RBACEvaluator.Entry($0, source: .init(assignment: "'\(name)'"))
+            }
+        }
+    }
+}
