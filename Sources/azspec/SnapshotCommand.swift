@@ -27,6 +27,9 @@ extension Azspec {
                 name: .shortAndLong, help: "Write the spec to this file (default: standard output); an existing file is not overwritten.")
             var output: String?
 
+            @Flag(help: "Rewrite the snapshot in --output in place (atomically) and print what changed.")
+            var update = false
+
             @OptionGroup var emulatorOptions: EmulatorOptions
 
             @Option(help: "Run against this cloud: AzureCloud, AzureChinaCloud or AzureUSGovernment.")
@@ -40,8 +43,9 @@ extension Azspec {
                 if let cloud, KnownCloud.named(cloud) == nil {
                     throw ValidationError("unknown cloud '\(cloud)': use \(KnownCloud.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
-                if let output, FileManager.default.fileExists(atPath: output) {
-                    throw ValidationError("\(output) exists; azspec snapshot does not overwrite files")
+                if update, output == nil { throw ValidationError("--update needs the snapshot to rewrite: -o FILE") }
+                if let output, !update, FileManager.default.fileExists(atPath: output) {
+                    throw ValidationError("\(output) exists; azspec snapshot does not overwrite files (--update rewrites a snapshot)")
                 }
             }
 
@@ -64,6 +68,10 @@ extension Azspec {
                 case .success(let text):
                     guard let output else {
                         ConsoleOutput.out(String(text.dropLast()))
+                        return
+                    }
+                    if update {
+                        try SnapshotFile.replace(output, with: text)
                         return
                     }
                     // Created exclusively: a file that appeared meanwhile is not overwritten either.

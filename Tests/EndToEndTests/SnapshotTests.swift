@@ -45,4 +45,63 @@ import Testing
         #expect(badScope.status == 2 && badScope.stderr.contains("'/nowhere' is not an ARM scope"), "\(badScope.all)")
         #expect(folder.read("reports/junit.xml") == report, "snapshot is not a run: its usage errors write no report")
     }
+
+    static func configuration(roles: [String]) -> String {
+        """
+        environment: { AZURE_SUBSCRIPTION_ID: 99999999-8888-7777-6666-555555555555 }
+        tenants:
+          - id: 11111111-2222-3333-4444-555555555555
+            servicePrincipals:
+              - { name: deployer, clientId: a0000000-0000-4000-8000-000000000001, objectId: b0000000-0000-4000-8000-000000000001, secrets: [deployer-secret-value] }
+            subscriptions: [ { id: 99999999-8888-7777-6666-555555555555 } ]
+            roleAssignments:
+        \(roles.map { "      - { principal: deployer, role: \($0), scope: /subscriptions/99999999-8888-7777-6666-555555555555 }" }.joined(separator: "\n"))
+        """
+    }
+
+    @Test func aTemplatedSnapshotIsRefreshedInPlaceWithItsChanges() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let before = try folder.write("before.yaml", Self.configuration(roles: ["Reader"]))
+        let after = try folder.write("after.yaml", Self.configuration(roles: ["Reader", "Storage Account Contributor"]))
+        try folder.write(
+            "specs/azspec.yaml",
+            "identities:\n  deployer: { kind: clientSecret, tenant: 11111111-2222-3333-4444-555555555555, "
+                + "clientId: a0000000-0000-4000-8000-000000000001, secret: deployer-secret-value }\n")
+        let snapshot = [
+            "snapshot", "permissions", "--emulator", "--identity", "deployer", "--scope", "/subscriptions/{{env.AZURE_SUBSCRIPTION_ID}}",
+            "-o", "specs/deployer.yaml",
+        ]
+        let taken = try await AzspecProcess.run(snapshot + ["--emulator-config", before], in: folder.path)
+        #expect(taken.status == 0, "\(taken.all)")
+        let spec = try #require(folder.read("specs/deployer.yaml"))
+        #expect(spec.contains("scope: \"/subscriptions/{{env.AZURE_SUBSCRIPTION_ID}}\""), "the template is kept: \(spec)")
+        #expect(spec.contains("- name: deployer holds exactly these permissions\n"), "a stable name: \(spec)")
+        #expect(spec.contains("# '*/read': role 'Reader' at /subscriptions/99999999-8888-7777-6666-555555555555"), "\(spec)")
+        let passes = try await AzspecProcess.run(["run", "--emulator", "--emulator-config", before, "specs"], in: folder.path)
+        #expect(passes.status == 0, "\(passes.all)")
+
+        let refreshed = try await AzspecProcess.run(snapshot + ["--emulator-config", after, "--update"], in: folder.path)
+        #expect(refreshed.status == 0, "\(refreshed.all)")
+        #expect(
+            refreshed.stdout.contains("specs/deployer.yaml: 9 changes:\n  + allow: Microsoft.Authorization/*/read\n"), "\(refreshed.stdout)"
+        )
+        #expect(refreshed.stdout.contains("  + allow: Microsoft.Storage/storageAccounts/*\n"), "\(refreshed.stdout)")
+        let updated = try #require(folder.read("specs/deployer.yaml"))
+        #expect(updated.contains("Microsoft.Storage/storageAccounts/*"), "\(updated)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/specs").sorted() == ["azspec.yaml", "deployer.yaml"])
+        let newPasses = try await AzspecProcess.run(["run", "--emulator", "--emulator-config", after, "specs"], in: folder.path)
+        #expect(newPasses.status == 0, "\(newPasses.all)")
+        let unchanged = try await AzspecProcess.run(snapshot + ["--emulator-config", after, "--update"], in: folder.path)
+        #expect(unchanged.stdout.contains("specs/deployer.yaml: no change"), "\(unchanged.all)")
+
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/specs/link.yaml", withDestinationPath: "deployer.yaml")
+        let link = try await AzspecProcess.run(
+            Array(snapshot.dropLast()) + ["specs/link.yaml", "--emulator-config", after, "--update"], in: folder.path)
+        #expect(link.status == 2 && link.stderr.contains("it is not a regular file"), "\(link.all)")
+        let notSnapshot = try await AzspecProcess.run(
+            Array(snapshot.dropLast()) + ["specs/azspec.yaml", "--emulator-config", after, "--update"], in: folder.path)
+        #expect(notSnapshot.status == 2 && notSnapshot.stderr.contains("is not a permission snapshot"), "\(notSnapshot.all)")
+        #expect(folder.read("specs/azspec.yaml")?.hasPrefix("identities:") == true, "left as it was")
+    }
 }

@@ -36,8 +36,10 @@ public struct PermissionSnapshot: Sendable {
 
     /// The spec text, or why it could not be written.
     public func take(now: Date = Date()) async -> Result<String, Failure> {
-        guard let target = ARMScope(options.scope) else {
-            return .failure(Failure(description: ARMScope.problem(options.scope) ?? "not an ARM scope", status: .invalidInput))
+        var parsed = DiagnosticCollector()
+        let template = Template.parse(options.scope, at: SourceLocation(file: "--scope", line: 1, column: 1), diagnostics: &parsed)
+        if let error = parsed.diagnostics.first(where: { $0.severity == .error }) {
+            return .failure(Failure(description: error.description, status: .invalidInput))
         }
         var diagnostics: [Diagnostic] = []
         let project = ProjectFile.locate(for: options.folder + "/snapshot.yaml").flatMap {
@@ -56,6 +58,17 @@ public struct PermissionSnapshot: Sendable {
                     status: .invalidInput))
         }
         let cloud = SuitePlan.cloud(override: options.configuration.cloud, environment: options.configuration.environment, project: project)
+        // `{{env.…}}` and `{{cloud.…}}` are resolved for the reads; the spec keeps the template, portable across
+        // subscriptions.
+        let text: String
+        do {
+            text = try TemplateScope(values: [:], environment: options.configuration.environment, cloud: cloud).render(template)
+        } catch {
+            return .failure(Failure(description: "--scope: \(error)", status: .invalidInput))
+        }
+        guard let target = ARMScope(text) else {
+            return .failure(Failure(description: ARMScope.problem(text) ?? "not an ARM scope", status: .invalidInput))
+        }
         let secrets = SecretStore(options.configuration.environment.filter { SecretPolicy.isSecretVariable($0.key) }.map(\.value))
         do {
             return try await HTTPTransport.withTransport(tls: options.tls, connectTimeout: options.configuration.defaultTimeout) {
@@ -108,6 +121,7 @@ public struct PermissionSnapshot: Sendable {
         }
         var notes: [String] = []
         let objectId = CompactJWT(token.value)?.string("oid")?.lowercased()
+        let roles = await reader.assignments(at: scope, objectId: objectId, notes: &notes)
         guard let denies = await reader.denies(at: scope, objectId: objectId, notes: &notes) else {
             return .failure(
                 Failure(
@@ -116,8 +130,8 @@ public struct PermissionSnapshot: Sendable {
         do {
             // Every string is redacted before it is quoted, so the check reads back what is written.
             let text = try Self.spec(
-                identity: identity.name, scope: scope, blocks: blocks, denies: denies.map(\.block), source: cloud.arm,
-                notes: notes, now: now, redact: secrets.redactor.redact)
+                identity: identity.name, scope: scope, written: options.scope, blocks: blocks, denies: denies.map(\.block),
+                roles: roles, source: cloud.arm, notes: notes, now: now, redact: secrets.redactor.redact)
             return .success(text)
         } catch {
             return .failure(Failure(description: secrets.redactor.redact(error.description), status: .testsFailed))
@@ -127,8 +141,8 @@ public struct PermissionSnapshot: Sendable {
     /// The spec: every granted pattern allowed as written and `exactly: true`; the actions the grants' own
     /// `notActions` and the deny assignments take away, where they name single actions, in the deny lists.
     static func spec(
-        identity: String, scope: ARMScope, blocks: [PermissionBlock], denies: [PermissionBlock], source: String, notes: [String],
-        now: Date, redact: (String) -> String = { $0 }
+        identity: String, scope: ARMScope, written: String? = nil, blocks: [PermissionBlock], denies: [PermissionBlock],
+        roles: [AssignedRole] = [], source: String, notes: [String], now: Date, redact: (String) -> String = { $0 }
     ) throws(YAMLWriteError) -> String {
         func unique(_ patterns: [ActionPattern]) -> [ActionPattern] {
             var seen: Set<ActionPattern> = []
@@ -147,19 +161,31 @@ public struct PermissionSnapshot: Sendable {
         let deny = denied(blocks.flatMap(\.notActions) + denies.flatMap(\.actions), data: false)
         let dataDeny = denied(blocks.flatMap(\.notDataActions) + denies.flatMap(\.dataActions), data: true)
         let stamp = ISO8601DateFormatter().string(from: now)
-        let place = scope.resourceGroup.map { "resource group \($0)" } ?? "subscription \(scope.subscriptionId)"
+        let templated = (written ?? scope.path) != scope.path
+        let place =
+            scope.resourceGroup.map { "resource group \($0)" } ?? (templated ? "the subscription" : "subscription \(scope.subscriptionId)")
         var comments = [
-            "Written by `azspec snapshot permissions` at \(stamp) from \(source), as identity '\(identity)'.",
+            "Written by `azspec snapshot permissions` at \(stamp) from \(source), as identity '\(identity)'"
+                + (templated ? ", at \(scope.path)." : "."),
             "It locks the permissions Azure reported at the scope: a grant added or removed fails the check.",
             "",
         ]
         comments += notes
+        // Which role, assigned where, grants each allowed pattern.
+        for pattern in allow + dataAllow {
+            let granting = roles.filter { role in
+                role.permissions.contains { ($0.actions + $0.dataActions).contains { $0.isSame(as: pattern) } }
+            }
+            guard !granting.isEmpty else { continue }
+            comments.append(
+                "'\(pattern.text)': " + granting.map { "role '\($0.roleName)' at \($0.scope)" }.joined(separator: "; "))
+        }
         let undecidable = unique(blocks.flatMap(\.notActions) + denies.flatMap(\.actions)).filter(\.isWildcard)
         if !undecidable.isEmpty {
             comments.append("Taken away by wildcards, which a deny list cannot hold: \(undecidable.map(\.text).joined(separator: ", "))")
         }
         func list(_ patterns: [ActionPattern]) -> YAMLNode { .sequence(patterns.map { .string($0.text) }, style: .block) }
-        var check: [(key: String, value: YAMLNode)] = [("scope", .string(scope.path)), ("allow", list(allow))]
+        var check: [(key: String, value: YAMLNode)] = [("scope", .string(written ?? scope.path)), ("allow", list(allow))]
         if !deny.isEmpty { check.append(("deny", list(deny))) }
         if !dataAllow.isEmpty || !dataDeny.isEmpty {
             var data: [(key: String, value: YAMLNode)] = []
@@ -169,7 +195,8 @@ public struct PermissionSnapshot: Sendable {
         }
         check.append(("exactly", .bool(true)))
         let test: YAMLNode = .block([
-            ("name", .string("\(identity) holds exactly the permissions of \(stamp)")), ("identity", .string(identity)),
+            // A stable name, so that JUnit history follows the check across refreshes (the time is in the comment).
+            ("name", .string("\(identity) holds exactly these permissions")), ("identity", .string(identity)),
             ("permissions", .block(check)),
         ])
         let root: YAMLNode = .block([

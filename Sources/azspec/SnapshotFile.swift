@@ -1,0 +1,54 @@
+import ArgumentParser
+import AzspecCore
+import AzspecKit
+import Foundation
+
+/// `snapshot permissions --update`: the snapshot on disk replaced by a new one, never through a link or onto a
+/// device, atomically (a file beside it, renamed over it), with what changed printed.
+enum SnapshotFile {
+    static func replace(_ path: String, with text: String) throws {
+        var status = stat()
+        guard lstat(path, &status) == 0 else {
+            ConsoleOutput.err("error: cannot --update \(path): \(String(cString: strerror(errno)))")
+            throw ExitCode(ExitStatus.invalidInput.rawValue)
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            ConsoleOutput.err("error: cannot --update \(path): it is not a regular file (a link, a folder or a device)")
+            throw ExitCode(ExitStatus.invalidInput.rawValue)
+        }
+        let old: String
+        do {
+            old = try InputFile.readText(path, as: .spec)
+        } catch {
+            ConsoleOutput.err("error: \(error)")
+            throw ExitCode(ExitStatus.invalidInput.rawValue)
+        }
+        guard let changes = PermissionSnapshot.changes(from: old, to: text) else {
+            ConsoleOutput.err("error: \(path) is not a permission snapshot; --update rewrites only what snapshot permissions wrote")
+            throw ExitCode(ExitStatus.invalidInput.rawValue)
+        }
+        let temporary = (path as NSString).deletingLastPathComponent + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o644)
+        guard descriptor >= 0 else {
+            ConsoleOutput.err("error: cannot write beside \(path): \(String(cString: strerror(errno)))")
+            throw ExitCode(ExitStatus.cannotStart.rawValue)
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.synchronize()
+        } catch {
+            unlink(temporary)
+            ConsoleOutput.err("error: cannot write beside \(path): \(error)")
+            throw ExitCode(ExitStatus.cannotStart.rawValue)
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            ConsoleOutput.err("error: cannot replace \(path): \(reason)")
+            throw ExitCode(ExitStatus.cannotStart.rawValue)
+        }
+        ConsoleOutput.out(changes.isEmpty ? "\(path): no change" : "\(path): \(Plural.count(changes.count, "change")):")
+        for change in changes { ConsoleOutput.out("  " + change) }
+    }
+}
