@@ -13,7 +13,7 @@ import Testing
 
     static func objectId(_ index: Int) -> String { "b0000000-0000-4000-8000-00000000000\(index)" }
 
-    static let principals = ["auditor", "ci", "excluded", "lonely", "oncall"]
+    static let principals = ["auditor", "ci", "excluded", "lonely", "oncall", "granter"]
 
     /// One item per page, so that every list is read across pages.
     static let configuration = """
@@ -36,6 +36,7 @@ import Testing
                 actions: [Microsoft.Storage/storageAccounts/read]
             roleAssignments:
               - { principal: auditor, role: Reader, scope: /subscriptions/\(subscription) }
+              - { principal: granter, role: User Access Administrator, scope: /subscriptions/\(subscription)/resourceGroups/rg-other }
               - { principal: sg-platform, role: Contributor, scope: \(app) }
               - principal: sg-readers
                 role: Storage Auditor
@@ -215,5 +216,58 @@ import Testing
             "\(xml)")
         #expect(
             result.stdout.contains("Group \(platform): '\(write)' by role 'Contributor', assignment at \(Self.app)"), "\(result.stdout)")
+    }
+
+    /// A spec grants a role over the API and revokes it, and the audit's verdicts follow; a Contributor may not grant.
+    @Test func grantingAndRevokingChangeTheVerdicts() async throws {
+        let other = "/subscriptions/\(Self.subscription)/resourceGroups/rg-other"
+        let assignment =
+            "{{cloud.arm}}\(other)/providers/Microsoft.Authorization/roleAssignments/d0000000-0000-4000-8000-000000000001?api-version=2022-04-01"
+        let body = """
+            json:
+                      properties:
+                        roleDefinitionId: /subscriptions/\(Self.subscription)/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7
+                        principalId: \(Self.objectId(4))
+            """
+        let (result, xml) = try await run(
+            """
+              - name: nothing before
+                permissions: { principal: \(Self.objectId(4)), scope: \(other), none: true }
+              - name: a Contributor may not grant
+                identity: ci
+                request:
+                  method: PUT
+                  url: "{{cloud.arm}}\(Self.app)/providers/Microsoft.Authorization/roleAssignments/d0000000-0000-4000-8000-000000000002?api-version=2022-04-01"
+                  \(body)
+                expect: { denied: true }
+              - name: grant Reader
+                identity: granter
+                request:
+                  method: PUT
+                  url: "\(assignment)"
+                  \(body)
+                expect: { status: 201, json: { $.properties.principalId: \(Self.objectId(4)) } }
+              - name: granting it again is the same assignment
+                identity: granter
+                request:
+                  method: PUT
+                  url: "\(assignment)"
+                  \(body)
+                expect: { status: 200 }
+              - name: reads after the grant
+                permissions: { principal: \(Self.objectId(4)), scope: \(other), allow: [Microsoft.Resources/subscriptions/resourceGroups/read] }
+              - name: revoke
+                identity: granter
+                request: { method: DELETE, url: "\(assignment)" }
+                expect: { status: 200 }
+              - name: revoking again finds nothing
+                identity: granter
+                request: { method: DELETE, url: "\(assignment)" }
+                expect: { status: 204 }
+              - name: nothing after
+                permissions: { principal: \(Self.objectId(4)), scope: \(other), none: true }
+            """)
+        #expect(result.status == 0, "\(result.all)")
+        #expect(xml.contains(#"tests="8" failures="0" errors="0""#), "\(xml)")
     }
 }

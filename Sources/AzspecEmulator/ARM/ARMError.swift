@@ -217,6 +217,15 @@ struct ARMError: Error, Sendable {
             message: "The specified role definition with ID '\(id)' does not exist.")
     }
 
+    static func principalNotFound(_ id: String) -> ARMError {
+        ARMError(
+            status: .badRequest, code: "PrincipalNotFound",
+            message: "Principal \(id.filter { $0 != "-" }) does not exist in the directory.")
+    }
+
+    static let roleAssignmentExists = ARMError(
+        status: .conflict, code: "RoleAssignmentExists", message: "The role assignment already exists.")
+
     static func invalidQueryParameter(_ name: String, _ value: String) -> ARMError {
         ARMError(
             status: .badRequest,

@@ -124,6 +124,8 @@ struct ARMService: Sendable {
             return try await listResourceGroups(request)
         case .resourceGroup(_, let name):
             return try await resourceGroup(request, name: name, body: body)
+        case .authorization(_, let scope, .roleAssignments, let id?) where call.method == .put || call.method == .delete:
+            return try await writeRoleAssignment(request, scope: scope, id: id, body: body)
         case .authorization(_, let scope, let kind, let id):
             guard call.method == .get else { throw .methodNotAllowed(call.method) }
             return try await authorization(request, scope: scope, kind: kind, id: id)
@@ -157,7 +159,7 @@ struct ARMService: Sendable {
         try authorize(request, action, allowed: allowed, scope: scope.path)
     }
 
-    private func authorize(_ request: ARMOperation, _ action: RBACAction, allowed: Bool, scope: String) throws(ARMError) {
+    func authorize(_ request: ARMOperation, _ action: RBACAction, allowed: Bool, scope: String) throws(ARMError) {
         guard allowed else {
             throw .authorizationFailed(
                 appId: request.token.appId,

@@ -113,9 +113,21 @@ struct Directory: Sendable {
     private let principalsByClient: [String: Principal]
     private let principalsByObjectId: [String: Principal]
     private let subscriptionsByKey: [String: Subscription]
+    /// The configured assignments by principal; ``assignments(objectId:at:)`` reads the changes besides.
     private let assignmentsByPrincipal: [String: [Assignment]]
-    /// Every role assignment, in configuration order.
-    let assignments: [Assignment]
+    /// The configured role assignments, in configuration order.
+    private let configuredAssignments: [Assignment]
+    /// Those made and removed through the API since the emulator started.
+    let changes = AssignmentChanges()
+
+    /// Every role assignment: the configured ones, less those deleted, and those created since.
+    var assignments: [Assignment] { changes.apply(to: configuredAssignments) }
+
+    /// Creates `assignment`; the existing one instead when its id, or its principal, role and scope, are taken.
+    func create(_ assignment: Assignment) -> Assignment? { changes.add(assignment, configured: configuredAssignments) }
+
+    /// Deletes the assignment `id`; the one deleted, if any.
+    func deleteAssignment(_ id: String) -> Assignment? { changes.remove(id.lowercased(), configured: configuredAssignments) }
     /// Eligible (PIM) role assignments: listed, never granting.
     let eligibleAssignments: [Assignment]
     /// Groups by object id, and the groups each object id is a direct member of.
@@ -239,7 +251,7 @@ struct Directory: Sendable {
                         doNotApplyToChildScopes: deny.doNotApplyToChildScopes))
             }
         }
-        self.assignments = allAssignments
+        configuredAssignments = allAssignments
         eligibleAssignments = eligible
         groupsByObjectId = groups
         parentGroups = parents
@@ -326,19 +338,19 @@ struct Directory: Sendable {
     /// The role assignments that apply to `objectId` at `scope` (made there or above it, to it or to one of its
     /// groups), each with the group it comes through, if any.
     func assignments(objectId: String, at scope: ARMScope) -> [(assignment: Assignment, through: [Group])] {
-        ([[]] + membershipPaths(of: objectId)).flatMap { path in
-            (assignmentsByPrincipal[path.last ?? objectId] ?? []).filter { $0.scope.contains(scope) }.map {
-                ($0, path.compactMap { groupsByObjectId[$0] })
-            }
+        let changed = changes.isEmpty ? nil : assignments
+        return ([[]] + membershipPaths(of: objectId)).flatMap { path in
+            let holder = path.last ?? objectId
+            let held = changed.map { all in all.filter { $0.principalId == holder } } ?? assignmentsByPrincipal[holder] ?? []
+            return held.filter { $0.scope.contains(scope) }.map { ($0, path.compactMap { groupsByObjectId[$0] }) }
         }
     }
 
     /// True when `objectId` (or one of its groups) holds any role anywhere in the subscription (what
     /// `GET /subscriptions` lists).
     func hasAnyAssignment(objectId: String, subscriptionKey: String) -> Bool {
-        ([objectId] + transitiveGroups(of: objectId)).contains { holder in
-            assignmentsByPrincipal[holder]?.contains { $0.scope.subscriptionId.lowercased() == subscriptionKey } ?? false
-        }
+        let holders = Set([objectId] + transitiveGroups(of: objectId))
+        return assignments.contains { holders.contains($0.principalId) && $0.scope.subscriptionId.lowercased() == subscriptionKey }
     }
 
     /// Azure RBAC for `objectId` at `scope`: the deny assignments and role grants that apply there, through its

@@ -8,6 +8,8 @@ extension RBACAction {
     static let deleteResourceGroup = RBACAction("Microsoft.Resources/subscriptions/resourcegroups/delete")
     static let readPermissions = RBACAction("Microsoft.Authorization/permissions/read")
     static let readRoleAssignments = RBACAction("Microsoft.Authorization/roleAssignments/read")
+    static let writeRoleAssignments = RBACAction("Microsoft.Authorization/roleAssignments/write")
+    static let deleteRoleAssignments = RBACAction("Microsoft.Authorization/roleAssignments/delete")
     static let readRoleDefinitions = RBACAction("Microsoft.Authorization/roleDefinitions/read")
     static let readDenyAssignments = RBACAction("Microsoft.Authorization/denyAssignments/read")
     static let readStorageAccounts = RBACAction("Microsoft.Storage/storageAccounts/read")
