@@ -202,6 +202,38 @@ struct ConfigurationTests {
         #expect(text.contains("g.yaml:11:21: error: role assignment names unknown principal 'nobody'"), "\(text)")
     }
 
+    @Test func managementGroupsNeedParentsSubscriptionsAndNoCycle() throws {
+        let yaml = """
+            tenants:
+              - id: 72f988bf-86f1-41af-91ab-2d7cd011db47
+                servicePrincipals:
+                  - {name: app, clientId: 11111111-1111-4111-8111-111111111111, objectId: 22222222-2222-4222-8222-222222222222, secrets: [s]}
+                subscriptions: [ { id: 33333333-3333-4333-8333-333333333333 } ]
+                managementGroups:
+                  - {name: mg-a, parent: mg-b}
+                  - {name: mg-b, parent: mg-a, subscriptions: [33333333-3333-4333-8333-333333333333]}
+                  - {name: mg-c, parent: nowhere, subscriptions: [33333333-3333-4333-8333-333333333333, 44444444-4444-4444-8444-444444444444]}
+                roleAssignments:
+                  - {principal: app, role: Reader, scope: /providers/Microsoft.Management/managementGroups/mg-x}
+                  - {principal: app, role: Reader, scope: /providers/Microsoft.Management/managementGroups/72f988bf-86f1-41af-91ab-2d7cd011db47}
+            """
+        let error = try #require(throws: EmulatorError.self) {
+            try EmulatorConfiguration(yaml: yaml, file: "m.yaml")
+        }
+        let text = error.description
+        #expect(text.contains("error: management groups nest in a cycle: 'mg-a' → 'mg-b' → 'mg-a'"), "\(text)")
+        #expect(text.contains("m.yaml:9:30: error: management group 'mg-c' names unknown parent 'nowhere'"), "\(text)")
+        #expect(
+            text.contains("error: subscription '33333333-3333-4333-8333-333333333333' is placed in more than one management group"),
+            "\(text)")
+        #expect(text.contains("error: management group 'mg-c' names subscription '44444444-4444-4444-8444-444444444444'"), "\(text)")
+        #expect(
+            text.contains(
+                "m.yaml:11:47: error: scope '/providers/Microsoft.Management/managementGroups/mg-x' names management group 'mg-x'"),
+            "\(text)")
+        #expect(error.diagnostics.count == 5, "the root group (the tenant id) is a scope: \(text)")
+    }
+
     @Test func aGroupCycleIsFoundWithoutRecursion() {
         let groups = (0..<20_000).map { index in
             EmulatorConfiguration.Group(

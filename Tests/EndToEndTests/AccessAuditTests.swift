@@ -13,7 +13,7 @@ import Testing
 
     static func objectId(_ index: Int) -> String { "b0000000-0000-4000-8000-00000000000\(index)" }
 
-    static let principals = ["auditor", "ci", "excluded", "lonely", "oncall", "granter"]
+    static let principals = ["auditor", "ci", "excluded", "lonely", "oncall", "granter", "storage"]
 
     /// One item per page, so that every list is read across pages.
     static let configuration = """
@@ -28,6 +28,9 @@ import Testing
               - { name: sg-platform, objectId: c0000000-0000-4000-8000-000000000001, members: [sg-nested] }
               - { name: sg-nested, objectId: c0000000-0000-4000-8000-000000000002, members: [ci, excluded] }
               - { name: sg-readers, objectId: c0000000-0000-4000-8000-000000000003, members: [ci] }
+            managementGroups:
+              - { name: mg-platform }
+              - { name: mg-prod, parent: mg-platform, subscriptions: [\(subscription)] }
             subscriptions:
               - id: \(subscription)
                 resourceGroups: [ { name: rg-app, location: westeurope }, { name: rg-other, location: westeurope } ]
@@ -36,6 +39,7 @@ import Testing
                 actions: [Microsoft.Storage/storageAccounts/read]
             roleAssignments:
               - { principal: auditor, role: Reader, scope: /subscriptions/\(subscription) }
+              - { principal: storage, role: Storage Account Contributor, scope: /providers/Microsoft.Management/managementGroups/mg-prod }
               - { principal: granter, role: User Access Administrator, scope: /subscriptions/\(subscription)/resourceGroups/rg-other }
               - { principal: sg-platform, role: Contributor, scope: \(app) }
               - principal: sg-readers
@@ -269,5 +273,21 @@ import Testing
             """)
         #expect(result.status == 0, "\(result.all)")
         #expect(xml.contains(#"tests="8" failures="0" errors="0""#), "\(xml)")
+    }
+
+    /// An assignment at a management group above the subscription applies there: the audit names it, and the
+    /// principal's own permissions API agrees.
+    @Test func managementGroupAssignmentsAreInherited() async throws {
+        let entries =
+            "      allow: [Microsoft.Storage/storageAccounts/write]\n      deny: [Microsoft.Resources/subscriptions/resourceGroups/write]\n"
+        let (result, xml) = try await run(
+            "  - name: audited\n    permissions:\n      principal: \(Self.objectId(7))\n      scope: \(Self.app)\n" + entries
+                + "  - name: by itself\n    identity: storage\n    permissions:\n      scope: \(Self.app)\n" + entries)
+        #expect(result.status == 0, "\(result.all)")
+        #expect(xml.contains(#"tests="2" failures="0" errors="0""#), "\(xml)")
+        #expect(
+            result.stdout.contains(
+                "allowed: 'Microsoft.Storage/storageAccounts/write' by role 'Storage Account Contributor', assignment at /providers/Microsoft.Management/managementGroups/mg-prod"
+            ), "\(result.stdout)")
     }
 }

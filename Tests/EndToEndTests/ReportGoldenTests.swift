@@ -4,8 +4,8 @@ import Testing
 
 /// The JUnit, JSON and TAP reports of the example specs, run against the built-in emulator, are the committed golden
 /// files in `Fixtures/golden/`, once what differs between runs is replaced by a placeholder: the emulator's port,
-/// GUIDs (request ids), times and durations, timestamps, the host name, the run's hex and azspec's version (and
-/// commit). Any other change to what a
+/// GUIDs (request ids), times and durations, timestamps, the host name, the run's hex, azspec's version (and
+/// commit), and the rate limiter's waits (they depend on the run's pace). Any other change to what a
 /// writer prints shows here as a diff; when it is meant, `AZSPEC_WRITE_GOLDEN=1 swift test --filter ReportGoldenTests`
 /// rewrites the files.
 @Suite struct ReportGoldenTests {
@@ -22,6 +22,8 @@ import Testing
         (#"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?Z?"#, "{timestamp}"),
         (#"azspec-?[0-9a-f]{8}\b"#, "azspec-{hex}"),
         (#""azspec": "[^"]*""#, #""azspec": "{version}""#),
+        // The client-side rate limiter waits or not as the run's pace has drained ARM's buckets.
+        (#"rate limit: waiting [0-9.]+ s so that ARM's [a-z]+ bucket keeps [0-9]+ tokens(\\n|\n)"#, ""),
         (#"\n *"azspecCommit": "[^"]*","#, ""),
     ]
 
@@ -51,8 +53,19 @@ import Testing
             let expected = try String(contentsOfFile: path, encoding: .utf8)
             #expect(
                 written == expected,
-                "\(name) differs from Fixtures/golden/\(name) (AZSPEC_WRITE_GOLDEN=1 rewrites it when the change is meant)")
+                "\(name) differs from Fixtures/golden/\(name) (AZSPEC_WRITE_GOLDEN=1 rewrites it when the change is meant): \(Self.firstDifference(written, expected))"
+            )
         }
+    }
+
+    /// The first line that differs, as `line N: written | golden`.
+    static func firstDifference(_ written: String, _ expected: String) -> String {
+        let a = written.split(separator: "\n", omittingEmptySubsequences: false)
+        let b = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        for index in 0..<max(a.count, b.count) where index >= a.count || index >= b.count || a[index] != b[index] {
+            return "line \(index + 1): \(index < a.count ? String(a[index]) : "(end)") | \(index < b.count ? String(b[index]) : "(end)")"
+        }
+        return "no line differs"
     }
 
     @Test func thePlaceholdersReplaceWhatChangesAndNothingElse() {
@@ -63,5 +76,8 @@ import Testing
         #expect(Self.normalized(#""duration": 0.01508,"#) == #""duration": "{time}","#)
         #expect(Self.normalized("GET http://127.0.0.1:44873/x") == "GET http://127.0.0.1:{port}/x")
         #expect(Self.normalized("status 404, 2 tests") == "status 404, 2 tests")
+        #expect(
+            Self.normalized(#""output": "rate limit: waiting 0.4 s so that ARM's reads bucket keeps 10 tokens\npermissions"#)
+                == #""output": "permissions"#)
     }
 }

@@ -39,6 +39,14 @@ public enum FormatPattern {
         "^/" + anyCase("subscriptions") + "/[^/]+(?:/" + anyCase("resourceGroups") + "/[^/]+(?:/" + anyCase("providers")
         + #"/[^/]*\.[^/]*/[^/]+/[^/]+(?:/[^/]+/[^/]+)*)?)?/?"# + end
 
+    /// A management group's scope, `/providers/Microsoft.Management/managementGroups/{id}` (any letter case).
+    public static let managementGroupScope =
+        "^/" + anyCase("providers") + "/" + anyCase("Microsoft.Management") + "/" + anyCase("managementGroups") + "/[^/]+" + end
+
+    /// Where a role assignment may be made: an ARM scope or a management group.
+    public static let assignmentScope =
+        "^(?:" + armScope.dropFirst().dropLast(end.count) + "|" + managementGroupScope.dropFirst().dropLast(end.count) + ")" + end
+
     /// One of `words`, in any letter case.
     public static func anyCase(oneOf words: [String]) -> String {
         "^(?:" + words.map(anyCase).joined(separator: "|") + ")" + end

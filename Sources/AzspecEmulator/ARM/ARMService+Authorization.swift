@@ -86,10 +86,8 @@ extension ARMService {
     /// principal's at, above and below; no filter: every assignment at, above and below.
     private func roleAssignments(_ request: ARMOperation, at scope: ARMScope) throws(ARMError) -> [Directory.Assignment] {
         let filter = try Self.filter(request.call)
-        let inSubscription = directory.assignments.filter {
-            $0.scope.subscriptionId.lowercased() == scope.subscriptionId.lowercased()
-        }
-        let related = inSubscription.filter { $0.scope.contains(scope) || scope.contains($0.scope) }
+        let inSubscription = directory.assignments.filter { $0.scope.concerns(subscription: scope.subscriptionId.lowercased()) }
+        let related = inSubscription.filter { $0.scope.contains(scope) || $0.scope.isBelow(scope) }
         switch filter {
         case .atScope: return inSubscription.filter { $0.scope.contains(scope) }
         case .principal(let id): return related.filter { $0.principalId == id }
@@ -107,10 +105,8 @@ extension ARMService {
     /// Eligible assignments, with the same filters as role assignments (Azure documents `atScope()`, `principalId eq`
     /// and `assignedTo()`, which takes the principal's groups in).
     private func eligibility(_ request: ARMOperation, at scope: ARMScope) throws(ARMError) -> [Directory.Assignment] {
-        let inSubscription = directory.eligibleAssignments.filter {
-            $0.scope.subscriptionId.lowercased() == scope.subscriptionId.lowercased()
-        }
-        let related = inSubscription.filter { $0.scope.contains(scope) || scope.contains($0.scope) }
+        let inSubscription = directory.eligibleAssignments.filter { $0.scope.concerns(subscription: scope.subscriptionId.lowercased()) }
+        let related = inSubscription.filter { $0.scope.contains(scope) || $0.scope.isBelow(scope) }
         switch try Self.filter(request.call) {
         case .atScope: return inSubscription.filter { $0.scope.contains(scope) }
         case .principal(let id): return related.filter { $0.principalId == id }
@@ -186,7 +182,7 @@ extension ARMService {
     static func json(_ assignment: Directory.Assignment) -> JSONValue {
         var properties: JSONObject = [
             "roleDefinitionId": .string(
-                "/subscriptions/\(assignment.scope.subscriptionId)/providers/Microsoft.Authorization/roleDefinitions/\(assignment.role.id)"
+                "\(assignment.scope.roleDefinitionRoot)/providers/Microsoft.Authorization/roleDefinitions/\(assignment.role.id)"
             ),
             "principalId": .string(assignment.principalId),
             "principalType": .string(assignment.principalType),
@@ -226,7 +222,7 @@ extension ARMService {
     static func eligibilityJSON(_ assignment: Directory.Assignment) -> JSONValue {
         var properties: JSONObject = [
             "roleDefinitionId": .string(
-                "/subscriptions/\(assignment.scope.subscriptionId)/providers/Microsoft.Authorization/roleDefinitions/\(assignment.role.id)"
+                "\(assignment.scope.roleDefinitionRoot)/providers/Microsoft.Authorization/roleDefinitions/\(assignment.role.id)"
             ),
             "principalId": .string(assignment.principalId), "principalType": .string(assignment.principalType),
             "scope": .string(assignment.scope.path), "status": "Provisioned", "memberType": "Direct",

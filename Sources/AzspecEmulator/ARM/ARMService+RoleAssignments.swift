@@ -35,9 +35,10 @@ extension ARMService {
             let condition = properties["condition"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
             let assignment = Directory.Assignment(
                 id: id.lowercased(), principalId: objectId, principalType: isGroup ? "Group" : "ServicePrincipal", role: role,
-                scope: scope, condition: condition)
+                scope: Directory.AssignmentScope(scope), condition: condition)
             if let existing = directory.create(assignment) {
-                guard existing.id == assignment.id, existing.role.id == role.id, existing.principalId == objectId, existing.scope == scope
+                guard existing.id == assignment.id, existing.role.id == role.id, existing.principalId == objectId,
+                    existing.scope == assignment.scope
                 else { throw .roleAssignmentExists }
                 return ARMReply(status: .ok, body: Self.json(existing).serialized, remaining: remaining)
             }

@@ -152,6 +152,9 @@ package enum ConfigurationFormat {
             "denyAssignments": FormatSchema.list(
                 of: denyAssignment.jsonSchema, "Deny assignments: they win over any grant.", optional: true),
             "groups": FormatSchema.list(of: group.jsonSchema, "Security groups: role and deny assignments may name them.", optional: true),
+            "managementGroups": FormatSchema.list(
+                of: managementGroup.jsonSchema, "Management groups under the tenant root group, with subscriptions placed in them.",
+                optional: true),
             "eligibleRoleAssignments": FormatSchema.list(
                 of: roleAssignment.jsonSchema(describedAs: "An eligible (PIM) role assignment: the principal may activate it."),
                 "Roles a principal may activate (PIM): listed as eligibility schedule instances, granting nothing until activated.",
@@ -294,6 +297,17 @@ package enum ConfigurationFormat {
             ]
         ])
 
+    static let managementGroup = FormatObject(
+        "a management group", pointer: "/$defs/emulatorTenant/properties/managementGroups/items",
+        description: "A management group; role assignments at /providers/Microsoft.Management/managementGroups/{name} apply below it.",
+        properties: [
+            "name": FormatSchema.text("The group's id, as scopes name it.", examples: ["mg-prod"], required: true),
+            "parent": FormatSchema.text("Its parent management group (default: the tenant root group, whose id is the tenant id)."),
+            "subscriptions": FormatSchema.list(
+                of: FormatSchema.guid("A subscription of the tenant."), "The subscriptions placed in it.", optional: true),
+        ],
+        required: ["name"])
+
     static let group = FormatObject(
         "a group", pointer: "/$defs/emulatorTenant/properties/groups/items",
         description: "A security group.",
@@ -317,10 +331,12 @@ package enum ConfigurationFormat {
                     "A built-in role (Reader, Contributor, Owner, User Access Administrator, Storage Account Contributor, Storage Blob Data Reader) or a custom one, by name or id.",
             ],
             "scope": [
-                "type": "string", "pattern": .string(FormatPattern.armScope),
-                "patternErrorMessage": "An ARM scope: /subscriptions/{id}[/resourceGroups/{name}[/providers/{Namespace}/{type}/{name}]].",
+                "type": "string",
+                "pattern": .string(FormatPattern.assignmentScope),
+                "patternErrorMessage":
+                    "An ARM scope: /subscriptions/{id}[/resourceGroups/{name}[/providers/{Namespace}/{type}/{name}]], or /providers/Microsoft.Management/managementGroups/{id}.",
                 "description":
-                    "An ARM scope in one of the tenant's subscriptions: /subscriptions/{id}[/resourceGroups/{name}[/providers/…]].",
+                    "An ARM scope in one of the tenant's subscriptions, /subscriptions/{id}[/resourceGroups/{name}[/providers/…]], or a management group, /providers/Microsoft.Management/managementGroups/{id} (the tenant id for the root group).",
             ],
             "condition": FormatSchema.text("An ABAC condition (listed, not evaluated)."),
         ],
@@ -363,7 +379,7 @@ package enum ConfigurationFormat {
     /// Every object, for the docs and for the test that holds the reader to the schema.
     package static let all = [
         configuration, tokenBucket, bucket, operations, throttlingRule, federatedIssuer, managedIdentity, tenant,
-        servicePrincipal, secret, certificate, federatedCredential, subscription, resourceGroup, roleDefinition, group,
+        servicePrincipal, secret, certificate, federatedCredential, subscription, resourceGroup, roleDefinition, group, managementGroup,
         roleAssignment, denyAssignment,
     ]
 

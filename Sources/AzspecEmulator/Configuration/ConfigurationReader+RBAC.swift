@@ -23,6 +23,15 @@ extension ConfigurationReader {
         return yaml.located(EmulatorConfiguration.Group(name: name, objectId: objectId, members: members), node, fields, at: \.location)
     }
 
+    mutating func managementGroup(_ node: Node) -> EmulatorConfiguration.ManagementGroup? {
+        guard let fields = yaml.fields(node, ConfigurationFormat.managementGroup),
+            let name = fields["name"].flatMap({ yaml.string($0, "name") })
+        else { return nil }
+        var group = EmulatorConfiguration.ManagementGroup(name: name, parent: fields["parent"].flatMap { yaml.string($0, "parent") })
+        group.subscriptions = fields["subscriptions"].flatMap { yaml.strings($0, "subscriptions") } ?? []
+        return yaml.located(group, node, fields, at: \.location)
+    }
+
     mutating func customRole(_ node: Node) -> EmulatorConfiguration.CustomRole? {
         guard let fields = yaml.fields(node, ConfigurationFormat.roleDefinition),
             let name = fields["name"].flatMap({ yaml.string($0, "name") })

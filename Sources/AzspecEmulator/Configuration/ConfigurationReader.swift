@@ -122,6 +122,10 @@ struct ConfigurationReader {
             } ?? []
         tenant.groups =
             fields["groups"].flatMap { yaml.sequence($0, "groups", allowingNull: true) }?.compactMap { group($0) } ?? []
+        tenant.managementGroups =
+            fields["managementGroups"].flatMap { yaml.sequence($0, "managementGroups", allowingNull: true) }?.compactMap {
+                managementGroup($0)
+            } ?? []
         tenant.eligibleRoleAssignments =
             fields["eligibleRoleAssignments"].flatMap { yaml.sequence($0, "eligibleRoleAssignments", allowingNull: true) }?
             .compactMap { roleAssignment($0) } ?? []
@@ -244,6 +248,7 @@ protocol ConfigurationEntry {
 
 extension EmulatorConfiguration.ServicePrincipal: ConfigurationEntry {}
 extension EmulatorConfiguration.Group: ConfigurationEntry {}
+extension EmulatorConfiguration.ManagementGroup: ConfigurationEntry {}
 extension EmulatorConfiguration.FederatedCredential: ConfigurationEntry {}
 extension EmulatorConfiguration.FederatedIssuer: ConfigurationEntry {}
 extension EmulatorConfiguration.ManagedIdentity: ConfigurationEntry {}

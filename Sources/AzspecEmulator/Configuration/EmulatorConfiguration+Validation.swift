@@ -59,6 +59,7 @@ struct ConfigurationChecker {
         checkManagedIdentities(objectIds: &objectIds)
         for tenant in configuration.tenants {
             checkGroups(tenant, objectIds: &objectIds)
+            checkManagementGroups(tenant)
             checkAssignments(tenant)
         }
     }
@@ -213,7 +214,16 @@ struct ConfigurationChecker {
                     "unknown role '\(assignment.role)'\(Suggestion.hint(for: assignment.role, in: roleNames)); the emulator knows "
                         + roleNames.joined(separator: ", ") + " (add custom roles under roleDefinitions)")
             }
-            checkScope(assignment.scope, of: tenant, at: fields["scope"] ?? location)
+            if let group = ManagementGroups.id(inScope: assignment.scope) {
+                if !ManagementGroups.names(of: tenant).contains(group.lowercased()) {
+                    report(
+                        fields["scope"] ?? location,
+                        "scope '\(assignment.scope)' names management group '\(group)', which tenant '\(tenant.id)' does not have "
+                            + "(its root group's id is the tenant id)")
+                }
+            } else {
+                checkScope(assignment.scope, of: tenant, at: fields["scope"] ?? location)
+            }
         }
         for deny in tenant.denyAssignments {
             let location = deny.location ?? tenant.location

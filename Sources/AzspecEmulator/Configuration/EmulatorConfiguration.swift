@@ -217,6 +217,9 @@ extension EmulatorConfiguration {
         public var groups: [Group] = []
         /// Roles a principal may activate (PIM): listed as eligibility schedule instances, granting nothing.
         public var eligibleRoleAssignments: [RoleAssignment] = []
+        /// Management groups under the tenant root group (whose id is the tenant id), with subscriptions placed in
+        /// them; role assignments at a management group apply to every subscription below it.
+        public var managementGroups: [ManagementGroup] = []
 
         var location: SourceLocation?
         /// Where each key's value was written, for diagnostics about that value.
@@ -357,6 +360,23 @@ extension EmulatorConfiguration {
             self.name = name
             self.objectId = objectId
             self.members = members
+        }
+    }
+
+    /// A management group: its id (the `{id}` of `/providers/Microsoft.Management/managementGroups/{id}`), its
+    /// parent (another management group; the tenant root group by default) and the subscriptions placed in it.
+    public struct ManagementGroup: Sendable {
+        public var name: String
+        public var parent: String?
+        public var subscriptions: [String]
+
+        var location: SourceLocation?
+        var fieldLocations: [String: SourceLocation] = [:]
+
+        public init(name: String, parent: String? = nil, subscriptions: [String] = []) {
+            self.name = name
+            self.parent = parent
+            self.subscriptions = subscriptions
         }
     }
 

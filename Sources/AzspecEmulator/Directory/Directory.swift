@@ -56,6 +56,44 @@ struct Directory: Sendable {
         let resourceGroups: [EmulatorConfiguration.ResourceGroup]
     }
 
+    /// Where a role assignment is made: an ARM scope, or a management group (and so every subscription below it).
+    struct AssignmentScope: Sendable, Equatable {
+        /// As Azure prints it.
+        let path: String
+        /// For a subscription, resource group or resource.
+        let arm: ARMScope?
+        /// For a management group: the lower-cased subscriptions below it.
+        let subscriptions: Set<String>
+
+        init(_ scope: ARMScope) {
+            path = scope.path
+            arm = scope
+            subscriptions = []
+        }
+
+        init(managementGroup id: String, subscriptions: Set<String>) {
+            path = "/providers/Microsoft.Management/managementGroups/\(id)"
+            arm = nil
+            self.subscriptions = subscriptions
+        }
+
+        /// True when it applies at `target`: `target` is it, below it, or in a subscription below its group.
+        func contains(_ target: ARMScope) -> Bool {
+            arm?.contains(target) ?? subscriptions.contains(target.subscriptionId.lowercased())
+        }
+
+        /// True when it concerns the subscription (lower-cased id): made in it, or above it.
+        func concerns(subscription id: String) -> Bool {
+            arm.map { $0.subscriptionId.lowercased() == id } ?? subscriptions.contains(id)
+        }
+
+        /// True when it is made below `target` (what a list without `atScope()` also shows).
+        func isBelow(_ target: ARMScope) -> Bool { arm.map(target.contains) ?? false }
+
+        /// Where its role definition's id is rooted, as ARM prints it: the subscription, or none for a group.
+        var roleDefinitionRoot: String { arm.map { "/subscriptions/\($0.subscriptionId)" } ?? "" }
+    }
+
     /// A role assignment, as the role assignments API lists it.
     struct Assignment: Sendable {
         /// A GUID derived from principal, role and scope, so that it is the same in every run.
@@ -63,7 +101,7 @@ struct Directory: Sendable {
         let principalId: String
         let principalType: String
         let role: RoleDefinition
-        let scope: ARMScope
+        let scope: AssignmentScope
         let condition: String?
 
         var resourceId: String { "\(scope.path)/providers/Microsoft.Authorization/roleAssignments/\(id)" }
@@ -220,12 +258,20 @@ struct Directory: Sendable {
                 groups[entry.objectId] = Group(name: entry.group.name, objectId: entry.objectId, tenantId: tenantId, members: members)
                 for member in members { parents[member, default: []].append(entry.objectId) }
             }
+            let belowGroups = ManagementGroups.subscriptions(of: tenant)
             func assignment(_ assignment: EmulatorConfiguration.RoleAssignment, salt: String) -> Assignment? {
                 let key = assignment.role.lowercased()
+                let scope: AssignmentScope
+                if let group = ManagementGroups.id(inScope: assignment.scope) {
+                    guard let below = belowGroups[group.lowercased()] else { return nil }
+                    scope = AssignmentScope(managementGroup: group, subscriptions: below)
+                } else {
+                    guard let arm = ARMScope(assignment.scope) else { return nil }
+                    scope = AssignmentScope(arm)
+                }
                 guard let principal = objectId(assignment.principal),
                     let role = custom.first(where: { $0.name.lowercased() == key || $0.id == key })
-                        ?? RoleDefinition.builtIn(named: assignment.role),
-                    let scope = ARMScope(assignment.scope)
+                        ?? RoleDefinition.builtIn(named: assignment.role)
                 else { return nil }
                 return Assignment(
                     id: Self.stableGUID(salt + principal + "|" + role.id + "|" + scope.path.lowercased()),
@@ -350,7 +396,7 @@ struct Directory: Sendable {
     /// `GET /subscriptions` lists).
     func hasAnyAssignment(objectId: String, subscriptionKey: String) -> Bool {
         let holders = Set([objectId] + transitiveGroups(of: objectId))
-        return assignments.contains { holders.contains($0.principalId) && $0.scope.subscriptionId.lowercased() == subscriptionKey }
+        return assignments.contains { holders.contains($0.principalId) && $0.scope.concerns(subscription: subscriptionKey) }
     }
 
     /// Azure RBAC for `objectId` at `scope`: the deny assignments and role grants that apply there, through its
