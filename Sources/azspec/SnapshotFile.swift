@@ -27,7 +27,8 @@ enum SnapshotFile {
             ConsoleOutput.err("error: \(path) is not a permission snapshot; --update rewrites only what snapshot permissions wrote")
             throw ExitCode(ExitStatus.invalidInput.rawValue)
         }
-        let temporary = (path as NSString).deletingLastPathComponent + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        let folder = (path as NSString).deletingLastPathComponent
+        let temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else {
             ConsoleOutput.err("error: cannot write beside \(path): \(String(cString: strerror(errno)))")

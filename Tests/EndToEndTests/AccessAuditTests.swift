@@ -116,7 +116,8 @@ import Testing
     }
 
     @Test func eligibleRolesAreTheirOwnVerdictUnlessTheCheckSaysOtherwise() async throws {
-        let write = "Microsoft.Resources/subscriptions/resourceGroups/write"
+        // No deny assignment concerns granting access, so only eligibility decides.
+        let write = "Microsoft.Authorization/roleAssignments/write"
         let (result, xml) = try await run(
             """
               - name: separate, denied
@@ -260,6 +261,12 @@ import Testing
                 expect: { status: 200 }
               - name: reads after the grant
                 permissions: { principal: \(Self.objectId(4)), scope: \(other), allow: [Microsoft.Resources/subscriptions/resourceGroups/read] }
+              - name: an id made elsewhere is not this scope's to delete
+                identity: granter
+                request:
+                  method: DELETE
+                  url: "{{cloud.arm}}\(other)/providers/Microsoft.Storage/storageAccounts/stx/providers/Microsoft.Authorization/roleAssignments/d0000000-0000-4000-8000-000000000001?api-version=2022-04-01"
+                expect: { status: 204 }
               - name: revoke
                 identity: granter
                 request: { method: DELETE, url: "\(assignment)" }
@@ -272,7 +279,7 @@ import Testing
                 permissions: { principal: \(Self.objectId(4)), scope: \(other), none: true }
             """)
         #expect(result.status == 0, "\(result.all)")
-        #expect(xml.contains(#"tests="8" failures="0" errors="0""#), "\(xml)")
+        #expect(xml.contains(#"tests="9" failures="0" errors="0""#), "\(xml)")
     }
 
     /// An assignment at a management group above the subscription applies there: the audit names it, and the

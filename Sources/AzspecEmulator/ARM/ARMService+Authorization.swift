@@ -29,7 +29,7 @@ extension ARMService {
                 body = try page(permissions(request, at: scope), request.call)
             case .roleAssignments:
                 try authorize(request, .readRoleAssignments, at: scope)
-                body = try page(try roleAssignments(request, at: scope).map(Self.json), request.call)
+                body = try page(try assignments(request, at: scope).map(Self.json), request.call)
             case .roleDefinitions:
                 try authorize(request, .readRoleDefinitions, at: scope)
                 if let id {
@@ -47,7 +47,7 @@ extension ARMService {
             case .roleEligibilityScheduleInstances:
                 // Azure asks for roleAssignments/read to list eligibility (learn.microsoft.com, PIM REST sample).
                 try authorize(request, .readRoleAssignments, at: scope)
-                body = try page(try eligibility(request, at: scope).map(Self.eligibilityJSON), request.call)
+                body = try page(try assignments(request, at: scope, eligible: true).map(Self.eligibilityJSON), request.call)
             }
         } catch {
             throw error.consumed(remaining)
@@ -82,32 +82,19 @@ extension ARMService {
         directory.assignments(objectId: request.token.objectId, at: scope).flatMap { $0.assignment.role.permissions.map(\.json) }
     }
 
-    /// `$filter=atScope()`: assignments at or above the scope, for every principal; `principalId eq '{id}'`: that
-    /// principal's at, above and below; no filter: every assignment at, above and below.
-    private func roleAssignments(_ request: ARMOperation, at scope: ARMScope) throws(ARMError) -> [Directory.Assignment] {
+    /// Role assignments (active, or eligible for PIM) as the list at `scope` answers with the request's `$filter`:
+    /// `atScope()`, those at or above the scope, for every principal; `principalId eq '{id}'`, that principal's at,
+    /// above and below; `assignedTo('{id}')`, also those of its groups (transitively), as Azure documents; either
+    /// after `atScope() and`; no filter, every assignment at, above and below.
+    private func assignments(
+        _ request: ARMOperation, at scope: ARMScope, eligible: Bool = false
+    ) throws(ARMError) -> [Directory.Assignment] {
         let filter = try Self.filter(request.call)
-        let inSubscription = directory.assignments.filter { $0.scope.concerns(subscription: scope.subscriptionId.lowercased()) }
+        let inSubscription = (eligible ? directory.eligibleAssignments : directory.assignments).filter {
+            $0.scope.concerns(subscription: scope.subscriptionId.lowercased())
+        }
         let related = inSubscription.filter { $0.scope.contains(scope) || $0.scope.isBelow(scope) }
         switch filter {
-        case .atScope: return inSubscription.filter { $0.scope.contains(scope) }
-        case .principal(let id): return related.filter { $0.principalId == id }
-        case .atScopeAndPrincipal(let id): return inSubscription.filter { $0.scope.contains(scope) && $0.principalId == id }
-        case .assignedTo(let id):
-            let holders = Set([id] + directory.transitiveGroups(of: id))
-            return related.filter { holders.contains($0.principalId) }
-        case .atScopeAndAssignedTo(let id):
-            let holders = Set([id] + directory.transitiveGroups(of: id))
-            return inSubscription.filter { $0.scope.contains(scope) && holders.contains($0.principalId) }
-        case nil: return related
-        }
-    }
-
-    /// Eligible assignments, with the same filters as role assignments (Azure documents `atScope()`, `principalId eq`
-    /// and `assignedTo()`, which takes the principal's groups in).
-    private func eligibility(_ request: ARMOperation, at scope: ARMScope) throws(ARMError) -> [Directory.Assignment] {
-        let inSubscription = directory.eligibleAssignments.filter { $0.scope.concerns(subscription: scope.subscriptionId.lowercased()) }
-        let related = inSubscription.filter { $0.scope.contains(scope) || $0.scope.isBelow(scope) }
-        switch try Self.filter(request.call) {
         case .atScope: return inSubscription.filter { $0.scope.contains(scope) }
         case .principal(let id): return related.filter { $0.principalId == id }
         case .atScopeAndPrincipal(let id): return inSubscription.filter { $0.scope.contains(scope) && $0.principalId == id }

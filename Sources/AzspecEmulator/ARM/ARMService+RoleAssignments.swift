@@ -14,7 +14,7 @@ extension ARMService {
             guard GUID.isValid(id) else { throw .invalidRequestContent("the role assignment name '\(id)' is not a GUID") }
             if request.call.method == .delete {
                 try authorize(request, .deleteRoleAssignments, allowed: isAllowed(request, .deleteRoleAssignments, scope), scope: resource)
-                guard let deleted = directory.deleteAssignment(id) else {
+                guard let deleted = directory.deleteAssignment(id, at: Directory.AssignmentScope(scope)) else {
                     return ARMReply(status: .noContent, body: nil, remaining: remaining)
                 }
                 return ARMReply(status: .ok, body: Self.json(deleted).serialized, remaining: remaining)

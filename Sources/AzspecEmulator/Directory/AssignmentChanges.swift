@@ -32,11 +32,14 @@ final class AssignmentChanges: Sendable {
         }
     }
 
-    /// Removes the assignment `id` (lower case); the one removed, if there was one.
-    func remove(_ id: String, configured: [Directory.Assignment]) -> Directory.Assignment? {
+    /// Removes the assignment `id` (lower case) made at `scope`; the one removed, if there was one (an id made at
+    /// another scope is not this scope's to delete).
+    func remove(_ id: String, at scope: Directory.AssignmentScope, configured: [Directory.Assignment]) -> Directory.Assignment? {
         state.withLock { changes in
-            if let index = changes.added.firstIndex(where: { $0.id == id }) { return changes.added.remove(at: index) }
-            guard let found = configured.first(where: { $0.id == id }), !changes.removed.contains(id) else { return nil }
+            if let index = changes.added.firstIndex(where: { $0.id == id && $0.scope == scope }) { return changes.added.remove(at: index) }
+            guard let found = configured.first(where: { $0.id == id && $0.scope == scope }), !changes.removed.contains(id) else {
+                return nil
+            }
             changes.removed.insert(id)
             return found
         }

@@ -58,6 +58,9 @@ struct Directory: Sendable {
 
     /// Where a role assignment is made: an ARM scope, or a management group (and so every subscription below it).
     struct AssignmentScope: Sendable, Equatable {
+        /// The same scope, in any letter case (as ARM compares them).
+        static func == (a: AssignmentScope, b: AssignmentScope) -> Bool { a.path.lowercased() == b.path.lowercased() }
+
         /// As Azure prints it.
         let path: String
         /// For a subscription, resource group or resource.
@@ -164,13 +167,17 @@ struct Directory: Sendable {
     /// Creates `assignment`; the existing one instead when its id, or its principal, role and scope, are taken.
     func create(_ assignment: Assignment) -> Assignment? { changes.add(assignment, configured: configuredAssignments) }
 
-    /// Deletes the assignment `id`; the one deleted, if any.
-    func deleteAssignment(_ id: String) -> Assignment? { changes.remove(id.lowercased(), configured: configuredAssignments) }
+    /// Deletes the assignment `id` made at `scope`; the one deleted, if there is one there.
+    func deleteAssignment(_ id: String, at scope: AssignmentScope) -> Assignment? {
+        changes.remove(id.lowercased(), at: scope, configured: configuredAssignments)
+    }
     /// Eligible (PIM) role assignments: listed, never granting.
     let eligibleAssignments: [Assignment]
     /// Groups by object id, and the groups each object id is a direct member of.
     let groupsByObjectId: [String: Group]
-    private let parentGroups: [String: [String]]
+    /// For each member of a group, its chains of groups (worked out once: groups do not change while the emulator
+    /// runs).
+    private let memberships: [String: [[String]]]
     let denies: [Deny]
     /// Built-in and custom roles by lower-cased GUID.
     let rolesById: [String: RoleDefinition]
@@ -300,7 +307,7 @@ struct Directory: Sendable {
         configuredAssignments = allAssignments
         eligibleAssignments = eligible
         groupsByObjectId = groups
-        parentGroups = parents
+        memberships = Dictionary(uniqueKeysWithValues: parents.keys.map { ($0, Self.membershipPaths(of: $0, parents: parents)) })
         denies = denyList
         rolesById = roles
         tenantsByKey = tenants
@@ -366,7 +373,9 @@ struct Directory: Sendable {
 
     /// For each group `objectId` belongs to, the chain of groups that makes it a member (the nearest first, the
     /// group itself last); breadth first, so each group comes once, by its shortest chain.
-    func membershipPaths(of objectId: String) -> [[String]] {
+    func membershipPaths(of objectId: String) -> [[String]] { memberships[objectId] ?? [] }
+
+    private static func membershipPaths(of objectId: String, parents parentGroups: [String: [String]]) -> [[String]] {
         var seen: Set<String> = [objectId]
         var paths: [[String]] = []
         var queue: [[String]] = (parentGroups[objectId] ?? []).map { [$0] }

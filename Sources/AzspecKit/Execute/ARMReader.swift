@@ -191,23 +191,14 @@ struct ARMReader {
             return nil
         case .success(let value): items = value
         }
-        let everyone = "00000000-0000-0000-0000-000000000000"
-        return items.flatMap { item -> [RBACEvaluator.Entry] in
-            guard let properties = item["properties"] else { return [] }
-            func ids(_ key: String) -> Set<String> {
-                Set(properties[key]?.arrayValue?.compactMap { $0["id"]?.stringValue?.lowercased() } ?? [])
-            }
-            let principals = ids("principals")
-            let applies =
-                (principals.contains(everyone) || objectId.map(principals.contains) == true)
-                && !(objectId.map(ids("excludePrincipals").contains) ?? false)
-            let denyScope = properties["scope"]?.stringValue.flatMap(ARMScope.init)
-            let childScopesExcluded = properties["doNotApplyToChildScopes"]?.boolValue == true
-            guard applies, !(childScopesExcluded && denyScope != scope) else { return [] }
-            let name = properties["denyAssignmentName"]?.stringValue ?? item["name"]?.stringValue ?? "a deny assignment"
-            return (properties["permissions"]?.arrayValue ?? []).compactMap(PermissionBlock.init(json:)).map {
-                RBACEvaluator.Entry($0, source: .init(role: nil, assignment: "'\(name)'"))
+        var entries: [RBACEvaluator.Entry] = []
+        for deny in items.compactMap(DenyAssignmentItem.init(json:)) {
+            switch deny.applicability(to: objectId ?? "", at: scope) {
+            case .applies: entries += deny.entries
+            case .doesNot: continue
+            case .perhaps(let why): notes.append("note: deny assignment '\(deny.name)' is not weighed: \(why)")
             }
         }
+        return entries
     }
 }

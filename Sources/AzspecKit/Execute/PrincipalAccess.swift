@@ -3,8 +3,9 @@ import AzspecCore
 /// What Azure grants one principal at one scope, read by an auditor from the assignment lists rather than by the
 /// principal itself: the role assignments that apply there (at the scope or above, to the principal or one of its
 /// groups: `$filter=atScope() and assignedTo('{id}')`, which Azure documents as taking group memberships in,
-/// transitively), their role definitions, the deny assignments that name the principal, one of its groups or
-/// everyone, and the roles it may activate (PIM eligibility schedule instances, with the same filter).
+/// transitively), their role definitions, the deny assignments at or above the scope (`atScope()`: Azure documents no
+/// `assignedTo()` for them) weighed against the principal and those groups, and the roles it may activate (PIM
+/// eligibility schedule instances, with the role assignments' filter).
 struct PrincipalAccess: Sendable {
     /// Active grants, each with the role, assignment scope and group it comes through.
     var active: [RBACEvaluator.Entry] = []
@@ -17,6 +18,8 @@ struct PrincipalAccess: Sendable {
     var uncertainDenies: [RBACEvaluator.Entry] = []
     /// One line per assignment read, for the report.
     var lines: [String] = []
+    /// The groups the principal's role assignments came through (it is in them).
+    var groups: Set<String> = []
 
     static let eligibilityAPIVersion = "2020-10-01"
 
@@ -70,6 +73,7 @@ struct PrincipalAccess: Sendable {
                 }
                 let holder = properties["principalId"]?.stringValue?.lowercased() ?? principal
                 let through = holder == principal.lowercased() ? [] : ["\(properties["principalType"]?.stringValue ?? "group") \(holder)"]
+                if holder != principal.lowercased() { access.groups.insert(holder) }
                 let assignedAt = properties["scope"]?.stringValue ?? scope.path
                 let condition = properties["condition"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
                 let source = RBACEvaluator.Source(
@@ -81,34 +85,23 @@ struct PrincipalAccess: Sendable {
                     "  \(list.isEligible ? "eligible" : "assigned"): \(source)" + (condition.map { " (condition: \($0))" } ?? ""))
             }
         }
-        switch await reader.list(scope, "denyAssignments", filter: filter) {
+        // Azure documents atScope() and principalId for deny assignments, not assignedTo(): every deny at or above
+        // the scope is read, and weighed here against the principal and the groups its assignments came through.
+        switch await reader.list(scope, "denyAssignments", filter: "atScope()") {
         case .failure(let failure):
             let need = failure.status == 403 ? " (the auditor needs Microsoft.Authorization/denyAssignments/read)" : ""
             return .failure(
-                .unreadable("cannot read the deny assignments at \(scope) that apply to principal \(principal)\(need): \(failure.message)"))
+                .unreadable("cannot read the deny assignments at \(scope)\(need): \(failure.message)"))
         case .success(let items):
-            for item in items {
-                guard let properties = item["properties"] else { continue }
-                let denyScope = properties["scope"]?.stringValue.flatMap(ARMScope.init)
-                if properties["doNotApplyToChildScopes"]?.boolValue == true, denyScope != scope { continue }
-                let excluded = properties["excludePrincipals"]?.arrayValue ?? []
-                if excluded.contains(where: { $0["id"]?.stringValue?.lowercased() == principal.lowercased() }) { continue }
-                let excludedGroups = excluded.filter { $0["type"]?.stringValue?.lowercased() == "group" }.compactMap {
-                    $0["id"]?.stringValue
-                }
-                let name = properties["denyAssignmentName"]?.stringValue ?? item["name"]?.stringValue ?? "a deny assignment"
-                let source = RBACEvaluator.Source(role: nil, assignment: "'\(name)'")
-                let entries = (properties["permissions"]?.arrayValue ?? []).compactMap(PermissionBlock.init(json:)).map {
-                    RBACEvaluator.Entry($0, source: source)
-                }
-                if excludedGroups.isEmpty {
-                    access.denies += entries
-                    access.lines.append("  deny assignment '\(name)' applies")
-                } else {
-                    access.uncertainDenies += entries
-                    access.lines.append(
-                        "  deny assignment '\(name)' applies unless the principal is in excluded group "
-                            + excludedGroups.joined(separator: ", "))
+            for deny in items.compactMap(DenyAssignmentItem.init(json:)) {
+                switch deny.applicability(to: principal.lowercased(), groups: access.groups, at: scope) {
+                case .doesNot: continue
+                case .applies:
+                    access.denies += deny.entries
+                    access.lines.append("  deny assignment '\(deny.name)' applies")
+                case .perhaps(let why):
+                    access.uncertainDenies += deny.entries
+                    access.lines.append("  deny assignment '\(deny.name)' may apply: \(why)")
                 }
             }
         }

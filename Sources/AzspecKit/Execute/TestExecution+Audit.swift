@@ -43,8 +43,19 @@ extension TestExecution {
                 continue
             }
             if spec.eligible == .separate, !decision.isAllowed, !entry.pattern.isWildcard,
-                case .allowed(let pattern, let source) = activating.decide(entry.action)
+                let (pattern, source) = Self.granting(activating.decide(entry.action))
             {
+                if !access.uncertainDenies.isEmpty,
+                    !RBACEvaluator(grants: activating.grants, denies: access.denies + access.uncertainDenies).decide(entry.action)
+                        .isAllowed
+                {
+                    lines.append("  UNDECIDED: \(name) (only an eligible role grants it, and a deny assignment may take it away)")
+                    fail(
+                        "\(at): \(name) at \(target): only an eligible role grants it (\(source)), and a deny assignment that "
+                            + "may apply to principal \(principal) would take it away; azspec does not guess",
+                        at: entry.location)
+                    continue
+                }
                 lines.append("  ELIGIBLE: \(name) by \(source) through '\(pattern)' (once activated)")
                 fail(
                     entry.mustBeAllowed
@@ -68,5 +79,13 @@ extension TestExecution {
             + "from its assignments):"
         let summary = ([header] + access.lines + lines).joined(separator: "\n")
         return finish(problems: problems, summary: summary, failingLine: failingLine)
+    }
+
+    /// The pattern and source that grant, when `decision` allows (with or without a condition).
+    static func granting(_ decision: RBACEvaluator.Decision) -> (ActionPattern, RBACEvaluator.Source)? {
+        switch decision {
+        case .allowed(let pattern, let source), .allowedSubjectToCondition(let pattern, let source): (pattern, source)
+        case .deniedByAssignment, .notGranted: nil
+        }
     }
 }

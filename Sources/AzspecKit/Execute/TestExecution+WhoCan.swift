@@ -40,13 +40,13 @@ extension TestExecution {
         var roles: [String: (name: String, blocks: [PermissionBlock])] = [:]
         var holders: [String: Holder] = [:]
         var order: [String] = []
-        var denies: [JSONValue] = []
+        var denies: [DenyAssignmentItem] = []
         switch await reader.list(target, "denyAssignments", filter: "atScope()") {
         case .failure(let failure):
             let need = failure.status == 403 ? " (the identity needs Microsoft.Authorization/denyAssignments/read)" : ""
             let message = "cannot read the deny assignments at \(target)\(need): \(failure.message)"
             return errored(message, type: "PermissionCheckError", details: message)
-        case .success(let items): denies = items
+        case .success(let items): denies = items.compactMap(DenyAssignmentItem.init(json:))
         }
         for list in lists {
             let items: [JSONValue]
@@ -87,7 +87,7 @@ extension TestExecution {
                     condition: condition)
                 let evaluator = RBACEvaluator(
                     grants: role.blocks.map { RBACEvaluator.Entry($0, source: source) },
-                    denies: Self.denies(denies, for: principal, group: type.lowercased() == "group", at: target))
+                    denies: Self.denies(denies, for: principal, type: type, at: target))
                 for action in question.actions {
                     let decision = evaluator.decide(action)
                     guard decision.isAllowed else { continue }
@@ -122,31 +122,11 @@ extension TestExecution {
         return finish(problems: problems, summary: summary, failingLine: problems.isEmpty ? nil : question.location)
     }
 
-    /// The deny assignments among `items` that apply at `scope` to `principal` itself or to everyone (not excluding
-    /// it, nor any group). One naming a group denies that group's members, whom the lists do not show, and one
-    /// excluding a group may spare the principal: both are left out, so that who can is over-reported, never
-    /// under-reported.
-    static func denies(_ items: [JSONValue], for principal: String, group: Bool, at scope: ARMScope) -> [RBACEvaluator.Entry] {
-        let everyone = "00000000-0000-0000-0000-000000000000"
-        return items.flatMap { item -> [RBACEvaluator.Entry] in
-            guard let properties = item["properties"] else { return [] }
-            func ids(_ key: String) -> Set<String> {
-                Set(properties[key]?.arrayValue?.compactMap { $0["id"]?.stringValue?.lowercased() } ?? [])
-            }
-            let named = ids("principals")
-            let excluded = properties["excludePrincipals"]?.arrayValue ?? []
-            // An excluded group may hold the principal: the deny is then not counted (over-reporting, not under).
-            // For a group, any exclusion may be one of its members, who keeps what the group holds.
-            let excludesAGroup = excluded.contains { $0["type"]?.stringValue?.lowercased() == "group" } || (group && !excluded.isEmpty)
-            guard named.contains(everyone) || named.contains(principal), !ids("excludePrincipals").contains(principal), !excludesAGroup
-            else { return [] }
-            if properties["doNotApplyToChildScopes"]?.boolValue == true, properties["scope"]?.stringValue.flatMap(ARMScope.init) != scope {
-                return []
-            }
-            let name = properties["denyAssignmentName"]?.stringValue ?? "a deny assignment"
-            return (properties["permissions"]?.arrayValue ?? []).compactMap(PermissionBlock.init(json:)).map {
-                RBACEvaluator.Entry($0, source: .init(assignment: "'\(name)'"))
-            }
-        }
+    /// The deny assignments that certainly apply at `scope` to `principal`: one that only may (it names or excludes
+    /// a group, or carries a condition; any exclusion, for a group, which may spare its members) is left out, so
+    /// that who can is over-reported, never under-reported.
+    static func denies(_ denies: [DenyAssignmentItem], for principal: String, type: String, at scope: ARMScope) -> [RBACEvaluator.Entry] {
+        let isGroup = !DenyAssignmentItem.Principal(id: principal, type: type).isSingle
+        return denies.filter { $0.applicability(to: principal, principalIsGroup: isGroup, at: scope) == .applies }.flatMap(\.entries)
     }
 }

@@ -58,9 +58,10 @@ extension SpecParser {
             reader.error(
                 "permissions needs actions to check: 'allow', 'deny' or 'dataActions' (or 'exactly: true', or 'none: true')", at: node)
         }
-        if principal == nil, let node = members.first(where: { $0.key == "eligible" })?.value {
+        if principal == nil, whoCan == nil, let node = members.first(where: { $0.key == "eligible" })?.value {
             reader.diagnostics.warning(
-                "eligible applies to an audit (principal:); the permissions API lists no eligible role", at: reader.location(of: node))
+                "eligible applies to an audit (principal:) or whoCan; the permissions API lists no eligible role",
+                at: reader.location(of: node))
         }
         var seen: [String: PermissionCheckSpec.Entry] = [:]
         for entry in entries {

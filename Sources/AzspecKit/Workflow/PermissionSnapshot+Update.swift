@@ -4,10 +4,12 @@ import Yams
 /// `snapshot permissions --update`: what changed between the snapshot on disk and the one just taken.
 extension PermissionSnapshot {
     /// The lists of a snapshot's check, by name (`allow`, `deny`, `dataActions.allow`, `dataActions.deny`); nil when
-    /// `text` is not a snapshot (one test with a permissions check).
+    /// `text` is not a snapshot (what `snapshot permissions` writes: its first comment, one test with a permissions
+    /// check).
     static func lists(of text: String) -> [String: [String]]? {
-        guard let root = YAMLDocument.compose(text, file: "snapshot").root,
-            let permissions = root["tests"]?.sequence?.first?["permissions"], permissions.mapping != nil
+        guard text.hasPrefix("# Written by `azspec snapshot permissions`"),
+            let root = YAMLDocument.compose(text, file: "snapshot").root, let tests = root["tests"]?.sequence, tests.count == 1,
+            let permissions = tests.first?["permissions"], permissions.mapping != nil
         else { return nil }
         func strings(_ node: Node?) -> [String] { node?.sequence?.compactMap(\.string) ?? [] }
         return [
