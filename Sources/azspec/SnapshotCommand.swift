@@ -72,22 +72,11 @@ extension Azspec {
                     }
                     if update {
                         try SnapshotFile.replace(output, with: text)
-                        return
+                    } else {
+                        // Created exclusively: a file that appeared meanwhile is not overwritten either.
+                        try SnapshotFile.create(output, text)
+                        ConsoleOutput.err("wrote \(output)")
                     }
-                    // Created exclusively: a file that appeared meanwhile is not overwritten either.
-                    let descriptor = open(output, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-                    guard descriptor >= 0 else {
-                        ConsoleOutput.err("error: cannot create \(output): \(String(cString: strerror(errno)))")
-                        throw ExitCode(ExitStatus.cannotStart.rawValue)
-                    }
-                    let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-                    do {
-                        try handle.write(contentsOf: Data(text.utf8))
-                    } catch {
-                        ConsoleOutput.err("error: cannot write \(output): \(error)")
-                        throw ExitCode(ExitStatus.cannotStart.rawValue)
-                    }
-                    ConsoleOutput.err("wrote \(output)")
                 }
             }
 

@@ -3,9 +3,27 @@ import AzspecCore
 import AzspecKit
 import Foundation
 
-/// `snapshot permissions --update`: the snapshot on disk replaced by a new one, never through a link or onto a
-/// device, atomically (a file beside it, renamed over it), with what changed printed.
+/// Where `snapshot permissions` writes: a new file, created exclusively, or (`--update`) the snapshot on disk replaced
+/// by a new one, never through a link or onto a device, atomically (a file beside it, renamed over it), with what
+/// changed printed.
 enum SnapshotFile {
+    /// Writes `text` to `path`, which must not exist (`O_EXCL`, and no link followed); exits 3 when it cannot.
+    static func create(_ path: String, _ text: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o644)
+        guard descriptor >= 0 else {
+            ConsoleOutput.err("error: cannot create \(path): \(String(cString: strerror(errno)))")
+            throw ExitCode(ExitStatus.cannotStart.rawValue)
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.synchronize()
+        } catch {
+            ConsoleOutput.err("error: cannot write \(path): \(error)")
+            throw ExitCode(ExitStatus.cannotStart.rawValue)
+        }
+    }
+
     static func replace(_ path: String, with text: String) throws {
         var status = stat()
         guard lstat(path, &status) == 0 else {
@@ -29,19 +47,11 @@ enum SnapshotFile {
         }
         let folder = (path as NSString).deletingLastPathComponent
         let temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o644)
-        guard descriptor >= 0 else {
-            ConsoleOutput.err("error: cannot write beside \(path): \(String(cString: strerror(errno)))")
-            throw ExitCode(ExitStatus.cannotStart.rawValue)
-        }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         do {
-            try handle.write(contentsOf: Data(text.utf8))
-            try handle.synchronize()
+            try create(temporary, text)
         } catch {
             unlink(temporary)
-            ConsoleOutput.err("error: cannot write beside \(path): \(error)")
-            throw ExitCode(ExitStatus.cannotStart.rawValue)
+            throw error
         }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
