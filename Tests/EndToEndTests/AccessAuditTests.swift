@@ -1,3 +1,4 @@
+import AzspecCore
 import AzspecTesting
 import Foundation
 import Testing
@@ -67,14 +68,16 @@ import Testing
         }.joined(separator: "\n")
     }
 
-    func run(_ tests: String) async throws -> (ProcessOutput, String) {
+    func run(_ tests: String, json: Bool = false) async throws -> (ProcessOutput, String) {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let config = try folder.write("emulator.yaml", Self.configuration)
         try folder.write("specs/azspec.yaml", "identities:\n" + Self.identities() + "\n")
         try folder.write("specs/audit.yaml", "name: audit\nidentity: auditor\ntests:\n" + tests)
-        let result = try await AzspecProcess.run(["run", "--emulator", "--emulator-config", config, "specs", "-v"], in: folder.path)
-        return (result, try #require(folder.read("reports/junit.xml")))
+        let result = try await AzspecProcess.run(
+            ["run", "--emulator", "--emulator-config", config, "specs", "-v"] + (json ? ["--report", "json=reports/run.json"] : []),
+            in: folder.path)
+        return (result, try #require(folder.read(json ? "reports/run.json" : "reports/junit.xml")))
     }
 
     @Test func groupsNestedGroupsCustomRolesConditionsAndDenyAssignmentsDecide() async throws {
@@ -296,5 +299,26 @@ import Testing
             result.stdout.contains(
                 "allowed: 'Microsoft.Storage/storageAccounts/write' by role 'Storage Account Contributor', assignment at /providers/Microsoft.Management/managementGroups/mg-prod"
             ), "\(result.stdout)")
+    }
+
+    /// Audits of four principals at one scope read its deny assignments and each role definition once, counted in
+    /// the requests the JSON report lists.
+    @Test func auditsOfManyPrincipalsShareTheReadsThatDoNotChange() async throws {
+        let tests = [2, 3, 4, 7].map { index in
+            "  - name: principal \(index)\n    permissions: { principal: \(Self.objectId(index)), scope: \(Self.app), deny: [Microsoft.Authorization/elevateAccess/Action] }\n"
+        }.joined()
+        let (result, json) = try await run(tests, json: true)
+        #expect(result.status == 0, "\(result.all)")
+        let report = try #require(JSONValue.parsed(Array(json.utf8)))
+        let urls = (report["suites"]?[0]?["tests"]?.arrayValue ?? []).flatMap { test in
+            (test["requests"]?.arrayValue ?? []).compactMap { $0["url"]?.stringValue }
+        }
+        let denies = urls.filter { $0.contains("/denyAssignments?") }
+        let definitions = urls.filter { $0.contains("/roleDefinitions/") }
+        let assignments = urls.filter { $0.contains("/roleAssignments?") }
+        #expect(denies.count == 2, "two deny assignments, one a page, read once for four audits: \(denies)")
+        #expect(Set(definitions).count == definitions.count, "each role definition read once: \(definitions)")
+        #expect(definitions.count == 2, "Contributor and Storage Account Contributor: \(definitions)")
+        #expect(assignments.count >= 4, "each principal's own assignments are read: \(assignments.count)")
     }
 }

@@ -70,6 +70,14 @@ struct ARMReader {
     /// One GET with the identity's token; the body as JSON when the status is 200. Refused, with nothing sent, when
     /// the token is not for that host (an identity whose `resource:` is not Resource Manager).
     func get(_ url: String) async -> Result<JSONValue, Failure> {
+        let shared = AuthorizationReads.isShared(url) ? execution.context.authorizationReads : nil
+        if let page = shared?.page(url, for: credential.cacheKey) { return .success(page) }
+        let result = await fetch(url)
+        if case .success(let page) = result { shared?.keep(page, of: url, for: credential.cacheKey) }
+        return result
+    }
+
+    private func fetch(_ url: String) async -> Result<JSONValue, Failure> {
         if let problem = TokenRouting.problem(
             sending: url, origin: Origin(url: url), identity: credential.identity, patterns: credential.origins)
         {

@@ -31,6 +31,8 @@ struct RunContext: Sendable {
     var limiters = RateLimiters()
     /// Spec lines shown under failures: each file read once per run, not once per failing test.
     var excerpts = SourceExcerpts()
+    /// Role definitions and deny-assignment lists, read once per identity and URL by all the run's permission checks.
+    var authorizationReads = AuthorizationReads()
 }
 
 /// The run's one ``DiagnosticRenderer``, behind a lock: a failure's assertion line with a caret under it.
