@@ -341,9 +341,59 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
             let json =
                 "{\"method\":\(Self.quote(method)),\"path\":\(Self.quote(target)),\"headers\":{\(headerJSON)},\"body\":\(Self.quote(body))}"
             send(context: context, status: "200 OK", type: "application/json", body: Array(json.utf8))
+        case _ where path.contains("/providers/Microsoft.Authorization/"):
+            let port = context.channel.localAddress?.port ?? 0
+            send(
+                context: context, status: "200 OK", type: "application/json",
+                body: Array(Self.authorization(path, port: port).serialized.utf8))
         default:
             send(context: context, status: "404 Not Found", type: "application/json", body: Array("{\"error\":\"not found\"}".utf8))
         }
+    }
+
+    /// Text that would be a command to a CI agent, or break a line, wherever it stands.
+    public static let hostileText =
+        "x\n::set-env name=NODE_OPTIONS::--require /tmp/x.js\u{85}::error::a\u{2028}##vso[task.complete result=Succeeded]b\r::add-mask::c"
+
+    /// `{scope}/providers/Microsoft.Authorization/…` as a hostile server answers it: every name, type, scope and
+    /// condition is ``hostileText``; Reader (`*/read`) through a group, a deny of `roleAssignments/write` for
+    /// everyone. Under `/subscriptions/away-port` and `/subscriptions/away-scheme` the role assignment list links its
+    /// next page to another port, or to https on this port.
+    static func authorization(_ path: String, port: Int) -> JSONValue {
+        let hostile = JSONValue.string(hostileText)
+        let block: JSONValue = ["actions": ["*/read"], "notActions": [], "dataActions": [], "notDataActions": []]
+        if path.contains("/roleDefinitions/") {
+            return ["properties": ["roleName": hostile, "permissions": [block]]]
+        }
+        if path.hasSuffix("/permissions") { return ["value": [block]] }
+        if path.hasSuffix("/roleEligibilityScheduleInstances") { return ["value": []] }
+        if path.hasSuffix("/denyAssignments") {
+            return [
+                "value": [
+                    [
+                        "properties": [
+                            "denyAssignmentName": hostile, "scope": hostile,
+                            "principals": [["id": "00000000-0000-0000-0000-000000000000", "type": "SystemDefined"]],
+                            "permissions": [["actions": ["Microsoft.Authorization/roleAssignments/write"]]],
+                        ]
+                    ]
+                ]
+            ]
+        }
+        var page: JSONObject = [
+            "value": [
+                [
+                    "properties": [
+                        "roleDefinitionId": "/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7",
+                        "principalId": "c0000000-0000-4000-8000-000000000001", "principalType": hostile, "scope": hostile,
+                        "condition": hostile,
+                    ]
+                ]
+            ]
+        ]
+        if path.contains("/away-port/") { page["nextLink"] = .string("http://127.0.0.1:\(port + 1)\(path)?page=2") }
+        if path.contains("/away-scheme/") { page["nextLink"] = .string("https://127.0.0.1:\(port)\(path)?page=2") }
+        return .object(page)
     }
 
     private func send(context: ChannelHandlerContext, status: String, type: String, body: [UInt8], extraHeaders: String = "") {

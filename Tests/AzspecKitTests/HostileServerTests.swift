@@ -70,6 +70,30 @@ import Yams
         }
     }
 
+    /// A snapshot's comments name each allowed pattern's role and assignment scope, as the server sent them: the file
+    /// stays data, and printed it speaks to no CI agent.
+    @Test func aSnapshotOfHostileRoleNamesAndScopesStaysData() throws {
+        let scope = try #require(ARMScope("/subscriptions/2a7c9e4b-1d3f-4b5a-8c6e-9f0a1b2c3d4e"))
+        for text in Self.hostile + Self.commands where !text.isEmpty {
+            let block = PermissionBlock(actions: ["*/read"])
+            let role = AssignedRole(roleName: text, scope: text, condition: text, permissions: [block])
+            let spec = try PermissionSnapshot.spec(
+                identity: "deployer", scope: scope, written: "/subscriptions/{{env.AZURE_SUBSCRIPTION_ID}}", blocks: [block],
+                denies: [], roles: [role], source: "https://management.azure.com", notes: [], now: Date(timeIntervalSince1970: 0))
+            let node = try #require(YAMLDocument.compose(spec, file: "s.yaml").root, "\(spec)")
+            #expect(node.mapping.map { Array($0.keys.compactMap(\.string)) } == ["name", "tests"], "\(spec)")
+            let test = try #require(node.mapping?["tests"]?.sequence?.first?.mapping)
+            #expect(test["permissions"]?.mapping?["scope"]?.string == "/subscriptions/{{env.AZURE_SUBSCRIPTION_ID}}")
+            // Printed (snapshot without -o), it passes the console's one sink: no comment line speaks to an agent.
+            let printed = LockedBox<[String]>([])
+            let keep: @Sendable (String) -> Void = { text in printed.withLock { $0.append(text) } }
+            OutputSink(secrets: SecretStore(), colours: false, out: keep, error: keep, progress: keep).line(spec)
+            for line in printed.withLock({ $0 }).flatMap(Self.agentLines) {
+                #expect(!Self.isCommand(line), "\(line.debugDescription) in \(spec)")
+            }
+        }
+    }
+
     @Test func anImportedCollectionOfHostileNamesStaysData() throws {
         for text in Self.hostile where !text.isEmpty {
             let collection: [String: Any] = [

@@ -84,6 +84,59 @@ import Testing
 
     /// A 50 MB body and a gzip bomb stay far from the 4 GB the unbounded reader reached: the body cap (64 MiB) holds,
     /// and the 50 MB body is asserted on without copies piling up.
+    /// A hostile authorization server: names, types, scopes and conditions that would break a line or speak to a CI
+    /// agent (`\n`, U+0085, U+2028, `::`, `##vso[`) stay text in the console and the report, and a next page on
+    /// another port or scheme gets no token.
+    @Test(.timeLimit(.minutes(2))) func aHostileAuthorizationServerIsReadAsText() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let principal = "c0000000-0000-4000-8000-000000000002"
+        let output = try await FaultServer.withRunning { server in
+            let base = "http://127.0.0.1:\(server.port)"
+            try folder.write(
+                "specs/azspec.yaml",
+                "cloud: { login: \"\(base)\", arm: \"\(base)\" }\nidentities:\n  t: { kind: token, variable: ARM_TOKEN }\n")
+            try folder.write(
+                "specs/hostile.yaml",
+                """
+                name: hostile authorization
+                identity: t
+                tests:
+                  - name: audit
+                    permissions: { principal: \(principal), scope: /subscriptions/hostile, allow: ["*/read"], deny: [Microsoft.Authorization/roleAssignments/write] }
+                  - name: who can
+                    permissions: { scope: /subscriptions/hostile, whoCan: { actions: [Microsoft.Resources/subscriptions/read], none: true } }
+                  - name: caller
+                    permissions: { scope: /subscriptions/hostile, allow: ["*/read"] }
+                  - name: away port
+                    permissions: { principal: \(principal), scope: /subscriptions/away-port, none: true }
+                  - name: away scheme
+                    permissions: { principal: \(principal), scope: /subscriptions/away-scheme, none: true }
+                """)
+            return try await AzspecProcess.run(
+                ["run", "specs", "-v"], in: folder.path, environment: ["ARM_TOKEN": "hostile-audit-token-1"])
+        }
+        #expect(output.status == 1, "\(output.all)")
+        let lines = output.all.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            .flatMap { $0.split(separator: "\r", omittingEmptySubsequences: false) }
+        for line in lines {
+            let trimmed = line.drop { $0.isWhitespace || $0 == "\u{85}" || $0 == "\u{2028}" }
+            #expect(!trimmed.hasPrefix("::") && !line.lowercased().contains("##vso[") && !line.contains("##["), "\(line.debugDescription)")
+        }
+        #expect(output.all.contains("set-env name=NODE_OPTIONS"), "the server's text is still there to read: \(output.all)")
+        #expect(!output.all.contains("hostile-audit-token-1"))
+        let xml = try #require(folder.read("reports/junit.xml"))
+        #expect(xml.components(separatedBy: "<testcase ").count == 6, "five cases, none forged: \(xml)")
+        #expect(xml.contains(#"tests="5" failures="1" errors="2""#), "\(xml)")
+        #expect(!xml.contains("hostile-audit-token-1"))
+        for name in ["away port", "away scheme"] {
+            let start = try #require(xml.range(of: "<testcase name=\"\(name)\""))
+            let end = try #require(xml.range(of: "</testcase>", range: start.upperBound..<xml.endIndex))
+            let element = xml[start.lowerBound..<end.upperBound]
+            #expect(element.contains("no token was sent there"), "\(name): \(element)")
+        }
+    }
+
     @Test(.timeLimit(.minutes(2))) func hugeBodiesKeepMemoryBounded() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
