@@ -404,8 +404,15 @@ struct Directory: Sendable {
     /// True when `objectId` (or one of its groups) holds any role anywhere in the subscription (what
     /// `GET /subscriptions` lists).
     func hasAnyAssignment(objectId: String, subscriptionKey: String) -> Bool {
-        let holders = Set([objectId] + transitiveGroups(of: objectId))
-        return assignments.contains { holders.contains($0.principalId) && $0.scope.concerns(subscription: subscriptionKey) }
+        let holders = [objectId] + transitiveGroups(of: objectId)
+        // The index answers while nothing was granted or revoked over the API (the common case: every list call).
+        guard changes.isEmpty else {
+            let set = Set(holders)
+            return assignments.contains { set.contains($0.principalId) && $0.scope.concerns(subscription: subscriptionKey) }
+        }
+        return holders.contains { holder in
+            assignmentsByPrincipal[holder]?.contains { $0.scope.concerns(subscription: subscriptionKey) } ?? false
+        }
     }
 
     /// Azure RBAC for `objectId` at `scope`: the deny assignments and role grants that apply there, through its
