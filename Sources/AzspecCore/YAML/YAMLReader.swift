@@ -108,6 +108,21 @@ public struct YAMLReader: Sendable {
         return Dictionary(found.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The string at `key` of a mapping's fields: nil where the key is absent, or (reported) not a string.
+    public mutating func string(_ key: String, in fields: [String: Node]) -> String? { fields[key].flatMap { string($0, key) } }
+
+    /// The strings at `key` of a mapping's fields: nil where the key is absent, or (reported) not a list of strings.
+    public mutating func strings(_ key: String, in fields: [String: Node]) -> [String]? { fields[key].flatMap { strings($0, key) } }
+
+    /// The boolean at `key` of a mapping's fields: nil where the key is absent, or (reported) not true or false.
+    public mutating func bool(_ key: String, in fields: [String: Node]) -> Bool? { fields[key].flatMap { bool($0, key) } }
+
+    /// The items at `key` of a mapping's fields (a null value is none): empty where the key is absent or (reported)
+    /// holds no list.
+    public mutating func items(_ key: String, in fields: [String: Node]) -> [Node] {
+        fields[key].flatMap { sequence($0, key, allowingNull: true) } ?? []
+    }
+
     /// Any non-null scalar's text.
     public mutating func string(_ node: Node, _ what: String) -> String? {
         if case .scalar(let scalar) = node, !node.isNull { return scalar.string }

@@ -28,7 +28,7 @@ extension ConfigurationReader {
 
     mutating func certificate(_ node: Node) -> EmulatorConfiguration.Certificate? {
         guard let fields = yaml.fields(node, ConfigurationFormat.certificate),
-            let pem = fields["pem"].flatMap({ yaml.string($0, "pem") })
+            let pem = yaml.string("pem", in: fields)
         else { return nil }
         var certificate = EmulatorConfiguration.Certificate(pem: pem)
         certificate.location = fields["pem"].flatMap { yaml.location(of: $0) } ?? yaml.location(of: node)
@@ -38,15 +38,15 @@ extension ConfigurationReader {
     mutating func federatedCredential(_ node: Node) -> EmulatorConfiguration.FederatedCredential? {
         guard
             let fields = yaml.fields(node, ConfigurationFormat.federatedCredential),
-            let issuer = fields["issuer"].flatMap({ yaml.string($0, "issuer") }),
-            let subject = fields["subject"].flatMap({ yaml.string($0, "subject") })
+            let issuer = yaml.string("issuer", in: fields),
+            let subject = yaml.string("subject", in: fields)
         else { return nil }
         var credential = EmulatorConfiguration.FederatedCredential(
-            name: fields["name"].flatMap { yaml.string($0, "name") },
+            name: yaml.string("name", in: fields),
             issuer: issuer,
             subject: subject
         )
-        if let audiences = fields["audiences"].flatMap({ yaml.strings($0, "audiences") }) {
+        if let audiences = yaml.strings("audiences", in: fields) {
             credential.audiences = audiences
         }
         return yaml.located(credential, node, fields, at: \.location)
@@ -54,8 +54,8 @@ extension ConfigurationReader {
 
     mutating func federatedIssuer(_ node: Node) -> EmulatorConfiguration.FederatedIssuer? {
         guard let fields = yaml.fields(node, ConfigurationFormat.federatedIssuer),
-            let issuer = fields["issuer"].flatMap({ yaml.string($0, "issuer") }),
-            let publicKey = fields["publicKey"].flatMap({ yaml.string($0, "publicKey") })
+            let issuer = yaml.string("issuer", in: fields),
+            let publicKey = yaml.string("publicKey", in: fields)
         else { return nil }
         let entry = EmulatorConfiguration.FederatedIssuer(issuer: issuer, publicKey: publicKey)
         return yaml.located(entry, node, fields, at: \.location)
@@ -63,16 +63,16 @@ extension ConfigurationReader {
 
     mutating func managedIdentity(_ node: Node) -> EmulatorConfiguration.ManagedIdentity? {
         guard let fields = yaml.fields(node, ConfigurationFormat.managedIdentity),
-            let name = fields["name"].flatMap({ yaml.string($0, "name") }),
-            let clientId = fields["clientId"].flatMap({ yaml.string($0, "clientId") }),
-            let objectId = fields["objectId"].flatMap({ yaml.string($0, "objectId") }),
-            let tenant = fields["tenant"].flatMap({ yaml.string($0, "tenant") })
+            let name = yaml.string("name", in: fields),
+            let clientId = yaml.string("clientId", in: fields),
+            let objectId = yaml.string("objectId", in: fields),
+            let tenant = yaml.string("tenant", in: fields)
         else { return nil }
         let identity = EmulatorConfiguration.ManagedIdentity(
             name: name,
             clientId: clientId,
             objectId: objectId,
-            resourceId: fields["resourceId"].flatMap { yaml.string($0, "resourceId") },
+            resourceId: yaml.string("resourceId", in: fields),
             tenant: tenant
         )
         return yaml.located(identity, node, fields, at: \.location)

@@ -5,59 +5,60 @@ import Yams
 extension ConfigurationReader {
     mutating func roleAssignment(_ node: Node) -> EmulatorConfiguration.RoleAssignment? {
         guard let fields = yaml.fields(node, ConfigurationFormat.roleAssignment),
-            let principal = fields["principal"].flatMap({ yaml.string($0, "principal") }),
-            let role = fields["role"].flatMap({ yaml.string($0, "role") }),
-            let scope = fields["scope"].flatMap({ yaml.string($0, "scope") })
+            let principal = yaml.string("principal", in: fields),
+            let role = yaml.string("role", in: fields),
+            let scope = yaml.string("scope", in: fields)
         else { return nil }
         var assignment = EmulatorConfiguration.RoleAssignment(principal: principal, role: role, scope: scope)
-        assignment.condition = fields["condition"].flatMap { yaml.string($0, "condition") }
+        assignment.condition = yaml.string("condition", in: fields)
         return yaml.located(assignment, node, fields, at: \.location)
     }
 
     mutating func group(_ node: Node) -> EmulatorConfiguration.Group? {
         guard let fields = yaml.fields(node, ConfigurationFormat.group),
-            let name = fields["name"].flatMap({ yaml.string($0, "name") }),
-            let objectId = fields["objectId"].flatMap({ yaml.string($0, "objectId") })
+            let name = yaml.string("name", in: fields),
+            let objectId = yaml.string("objectId", in: fields)
         else { return nil }
-        let members = fields["members"].flatMap { yaml.strings($0, "members") } ?? []
+        let members = yaml.strings("members", in: fields) ?? []
         return yaml.located(EmulatorConfiguration.Group(name: name, objectId: objectId, members: members), node, fields, at: \.location)
     }
 
     mutating func managementGroup(_ node: Node) -> EmulatorConfiguration.ManagementGroup? {
         guard let fields = yaml.fields(node, ConfigurationFormat.managementGroup),
-            let name = fields["name"].flatMap({ yaml.string($0, "name") })
+            let name = yaml.string("name", in: fields)
         else { return nil }
-        var group = EmulatorConfiguration.ManagementGroup(name: name, parent: fields["parent"].flatMap { yaml.string($0, "parent") })
-        group.subscriptions = fields["subscriptions"].flatMap { yaml.strings($0, "subscriptions") } ?? []
+        var group = EmulatorConfiguration.ManagementGroup(name: name, parent: yaml.string("parent", in: fields))
+        group.subscriptions = yaml.strings("subscriptions", in: fields) ?? []
         return yaml.located(group, node, fields, at: \.location)
     }
 
     mutating func customRole(_ node: Node) -> EmulatorConfiguration.CustomRole? {
         guard let fields = yaml.fields(node, ConfigurationFormat.roleDefinition),
-            let name = fields["name"].flatMap({ yaml.string($0, "name") })
+            let name = yaml.string("name", in: fields)
         else { return nil }
-        var role = EmulatorConfiguration.CustomRole(name: name, id: fields["id"].flatMap { yaml.string($0, "id") })
-        role.actions = fields["actions"].flatMap { yaml.strings($0, "actions") } ?? []
-        role.notActions = fields["notActions"].flatMap { yaml.strings($0, "notActions") } ?? []
-        role.dataActions = fields["dataActions"].flatMap { yaml.strings($0, "dataActions") } ?? []
-        role.notDataActions = fields["notDataActions"].flatMap { yaml.strings($0, "notDataActions") } ?? []
+        var role = EmulatorConfiguration.CustomRole(name: name, id: yaml.string("id", in: fields))
+        readActions(fields, into: &role)
         return yaml.located(role, node, fields, at: \.location)
     }
 
     mutating func denyAssignment(_ node: Node) -> EmulatorConfiguration.DenyAssignment? {
         guard
             let fields = yaml.fields(node, ConfigurationFormat.denyAssignment),
-            let name = fields["name"].flatMap({ yaml.string($0, "name") }),
-            let scope = fields["scope"].flatMap({ yaml.string($0, "scope") }),
-            let principals = fields["principals"].flatMap({ yaml.strings($0, "principals") })
+            let name = yaml.string("name", in: fields),
+            let scope = yaml.string("scope", in: fields),
+            let principals = yaml.strings("principals", in: fields)
         else { return nil }
         var deny = EmulatorConfiguration.DenyAssignment(name: name, scope: scope, principals: principals)
-        deny.actions = fields["actions"].flatMap { yaml.strings($0, "actions") } ?? []
-        deny.notActions = fields["notActions"].flatMap { yaml.strings($0, "notActions") } ?? []
-        deny.dataActions = fields["dataActions"].flatMap { yaml.strings($0, "dataActions") } ?? []
-        deny.notDataActions = fields["notDataActions"].flatMap { yaml.strings($0, "notDataActions") } ?? []
-        deny.excludePrincipals = fields["excludePrincipals"].flatMap { yaml.strings($0, "excludePrincipals") } ?? []
-        deny.doNotApplyToChildScopes = fields["doNotApplyToChildScopes"].flatMap { yaml.bool($0, "doNotApplyToChildScopes") } ?? false
+        readActions(fields, into: &deny)
+        deny.excludePrincipals = yaml.strings("excludePrincipals", in: fields) ?? []
+        deny.doNotApplyToChildScopes = yaml.bool("doNotApplyToChildScopes", in: fields) ?? false
         return yaml.located(deny, node, fields, at: \.location)
+    }
+}
+
+extension ConfigurationReader {
+    /// Fills an entry's four action lists from its fields.
+    mutating func readActions<Entry: ActionLists>(_ fields: [String: Node], into entry: inout Entry) {
+        for (key, list) in Entry.actionKeys { entry[keyPath: list] = yaml.strings(key, in: fields) ?? [] }
     }
 }

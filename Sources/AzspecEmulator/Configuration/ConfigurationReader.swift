@@ -103,58 +103,35 @@ struct ConfigurationReader {
         var tenant = EmulatorConfiguration.Tenant(id: id)
         tenant.location = yaml.location(of: node)
         tenant.fieldLocations = yaml.locations(of: fields)
-        tenant.displayName = fields["displayName"].flatMap { yaml.string($0, "displayName") }
-        tenant.domains = fields["domains"].flatMap { yaml.strings($0, "domains") } ?? []
-        tenant.servicePrincipals =
-            fields["servicePrincipals"].flatMap { yaml.sequence($0, "servicePrincipals", allowingNull: true) }?.compactMap {
-                servicePrincipal($0)
-            } ?? []
-        tenant.subscriptions =
-            fields["subscriptions"].flatMap { yaml.sequence($0, "subscriptions", allowingNull: true) }?.compactMap { subscription($0) }
-            ?? []
-        tenant.roleAssignments =
-            fields["roleAssignments"].flatMap { yaml.sequence($0, "roleAssignments", allowingNull: true) }?.compactMap {
-                roleAssignment($0)
-            } ?? []
-        tenant.roleDefinitions =
-            fields["roleDefinitions"].flatMap { yaml.sequence($0, "roleDefinitions", allowingNull: true) }?.compactMap {
-                customRole($0)
-            } ?? []
-        tenant.groups =
-            fields["groups"].flatMap { yaml.sequence($0, "groups", allowingNull: true) }?.compactMap { group($0) } ?? []
-        tenant.managementGroups =
-            fields["managementGroups"].flatMap { yaml.sequence($0, "managementGroups", allowingNull: true) }?.compactMap {
-                managementGroup($0)
-            } ?? []
-        tenant.eligibleRoleAssignments =
-            fields["eligibleRoleAssignments"].flatMap { yaml.sequence($0, "eligibleRoleAssignments", allowingNull: true) }?
-            .compactMap { roleAssignment($0) } ?? []
-        tenant.denyAssignments =
-            fields["denyAssignments"].flatMap { yaml.sequence($0, "denyAssignments", allowingNull: true) }?.compactMap {
-                denyAssignment($0)
-            } ?? []
+        tenant.displayName = yaml.string("displayName", in: fields)
+        tenant.domains = yaml.strings("domains", in: fields) ?? []
+        tenant.servicePrincipals = yaml.items("servicePrincipals", in: fields).compactMap { servicePrincipal($0) }
+        tenant.subscriptions = yaml.items("subscriptions", in: fields).compactMap { subscription($0) }
+        tenant.roleAssignments = yaml.items("roleAssignments", in: fields).compactMap { roleAssignment($0) }
+        tenant.roleDefinitions = yaml.items("roleDefinitions", in: fields).compactMap { customRole($0) }
+        tenant.groups = yaml.items("groups", in: fields).compactMap { group($0) }
+        tenant.managementGroups = yaml.items("managementGroups", in: fields).compactMap { managementGroup($0) }
+        tenant.eligibleRoleAssignments = yaml.items("eligibleRoleAssignments", in: fields).compactMap { roleAssignment($0) }
+        tenant.denyAssignments = yaml.items("denyAssignments", in: fields).compactMap { denyAssignment($0) }
         return tenant
     }
 
     private mutating func servicePrincipal(_ node: Node) -> EmulatorConfiguration.ServicePrincipal? {
         guard
             let fields = yaml.fields(node, ConfigurationFormat.servicePrincipal),
-            let name = fields["name"].flatMap({ yaml.string($0, "name") }),
-            let clientId = fields["clientId"].flatMap({ yaml.string($0, "clientId") }),
-            let objectId = fields["objectId"].flatMap({ yaml.string($0, "objectId") })
+            let name = yaml.string("name", in: fields),
+            let clientId = yaml.string("clientId", in: fields),
+            let objectId = yaml.string("objectId", in: fields)
         else { return nil }
-        let secrets = fields["secrets"].flatMap { yaml.sequence($0, "secrets", allowingNull: true) }?.compactMap { secret($0) } ?? []
+        let secrets = yaml.items("secrets", in: fields).compactMap { secret($0) }
         let principal = EmulatorConfiguration.ServicePrincipal(
             name: name,
             clientId: clientId,
             objectId: objectId,
             secrets: secrets,
-            certificates: fields["certificates"].flatMap { yaml.sequence($0, "certificates", allowingNull: true) }?.compactMap {
-                certificate($0)
-            } ?? [],
-            federatedCredentials: fields["federatedCredentials"].flatMap { yaml.sequence($0, "federatedCredentials", allowingNull: true) }?
-                .compactMap { federatedCredential($0) } ?? [],
-            appRoles: fields["appRoles"].flatMap { yaml.strings($0, "appRoles") } ?? []
+            certificates: yaml.items("certificates", in: fields).compactMap { certificate($0) },
+            federatedCredentials: yaml.items("federatedCredentials", in: fields).compactMap { federatedCredential($0) },
+            appRoles: yaml.strings("appRoles", in: fields) ?? []
         )
         return yaml.located(principal, node, fields, at: \.location)
     }
@@ -187,12 +164,10 @@ struct ConfigurationReader {
         else { return nil }
         let subscription = EmulatorConfiguration.Subscription(
             id: id,
-            displayName: fields["displayName"].flatMap { yaml.string($0, "displayName") } ?? id,
-            state: fields["state"].flatMap { yaml.string($0, "state") } ?? "Enabled",
+            displayName: yaml.string("displayName", in: fields) ?? id,
+            state: yaml.string("state", in: fields) ?? "Enabled",
             tags: fields["tags"].flatMap { yaml.stringPairs($0, "tags") },
-            resourceGroups: fields["resourceGroups"].flatMap { yaml.sequence($0, "resourceGroups", allowingNull: true) }?.compactMap {
-                resourceGroup($0)
-            } ?? []
+            resourceGroups: yaml.items("resourceGroups", in: fields).compactMap { resourceGroup($0) }
         )
         return yaml.located(subscription, node, fields, at: \.location)
     }
@@ -200,26 +175,26 @@ struct ConfigurationReader {
     private mutating func resourceGroup(_ node: Node) -> EmulatorConfiguration.ResourceGroup? {
         guard let fields = yaml.fields(node, ConfigurationFormat.resourceGroup),
             let name = fields["name"].flatMap({ yaml.string($0, "resource group name") }),
-            let location = fields["location"].flatMap({ yaml.string($0, "location") })
+            let location = yaml.string("location", in: fields)
         else { return nil }
         let group = EmulatorConfiguration.ResourceGroup(
             name: name,
             location: location,
             tags: fields["tags"].flatMap { yaml.stringPairs($0, "tags") },
-            managedBy: fields["managedBy"].flatMap { yaml.string($0, "managedBy") }
+            managedBy: yaml.string("managedBy", in: fields)
         )
         return yaml.located(group, node, fields, at: \.sourceLocation)
     }
 
     private mutating func throttlingRule(_ node: Node) -> EmulatorConfiguration.ThrottlingRule? {
         guard let fields = yaml.fields(node, ConfigurationFormat.throttlingRule),
-            let path = fields["path"].flatMap({ yaml.string($0, "path") }),
+            let path = yaml.string("path", in: fields),
             let times = fields["times"].flatMap({ yaml.integer($0, "times", in: 1...100_000) })
         else { return nil }
         var rule = EmulatorConfiguration.ThrottlingRule(path: path, times: times)
         if let node = fields["retryAfter"], let seconds = yaml.integer(node, "retryAfter", in: 0...86_400) { rule.retryAfter = seconds }
         if let node = fields["status"], let status = yaml.integer(node, "status", in: 400...599) { rule.status = status }
-        rule.method = fields["method"].flatMap { yaml.string($0, "method") }
+        rule.method = yaml.string("method", in: fields)
         if !path.hasPrefix("/") {
             yaml.error("a throttling path starts with /, such as /subscriptions/*/resourcegroups", at: fields["path"] ?? node)
         }

@@ -12,7 +12,7 @@ extension EmulatorConfiguration {
     ///     dataActions: [Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read]
     ///     notDataActions: []
     /// ```
-    public struct CustomRole: Sendable {
+    public struct CustomRole: Sendable, ActionLists {
         public var name: String
         public var id: String?
         public var actions: [String]
@@ -38,7 +38,7 @@ extension EmulatorConfiguration {
 
     /// A deny assignment: these actions are refused to these principals at the scope (and below, unless
     /// `doNotApplyToChildScopes`), whatever their roles grant. `principals` holds names, object ids or `everyone`.
-    public struct DenyAssignment: Sendable {
+    public struct DenyAssignment: Sendable, ActionLists {
         public var name: String
         public var scope: String
         public var actions: [String]
@@ -67,5 +67,25 @@ extension EmulatorConfiguration {
             self.excludePrincipals = excludePrincipals
             self.doNotApplyToChildScopes = doNotApplyToChildScopes
         }
+    }
+}
+
+/// An entry of the configuration with RBAC's four action lists: a custom role or a deny assignment.
+protocol ActionLists {
+    var actions: [String] { get set }
+    var notActions: [String] { get set }
+    var dataActions: [String] { get set }
+    var notDataActions: [String] { get set }
+}
+
+extension ActionLists {
+    /// The lists by the keys that hold them.
+    static var actionKeys: [(key: String, list: WritableKeyPath<Self, [String]>)] {
+        [("actions", \.actions), ("notActions", \.notActions), ("dataActions", \.dataActions), ("notDataActions", \.notDataActions)]
+    }
+
+    /// The lists as one permission block, as role definitions and deny assignments hold them.
+    var permissionBlock: PermissionBlock {
+        PermissionBlock(actions: actions, notActions: notActions, dataActions: dataActions, notDataActions: notDataActions)
     }
 }

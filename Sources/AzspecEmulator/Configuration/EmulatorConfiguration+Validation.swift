@@ -163,9 +163,9 @@ struct ConfigurationChecker {
         }
     }
 
-    private mutating func checkActions(_ lists: [(String, [String])], at location: (String) -> SourceLocation?) {
-        for (key, actions) in lists {
-            for action in actions {
+    private mutating func checkActions<Entry: ActionLists>(of entry: Entry, at location: (String) -> SourceLocation?) {
+        for (key, list) in Entry.actionKeys {
+            for action in entry[keyPath: list] {
                 if let problem = RBACAction.shapeProblem(action, wildcards: true) { report(location(key), problem) }
             }
         }
@@ -188,12 +188,7 @@ struct ConfigurationChecker {
             if role.actions.isEmpty && role.dataActions.isEmpty {
                 report(location, "role '\(role.name)' grants nothing: give it actions or dataActions")
             }
-            checkActions(
-                [
-                    ("actions", role.actions), ("notActions", role.notActions), ("dataActions", role.dataActions),
-                    ("notDataActions", role.notDataActions),
-                ],
-                at: { role.fieldLocations[$0] ?? location })
+            checkActions(of: role, at: { role.fieldLocations[$0] ?? location })
         }
         for assignment in tenant.roleAssignments + tenant.eligibleRoleAssignments {
             let location = assignment.location ?? tenant.location
@@ -237,12 +232,7 @@ struct ConfigurationChecker {
             if deny.actions.isEmpty && deny.dataActions.isEmpty {
                 report(location, "deny assignment '\(deny.name)' denies nothing: give it actions or dataActions")
             }
-            checkActions(
-                [
-                    ("actions", deny.actions), ("notActions", deny.notActions), ("dataActions", deny.dataActions),
-                    ("notDataActions", deny.notDataActions),
-                ],
-                at: { deny.fieldLocations[$0] ?? location })
+            checkActions(of: deny, at: { deny.fieldLocations[$0] ?? location })
         }
     }
 

@@ -296,9 +296,7 @@ struct Directory: Sendable {
                 denyList.append(
                     Deny(
                         id: Self.stableGUID("deny|" + deny.name + "|" + scope.path.lowercased()), name: deny.name, scope: scope,
-                        block: PermissionBlock(
-                            actions: deny.actions, notActions: deny.notActions, dataActions: deny.dataActions,
-                            notDataActions: deny.notDataActions),
+                        block: deny.permissionBlock,
                         principals: Set(deny.principals.compactMap(objectId)),
                         excludedPrincipals: Set(deny.excludePrincipals.compactMap(objectId)),
                         doNotApplyToChildScopes: deny.doNotApplyToChildScopes))
@@ -450,11 +448,7 @@ struct Directory: Sendable {
     private static func role(_ role: EmulatorConfiguration.CustomRole, tenantId: String) -> RoleDefinition {
         RoleDefinition(
             name: role.name, id: role.id ?? stableGUID("role|" + tenantId + "|" + role.name.lowercased()),
-            permissions: [
-                PermissionBlock(
-                    actions: role.actions, notActions: role.notActions, dataActions: role.dataActions,
-                    notDataActions: role.notDataActions)
-            ])
+            permissions: [role.permissionBlock])
     }
 
     /// A GUID made from `text` (SHA-256), the same in every run.
