@@ -69,15 +69,14 @@ import Testing
     }
 
     func run(_ tests: String, json: Bool = false) async throws -> (ProcessOutput, String) {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let config = try folder.write("emulator.yaml", Self.configuration)
-        try folder.write("specs/azspec.yaml", "identities:\n" + Self.identities() + "\n")
-        try folder.write("specs/audit.yaml", "name: audit\nidentity: auditor\ntests:\n" + tests)
-        let result = try await AzspecProcess.run(
-            ["run", "--emulator", "--emulator-config", config, "specs", "-v"] + (json ? ["--report", "json=reports/run.json"] : []),
-            in: folder.path)
-        return (result, try #require(folder.read(json ? "reports/run.json" : "reports/junit.xml")))
+        let report = json ? "reports/run.json" : "reports/junit.xml"
+        let run = try await BinaryRun(
+            ["run", "--emulator", "--emulator-config", "emulator.yaml", "specs", "-v"] + (json ? ["--report", "json=" + report] : []),
+            files: [
+                "emulator.yaml": Self.configuration, "specs/azspec.yaml": "identities:\n" + Self.identities() + "\n",
+                "specs/audit.yaml": "name: audit\nidentity: auditor\ntests:\n" + tests,
+            ], reading: [report])
+        return (run.output, try #require(run.files[report]))
     }
 
     @Test func groupsNestedGroupsCustomRolesConditionsAndDenyAssignmentsDecide() async throws {

@@ -21,13 +21,13 @@ import Testing
         """
 
     @Test func everyReportKindInOneRun() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        try folder.write("specs/fails.yaml", Self.failingSpec)
-        try folder.write("summary.md", "# earlier step\n")
-        let result = try await AzspecProcess.run(
+        let result = try await BinaryRun(
             ["run", "--emulator", "specs", "--report", "json", "--report", "tap=-", "--report", "html=out/run.html", "--report", "github"],
-            in: folder.path, environment: ["GITHUB_STEP_SUMMARY": folder.path + "/summary.md"])
+            files: [
+                "specs/fails.yaml": Self.failingSpec,
+                "summary.md": "# earlier step\n",
+            ], environment: ["GITHUB_STEP_SUMMARY": "summary.md"],
+            reading: ["out/run.html", "reports/azspec.json", "summary.md"])
         #expect(result.status == 1, "\(result.all)")
         // TAP owns standard output; the console's lines went to standard error.
         #expect(result.stdout.hasPrefix("TAP version 14\n1..1\n"), "\(result.stdout)")
@@ -36,14 +36,14 @@ import Testing
         #expect(
             result.stdout.contains("::error file=specs/fails.yaml,line=10,col=9,title=One fails › the subscription::$.state:"),
             "\(result.stdout)")
-        let json = try #require(folder.read("reports/azspec.json"))
+        let json = try #require(result.files["reports/azspec.json"])
         let document = try #require(JSONValue.parsed(Array(json.utf8)))
         #expect(document["totals"]?["failed"] == .int(1))
         #expect(document["suites"]?[0]?["tests"]?[0]?["requests"]?[0]?["status"] == .int(200))
-        let html = try #require(folder.read("out/run.html"))
+        let html = try #require(result.files["out/run.html"])
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("the subscription"))
-        let summary = try #require(folder.read("summary.md"))
+        let summary = try #require(result.files["summary.md"])
         #expect(summary.hasPrefix("# earlier step\n### azspec: ❌ 0 tests passed, 1 failed"), "appended, not replaced: \(summary)")
         #expect(result.stderr.contains("report: reports/junit.xml, reports/azspec.json, out/run.html"))
     }
@@ -176,12 +176,12 @@ import Testing
     }
 
     @Test func diagnosticsShowTheSourceLineWithACaret() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        try folder.write(
-            "specs/bad.yaml",
-            "name: bad\ntests:\n  - name: t\n    request: { url: \"http://127.0.0.1:9/\" }\n    expect:\n      stauts: 200\n")
-        let result = try await AzspecProcess.run(["validate", "specs"], in: folder.path)
+        let result = try await BinaryRun(
+            ["validate", "specs"],
+            files: [
+                "specs/bad.yaml":
+                    "name: bad\ntests:\n  - name: t\n    request: { url: \"http://127.0.0.1:9/\" }\n    expect:\n      stauts: 200\n"
+            ])
         #expect(result.status == 2)
         #expect(
             result.stderr.contains(

@@ -21,39 +21,38 @@ import Testing
         """
 
     @Test func assertionFailuresCarryExpectedActualAndAzureRequestIDs() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        try folder.write(
-            "specs/failing.yaml",
-            """
-            name: failing on purpose
-            tests:
-            \(Self.tokenTest)
-              - name: wrong expectations
-                request:
-                  url: "{{cloud.arm}}/subscriptions/{{env.AZURE_SUBSCRIPTION_ID}}/resourcegroups"
-                  query: { api-version: "2021-04-01" }
-                  headers: { Authorization: "Bearer {{token}}" }
-                expect:
-                  status: 201
-                  json:
-                    $.value[*].name: { contains: rg-missing }
-                    $.nextLink: { exists: true }
-              - name: still runs after a failure
-                request:
-                  url: "{{cloud.arm}}/subscriptions/{{env.AZURE_SUBSCRIPTION_ID}}"
-                  query: { api-version: "2022-12-01" }
-                  headers: { Authorization: "Bearer {{token}}" }
-                expect: { status: 200 }
-            """)
-        let result = try await AzspecProcess.run(["run", "--emulator", "specs"], in: folder.path)
+        let result = try await BinaryRun(
+            ["run", "--emulator", "specs"],
+            files: [
+                "specs/failing.yaml": """
+                name: failing on purpose
+                tests:
+                \(Self.tokenTest)
+                  - name: wrong expectations
+                    request:
+                      url: "{{cloud.arm}}/subscriptions/{{env.AZURE_SUBSCRIPTION_ID}}/resourcegroups"
+                      query: { api-version: "2021-04-01" }
+                      headers: { Authorization: "Bearer {{token}}" }
+                    expect:
+                      status: 201
+                      json:
+                        $.value[*].name: { contains: rg-missing }
+                        $.nextLink: { exists: true }
+                  - name: still runs after a failure
+                    request:
+                      url: "{{cloud.arm}}/subscriptions/{{env.AZURE_SUBSCRIPTION_ID}}"
+                      query: { api-version: "2022-12-01" }
+                      headers: { Authorization: "Bearer {{token}}" }
+                    expect: { status: 200 }
+                """
+            ])
         #expect(result.status == 1, "\(result.all)")
         #expect(result.stdout.contains("✗ wrong expectations"))
         #expect(result.stdout.contains("status: expected 201, got 200"))
         #expect(result.stdout.contains("$.value[*].name: expected [\"rg-smoke\",\"rg-shared\"] to contain \"rg-missing\""))
         #expect(result.stdout.contains("$.nextLink: expected a value, found none"))
         #expect(result.stdout.contains("2 passed, 1 failed"))
-        let xml = try #require(folder.read("reports/junit.xml"))
+        let xml = try #require(result.junit)
         // The one-line message itself carries what Azure support asks for: request ids and rate-limit counters.
         #expect(
             xml.contains("<failure message=\"status: expected 201, got 200 (and 2 more) [x-ms-request-id: "),
@@ -67,33 +66,32 @@ import Testing
     }
 
     @Test func testsThatNeedAFailedCaptureAreSkippedWithTheReason() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        try folder.write(
-            "specs/skips.yaml",
-            """
-            name: dependent tests
-            tests:
-              - name: token with a wrong secret
-                request:
-                  method: POST
-                  url: "{{cloud.login}}/{{env.AZURE_TENANT_ID}}/oauth2/v2.0/token"
-                  form: { grant_type: client_credentials, client_id: "{{env.AZURE_CLIENT_ID}}", client_secret: wrong, scope: "{{cloud.arm}}/.default" }
-                expect: { status: 200 }
-                capture: { token: $.access_token }
-              - name: uses the token
-                request:
-                  url: "{{cloud.arm}}/subscriptions"
-                  query: { api-version: "2022-12-01" }
-                  headers: { Authorization: "Bearer {{token}}" }
-                expect: { status: 200 }
-            """)
-        let result = try await AzspecProcess.run(["run", "--emulator", "specs"], in: folder.path)
+        let result = try await BinaryRun(
+            ["run", "--emulator", "specs"],
+            files: [
+                "specs/skips.yaml": """
+                name: dependent tests
+                tests:
+                  - name: token with a wrong secret
+                    request:
+                      method: POST
+                      url: "{{cloud.login}}/{{env.AZURE_TENANT_ID}}/oauth2/v2.0/token"
+                      form: { grant_type: client_credentials, client_id: "{{env.AZURE_CLIENT_ID}}", client_secret: wrong, scope: "{{cloud.arm}}/.default" }
+                    expect: { status: 200 }
+                    capture: { token: $.access_token }
+                  - name: uses the token
+                    request:
+                      url: "{{cloud.arm}}/subscriptions"
+                      query: { api-version: "2022-12-01" }
+                      headers: { Authorization: "Bearer {{token}}" }
+                    expect: { status: 200 }
+                """
+            ])
         #expect(result.status == 1)
         #expect(
             result.stdout.contains("○ uses the token  skipped: needs 'token', captured by 'token with a wrong secret', which did not pass"))
         #expect(result.stdout.contains("0 passed, 1 failed, 1 skipped"))
-        let xml = try #require(folder.read("reports/junit.xml"))
+        let xml = try #require(result.junit)
         #expect(xml.contains("skipped=\"1\""))
         #expect(xml.contains("needs 'token', captured by 'token with a wrong secret', which did not pass"), "\(xml)")
     }

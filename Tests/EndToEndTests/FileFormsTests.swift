@@ -63,10 +63,11 @@ import Testing
     }
 
     @Test func aByteOrderMarkDoesNotMoveColumns() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        try folder.write("specs/t.yaml", Self.byteOrderMark + "nmae: typo\ntests: []\n")
-        let result = try await AzspecProcess.run(["validate", "specs"], in: folder.path)
+        let result = try await BinaryRun(
+            ["validate", "specs"],
+            files: [
+                "specs/t.yaml": Self.byteOrderMark + "nmae: typo\ntests: []\n"
+            ])
         #expect(result.status == 2)
         #expect(result.stderr.contains("specs/t.yaml:1:1: error: unknown key 'nmae'"), "\(result.stderr)")
     }

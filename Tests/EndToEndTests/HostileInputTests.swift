@@ -207,14 +207,15 @@ import Testing
             (["--ca-cert", "/dev/zero"], "the CA certificate file /dev/zero is a device, not a regular file"),
         ])
     func commandLineErrorsExitTwoAndReplaceTheReport(_ flags: [String], _ message: String) async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        try folder.write("specs/a.yaml", "name: a\ntests:\n  - name: t\n    request: { url: \"https://127.0.0.1:9/x\" }\n")
-        try folder.write("out/junit.xml", "<testsuites><testsuite name=\"stale\" tests=\"1\"/></testsuites>")
-        let result = try await AzspecProcess.run(["run", "specs", "--junit", "out/junit.xml"] + flags, in: folder.path)
+        let result = try await BinaryRun(
+            ["run", "specs", "--junit", "out/junit.xml"] + flags,
+            files: [
+                "specs/a.yaml": "name: a\ntests:\n  - name: t\n    request: { url: \"https://127.0.0.1:9/x\" }\n",
+                "out/junit.xml": "<testsuites><testsuite name=\"stale\" tests=\"1\"/></testsuites>",
+            ], reading: ["out/junit.xml"])
         #expect(result.status == 2, "\(result.all)")
         #expect(result.stderr.contains(message), "\(result.stderr)")
-        let xml = try #require(folder.read("out/junit.xml"))
+        let xml = try #require(result.files["out/junit.xml"])
         #expect(!xml.contains("stale"), "the stale report was replaced: \(xml)")
         #expect(xml.contains("type=\"UsageError\""), "\(xml)")
         let escaped = message.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")

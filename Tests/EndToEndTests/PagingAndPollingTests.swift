@@ -8,14 +8,15 @@ import Testing
     func run(
         _ spec: String, emulator: Bool, environment: [String: String] = [:], config: String? = nil
     ) async throws -> (ProcessOutput, String) {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        try folder.write("specs/t.yaml", spec)
+        var files = ["specs/t.yaml": spec]
         var arguments = ["run", "specs", "-v"]
         if emulator { arguments += ["--emulator"] }
-        if let config { arguments += ["--emulator-config", try folder.write("emulator.yaml", config)] }
-        let result = try await AzspecProcess.run(arguments, in: folder.path, environment: environment)
-        return (result, try #require(folder.read("reports/junit.xml")))
+        if let config {
+            files["emulator.yaml"] = config
+            arguments += ["--emulator-config", "emulator.yaml"]
+        }
+        let run = try await BinaryRun(arguments, files: files, environment: environment)
+        return (run.output, try #require(run.junit))
     }
 
     @Test(.timeLimit(.minutes(1))) func pagesAreJoinedAndOperationsFollowedAgainstTheEmulator() async throws {
@@ -135,22 +136,21 @@ import Testing
     }
 
     @Test func badUsesAreRefused() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        try folder.write(
-            "specs/bad.yaml",
-            """
-            name: bad
-            tests:
-              - name: t
-                request: { url: "https://example.invalid", paginate: 0, poll: { timeout: 1e6 } }
-              - name: u
-                request: { url: "https://example.invalid" }
-                expect: { initialStatus: 202 }
-              - name: v
-                request: { method: POST, url: "https://example.invalid", paginate: true }
-            """)
-        let result = try await AzspecProcess.run(["validate", "specs"], in: folder.path)
+        let result = try await BinaryRun(
+            ["validate", "specs"],
+            files: [
+                "specs/bad.yaml": """
+                name: bad
+                tests:
+                  - name: t
+                    request: { url: "https://example.invalid", paginate: 0, poll: { timeout: 1e6 } }
+                  - name: u
+                    request: { url: "https://example.invalid" }
+                    expect: { initialStatus: 202 }
+                  - name: v
+                    request: { method: POST, url: "https://example.invalid", paginate: true }
+                """
+            ])
         #expect(result.status == 2, "\(result.all)")
         let err = result.stderr
         #expect(err.contains("paginate (true, or the most pages to read) must be from 1 to 1000, not 0"), "\(err)")

@@ -46,13 +46,13 @@ import Testing
     }
 
     func run(_ spec: String) async throws -> (ProcessOutput, String) {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let config = try folder.write("emulator.yaml", Self.configuration)
-        try folder.write("specs/azspec.yaml", "identities:\n" + Self.identities() + "\n")
-        try folder.write("specs/checks.yaml", spec)
-        let result = try await AzspecProcess.run(["run", "--emulator", "--emulator-config", config, "specs", "-v"], in: folder.path)
-        return (result, try #require(folder.read("reports/junit.xml")))
+        let run = try await BinaryRun(
+            ["run", "--emulator", "--emulator-config", "emulator.yaml", "specs", "-v"],
+            files: [
+                "emulator.yaml": Self.configuration, "specs/azspec.yaml": "identities:\n" + Self.identities() + "\n",
+                "specs/checks.yaml": spec,
+            ])
+        return (run.output, try #require(run.junit))
     }
 
     @Test func verdictsFollowAzureRules() async throws {
@@ -205,30 +205,29 @@ import Testing
     }
 
     @Test func badChecksAreRefusedAtTheirLocation() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        try folder.write(
-            "specs/bad.yaml",
-            """
-            name: bad checks
-            identities: { t: { kind: token, variable: T } }
-            identity: t
-            tests:
-              - name: wildcards and shapes
-                permissions:
-                  scope: /subscriptions/x
-                  allow: [read, "Microsoft.A/*/b/*"]
-                  deny: ["Microsoft.Storage/*"]
-              - name: a scope that is none
-                permissions: { scope: /resourceGroups/x, allow: [Microsoft.Storage/storageAccounts/read] }
-              - name: both
-                request: { url: "https://example.invalid" }
-                permissions: { scope: /subscriptions/x, deny: [Microsoft.Storage/storageAccounts/read], allow: [Microsoft.Storage/storageAccounts/read] }
-              - name: denied and status
-                request: { url: "https://example.invalid" }
-                expect: { status: 403, denied: true }
-            """)
-        let result = try await AzspecProcess.run(["validate", "specs"], in: folder.path)
+        let result = try await BinaryRun(
+            ["validate", "specs"],
+            files: [
+                "specs/bad.yaml": """
+                name: bad checks
+                identities: { t: { kind: token, variable: T } }
+                identity: t
+                tests:
+                  - name: wildcards and shapes
+                    permissions:
+                      scope: /subscriptions/x
+                      allow: [read, "Microsoft.A/*/b/*"]
+                      deny: ["Microsoft.Storage/*"]
+                  - name: a scope that is none
+                    permissions: { scope: /resourceGroups/x, allow: [Microsoft.Storage/storageAccounts/read] }
+                  - name: both
+                    request: { url: "https://example.invalid" }
+                    permissions: { scope: /subscriptions/x, deny: [Microsoft.Storage/storageAccounts/read], allow: [Microsoft.Storage/storageAccounts/read] }
+                  - name: denied and status
+                    request: { url: "https://example.invalid" }
+                    expect: { status: 403, denied: true }
+                """
+            ])
         #expect(result.status == 2, "\(result.all)")
         let err = result.stderr
         #expect(err.contains("specs/bad.yaml:8:15: error: 'read' is not an action"), "\(err)")

@@ -6,36 +6,33 @@ import Testing
 /// the cloud's Resource Manager.
 @Suite struct ProjectDefaultsTests {
     @Test func defaultsFillWhatARequestLeavesOut() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        try folder.write(
-            "specs/azspec.yaml",
-            """
-            apiVersion: "2021-04-01"
-            apiVersions: { Microsoft.Authorization: "2022-04-01" }
-            headers: { x-ms-client-request-id: "azspec-{{run.hex}}", Accept-Language: en-US }
-            timeout: 20
-            """)
-        try folder.write(
-            "specs/t.yaml",
-            """
-            name: defaults
-            identity: true
-            tests:
-              - name: a relative path gets the ARM host and the default api-version
-                request: { url: "/subscriptions/{{env.AZURE_SUBSCRIPTION_ID}}/resourcegroups" }
-                expect: { status: 200 }
-              - name: a provider gets its own
-                request: { url: "/subscriptions/{{env.AZURE_SUBSCRIPTION_ID}}/providers/Microsoft.Authorization/permissions" }
-                expect: { status: 200 }
-              - name: the request's own api-version and header win
-                request:
-                  url: "{{cloud.arm}}/subscriptions/{{env.AZURE_SUBSCRIPTION_ID}}"
-                  query: { api-version: "2022-12-01" }
-                  headers: { Accept-Language: de-DE }
-                expect: { status: 200 }
-            """)
-        let result = try await AzspecProcess.run(["run", "--emulator", "specs", "-v"], in: folder.path)
+        let result = try await BinaryRun(
+            ["run", "--emulator", "specs", "-v"],
+            files: [
+                "specs/azspec.yaml": """
+                apiVersion: "2021-04-01"
+                apiVersions: { Microsoft.Authorization: "2022-04-01" }
+                headers: { x-ms-client-request-id: "azspec-{{run.hex}}", Accept-Language: en-US }
+                timeout: 20
+                """,
+                "specs/t.yaml": """
+                name: defaults
+                identity: true
+                tests:
+                  - name: a relative path gets the ARM host and the default api-version
+                    request: { url: "/subscriptions/{{env.AZURE_SUBSCRIPTION_ID}}/resourcegroups" }
+                    expect: { status: 200 }
+                  - name: a provider gets its own
+                    request: { url: "/subscriptions/{{env.AZURE_SUBSCRIPTION_ID}}/providers/Microsoft.Authorization/permissions" }
+                    expect: { status: 200 }
+                  - name: the request's own api-version and header win
+                    request:
+                      url: "{{cloud.arm}}/subscriptions/{{env.AZURE_SUBSCRIPTION_ID}}"
+                      query: { api-version: "2022-12-01" }
+                      headers: { Accept-Language: de-DE }
+                    expect: { status: 200 }
+                """,
+            ])
         #expect(result.status == 0, "\(result.all)")
         let out = result.stdout
         #expect(out.contains("/resourcegroups?api-version=2021-04-01\n"), "\(out)")

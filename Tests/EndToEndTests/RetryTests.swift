@@ -6,12 +6,10 @@ import Testing
 /// attempt in `-v` and in the report, the delay the server asked for honoured, the budget never exceeded.
 @Suite struct RetryTests {
     func run(_ spec: String, project: String? = nil, server: FaultServer) async throws -> (ProcessOutput, String) {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        try folder.write("specs/retry.yaml", spec)
-        if let project { try folder.write("specs/azspec.yaml", project) }
-        let result = try await AzspecProcess.run(["run", "specs", "-v"], in: folder.path, environment: ["FAULT_URL": server.baseURL])
-        return (result, try #require(folder.read("reports/junit.xml")))
+        var files = ["specs/retry.yaml": spec]
+        files["specs/azspec.yaml"] = project
+        let run = try await BinaryRun(["run", "specs", "-v"], files: files, environment: ["FAULT_URL": server.baseURL])
+        return (run.output, try #require(run.junit))
     }
 
     @Test(.timeLimit(.minutes(1))) func throttledRequestsRecoverAndSayHowManyAttemptsTheyNeeded() async throws {
@@ -121,19 +119,18 @@ import Testing
     }
 
     @Test func badPoliciesAreRefused() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        try folder.write(
-            "specs/bad.yaml",
-            """
-            name: bad
-            retry: { retries: 99, within: 1e9, forever: true }
-            tests:
-              - name: t
-                retry: maybe
-                request: { url: "https://example.invalid" }
-            """)
-        let result = try await AzspecProcess.run(["validate", "specs"], in: folder.path)
+        let result = try await BinaryRun(
+            ["validate", "specs"],
+            files: [
+                "specs/bad.yaml": """
+                name: bad
+                retry: { retries: 99, within: 1e9, forever: true }
+                tests:
+                  - name: t
+                    retry: maybe
+                    request: { url: "https://example.invalid" }
+                """
+            ])
         #expect(result.status == 2, "\(result.all)")
         #expect(result.stderr.contains("specs/bad.yaml:2:19: error: retry.retries must be from 0 to 10, not 99"), "\(result.stderr)")
         #expect(

@@ -65,27 +65,26 @@ import Testing
     }
 
     @Test func failFastStopsStartingTestsButRunsCleanups() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        try folder.write(
-            "specs/a.yaml",
-            """
-            name: Fails early
-            vars: { subscriptionId: "{{env.AZURE_SUBSCRIPTION_ID}}" }
-            identity: true
-            tests:
-              - name: wrong expectation
-                request: { url: "/subscriptions/{{subscriptionId}}", query: { api-version: "2022-12-01" } }
-                expect: { status: 418 }
-              - name: never started
-                request: { url: "/subscriptions/{{subscriptionId}}", query: { api-version: "2022-12-01" } }
-              - name: cleanup
-                always: true
-                request: { url: "/subscriptions/{{subscriptionId}}", query: { api-version: "2022-12-01" } }
-                expect: { status: 200 }
+        let result = try await BinaryRun(
+            ["run", "--emulator", "specs", "--fail-fast"],
+            files: [
+                "specs/a.yaml": """
+                name: Fails early
+                vars: { subscriptionId: "{{env.AZURE_SUBSCRIPTION_ID}}" }
+                identity: true
+                tests:
+                  - name: wrong expectation
+                    request: { url: "/subscriptions/{{subscriptionId}}", query: { api-version: "2022-12-01" } }
+                    expect: { status: 418 }
+                  - name: never started
+                    request: { url: "/subscriptions/{{subscriptionId}}", query: { api-version: "2022-12-01" } }
+                  - name: cleanup
+                    always: true
+                    request: { url: "/subscriptions/{{subscriptionId}}", query: { api-version: "2022-12-01" } }
+                    expect: { status: 200 }
 
-            """)
-        let result = try await AzspecProcess.run(["run", "--emulator", "specs", "--fail-fast"], in: folder.path)
+                """
+            ])
         #expect(result.status == 1, "\(result.all)")
         #expect(
             result.stdout.contains(
