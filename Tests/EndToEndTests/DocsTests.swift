@@ -9,8 +9,9 @@ import Yams
 
 /// The README and `docs/` hold together: every relative link reaches a file and every `#anchor` a heading there, and
 /// every example that is a whole spec or project file (a YAML block that is a spec, or starts `# specs/NAME.yaml`)
-/// passes `azspec validate`, with the files of one page side by side; every `azspec` command line takes the options
-/// it uses.
+/// passes `azspec validate`, with the files of one page side by side; so do the fragments (tests, project files and
+/// emulator configurations), each inside a spec of its own, and a YAML example that is none of these is a CI file's
+/// and must parse; every `azspec` command line takes the options it uses.
 @Suite struct DocsTests {
     static let root = AzspecProcess.packageRoot
 
@@ -103,6 +104,99 @@ import Yams
         }
         let result = try await AzspecProcess.run(["validate", "--emulator", "specs"], in: folder.path, environment: environment)
         #expect(result.status == 0, "\(page): \(result.all)")
+    }
+
+    /// What a YAML example that is not a whole spec is, and so how it is checked.
+    enum Fragment: Equatable {
+        /// Tests (a list item each), checked inside a spec.
+        case tests
+        /// A project file (`specs/azspec.yaml`), checked beside a spec.
+        case project
+        /// An emulator configuration, checked by `--emulator-config`.
+        case emulatorConfiguration
+        /// A CI system's file or steps (GitHub Actions, Azure Pipelines, GitLab): YAML its system reads, whose
+        /// `azspec` command lines the command-line test checks.
+        case ciFile
+    }
+
+    /// Which fragment a YAML block is, nil for a whole spec (checked above) and for what no check knows.
+    static func fragment(_ yaml: String) -> Fragment? {
+        let ci: Set<String> = ["uses", "run", "task", "jobs", "steps", "stages", "trigger", "script", "before_script"]
+        switch try? Yams.compose(yaml: yaml) {
+        case .sequence(let items)?:
+            let keys = items.compactMap { $0.mapping?.keys.compactMap(\.string) }.flatMap { $0 }
+            if keys.contains("name"), Set(keys).isSubset(of: SpecFormat.test.keys) { return .tests }
+            if !Set(keys).isDisjoint(with: ci) { return .ciFile }
+        case .mapping(let mapping)?:
+            let keys = Set(mapping.keys.compactMap(\.string))
+            if keys.contains("name"), keys.contains("tests") { return nil }
+            if keys.isSubset(of: SpecFormat.project.keys) { return .project }
+            if keys.isSubset(of: ConfigurationFormat.configuration.keys) { return .emulatorConfiguration }
+            let jobs = mapping.values.compactMap { $0.mapping?.keys.compactMap(\.string) }.flatMap { $0 }
+            if !keys.isDisjoint(with: ci) || !Set(jobs).isDisjoint(with: ci) { return .ciFile }
+        default: break
+        }
+        return nil
+    }
+
+    /// The YAML blocks of the pages that are not whole files.
+    static var fragments: [(page: String, yaml: String)] {
+        let block = #/(?s)```yaml\n(.*?)```/#
+        return pages.flatMap { page in
+            ((try? text(page)) ?? "").matches(of: block).map { (page, String($0.output.1)) }
+                .filter { example in (try? exampleFiles(in: page))?.contains { $0.text == example.1 } != true }
+        }
+    }
+
+    @Test func everyYAMLExampleIsOfAKindThatIsChecked() throws {
+        #expect(Self.fragments.count > 10, "\(Self.fragments.count) fragments were found: the pattern finds them")
+        for (page, yaml) in Self.fragments {
+            #expect(Self.fragment(yaml) != nil, "\(page): no check knows this example:\n\(yaml)")
+            if Self.fragment(yaml) == .ciFile { #expect(throws: Never.self) { try Yams.compose(yaml: yaml) } }
+        }
+    }
+
+    /// Tests, project files and emulator configurations from the pages pass `azspec validate` (in a spec of their
+    /// own, with the variables they use declared).
+    @Test(arguments: Array(Set(fragments.filter { fragment($0.yaml).map { $0 != .ciFile } ?? false }.map(\.page))).sorted())
+    func everyFragmentIsValid(_ page: String) async throws {
+        var files: [String: String] = [:]
+        var arguments = ["validate", "--emulator", "specs"]
+        for (index, (_, yaml)) in Self.fragments.filter({ $0.page == page }).enumerated() {
+            let variables = Set(yaml.matches(of: #/\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}/#).map { String($0.output.1) })
+            let vars = variables.sorted().map { "\($0): from-the-docs" }.joined(separator: ", ")
+            switch Self.fragment(yaml) {
+            case .tests?:
+                // The identities the tests name stand for the reader's own.
+                let names = Set(yaml.matches(of: #/(?m)^\s*identity: ([A-Za-z0-9_-]+)/#).map { String($0.output.1) })
+                let identities = names.sorted().map { "\($0): { kind: clientSecret }" }.joined(separator: ", ")
+                let indented = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+                files["specs/fragment-\(index).yaml"] =
+                    "name: fragment \(index)\nvars: { \(vars) }\nidentities: { \(identities) }\ntests:\n" + indented
+            case .project?:
+                files["specs/azspec.yaml"] = yaml
+            case .emulatorConfiguration?:
+                files["emulator.yaml"] = yaml
+                // The PEM files it names (relative to it) hold a certificate, which every PEM key there may be.
+                for match in yaml.matches(of: #/(?:pem|publicKey): ([A-Za-z0-9_./-]+\.pem)/#) {
+                    files[String(match.output.1)] = try SelfSignedCertificate(commonName: "docs").certificatePEM
+                }
+                arguments += ["--emulator-config", "emulator.yaml"]
+            case .ciFile?, nil: continue
+            }
+        }
+        if !files.keys.contains(where: { $0.hasPrefix("specs/fragment") }) {
+            files["specs/minimal.yaml"] = "name: minimal\ntests:\n  - name: t\n    request: { url: /subscriptions }\n"
+        }
+        var environment: [String: String] = [:]
+        for text in files.values {
+            for match in text.matches(of: #/\{\{env\.([A-Za-z_][A-Za-z0-9_]*)\}\}/#) {
+                environment[String(match.output.1)] = "from-the-docs"
+            }
+        }
+        for name in ["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET", "AZURE_SUBSCRIPTION_ID"] { environment[name] = nil }
+        let run = try await BinaryRun(arguments, files: files, environment: environment, reading: [])
+        #expect(run.status == 0, "\(page): \(run.all)")
     }
 
     /// The generated reference tables and the pages that hold them.
