@@ -56,7 +56,7 @@ extension Azspec {
 
         func validate() throws {
             guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 256, not \(jobs)") }
-            if let problem = RunConfiguration.timeoutProblem(timeout) { throw ValidationError("--timeout: \(problem)") }
+            if let problem = RequestTimeout.problem(timeout) { throw ValidationError("--timeout: \(problem)") }
             if let cloud, KnownCloud.named(cloud) == nil {
                 throw ValidationError("unknown cloud '\(cloud)': use \(KnownCloud.allCases.map(\.rawValue).joined(separator: ", "))")
             }

@@ -39,7 +39,7 @@ extension Azspec {
             var timeout: Double = 30
 
             func validate() throws {
-                if let problem = RunConfiguration.timeoutProblem(timeout) { throw ValidationError("--timeout: \(problem)") }
+                if let problem = RequestTimeout.problem(timeout) { throw ValidationError("--timeout: \(problem)") }
                 if let cloud, KnownCloud.named(cloud) == nil {
                     throw ValidationError("unknown cloud '\(cloud)': use \(KnownCloud.allCases.map(\.rawValue).joined(separator: ", "))")
                 }

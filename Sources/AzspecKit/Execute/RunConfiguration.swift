@@ -15,18 +15,6 @@ public struct RunConfiguration: Sendable {
     /// and HTML reports show them, and a run of many thousands of tests need not hold them otherwise.
     public var recordsRequests = true
 
-    /// The seconds a request timeout may be: a whole exchange (connect, headers, body) longer than an hour is a
-    /// mistake, and anything larger than this would overflow the clock's nanoseconds.
-    public static let timeoutRange: ClosedRange<Double> = 0.001...3600
-
-    /// Why `seconds` cannot be a timeout, or nil: the one check for `--timeout` and a spec's `timeout:`.
-    public static func timeoutProblem(_ seconds: Double) -> String? {
-        guard seconds.isFinite, timeoutRange.contains(seconds) else {
-            return "a timeout must be a number of seconds from \(timeoutRange.lowerBound) to \(Int(timeoutRange.upperBound)) (one hour)"
-        }
-        return nil
-    }
-
     public init(environment: [String: String], cloud: CloudEndpoints?, defaultTimeout: Double = 30, jobs: Int = 4) {
         self.environment = environment
         self.cloud = cloud

@@ -54,7 +54,7 @@ extension SpecParser {
                 if let template = reader.template(value, "body") { body = .raw(template) }
             case "timeout":
                 guard let seconds = reader.number(value, "timeout (seconds)") else { continue }
-                if let problem = RunConfiguration.timeoutProblem(seconds) { reader.error(problem, at: value) } else { timeout = seconds }
+                if let problem = RequestTimeout.problem(seconds) { reader.error(problem, at: value) } else { timeout = seconds }
             case "paginate":
                 if case .scalar(let scalar) = value, case .bool(let on) = scalar.resolvedJSON {
                     paginate = on ? Self.defaultPages : nil

@@ -1,8 +1,11 @@
 import AzspecCore
 import Foundation
 
-/// `azspec run`: load and check the specs, choose the tests (selection, shard), run them, print results and write
-/// the reports.
+/// `azspec run`, the pipeline's entry point. Its stages, each in its folder, and what crosses each boundary:
+/// discover and load (`Spec/`: paths → `SpecDiscovery.Found` → `SuiteSpec`s in a `SpecSet`), plan (`Plan/`:
+/// `SuitePlan`s, validated), select (`Select/`: a `RunSelection`), run (`Execute/`: `SuiteReport`s, `Results/`),
+/// report (`Report/`: the console and every report file, through the one `OutputSink`). docs/architecture.md maps
+/// the folders.
 public struct SpecRun: Sendable {
     /// What the command line said.
     public struct Options: Sendable {

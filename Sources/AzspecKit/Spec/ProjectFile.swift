@@ -68,7 +68,7 @@ public struct ProjectFile: Sendable {
             case "exclude": exclude = (parser.reader.strings(value, "exclude") ?? []).map { Glob($0, paths: true) }
             case "timeout":
                 if let seconds = parser.reader.number(value, "timeout (seconds)") {
-                    if let problem = RunConfiguration.timeoutProblem(seconds) {
+                    if let problem = RequestTimeout.problem(seconds) {
                         parser.reader.error(problem, at: value)
                     } else {
                         defaults.timeout = seconds
