@@ -25,7 +25,7 @@ public struct BinaryRun: Sendable {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         for (path, contents) in files { try folder.write(path, contents) }
-        output = try await AzspecProcess.run(arguments, in: folder.path, environment: environment, timeout: timeout)
+        output = try await folder.run(arguments, environment: environment, timeout: timeout)
         var read: [String: String] = [:]
         for path in reading { read[path] = folder.read(path) }
         self.files = read

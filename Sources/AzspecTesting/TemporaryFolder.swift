@@ -1,6 +1,7 @@
-import Foundation
+public import Foundation
 
-/// A fresh folder under the system's temporary directory, removed by `remove()`.
+/// A fresh folder under the system's temporary directory, removed by `remove()`: the end-to-end tests write their
+/// specs there and run the binary in it (`run`); ``BinaryRun`` does all of it for a single run.
 public struct TemporaryFolder: Sendable {
     public let path: String
 
@@ -23,6 +24,13 @@ public struct TemporaryFolder: Sendable {
     /// The contents of a file inside the folder, or nil.
     public func read(_ name: String) -> String? {
         try? String(contentsOfFile: path + "/" + name, encoding: .utf8)
+    }
+
+    /// Runs the built `azspec` executable in the folder, as a user would (paths in the arguments are relative to it).
+    public func run(
+        _ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 120
+    ) async throws -> ProcessOutput {
+        try await AzspecProcess.run(arguments, in: path, environment: environment, timeout: timeout)
     }
 
     public func remove() {

@@ -28,7 +28,7 @@ import Yams
     static func initFiles() async throws -> [String: String] {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let result = try await AzspecProcess.run(["init", "project"], in: folder.path)
+        let result = try await folder.run(["init", "project"])
         #expect(result.status == 0, "\(result.all)")
         var files: [String: String] = [:]
         for name in [".github/workflows/azspec.yml", "azure-pipelines.yml", ".azure-pipelines/install-azspec.yml"] {

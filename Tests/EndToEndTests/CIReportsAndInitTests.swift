@@ -52,14 +52,14 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write("specs/fails.yaml", Self.failingSpec)
-        let result = try await AzspecProcess.run(["run", "--emulator", "specs"], in: folder.path, environment: ["TF_BUILD": "True"])
+        let result = try await folder.run(["run", "--emulator", "specs"], environment: ["TF_BUILD": "True"])
         #expect(result.status == 1)
         #expect(
             result.stdout.contains(
                 "##vso[task.logissue type=error;sourcepath=specs/fails.yaml;linenumber=10;columnnumber=9;code=One fails › the subscription]"
             ))
         #expect(result.stdout.contains("##vso[task.complete result=Failed;]azspec: 1 of 1 tests failed"))
-        let plain = try await AzspecProcess.run(["run", "--emulator", "specs"], in: folder.path)
+        let plain = try await folder.run(["run", "--emulator", "specs"])
         #expect(!plain.stdout.contains("##vso"), "only under Azure Pipelines")
         #expect(!plain.stdout.contains("::error"), "only under GitHub Actions")
     }
@@ -69,14 +69,14 @@ import Testing
         defer { folder.remove() }
         try folder.write("specs/fails.yaml", Self.failingSpec)
         try folder.write("blocker", "a file where a folder should be")
-        let blocked = try await AzspecProcess.run(["run", "--emulator", "specs", "--report", "json=blocker/run.json"], in: folder.path)
+        let blocked = try await folder.run(["run", "--emulator", "specs", "--report", "json=blocker/run.json"])
         #expect(blocked.status == 2, "\(blocked.all)")
         #expect(blocked.stderr.contains("cannot write the report to blocker/run.json"))
         #expect(!blocked.all.contains("the subscription"), "nothing ran")
-        let unknown = try await AzspecProcess.run(["run", "--emulator", "specs", "--report", "xml"], in: folder.path)
+        let unknown = try await folder.run(["run", "--emulator", "specs", "--report", "xml"])
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("unknown report kind 'xml'"))
-        let twice = try await AzspecProcess.run(["run", "--emulator", "specs", "--report", "json=reports/junit.xml"], in: folder.path)
+        let twice = try await folder.run(["run", "--emulator", "specs", "--report", "json=reports/junit.xml"])
         #expect(twice.status == 2)
         #expect(twice.stderr.contains("two reports would be written to it"))
     }
@@ -85,11 +85,11 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write("project/azspec.yaml", "# mine\n")
-        let kept = try await AzspecProcess.run(["init", "project"], in: folder.path)
+        let kept = try await folder.run(["init", "project"])
         #expect(kept.status == 0, "\(kept.all)")
         #expect(kept.stdout.contains("kept    project/azspec.yaml (it exists; not overwritten)"))
         #expect(folder.read("project/azspec.yaml") == "# mine\n")
-        let created = try await AzspecProcess.run(["init", "fresh"], in: folder.path)
+        let created = try await folder.run(["init", "fresh"])
         #expect(created.status == 0)
         for file in [
             "azspec.yaml", "specs/01-smoke.yaml", ".gitignore", "azspec.schema.json", ".github/workflows/azspec.yml", "azure-pipelines.yml",
@@ -100,7 +100,7 @@ import Testing
         let run = try await AzspecProcess.run(["run", "--emulator"], in: folder.path + "/fresh")
         #expect(run.status == 0, "\(run.all)")
         #expect(run.stdout.contains("2 passed, 0 failed"))
-        let again = try await AzspecProcess.run(["init", "fresh"], in: folder.path)
+        let again = try await folder.run(["init", "fresh"])
         #expect(again.stdout.components(separatedBy: "kept").count - 1 == 7, "\(again.stdout)")
         let schema = try #require(folder.read("fresh/azspec.schema.json"))
         #expect(JSONValue.parsed(Array(schema.utf8)) != nil)
@@ -110,27 +110,27 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let fixtures = AzspecProcess.packageRoot + "/Tests/AzspecImportTests/Fixtures/"
-        let imported = try await AzspecProcess.run(
+        let imported = try await folder.run(
             [
                 "import", "postman", fixtures + "manual-flow.postman_collection.json", "--environment",
                 fixtures + "manual-flow.postman_environment.json", "--out", "specs",
-            ], in: folder.path)
+            ])
         #expect(imported.status == 0, "\(imported.all)")
         #expect(imported.stdout.contains("wrote specs/01-azure-manual-flow.yaml"), "\(imported.stdout)")
         #expect(imported.stderr.contains("note: Set these environment variables before running"), "\(imported.stderr)")
-        let run = try await AzspecProcess.run(["run", "--emulator", "specs"], in: folder.path)
+        let run = try await folder.run(["run", "--emulator", "specs"])
         #expect(run.status == 0, "\(run.all)")
         #expect(run.stdout.contains("2 passed, 0 failed"))
         // Never overwrites: a second import into the same folder writes nothing.
-        let again = try await AzspecProcess.run(
-            ["import", "postman", fixtures + "manual-flow.postman_collection.json", "--out", "specs"], in: folder.path)
+        let again = try await folder.run(
+            ["import", "postman", fixtures + "manual-flow.postman_collection.json", "--out", "specs"])
         #expect(again.status == 2)
         #expect(again.stderr.contains("it exists already; nothing was written"))
         for (file, message) in [
             ("v1.postman_collection.json", "Postman v1 collections are not supported: export it again as Collection v2.1 from Postman"),
             ("manual-flow.postman_environment.json", "not a Postman collection"),
         ] {
-            let refused = try await AzspecProcess.run(["import", "postman", fixtures + file, "--out", "other"], in: folder.path)
+            let refused = try await folder.run(["import", "postman", fixtures + file, "--out", "other"])
             #expect(refused.status == 2, "\(file)")
             #expect(refused.stderr.contains(message), "\(refused.stderr)")
         }
@@ -157,8 +157,8 @@ import Testing
 
             """)
         let secret = "dry-run-canary-" + UUID().uuidString
-        let result = try await AzspecProcess.run(
-            ["run", "specs", "--dry-run"], in: folder.path, environment: ["AZURE_CLIENT_SECRET": secret])
+        let result = try await folder.run(
+            ["run", "specs", "--dry-run"], environment: ["AZURE_CLIENT_SECRET": secret])
         #expect(result.status == 0, "nothing was sent, so nothing failed: \(result.all)")
         #expect(
             result.stdout.contains(

@@ -98,8 +98,8 @@ import Testing
             for flags in [[], ["-v"], ["--junit-strict"], ["-v", "--junit-strict"], ["-v"] + everyReport] {
                 var environment = Self.environment(server, closedPort: closedPort)
                 environment["GITHUB_STEP_SUMMARY"] = folder.path + "/summary.md"
-                let result = try await AzspecProcess.run(
-                    ["run", "--emulator", "specs", "--jobs", "1"] + flags, in: folder.path, environment: environment)
+                let result = try await folder.run(
+                    ["run", "--emulator", "specs", "--jobs", "1"] + flags, environment: environment)
                 #expect(result.status == 1, "\(result.all)")
                 #expect(result.stdout.contains("1 passed, \(3 * Self.encodings.count + 3) failed"), "\(result.stdout)")
                 #expect(result.stdout.contains(#"$.error.message: expected "nope", got "***""#), "\(result.stdout)")

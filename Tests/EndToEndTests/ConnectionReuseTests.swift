@@ -16,8 +16,8 @@ import Testing
             try folder.write("specs/s\(file).yaml", "name: suite \(file)\ntests:\n" + tests.joined(separator: "\n") + "\n")
         }
         let (result, connections) = try await FaultServer.withRunning { server in
-            let result = try await AzspecProcess.run(
-                ["run", "specs", "--jobs", "8", "--junit", "reports/junit.xml"], in: folder.path,
+            let result = try await folder.run(
+                ["run", "specs", "--jobs", "8", "--junit", "reports/junit.xml"],
                 environment: ["FAULT_URL": server.baseURL])
             return (result, server.connections)
         }

@@ -102,7 +102,7 @@ import Yams
         for name in ["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET", "AZURE_SUBSCRIPTION_ID"] {
             environment[name] = nil
         }
-        let result = try await AzspecProcess.run(["validate", "--emulator", "specs"], in: folder.path, environment: environment)
+        let result = try await folder.run(["validate", "--emulator", "specs"], environment: environment)
         #expect(result.status == 0, "\(page): \(result.all)")
     }
 

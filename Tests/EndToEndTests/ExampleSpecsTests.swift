@@ -9,8 +9,8 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let report = folder.path + "/reports/junit.xml"
-        let result = try await AzspecProcess.run(
-            ["run", "--emulator", AzspecProcess.packageRoot + "/specs", "--junit", report], in: folder.path)
+        let result = try await folder.run(
+            ["run", "--emulator", AzspecProcess.packageRoot + "/specs", "--junit", report])
         #expect(result.status == 0, "\(result.all)")
         #expect(result.stdout.contains("29 passed, 0 failed"), "\(result.stdout)")
         #expect(!result.all.contains("warning"), "a newcomer's first run is clean: \(result.all)")

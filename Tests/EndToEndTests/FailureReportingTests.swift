@@ -122,7 +122,7 @@ import Testing
             var environment = endpoint.environment
             environment["AZURE_AUTHORITY_HOST"] = endpoint.baseURL
             environment["AZURE_RESOURCE_MANAGER_ENDPOINT"] = endpoint.baseURL
-            let result = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: environment)
+            let result = try await folder.run(["run", "specs"], environment: environment)
             #expect(result.status == 2, "\(result.all)")
             #expect(
                 result.stderr.contains("specs/b-broken.yaml:6:7: error: unknown key 'methd' in request (did you mean 'method'?)"),
@@ -140,21 +140,21 @@ import Testing
     @Test func usageErrorsAnUnwritableReportAndAMissingPathExitTwo() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let usage = try await AzspecProcess.run(["run", "--no-such-flag"], in: folder.path)
+        let usage = try await folder.run(["run", "--no-such-flag"])
         #expect(usage.status == 2)
         #expect(usage.stderr.contains("--no-such-flag"))
         try folder.write("specs/x.yaml", "name: x\ntests:\n  - { name: t, request: { url: 'http://127.0.0.1:9/' } }\n")
         try folder.write("blocker", "a file where the report folder should be")
-        let blocked = try await AzspecProcess.run(["run", "specs", "--junit", "blocker/junit.xml"], in: folder.path)
+        let blocked = try await folder.run(["run", "specs", "--junit", "blocker/junit.xml"])
         #expect(blocked.status == 2, "\(blocked.all)")
         #expect(blocked.stderr.contains("cannot write the report to blocker/junit.xml"))
         // A path that does not exist (or a mistyped command) writes no report: nothing ran.
         try FileManager.default.removeItem(atPath: folder.path + "/reports")
-        let missing = try await AzspecProcess.run(["run", "nowhere"], in: folder.path)
+        let missing = try await folder.run(["run", "nowhere"])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no such file or folder: nowhere"))
         #expect(folder.read("reports/junit.xml") == nil)
-        let command = try await AzspecProcess.run(["lst"], in: folder.path)
+        let command = try await folder.run(["lst"])
         #expect(command.status == 2)
         #expect(command.stderr.contains("no such file or folder: lst (did you mean the command 'list'?)"), "\(command.all)")
         #expect(folder.read("reports/junit.xml") == nil)

@@ -41,8 +41,8 @@ import Testing
                       - { principal: app, role: Reader, scope: /subscriptions/99999999-8888-7777-6666-555555555555 }
 
                 """)
-        let run = try await AzspecProcess.run(
-            ["run", "--emulator", "--emulator-config", config, "specs"], in: folder.path,
+        let run = try await folder.run(
+            ["run", "--emulator", "--emulator-config", config, "specs"],
             environment: [
                 "AZURE_TENANT_ID": "11111111-2222-3333-4444-555555555555",
                 "AZURE_CLIENT_ID": "a0000000-0000-4000-8000-000000000001", "AZURE_CLIENT_SECRET": "app-secret-value",
@@ -55,9 +55,8 @@ import Testing
         let environment = try String(contentsOfFile: fixtures + "manual-flow.postman_environment.json", encoding: .utf8)
         try folder.write("postman/collection.json", Self.byteOrderMark + collection)
         try folder.write("postman/environment.json", Self.byteOrderMark + environment)
-        let imported = try await AzspecProcess.run(
-            ["import", "postman", "postman/collection.json", "--environment", "postman/environment.json", "--out", "imported"],
-            in: folder.path)
+        let imported = try await folder.run(
+            ["import", "postman", "postman/collection.json", "--environment", "postman/environment.json", "--out", "imported"])
         #expect(imported.status == 0, "\(imported.all)")
         #expect(imported.stdout.contains("wrote imported/01-azure-manual-flow.yaml"), "\(imported.stdout)")
     }
@@ -79,13 +78,13 @@ import Testing
         try manager.createSymbolicLink(atPath: folder.path + "/loop-a.yaml", withDestinationPath: "loop-b.yaml")
         try manager.createSymbolicLink(atPath: folder.path + "/loop-b.yaml", withDestinationPath: "loop-a.yaml")
         try manager.createSymbolicLink(atPath: folder.path + "/gone.yaml", withDestinationPath: "nowhere.yaml")
-        let loop = try await AzspecProcess.run(["validate", "loop-a.yaml"], in: folder.path)
+        let loop = try await folder.run(["validate", "loop-a.yaml"])
         #expect(loop.status == 2)
         #expect(loop.stderr.contains("error: a symbolic link loop (too many levels of symbolic links): loop-a.yaml"), "\(loop.stderr)")
-        let dangling = try await AzspecProcess.run(["run", "gone.yaml"], in: folder.path)
+        let dangling = try await folder.run(["run", "gone.yaml"])
         #expect(dangling.status == 2)
         #expect(dangling.stderr.contains("error: a symbolic link to something that does not exist: gone.yaml"), "\(dangling.stderr)")
-        let missing = try await AzspecProcess.run(["validate", "absent.yaml"], in: folder.path)
+        let missing = try await folder.run(["validate", "absent.yaml"])
         #expect(missing.stderr.contains("error: no such file or folder: absent.yaml"), "\(missing.stderr)")
     }
 }

@@ -53,8 +53,8 @@ import Testing
                 "specs/hostile.yaml",
                 (folder.read("specs/hostile.yaml") ?? "").replacingOccurrences(of: "FAULT_PORT", with: "\(server.port)"))
             let started = ContinuousClock.now
-            let result = try await AzspecProcess.run(
-                ["run", "specs", "--jobs", "1"], in: folder.path,
+            let result = try await folder.run(
+                ["run", "specs", "--jobs", "1"],
                 environment: [
                     "FAULT_URL": server.baseURL, "HOSTILE_TOKEN": "eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.eyJzdWIiOiJob3N0aWxlIn0.c2ln",
                 ])
@@ -113,8 +113,8 @@ import Testing
                   - name: away scheme
                     permissions: { principal: \(principal), scope: /subscriptions/away-scheme, none: true }
                 """)
-            return try await AzspecProcess.run(
-                ["run", "specs", "-v"], in: folder.path, environment: ["ARM_TOKEN": "hostile-audit-token-1"])
+            return try await folder.run(
+                ["run", "specs", "-v"], environment: ["ARM_TOKEN": "hostile-audit-token-1"])
         }
         #expect(output.status == 1, "\(output.all)")
         let lines = output.all.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
@@ -187,8 +187,8 @@ import Testing
                 expect: { json: { $.path: { contains: "got=item" } } }
             """)
         let result = try await FaultServer.withRunning { server in
-            try await AzspecProcess.run(
-                ["run", "specs", "--junit", "reports/junit.xml"], in: folder.path, environment: ["FAULT_URL": server.baseURL])
+            try await folder.run(
+                ["run", "specs", "--junit", "reports/junit.xml"], environment: ["FAULT_URL": server.baseURL])
         }
         #expect(result.status == 1, "\(result.all)")
         #expect(result.stdout.contains("2 passed, 1 failed"), "\(result.stdout)")
@@ -244,7 +244,7 @@ import Testing
                   timeout: 1e308
             """)
         try FileManager.default.createDirectory(atPath: folder.path + "/specs/folder.yaml", withIntermediateDirectories: true)
-        let result = try await AzspecProcess.run(["validate", "specs"], in: folder.path)
+        let result = try await folder.run(["validate", "specs"])
         #expect(result.status == 2, "\(result.all)")
         let err = result.stderr
         #expect(err.contains("specs/laughs.yaml:3:7: error: YAML anchors are not supported (&a0)"), "\(err)")
@@ -277,7 +277,7 @@ import Testing
             """)
         let environment = ["AZURE_TENANT_ID": "t", "AZURE_CLIENT_ID": "c", variable: path, "AZURE_AUTHORITY_HOST": "http://127.0.0.1:9"]
         for command in ["validate", "run"] {
-            let result = try await AzspecProcess.run([command, "specs"], in: folder.path, environment: environment)
+            let result = try await folder.run([command, "specs"], environment: environment)
             #expect(result.status == 2, "\(command): \(result.all)")
             #expect(result.stderr.contains(message), "\(command): \(result.stderr)")
         }
@@ -289,10 +289,10 @@ import Testing
         try folder.write("specs/azspec.yml", "identities:\n  pat: { kind: token, variable: MY_PAT }\n")
         try folder.write(
             "specs/a.yaml", "name: a\nidentity: pat\ntests:\n  - name: t\n    request: { url: \"https://management.azure.com/x\" }\n")
-        let missing = try await AzspecProcess.run(["validate", "specs"], in: folder.path)
+        let missing = try await folder.run(["validate", "specs"])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("identity 'pat' reads its token from MY_PAT, which is not set"), "\(missing.all)")
-        let present = try await AzspecProcess.run(["validate", "specs"], in: folder.path, environment: ["MY_PAT": "x"])
+        let present = try await folder.run(["validate", "specs"], environment: ["MY_PAT": "x"])
         #expect(present.status == 0, "\(present.all)")
     }
 
@@ -335,8 +335,8 @@ import Testing
             try folder.write(
                 "specs/cli.yaml", (folder.read("specs/cli.yaml") ?? "").replacingOccurrences(of: "FAULT_PORT", with: "\(server.port)"))
             let started = ContinuousClock.now
-            let result = try await AzspecProcess.run(
-                ["run", "specs", "--timeout", "2"], in: folder.path, environment: ["FAULT_URL": server.baseURL])
+            let result = try await folder.run(
+                ["run", "specs", "--timeout", "2"], environment: ["FAULT_URL": server.baseURL])
             #expect(result.status == 1, "\(result.all)")
             #expect(result.stdout.contains("✓ chatty"), "\(result.stdout)")
             #expect(result.stdout.contains("did not finish within 2 s and was stopped"), "\(result.stdout)")

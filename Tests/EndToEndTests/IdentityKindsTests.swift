@@ -45,7 +45,7 @@ import Testing
             """)
         try await Emulator.withRunning(configuration: try Self.configuration()) { endpoint in
             let environment = IdentityTests.environment(endpoint, ["CERT_PATH": pem, "STRANGER_PATH": stranger])
-            let result = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: environment)
+            let result = try await folder.run(["run", "specs"], environment: environment)
             #expect(result.status == 1, "\(result.all)")
             #expect(result.stdout.contains("2 passed, 1 failed"), "\(result.stdout)")
             #expect(
@@ -65,13 +65,13 @@ import Testing
         try await Emulator.withRunning(configuration: try Self.configuration()) { endpoint in
             var environment = IdentityTests.environment(endpoint, ["AZURE_CLIENT_CERTIFICATE_PATH": pem])
             environment["AZURE_CLIENT_SECRET"] = nil
-            let certificate = try await AzspecProcess.run(["run", "specs", "--verbose"], in: folder.path, environment: environment)
+            let certificate = try await folder.run(["run", "specs", "--verbose"], environment: environment)
             #expect(certificate.status == 0, "\(certificate.all)")
 
             let federated = try await endpoint.federatedToken(subject: EmulatorConfiguration.Defaults.githubSubject)
             environment["AZURE_CLIENT_CERTIFICATE_PATH"] = nil
             environment["AZURE_FEDERATED_TOKEN_FILE"] = try folder.write("federated-token", federated + "\n")
-            let workload = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: environment)
+            let workload = try await folder.run(["run", "specs"], environment: environment)
             #expect(workload.status == 0, "\(workload.all)")
             #expect(await endpoint.tokenRequestCount(clientId: EmulatorConfiguration.Defaults.smokeClientId) == 2)
             #expect(!workload.all.contains(federated))
@@ -105,7 +105,7 @@ import Testing
                     identity: fork
                 \(Self.listGroups)
                 """)
-            let result = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: IdentityTests.environment(endpoint))
+            let result = try await folder.run(["run", "specs"], environment: IdentityTests.environment(endpoint))
             #expect(result.status == 1, "\(result.all)")
             #expect(result.stdout.contains("2 passed, 1 failed"), "\(result.stdout)")
             #expect(
@@ -118,7 +118,7 @@ import Testing
                 "late/expired.yaml",
                 "name: expired\nidentities: { old: { kind: workloadIdentity, tokenFile: \"\(expired)\" } }\ntests:\n  - name: t\n    identity: old\n\(Self.listGroups)\n"
             )
-            let late = try await AzspecProcess.run(["validate", "late"], in: folder.path, environment: IdentityTests.environment(endpoint))
+            let late = try await folder.run(["validate", "late"], environment: IdentityTests.environment(endpoint))
             #expect(late.status == 2)
             #expect(late.stderr.contains("identity 'old': the federated token in \(expired) expired at "), "\(late.stderr)")
         }
@@ -152,13 +152,13 @@ import Testing
             // App Service: IDENTITY_ENDPOINT and IDENTITY_HEADER win; the IMDS address is dead to prove it is unused.
             var environment = IdentityTests.environment(
                 endpoint, ["AZSPEC_IMDS_ENDPOINT": "http://127.0.0.1:\(closedPort)/metadata/identity/oauth2/token"])
-            let appService = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: environment)
+            let appService = try await folder.run(["run", "specs"], environment: environment)
             #expect(appService.status == 0, "\(appService.all)")
             // IMDS: without the App Service variables, at the configured (loopback) endpoint.
             environment["IDENTITY_ENDPOINT"] = nil
             environment["IDENTITY_HEADER"] = nil
             environment["AZSPEC_IMDS_ENDPOINT"] = endpoint.environment["AZSPEC_IMDS_ENDPOINT"]
-            let imds = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: environment)
+            let imds = try await folder.run(["run", "specs"], environment: environment)
             #expect(imds.status == 0, "\(imds.all)")
             #expect(await endpoint.tokenRequestCount(clientId: EmulatorConfiguration.Defaults.managedIdentityClientId) == 2)
         }
@@ -189,7 +189,7 @@ import Testing
             // An 8-second token is renewed half-way (short tokens) — after the 5-second pause, once.
             try await Emulator.withRunning(configuration: try Self.configuration(tokenLifetime: 8)) { endpoint in
                 let environment = IdentityTests.environment(endpoint, ["FAULT_URL": server.baseURL])
-                let result = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: environment)
+                let result = try await folder.run(["run", "specs"], environment: environment)
                 #expect(result.status == 0, "\(result.all)")
                 #expect(result.stdout.contains("2 tokens acquired"), "\(result.stdout)")
                 #expect(await endpoint.tokenRequestCount() == 2)
@@ -217,7 +217,7 @@ import Testing
                 """)
             try await Emulator.withRunning { endpoint in
                 let environment = IdentityTests.environment(endpoint, ["FAULT_URL": server.baseURL])
-                let result = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: environment)
+                let result = try await folder.run(["run", "specs"], environment: environment)
                 #expect(result.status == 0, "\(result.all)")
                 #expect(await endpoint.tokenRequestCount() == 2, "one renewal after the 401, then the new token is reused")
             }
@@ -232,18 +232,18 @@ import Testing
         try await Emulator.withRunning(tls: tls) { endpoint in
             let environment = IdentityTests.environment(endpoint)
             let specs = AzspecProcess.packageRoot + "/specs"
-            let trusted = try await AzspecProcess.run(["run", specs, "--ca-cert", ca], in: folder.path, environment: environment)
+            let trusted = try await folder.run(["run", specs, "--ca-cert", ca], environment: environment)
             #expect(trusted.status == 0, "\(trusted.all)")
             #expect(trusted.stdout.contains("29 passed, 0 failed"))
-            let untrusted = try await AzspecProcess.run(["run", specs], in: folder.path, environment: environment)
+            let untrusted = try await folder.run(["run", specs], environment: environment)
             #expect(untrusted.status == 1, "\(untrusted.all)")
             #expect(
                 untrusted.stdout.contains(
                     "the TLS certificate of 127.0.0.1:\(endpoint.port) did not verify (CERTIFICATE_VERIFY_FAILED): trust its CA with --ca-cert FILE"
                 ), "\(untrusted.stdout)")
         }
-        let inProcess = try await AzspecProcess.run(
-            ["run", "--emulator", "--emulator-tls", AzspecProcess.packageRoot + "/specs"], in: folder.path)
+        let inProcess = try await folder.run(
+            ["run", "--emulator", "--emulator-tls", AzspecProcess.packageRoot + "/specs"])
         #expect(inProcess.status == 0, "\(inProcess.all)")
         #expect(inProcess.stderr.contains("emulator: Entra ID and ARM at https://127.0.0.1:"))
     }
@@ -277,7 +277,7 @@ import Testing
                 """)
             var environment = endpoint.environment
             environment["AZURE_AUTHORITY_HOST"] = nil
-            let result = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: environment)
+            let result = try await folder.run(["run", "specs"], environment: environment)
             #expect(result.status == 0, "\(result.all)")
             #expect(result.stdout.contains("3 passed, 0 failed"))
         }

@@ -35,8 +35,8 @@ import Testing
             try folder.write("specs/suite-\(file).yaml", "name: suite \(file)\nidentity: true\ntests:\n\(tests)\n")
         }
         try await Emulator.withRunning { endpoint in
-            let result = try await AzspecProcess.run(
-                ["run", "specs", "--jobs", "4"], in: folder.path, environment: Self.environment(endpoint))
+            let result = try await folder.run(
+                ["run", "specs", "--jobs", "4"], environment: Self.environment(endpoint))
             #expect(result.status == 0, "\(result.all)")
             #expect(result.stdout.contains("12 passed, 0 failed"))
             #expect(result.stdout.contains("1 token acquired"))
@@ -74,7 +74,7 @@ import Testing
                   token: { tid: not-this-tenant }
             """)
         try await Emulator.withRunning { endpoint in
-            let result = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: Self.environment(endpoint))
+            let result = try await folder.run(["run", "specs"], environment: Self.environment(endpoint))
             #expect(result.status == 1, "\(result.all)")
             #expect(result.stdout.contains("2 passed, 1 failed"))
             #expect(result.stdout.contains("token claim tid: expected \"not-this-tenant\", got \""))
@@ -104,7 +104,7 @@ import Testing
             \(Self.listGroups)
             """)
         try await Emulator.withRunning { endpoint in
-            let result = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: Self.environment(endpoint))
+            let result = try await folder.run(["run", "specs"], environment: Self.environment(endpoint))
             #expect(result.status == 1, "\(result.all)")
             #expect(result.stdout.contains("✓ good 1"))
             #expect(result.stdout.contains("identity 'broken' could not get a token: AADSTS7000215: Invalid client secret provided."))
@@ -157,8 +157,8 @@ import Testing
                         request: { url: "http://127.0.0.1{{same}}", headers: { Authorization: "Bearer hand-written-2" } }
                         expect: { json: { "$.headers.authorization": "Bearer hand-written-2" } }
                     """)
-                let result = try await AzspecProcess.run(
-                    ["run", "specs"], in: folder.path, environment: Self.environment(endpoint, ["FAULT_URL": server.baseURL]))
+                let result = try await folder.run(
+                    ["run", "specs"], environment: Self.environment(endpoint, ["FAULT_URL": server.baseURL]))
                 let out = result.stdout
                 #expect(result.status == 1, "\(result.all)")
                 #expect(
@@ -213,14 +213,14 @@ import Testing
                 """)
             try await Emulator.withRunning { endpoint in
                 let environment = Self.environment(endpoint, ["FAULT_URL": server.baseURL])
-                let literal = try await AzspecProcess.run(["run", "static"], in: folder.path, environment: environment)
+                let literal = try await folder.run(["run", "static"], environment: environment)
                 #expect(literal.status == 2, "\(literal.all)")
                 #expect(
                     literal.stderr.contains(
                         "static/literal.yaml:6:21: error: identity 'deployer' sends its token only to http://127.0.0.1:\(endpoint.port); "
                             + "http://127.0.0.1:\(server.port) is none of them"),
                     "\(literal.stderr)")
-                let templated = try await AzspecProcess.run(["run", "runtime", "--verbose"], in: folder.path, environment: environment)
+                let templated = try await folder.run(["run", "runtime", "--verbose"], environment: environment)
                 #expect(templated.status == 1, "\(templated.all)")
                 #expect(
                     templated.stdout.contains(
@@ -264,14 +264,14 @@ import Testing
                 \(Self.listGroups)
                 """)
             let environment = Self.environment(endpoint, ["MY_ARM_TOKEN": token, "FAKE_AZ_TOKEN": token])
-            let result = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: environment)
+            let result = try await folder.run(["run", "specs"], environment: environment)
             #expect(result.status == 0, "\(result.all)")
             #expect(folder.read("az-arguments")?.contains("account get-access-token --resource \(endpoint.baseURL)/ --output json") == true)
             try folder.write(
                 "bad/noaz.yaml",
                 "name: no az\nidentities: { noaz: { kind: azureCli, command: [az-is-not-installed-here] } }\ntests:\n  - name: t\n    identity: noaz\n\(Self.listGroups)\n"
             )
-            let missing = try await AzspecProcess.run(["validate", "bad"], in: folder.path, environment: environment)
+            let missing = try await folder.run(["validate", "bad"], environment: environment)
             #expect(missing.status == 2)
             #expect(
                 missing.stderr.contains("identity 'noaz': 'az-is-not-installed-here' was not found on PATH: is the Azure CLI installed?"))
@@ -303,7 +303,7 @@ import Testing
             """)
         try folder.write("empty-token", "\n")
         try await Emulator.withRunning { endpoint in
-            let result = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: Self.environment(endpoint))
+            let result = try await folder.run(["run", "specs"], environment: Self.environment(endpoint))
             #expect(result.status == 2, "\(result.all)")
             let err = result.stderr
             #expect(err.contains("unknown identity kind 'clientSecrett' (did you mean 'clientSecret'?)"), "\(err)")
@@ -330,7 +330,7 @@ import Testing
                 """)
             try await Emulator.withRunning { endpoint in
                 let environment = Self.environment(endpoint, ["AZURE_AUTHORITY_HOST": server.baseURL + "/html"])
-                let result = try await AzspecProcess.run(["run", "specs"], in: folder.path, environment: environment)
+                let result = try await folder.run(["run", "specs"], environment: environment)
                 #expect(result.status == 1, "\(result.all)")
                 #expect(
                     result.stdout.contains(

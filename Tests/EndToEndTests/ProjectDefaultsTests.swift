@@ -54,7 +54,7 @@ import Testing
               - name: t
                 request: { url: "{{cloud.arm}}/subscriptions/x/resourcegroups" }
             """)
-        let warned = try await AzspecProcess.run(["validate", "specs"], in: folder.path)
+        let warned = try await folder.run(["validate", "specs"])
         #expect(warned.status == 0, "a warning, not an error: \(warned.all)")
         #expect(
             warned.stderr.contains("specs/t.yaml:4:21: warning: this Resource Manager request names no api-version"),
@@ -69,11 +69,11 @@ import Testing
                 request: { url: "{{cloud.arm}}/subscriptions/x/resourcegroups" }
                 expect: { status: 400, json: { $.error.code: MissingApiVersionParameter } }
             """)
-        let quiet = try await AzspecProcess.run(["validate", "specs"], in: folder.path)
+        let quiet = try await folder.run(["validate", "specs"])
         #expect(quiet.status == 0, "\(quiet.all)")
         #expect(!quiet.all.contains("warning"), "\(quiet.all)")
         try folder.write("specs/azspec.yaml", "apiVersion: latest\ntimeout: 0\n")
-        let refused = try await AzspecProcess.run(["validate", "specs"], in: folder.path)
+        let refused = try await folder.run(["validate", "specs"])
         #expect(refused.status == 2, "\(refused.all)")
         #expect(
             refused.stderr.contains("specs/azspec.yaml:1:13: error: apiVersion must be an ARM api-version such as 2021-04-01"),

@@ -72,8 +72,8 @@ import Testing
                 expect: { status: 201 }
             """)
         for flags in [["--verbose"], ["--verbose", "--junit-strict"]] {
-            let result = try await AzspecProcess.run(
-                ["run", "--emulator", "--emulator-config", config, "specs"] + flags, in: folder.path,
+            let result = try await folder.run(
+                ["run", "--emulator", "--emulator-config", config, "specs"] + flags,
                 environment: ["AZURE_CLIENT_SECRET": "the-users-real-secret-must-not-be-sent"])
             #expect(result.status == 1, "\(result.all)")
             #expect(result.stdout.contains("> POST http://127.0.0.1:"), "verbose shows the request line")
@@ -147,7 +147,7 @@ import Testing
             var environment = IdentityTests.environment(endpoint, ["CANARY_TOKEN": Self.canaryToken])
             environment["AZURE_CLIENT_SECRET"] = Self.canary
             for flags in [["--verbose"], ["--verbose", "--junit-strict"]] {
-                let result = try await AzspecProcess.run(["run", "specs"] + flags, in: folder.path, environment: environment)
+                let result = try await folder.run(["run", "specs"] + flags, environment: environment)
                 #expect(result.status == 1, "\(result.all)")
                 #expect(result.stdout.contains("0 passed, 4 failed"), "\(result.stdout)")
                 #expect(result.stdout.contains("> Authorization: ***"), "\(result.stdout)")

@@ -168,8 +168,8 @@ import Testing
                 request: { url: "/subscriptions/99999999-8888-7777-6666-555555555555/resourcegroups", query: { api-version: "2021-04-01" } }
                 expect: { status: 200 }
             """)
-        let result = try await AzspecProcess.run(
-            ["run", "--emulator", "--emulator-config", config, "specs", "-v"], in: folder.path)
+        let result = try await folder.run(
+            ["run", "--emulator", "--emulator-config", config, "specs", "-v"])
         #expect(result.status == 0, "\(result.all)")
         let out = result.stdout
         #expect(out.contains("attempt 1 of 4: 429 Too Many Requests; waiting 1.0 s (Retry-After: 1)"), "\(out)")
@@ -223,7 +223,7 @@ import Testing
                 request: { url: "/subscriptions/99999999-8888-7777-6666-555555555555/resourcegroups" }
                 expect: { status: 200 }
             """)
-        let result = try await AzspecProcess.run(["run", "--emulator", "--emulator-config", config, "specs", "-v"], in: folder.path)
+        let result = try await folder.run(["run", "--emulator", "--emulator-config", config, "specs", "-v"])
         #expect(result.status == 0, "\(result.all)")
         let out = result.stdout
         #expect(out.contains("actor 'b0000000-0000-4000-8000-000000000001' exceeded. Please try again after '1' seconds."), "\(out)")
@@ -254,15 +254,15 @@ import Testing
             try folder.write("specs/f\(file).yaml", "name: file \(file)\nidentity: app\ntests:\n" + tests.joined(separator: "\n") + "\n")
         }
         try project("{ reads: { burst: 10, refill: 10 }, margin: 1 }")
-        let polite = try await AzspecProcess.run(
-            ["run", "--emulator", "--emulator-config", config, "specs", "--jobs", "8", "-v"], in: folder.path)
+        let polite = try await folder.run(
+            ["run", "--emulator", "--emulator-config", config, "specs", "--jobs", "8", "-v"])
         #expect(polite.status == 0, "\(polite.all)")
         #expect(polite.stdout.contains("48 passed, 0 failed"), "\(polite.stdout)")
         #expect(!polite.stdout.contains("429 Too Many Requests"), "ARM never had to throttle: \(polite.stdout)")
         #expect(polite.stdout.contains("rate limit: waiting"), "the waits are in -v and the report")
         // Without it, the same run is throttled: the limiter is what kept it out.
         try project("false")
-        let rude = try await AzspecProcess.run(["run", "--emulator", "--emulator-config", config, "specs", "--jobs", "8"], in: folder.path)
+        let rude = try await folder.run(["run", "--emulator", "--emulator-config", config, "specs", "--jobs", "8"])
         #expect(rude.status == 1)
         #expect(rude.stdout.contains("status: expected 200, got 429 SubscriptionRequestsThrottled"), "\(rude.stdout)")
     }

@@ -30,7 +30,7 @@ import Testing
     private func check(_ files: [String], definition: String? = nil) async throws -> (status: Int32, output: String) {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let printed = try await AzspecProcess.run(["schema"], in: folder.path)
+        let printed = try await folder.run(["schema"])
         #expect(printed.status == 0)
         let schema = try folder.write("azspec.schema.json", printed.stdout)
         var arguments = [AzspecProcess.packageRoot + "/scripts/schema-check.py", "--schema", schema]

@@ -42,8 +42,8 @@ import Testing
             """)
         let closedPort = try await FaultServer.closedPort()
         try await FaultServer.withRunning { server in
-            let result = try await AzspecProcess.run(
-                ["run", "specs", "--jobs", "1"], in: folder.path,
+            let result = try await folder.run(
+                ["run", "specs", "--jobs", "1"],
                 environment: ["FAULT_URL": server.baseURL, "CLOSED_URL": "http://127.0.0.1:\(closedPort)"])
             #expect(result.status == 1, "\(result.all)")
             let out = result.stdout
@@ -73,8 +73,8 @@ import Testing
             try folder.write(
                 "specs/hostile.yaml",
                 (folder.read("specs/hostile.yaml") ?? "").replacingOccurrences(of: "FAULT_PORT", with: "\(server.port)"))
-            let result = try await AzspecProcess.run(
-                ["run", "specs", "--jobs", "1", "--junit-strict"], in: folder.path,
+            let result = try await folder.run(
+                ["run", "specs", "--jobs", "1", "--junit-strict"],
                 environment: [
                     "FAULT_URL": server.baseURL, "HOSTILE_TOKEN": "eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.eyJzdWIiOiJob3N0aWxlIn0.c2ln",
                 ])

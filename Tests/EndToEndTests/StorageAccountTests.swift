@@ -55,7 +55,7 @@ import Testing
                 request: { url: "{{account}}", query: { api-version: "2023-01-01" } }
                 expect: { status: 404, json: { $.error.code: ResourceNotFound } }
             """)
-        let result = try await AzspecProcess.run(["run", "--emulator", "specs", "-v"], in: folder.path)
+        let result = try await folder.run(["run", "--emulator", "specs", "-v"])
         #expect(result.status == 0, "\(result.all)")
         let out = result.stdout
         #expect(out.contains("7 passed, 0 failed"), "\(out)")

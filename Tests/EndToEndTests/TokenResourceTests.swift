@@ -48,7 +48,7 @@ import Testing
                 identity: plain-graph
                 expect: { token: { roles: { exists: false } } }
             """)
-        let result = try await AzspecProcess.run(["run", "--emulator", "--emulator-config", config, "specs"], in: folder.path)
+        let result = try await folder.run(["run", "--emulator", "--emulator-config", config, "specs"])
         #expect(result.status == 0, "\(result.all)")
         #expect(result.stdout.contains("4 passed, 0 failed"), "\(result.stdout)")
         #expect(result.stdout.contains("3 tokens acquired"), "one per (identity, resource): \(result.stdout)")
@@ -79,7 +79,7 @@ import Testing
                 resource: grap
                 request: { url: "https://graph.microsoft.com/v1.0/me" }
             """)
-        let result = try await AzspecProcess.run(["validate", "specs"], in: folder.path)
+        let result = try await folder.run(["validate", "specs"])
         #expect(result.status == 2, "\(result.all)")
         let err = result.stderr
         #expect(
@@ -104,7 +104,7 @@ import Testing
                 resource: graph
                 permissions: { scope: /subscriptions/x, allow: [Microsoft.Resources/subscriptions/read] }
             """)
-        let mixed = try await AzspecProcess.run(["validate", "specs"], in: folder.path)
+        let mixed = try await folder.run(["validate", "specs"])
         #expect(
             mixed.stderr.contains(
                 "specs/t.yaml:3:5: error: a permission check reads Resource Manager with a Resource Manager token; remove 'resource'"),

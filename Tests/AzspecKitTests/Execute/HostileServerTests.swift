@@ -363,7 +363,7 @@ import Yams
         }
         try handle.write(contentsOf: Data("</testsuite></testsuites>".utf8))
         try handle.close()
-        let result = try await AzspecProcess.run(["merge-reports", "merged.xml", "big.xml"], in: folder.path)
+        let result = try await folder.run(["merge-reports", "merged.xml", "big.xml"])
         #expect(result.status == 0, "\(result.all)")
         let size = try FileManager.default.attributesOfItem(atPath: folder.path + "/merged.xml")[.size] as? Int ?? 0
         #expect(size > 14 << 20)
