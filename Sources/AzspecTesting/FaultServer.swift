@@ -341,6 +341,8 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
             let json =
                 "{\"method\":\(Self.quote(method)),\"path\":\(Self.quote(target)),\"headers\":{\(headerJSON)},\"body\":\(Self.quote(body))}"
             send(context: context, status: "200 OK", type: "application/json", body: Array(json.utf8))
+        case _ where path.hasPrefix("/v1.0/"):
+            send(context: context, status: "200 OK", type: "application/json", body: Array(Self.graph(path).serialized.utf8))
         case _ where path.contains("/providers/Microsoft.Authorization/"):
             let port = context.channel.localAddress?.port ?? 0
             send(
@@ -354,6 +356,19 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
     /// Text that would be a command to a CI agent, or break a line, wherever it stands.
     public static let hostileText =
         "x\n::set-env name=NODE_OPTIONS::--require /tmp/x.js\u{85}::error::a\u{2028}##vso[task.complete result=Succeeded]b\r::add-mask::c"
+
+    /// Microsoft Graph as a hostile server answers it: the principal's type and display name and its one group's name
+    /// are ``hostileText``; the group is the one the hostile role assignments name.
+    static func graph(_ path: String) -> JSONValue {
+        let hostile = JSONValue.string(hostileText)
+        if path.hasSuffix("/transitiveMemberOf") {
+            return [
+                "value": [["@odata.type": "#microsoft.graph.group", "id": "c0000000-0000-4000-8000-000000000001", "displayName": hostile]]
+            ]
+        }
+        let id = path.split(separator: "/").last.map(String.init) ?? ""
+        return ["@odata.type": .string("#microsoft.graph." + hostileText), "id": .string(id), "displayName": hostile]
+    }
 
     /// `{scope}/providers/Microsoft.Authorization/…` as a hostile server answers it: every name, type, scope and
     /// condition is ``hostileText``; Reader (`*/read`) through a group, a deny of `roleAssignments/write` for

@@ -51,7 +51,8 @@ extension Azspec {
                     }
                     ConsoleOutput.out("Point specs at it with:")
                     ConsoleOutput.out(
-                        "  export AZURE_AUTHORITY_HOST=\(endpoint.baseURL) AZURE_RESOURCE_MANAGER_ENDPOINT=\(endpoint.baseURL)")
+                        "  export AZURE_AUTHORITY_HOST=\(endpoint.baseURL) AZURE_RESOURCE_MANAGER_ENDPOINT=\(endpoint.baseURL) "
+                            + "AZSPEC_GRAPH_ENDPOINT=\(endpoint.baseURL)")
                     for (name, value) in endpoint.environment.sorted(by: { $0.key < $1.key }) {
                         // Even the emulator's made-up secrets stay off the console; they are in its configuration.
                         let shown = SecretPolicy.isSecretVariable(name) ? "<see the emulator configuration>" : value

@@ -33,11 +33,17 @@ enum EmulatorSetup {
         }
     }
 
+    /// The cloud of an emulator at `baseURL`: Entra ID, Resource Manager and Microsoft Graph are all there.
+    static func cloud(at baseURL: String) -> CloudEndpoints {
+        CloudEndpoints(login: baseURL, arm: baseURL, graph: baseURL)
+    }
+
     /// Writes `export NAME='value'` lines (the cloud endpoints and every variable) to a file only its owner can read.
     static func writeEnvironmentFile(_ environment: [String: String], baseURL: String, to path: String) throws {
         var all = environment
         all["AZURE_AUTHORITY_HOST"] = baseURL
         all["AZURE_RESOURCE_MANAGER_ENDPOINT"] = baseURL
+        all["AZSPEC_GRAPH_ENDPOINT"] = baseURL
         let text =
             all.sorted { $0.key < $1.key }.map { "export \($0.key)='\($0.value.replacingOccurrences(of: "'", with: "'\\''"))'" }
             .joined(separator: "\n") + "\n"

@@ -75,7 +75,7 @@ extension Azspec {
                     status = try await Emulator.withRunning(configuration: configuration, tls: tls) { endpoint in
                         ConsoleOutput.err("emulator: Entra ID and ARM at \(endpoint.baseURL)")
                         let environment = EmulatorSetup.environment(overlay: endpoint.environment)
-                        let cloud = CloudEndpoints(login: endpoint.baseURL, arm: endpoint.baseURL)
+                        let cloud = EmulatorSetup.cloud(at: endpoint.baseURL)
                         return await execute(environment: environment, cloud: cloud, trusting: endpoint.caCertificatePEM)
                     }
                 } catch {

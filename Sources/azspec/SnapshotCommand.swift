@@ -56,7 +56,7 @@ extension Azspec {
                     result = try await Emulator.withRunning(configuration: configuration) { endpoint in
                         await take(
                             environment: EmulatorSetup.environment(overlay: endpoint.environment),
-                            cloud: CloudEndpoints(login: endpoint.baseURL, arm: endpoint.baseURL))
+                            cloud: EmulatorSetup.cloud(at: endpoint.baseURL))
                     }
                 } else {
                     result = await take(environment: ProcessInfo.processInfo.environment, cloud: cloud.flatMap(KnownCloud.named)?.endpoints)

@@ -26,7 +26,7 @@ extension Azspec {
                 let configuration = try EmulatorSetup.configuration(path: emulatorOptions.emulatorConfig)
                 environment = EmulatorSetup.environment(overlay: configuration.environment)
                 // The emulator's address is not known before it starts; any loopback URL stands in for it.
-                cloud = CloudEndpoints(login: "http://127.0.0.1", arm: "http://127.0.0.1")
+                cloud = EmulatorSetup.cloud(at: "http://127.0.0.1")
             }
             let set = SpecSet(
                 paths: specs.paths, environment: environment, cloud: cloud,

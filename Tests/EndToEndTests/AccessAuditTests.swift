@@ -23,7 +23,8 @@ import Testing
           - id: \(tenant)
             servicePrincipals:
         \(principals.enumerated().map { index, name in
-            "      - { name: \(name), clientId: a0000000-0000-4000-8000-00000000000\(index + 1), objectId: \(objectId(index + 1)), secrets: [\(name)-secret-value] }"
+            "      - { name: \(name), clientId: a0000000-0000-4000-8000-00000000000\(index + 1), objectId: \(objectId(index + 1)), "
+                + "secrets: [\(name)-secret-value]\(["auditor", "lonely"].contains(name) ? ", appRoles: [Directory.Read.All]" : "") }"
         }.joined(separator: "\n"))
             groups:
               - { name: sg-platform, objectId: c0000000-0000-4000-8000-000000000001, members: [sg-nested] }
@@ -106,14 +107,14 @@ import Testing
         #expect(xml.contains(#"tests="4" failures="0" errors="0""#), "\(xml)")
         // The paths: group, role, assignment scope.
         #expect(
-            result.stdout.contains("Group c0000000-0000-4000-8000-000000000001 → role 'Contributor', assignment at \(Self.app)"),
+            result.stdout.contains("group 'sg-platform' → role 'Contributor', assignment at \(Self.app)"),
             "\(result.stdout)")
         #expect(
             result.stdout.contains("denied: 'Microsoft.Resources/subscriptions/resourceGroups/write' by deny assignment 'no-group-writes'"),
             "\(result.stdout)")
         #expect(
             result.stdout.contains(
-                "allowed subject to a condition: 'Microsoft.Storage/storageAccounts/read' by Group c0000000-0000-4000-8000-000000000003 → role 'Storage Auditor'"
+                "allowed subject to a condition: 'Microsoft.Storage/storageAccounts/read' by group 'sg-readers' → role 'Storage Auditor'"
             ), "\(result.stdout)")
     }
 
@@ -135,9 +136,9 @@ import Testing
             """)
         #expect(result.status == 1, "\(result.all)")
         #expect(xml.contains(#"tests="5" failures="3" errors="0""#), "\(xml)")
-        #expect(xml.contains("should be denied at \(Self.app), but principal \(Self.objectId(5)) can activate role"), "\(xml)")
+        #expect(xml.contains("should be denied at \(Self.app), but servicePrincipal 'oncall' can activate role"), "\(xml)")
         #expect(xml.contains("only an eligible role grants it"), "\(xml)")
-        #expect(xml.contains("none: principal \(Self.objectId(5)) holds role"), "\(xml)")
+        #expect(xml.contains("none: servicePrincipal 'oncall' holds role"), "\(xml)")
         for (name, fails) in [
             ("separate, denied", true), ("separate, allowed", true), ("counted as held", false), ("ignored", false),
             ("none counts eligible roles", true),
@@ -154,18 +155,54 @@ import Testing
         return String(xml[start.lowerBound..<end.upperBound])
     }
 
-    @Test func aDenyThatExcludesAGroupIsUndecidedAndNoneFailsOnAnyRole() async throws {
+    /// A deny assignment that excludes a group is decided by the groups Microsoft Graph says the principal is in:
+    /// ci (in sg-readers) is spared, excluded (not in it) is denied.
+    @Test func aDenyThatExcludesAGroupIsDecidedByGraphAndNoneFailsOnAnyRole() async throws {
         let (result, xml) = try await run(
             """
-              - name: undecided
+              - name: ci is in the excluded group
                 permissions: { principal: \(Self.objectId(2)), scope: \(Self.app), deny: [Microsoft.Storage/storageAccounts/delete] }
+              - name: excluded is not
+                permissions: { principal: \(Self.objectId(3)), scope: \(Self.app), deny: [Microsoft.Storage/storageAccounts/delete] }
               - name: ci holds something
                 permissions: { principal: \(Self.objectId(2)), scope: \(Self.app), none: true }
             """)
         #expect(result.status == 1, "\(result.all)")
-        #expect(xml.contains(#"tests="2" failures="2" errors="0""#), "\(xml)")
-        #expect(xml.contains("depends on whether principal \(Self.objectId(2)) is in a group a deny assignment excludes"), "\(xml)")
-        #expect(xml.contains("none: principal \(Self.objectId(2)) holds Group c0000000-0000-4000-8000-000000000001 → role"), "\(xml)")
+        #expect(xml.contains(#"tests="3" failures="2" errors="0""#), "\(xml)")
+        #expect(
+            Self.testcase("ci is in the excluded group", in: xml).contains(
+                "'Microsoft.Storage/storageAccounts/delete' should be denied at \(Self.app), but it is allowed by group 'sg-platform'"),
+            "\(xml)")
+        #expect(!Self.testcase("excluded is not", in: xml).contains("<failure"), "\(xml)")
+        #expect(
+            result.stdout.contains("denied: 'Microsoft.Storage/storageAccounts/delete' by deny assignment 'no-deletes-but-readers'"),
+            "\(result.stdout)")
+        #expect(xml.contains("none: servicePrincipal 'ci' holds group 'sg-platform' → role"), "\(xml)")
+    }
+
+    /// `principal:` names a principal by object id, application (client) id, a declared identity's name or a display
+    /// name; one Graph does not know is an error that says so, never "holds nothing".
+    @Test func aPrincipalIsFoundByIdClientIdIdentityOrNameAndMustExist() async throws {
+        let (result, xml) = try await run(
+            """
+              - name: by client id
+                permissions: { principal: a0000000-0000-4000-8000-000000000005, scope: \(Self.app), allow: [Microsoft.Resources/subscriptions/resourceGroups/read], eligible: allowed }
+              - name: by identity
+                permissions: { principal: oncall, scope: \(Self.app), deny: [Microsoft.Resources/subscriptions/resourceGroups/read], eligible: ignored, none: true }
+              - name: a group by display name
+                permissions: { principal: sg-platform, scope: \(Self.app), allow: [Microsoft.Storage/storageAccounts/write] }
+              - name: nobody
+                permissions: { principal: d0000000-0000-4000-8000-000000000009, scope: \(Self.app), none: true }
+              - name: no such name
+                permissions: { principal: sg-nobody, scope: \(Self.app), none: true }
+            """)
+        #expect(result.status == 1, "\(result.all)")
+        #expect(xml.contains(#"tests="5" failures="0" errors="2""#), "\(xml)")
+        #expect(result.stdout.contains("audit of servicePrincipal 'oncall' (\(Self.objectId(5)))"), "\(result.stdout)")
+        #expect(result.stdout.contains("audit of group 'sg-platform' (c0000000-0000-4000-8000-000000000001)"), "\(result.stdout)")
+        #expect(
+            xml.contains("principal d0000000-0000-4000-8000-000000000009 does not exist in the tenant"), "\(xml)")
+        #expect(xml.contains("principal 'sg-nobody' is not an object id, an application id, a declared identity"), "\(xml)")
     }
 
     @Test func anAuditorThatCannotReadFailsNamingThePermissionItLacks() async throws {
@@ -174,10 +211,19 @@ import Testing
               - name: lonely audits
                 identity: lonely
                 permissions: { principal: \(Self.objectId(2)), scope: \(Self.app), none: true }
+              - name: granter may not read Graph
+                identity: granter
+                permissions: { principal: \(Self.objectId(2)), scope: \(Self.app), none: true }
             """)
         #expect(result.status == 1, "\(result.all)")
-        #expect(xml.contains(#"errors="1""#), "\(xml)")
+        #expect(xml.contains(#"errors="2""#), "\(xml)")
         #expect(xml.contains("the auditor needs Microsoft.Authorization/roleAssignments/read"), "\(xml)")
+        #expect(
+            xml.contains(
+                "cannot read directory object \(Self.objectId(2)) from Microsoft Graph (the auditor needs the Microsoft Graph "
+                    + "application permission Directory.Read.All): GET "),
+            "\(xml)")
+        #expect(xml.contains("answered 403 Authorization_RequestDenied: Insufficient privileges to complete the operation."), "\(xml)")
     }
 
     /// The auditor audited by itself decides as the permissions API does, entry for entry.

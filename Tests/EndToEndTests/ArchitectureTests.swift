@@ -12,7 +12,7 @@ import Testing
     ]
     /// Names declared as nested types in several places, or that are also words in strings and headers.
     static let common: Set<String> = [
-        "Authorization", "Credential", "Entry", "Found", "Key", "Kind", "Origin", "Problem", "Reader", "Result", "System",
+        "Authorization", "Credential", "Entry", "Found", "Key", "Kind", "Problem", "Reader", "Result", "System",
     ]
 
     static let root = AzspecProcess.packageRoot + "/Sources/AzspecKit"

@@ -15,8 +15,8 @@ import Testing
         #expect(result.stdout.contains("29 passed, 0 failed"), "\(result.stdout)")
         #expect(!result.all.contains("warning"), "a newcomer's first run is clean: \(result.all)")
         #expect(
-            result.stdout.contains("3 tokens acquired"),
-            "one per (identity, resource): deployer and reader for Resource Manager, deployer for Graph")
+            result.stdout.contains("4 tokens acquired"),
+            "one per (identity, resource): deployer and reader for Resource Manager and for Graph (the audits read it)")
         #expect(result.stdout.contains("✓ acquire a token (client credentials, v1 endpoint)"))
         let xml = try String(contentsOfFile: report, encoding: .utf8)
         #expect(xml.contains("<testsuite name=\"Service principal can list resource groups\""))

@@ -25,8 +25,16 @@ struct Authenticator: Sendable {
         self.signer = signer
     }
 
-    /// The verified token, or the ARM 401 error to send.
-    func authenticate(authorization: String?, baseURL: String, now: Double) throws(ARMError) -> AccessTokenClaims {
+    /// Microsoft Graph's audiences: its App ID URI (with or without `/`) and its application id.
+    static let graphAudiences: Set<String> = [
+        "https://graph.microsoft.com", "https://graph.microsoft.com/", "00000003-0000-0000-c000-000000000000",
+    ]
+
+    /// The verified token, or the 401 error to send (in ARM's words; Graph words it its own way). `graph` checks for
+    /// a Microsoft Graph audience instead of Resource Manager's.
+    func authenticate(
+        authorization: String?, baseURL: String, now: Double, graph: Bool = false
+    ) throws(ARMError) -> AccessTokenClaims {
         guard let authorization, !authorization.allSatisfy({ $0 == " " }) else { throw .missingAuthorization }
         guard authorization.utf8.count > 7, authorization.prefix(7).lowercased() == "bearer " else {
             throw .invalidAuthorizationHeader
@@ -48,7 +56,8 @@ struct Authenticator: Sendable {
         if Double(accessToken.expires) <= now {
             throw .expiredToken(expires: accessToken.expires, now: nowSeconds)
         }
-        guard Self.isARMAudience(accessToken.audience, baseURL: baseURL) else {
+        guard graph ? Self.graphAudiences.contains(accessToken.audience) : Self.isARMAudience(accessToken.audience, baseURL: baseURL)
+        else {
             throw .wrongAudience(accessToken.audience)
         }
         return accessToken

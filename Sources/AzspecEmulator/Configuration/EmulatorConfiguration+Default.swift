@@ -54,7 +54,9 @@ extension EmulatorConfiguration {
                     name: "azspec-reader",
                     clientId: Defaults.readerClientId,
                     objectId: Defaults.readerObjectId,
-                    secrets: [Secret(value: Defaults.readerSecret)]
+                    secrets: [Secret(value: Defaults.readerSecret)],
+                    // The auditor of the example specs: it reads principals and their groups in Microsoft Graph.
+                    appRoles: ["Directory.Read.All"]
                 ),
             ],
             subscriptions: [

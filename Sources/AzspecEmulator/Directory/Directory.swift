@@ -153,6 +153,8 @@ struct Directory: Sendable {
     private let tenantsByKey: [String: Tenant]
     private let principalsByClient: [String: Principal]
     private let principalsByObjectId: [String: Principal]
+    /// Every service principal and managed identity, by object id.
+    let allPrincipals: [Principal]
     private let subscriptionsByKey: [String: Subscription]
     /// The configured assignments by principal; ``assignments(objectId:at:)`` reads the changes besides.
     private let assignmentsByPrincipal: [String: [Assignment]]
@@ -311,6 +313,7 @@ struct Directory: Sendable {
         tenantsByKey = tenants
         principalsByClient = byClient
         principalsByObjectId = byObject
+        allPrincipals = byObject.values.sorted { $0.objectId < $1.objectId }
         subscriptions = subscriptionList
         subscriptionsByKey = Dictionary(subscriptionList.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         assignmentsByPrincipal = assignments

@@ -2,7 +2,8 @@ import AzspecCore
 import Hummingbird
 import NIOCore
 
-/// Routes each request to Entra ID (token and discovery endpoints) or ARM (`/subscriptions…`).
+/// Routes each request to Entra ID (token and discovery endpoints), ARM (`/subscriptions…`) or
+/// Microsoft Graph (`/v1.0/…`).
 ///
 /// Routing is done by hand rather than with Hummingbird's trie router: ARM matches path segments
 /// case-insensitively and must run its own check order (api-version before authentication before 404).
@@ -18,6 +19,7 @@ struct EmulatorResponder: HTTPResponder {
     let managedIdentity: ManagedIdentityEndpoint
     let testIssuer: TestIssuerEndpoint
     let arm: ARMService
+    let graph: GraphService
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let baseURL = "\(scheme)://\(advertisedHost):\(context.localPort)"
@@ -25,6 +27,10 @@ struct EmulatorResponder: HTTPResponder {
         switch segments.first?.lowercased() {
         case "subscriptions":
             return await resourceManager(request, segments: segments, baseURL: baseURL, context: context)
+        case "v1.0" where segments.count >= 2:
+            var request = request
+            let body = request.method == .post ? try? await request.collectBody(upTo: 1024 * 1024) : nil
+            return graph.handle(request, segments: Array(segments.dropFirst()), body: body, baseURL: baseURL)
         case "metadata" where segments.dropFirst().map({ $0.lowercased() }) == ["identity", "oauth2", "token"]:
             return await managedIdentity.instanceMetadata(request, baseURL: baseURL)
         case "msi" where segments.count == 2 && segments[1].lowercased() == "token":

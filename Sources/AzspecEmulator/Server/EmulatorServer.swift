@@ -31,6 +31,7 @@ struct EmulatorServer {
         let tokens = AccessTokenIssuer(signer: signer, lifetime: directory.tokenLifetime)
         let assertions = ClientAssertionVerifier(
             directory: directory, issuers: directory.federatedIssuers + [issuer.federatedIssuer], state: state)
+        let authenticator = Authenticator(signer: signer)
         let responder = EmulatorResponder(
             scheme: tls == nil ? "http" : "https",
             advertisedHost: EmulatorAddress.advertisedHost(host),
@@ -39,7 +40,8 @@ struct EmulatorServer {
             managedIdentity: ManagedIdentityEndpoint(
                 directory: directory, tokens: tokens, state: state, identityHeader: configuration.identityHeader),
             testIssuer: TestIssuerEndpoint(issuer: issuer),
-            arm: ARMService(directory: directory, state: state, authenticator: Authenticator(signer: signer))
+            arm: ARMService(directory: directory, state: state, authenticator: authenticator),
+            graph: GraphService(directory: directory, authenticator: authenticator)
         )
         let server: HTTPServerBuilder = try tls.map { try .tls(.http1(), tlsConfiguration: $0.configuration()) } ?? .http1()
         let started = OneShot<Int>()

@@ -14,6 +14,7 @@ extension HTTPFields.Element.Name {
     static let msFailureCause = HeaderName("x-ms-failure-cause")!
     static let msEstsServer = HeaderName("x-ms-ests-server")!
     static let clientRequestId = HeaderName("client-request-id")!
+    static let requestId = HeaderName("request-id")!
     static let pragma = HeaderName("Pragma")!
     static let expiresHeader = HeaderName("Expires")!
     static let strictTransportSecurity = HeaderName("Strict-Transport-Security")!

@@ -14,6 +14,8 @@ struct AccessTokenClaims: Sendable {
     let appId: String
     /// `exp` in epoch seconds.
     let expires: Int
+    /// `roles`: the application permissions granted to the client (none when absent).
+    let roles: [String]
 
     /// Reads the claims from a JWT payload; nil when a required claim is missing.
     init?(payload: JSONValue) {
@@ -25,6 +27,7 @@ struct AccessTokenClaims: Sendable {
             let expires = payload["exp"]?.intValue
         else { return nil }
         self.audience = audience
+        roles = payload["roles"]?.arrayValue?.compactMap(\.stringValue) ?? []
         self.issuer = issuer
         self.tenantId = tenantId.lowercased()
         self.objectId = objectId.lowercased()

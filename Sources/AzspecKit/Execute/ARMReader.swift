@@ -28,12 +28,19 @@ struct ARMReader {
         var url =
             credential.cloud.arm + scope.path + "/providers/Microsoft.Authorization/\(collection)?api-version=" + apiVersion
         if let filter { url += "&$filter=" + PercentEncoding.encode(filter) }
+        return await items(from: url, of: collection, nextLink: "nextLink")
+    }
+
+    /// The `value` items of a list at `url`, every page: `nextLink` names the key of the next page's URL (ARM's
+    /// `nextLink`, Graph's `@odata.nextLink`), followed on the same origin only.
+    func items(from url: String, of collection: String, nextLink: String) async -> Result<[JSONValue], Failure> {
+        var url = url
         var items: [JSONValue] = []
         var seen: Set<String> = []
         let first = url
         for _ in 0..<TestExecution.maximumPages {
             guard seen.insert(url).inserted else {
-                return .failure(Failure(status: nil, message: "the nextLink of \(collection) leads back to a page already read"))
+                return .failure(Failure(status: nil, message: "the \(nextLink) of \(collection) leads back to a page already read"))
             }
             switch await get(url) {
             case .failure(let failure): return .failure(failure)
@@ -52,13 +59,13 @@ struct ARMReader {
                 if let problem = Self.oversizedActions(in: value) {
                     return .failure(Failure(status: nil, message: "the \(collection) list \(problem); azspec reads no such list"))
                 }
-                guard let next = document["nextLink"]?.stringValue, !next.isEmpty else { return .success(items) }
+                guard let next = document[nextLink]?.stringValue, !next.isEmpty else { return .success(items) }
                 guard TokenRouting.sameOrigin(next, as: first) else {
                     return .failure(
                         Failure(
                             status: nil,
                             message:
-                                "the nextLink of \(collection) points to another origin than \(Origin(url: first)?.description ?? first); "
+                                "the \(nextLink) of \(collection) points to another origin than \(Origin(url: first)?.description ?? first); "
                                 + "no token was sent there"))
                 }
                 url = next
@@ -84,7 +91,8 @@ struct ARMReader {
             return .failure(
                 Failure(
                     status: nil,
-                    message: problem + "; a permission check needs a Resource Manager token (no resource: on it or its identity)"))
+                    message: problem + "; a permission check needs a Resource Manager token (no resource: on it or its identity)"
+                        + " and, to audit a principal, a Microsoft Graph token"))
         }
         var request = PreparedRequest(
             method: "GET", url: url, headers: [("Accept", "application/json"), ("Authorization", "Bearer \(token.value)")],

@@ -6,7 +6,7 @@ import Synchronization
 /// deny assignments and each role definition once, not fifty times). Role and eligible assignments and the
 /// permissions API are never shared: a spec may grant or revoke a role between two checks. Deny assignments are
 /// Azure's to make (managed applications, deployment stacks), not a spec's, and role definitions hardly change
-/// during a run.
+/// during a run. Microsoft Graph's directory objects and group memberships are shared too: azspec never changes them.
 final class AuthorizationReads: Sendable {
     private let pages = Mutex<[String: JSONValue]>([:])
     /// The most pages kept (each at most ``TestExecution/maximumListPageBytes``).
@@ -15,7 +15,7 @@ final class AuthorizationReads: Sendable {
     /// Whether a GET of `url` may be shared.
     static func isShared(_ url: String) -> Bool {
         url.contains("/providers/Microsoft.Authorization/roleDefinitions/")
-            || url.contains("/providers/Microsoft.Authorization/denyAssignments?")
+            || url.contains("/providers/Microsoft.Authorization/denyAssignments?") || url.contains("/v1.0/")
     }
 
     func page(_ url: String, for identity: String) -> JSONValue? {

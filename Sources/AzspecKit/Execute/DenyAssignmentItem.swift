@@ -50,8 +50,11 @@ struct DenyAssignmentItem: Sendable {
     /// Whether it applies at `target` to `principal` (lower-cased), which is known to be in `groups` (lower-cased;
     /// the groups its role assignments came through). `principalIsGroup`: the principal is itself a group, whose
     /// members any exclusion may spare.
+    /// `groupsAreComplete`: `groups` is every group the principal is in (read from Microsoft Graph), so a group
+    /// outside it is one the principal is not in.
     func applicability(
-        to principal: String, groups: Set<String> = [], principalIsGroup: Bool = false, at target: ARMScope
+        to principal: String, groups: Set<String> = [], groupsAreComplete: Bool = false, principalIsGroup: Bool = false,
+        at target: ARMScope
     )
         -> Applicability
     {
@@ -61,12 +64,12 @@ struct DenyAssignmentItem: Sendable {
         var named: Applicability
         if principals.contains(where: { $0.id == Self.everyone || holders.contains($0.id) }) {
             named = .applies
-        } else if let group = principals.first(where: { !$0.isSingle }) {
+        } else if !groupsAreComplete, let group = principals.first(where: { !$0.isSingle }) {
             named = .perhaps("it names \(group.type.isEmpty ? "principal" : group.type) \(group.id), which the principal may be in")
         } else {
             return .doesNot
         }
-        if let group = excluded.first(where: { !$0.isSingle }) {
+        if !groupsAreComplete, let group = excluded.first(where: { !$0.isSingle }) {
             named = .perhaps("it excludes \(group.type.isEmpty ? "principal" : group.type) \(group.id), which the principal may be in")
         } else if principalIsGroup, let member = excluded.first {
             named = .perhaps("it excludes \(member.id), which may be a member of the group")

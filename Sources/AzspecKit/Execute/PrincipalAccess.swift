@@ -18,7 +18,7 @@ struct PrincipalAccess: Sendable {
     var uncertainDenies: [RBACEvaluator.Entry] = []
     /// One line per assignment read, for the report.
     var lines: [String] = []
-    /// The groups the principal's role assignments came through (it is in them).
+    /// The groups the principal is in (Microsoft Graph's transitive memberships, and any its assignments came through).
     var groups: Set<String> = []
 
     static let eligibilityAPIVersion = "2020-10-01"
@@ -27,13 +27,15 @@ struct PrincipalAccess: Sendable {
         case unreadable(String)
     }
 
-    /// Reads the access of `principal` (an object id) at `scope` through `reader`; `eligibility` false skips the
-    /// eligible roles.
+    /// Reads the access of `principal` (an object id), a member of `groups` (every group it is in, from Microsoft
+    /// Graph), at `scope` through `reader`; `eligibility` false skips the eligible roles.
     static func read(
-        _ principal: String, at scope: ARMScope, reader: ARMReader, eligibility: Bool
+        _ principal: String, groups memberOf: [GraphReader.Object], at scope: ARMScope, reader: ARMReader, eligibility: Bool
     ) async -> Result<PrincipalAccess, ReadFailure> {
+        let groupNames = Dictionary(memberOf.map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
         let filter = "atScope() and assignedTo('\(principal)')"
         var access = PrincipalAccess()
+        access.groups = Set(groupNames.keys)
         var definitions: [String: (name: String, blocks: [PermissionBlock])] = [:]
         func definition(_ id: String) async -> Result<(name: String, blocks: [PermissionBlock]), ReadFailure> {
             let key = (id.split(separator: "/").last.map(String.init) ?? id).lowercased()
@@ -72,7 +74,10 @@ struct PrincipalAccess: Sendable {
                 case .success(let found): role = found
                 }
                 let holder = properties["principalId"]?.stringValue?.lowercased() ?? principal
-                let through = holder == principal.lowercased() ? [] : ["\(properties["principalType"]?.stringValue ?? "group") \(holder)"]
+                let through =
+                    holder == principal.lowercased()
+                    ? []
+                    : [groupNames[holder].map { "group '\($0)'" } ?? "\(properties["principalType"]?.stringValue ?? "group") \(holder)"]
                 if holder != principal.lowercased() { access.groups.insert(holder) }
                 let assignedAt = properties["scope"]?.stringValue ?? scope.path
                 let condition = properties["condition"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
@@ -94,7 +99,7 @@ struct PrincipalAccess: Sendable {
                 .unreadable("cannot read the deny assignments at \(scope)\(need): \(failure.message)"))
         case .success(let items):
             for deny in items.compactMap(DenyAssignmentItem.init(json:)) {
-                switch deny.applicability(to: principal.lowercased(), groups: access.groups, at: scope) {
+                switch deny.applicability(to: principal.lowercased(), groups: access.groups, groupsAreComplete: true, at: scope) {
                 case .doesNot: continue
                 case .applies:
                     access.denies += deny.entries

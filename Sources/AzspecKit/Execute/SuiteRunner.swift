@@ -56,6 +56,7 @@ struct SuiteRunner: Sendable {
                 execution.retry = test.retry ?? plan.retry
                 execution.defaults = plan.requestDefaults
                 execution.headerOrigins = headerOrigins
+                execution.identities = plan.identities
                 execution.rateLimiter = context.limiters.limiter(for: plan.rateLimit)
                 report = await execution.run(capturingInto: &scope)
                 report.duration = (ContinuousClock.now - testStart).seconds

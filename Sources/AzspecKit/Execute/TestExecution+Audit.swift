@@ -4,9 +4,13 @@ import AzspecCore
 /// (``PrincipalAccess``), and the shared RBAC evaluator decides every entry, naming the path (group, role,
 /// assignment scope) behind each verdict. Only reads are sent.
 extension TestExecution {
-    func audit(_ spec: PermissionCheckSpec, principal: String, at target: ARMScope, reader: ARMReader) async -> CaseReport {
+    func audit(
+        _ spec: PermissionCheckSpec, principal object: GraphReader.Object, groups: [GraphReader.Object], at target: ARMScope,
+        reader: ARMReader
+    ) async -> CaseReport {
+        let principal = object.description
         let access: PrincipalAccess
-        switch await PrincipalAccess.read(principal, at: target, reader: reader, eligibility: spec.eligible != .ignored) {
+        switch await PrincipalAccess.read(object.id, groups: groups, at: target, reader: reader, eligibility: spec.eligible != .ignored) {
         case .failure(.unreadable(let message)):
             // Never "none": what could not be read fails the check.
             return errored(message, type: "PermissionCheckError", details: message)
@@ -24,7 +28,7 @@ extension TestExecution {
         }
         if spec.none {
             for entry in access.active + (spec.eligible == .ignored ? [] : access.eligible) {
-                fail("none: principal \(principal) holds \(entry.source) at \(target)", at: spec.location)
+                fail("none: \(principal) holds \(entry.source) at \(target)", at: spec.location)
             }
         }
         for entry in spec.entries {
@@ -35,10 +39,10 @@ extension TestExecution {
                 RBACEvaluator(grants: held, denies: access.denies + access.uncertainDenies).decide(entry.action).isAllowed
                     != decision.isAllowed
             {
-                lines.append("  UNDECIDED: \(name) (a deny assignment excludes a group the principal may be in)")
+                lines.append("  UNDECIDED: \(name) (a deny assignment that may apply, see above)")
                 fail(
-                    "\(at): \(name) at \(target) depends on whether principal \(principal) is in a group a deny assignment "
-                        + "excludes, which the assignment lists do not say; azspec does not guess",
+                    "\(at): \(name) at \(target) depends on a deny assignment that azspec cannot weigh for \(principal); "
+                        + "azspec does not guess",
                     at: entry.location)
                 continue
             }
@@ -52,7 +56,7 @@ extension TestExecution {
                     lines.append("  UNDECIDED: \(name) (only an eligible role grants it, and a deny assignment may take it away)")
                     fail(
                         "\(at): \(name) at \(target): only an eligible role grants it (\(source)), and a deny assignment that "
-                            + "may apply to principal \(principal) would take it away; azspec does not guess",
+                            + "may apply to \(principal) would take it away; azspec does not guess",
                         at: entry.location)
                     continue
                 }
@@ -61,7 +65,7 @@ extension TestExecution {
                     entry.mustBeAllowed
                         ? "\(at): \(name) should be allowed at \(target), but only an eligible role grants it (\(source)); "
                             + "it is not held until activated (eligible: allowed counts it)"
-                        : "\(at): \(name) should be denied at \(target), but principal \(principal) can activate \(source), "
+                        : "\(at): \(name) should be denied at \(target), but \(principal) can activate \(source), "
                             + "which grants it through '\(pattern)'",
                     at: entry.location)
                 continue
@@ -75,8 +79,8 @@ extension TestExecution {
             problems += Self.drift(spec, grants: access.active + (spec.eligible == .ignored ? [] : access.eligible), at: target)
         }
         let header =
-            "audit of principal \(principal) at \(target) (\(Plural.count(access.active.count + access.eligible.count, "permission block")) "
-            + "from its assignments):"
+            "audit of \(principal) (\(object.id)) at \(target) (\(Plural.count(access.active.count + access.eligible.count, "permission block")) "
+            + "from its assignments; \(Plural.count(groups.count, "group")) in Microsoft Graph):"
         let summary = ([header] + access.lines + lines).joined(separator: "\n")
         return finish(problems: problems, summary: summary, failingLine: failingLine)
     }

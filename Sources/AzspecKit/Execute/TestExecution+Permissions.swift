@@ -40,17 +40,36 @@ extension TestExecution {
             return await whoCan(spec, question, at: target, reader: reader, scope: scope)
         }
         if let principal = spec.principal {
-            let id: String
+            let text: String
             do {
-                id = try scope.render(principal).trimmingCharacters(in: .whitespaces)
+                text = try scope.render(principal).trimmingCharacters(in: .whitespaces)
             } catch {
                 return errored("\(error.reference.location): \(error)", type: "InvalidSpec", details: "\(error)")
             }
-            guard GUID.isValid(id) else {
-                let message = "\(spec.location): principal '\(id)' is not an object id (a GUID)"
-                return errored(message, type: "InvalidSpec", details: message)
+            func problem(_ problem: PrincipalProblem) -> CaseReport {
+                let message = problem.invalidSpec ? "\(spec.location): \(problem.message)" : problem.message
+                return errored(message, type: problem.invalidSpec ? "InvalidSpec" : "PermissionCheckError", details: message)
             }
-            return await audit(spec, principal: id.lowercased(), at: target, reader: reader)
+            guard !text.isEmpty else {
+                return problem(PrincipalProblem(message: "principal is empty: name it by object id, client id or name", invalidSpec: true))
+            }
+            let graph: GraphReader
+            switch await graphReader() {
+            case .failure(let failure): return problem(failure)
+            case .success(let reader): graph = reader
+            }
+            let object: GraphReader.Object
+            switch await self.principal(text, graph: graph, scope: scope) {
+            case .failure(let failure): return problem(failure)
+            case .success(let found): object = found
+            }
+            switch await graph.groups(of: object) {
+            case .failure(let failure):
+                // Never "in no group": what could not be read fails the check.
+                return problem(PrincipalProblem(message: failure.message))
+            case .success(let groups):
+                return await audit(spec, principal: object, groups: groups, at: target, reader: reader)
+            }
         }
         var notes: [String] = []
         let blocks: [PermissionBlock]

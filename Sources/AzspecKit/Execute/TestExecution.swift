@@ -18,6 +18,8 @@ struct TestExecution {
     var rateLimiter: RateLimiter?
     /// Where a hand-written `Authorization` header may go (``SuitePlan/headerOrigins``).
     var headerOrigins: [OriginPattern] = []
+    /// The identities the suite may name, for `permissions.principal: NAME`.
+    var identities: [String: IdentitySpec] = [:]
     /// What happened beyond each first request (retries, pages, polls) and every request sent, for the report.
     let log = ExchangeLog()
 

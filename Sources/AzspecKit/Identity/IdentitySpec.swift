@@ -55,6 +55,26 @@ public struct IdentitySpec: Sendable {
         }
     }
 
+    /// What finds an identity's principal in the directory, for an audit of it.
+    enum DirectoryReference {
+        case objectId(Template)
+        case clientId(Template)
+        /// The application (client) id in `AZURE_CLIENT_ID`.
+        case environmentClientId
+    }
+
+    /// What finds the identity's principal in the directory: a managed identity's object id, else its application
+    /// (client) id; nil for the Azure CLI, a token, and a managed identity named by neither.
+    var directoryReference: DirectoryReference? {
+        switch kind {
+        case .clientSecret(_, let clientId, _, _), .clientCertificate(_, let clientId, _, _, _), .workloadIdentity(_, let clientId, _, _):
+            .clientId(clientId)
+        case .managedIdentity(let clientId, let objectId, _, _): objectId.map { .objectId($0) } ?? clientId.map { .clientId($0) }
+        case .environment: .environmentClientId
+        case .azureCli, .token: nil
+        }
+    }
+
     /// Every template the identity uses, for validation.
     var templates: [Template] {
         switch kind {

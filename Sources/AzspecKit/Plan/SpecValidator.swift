@@ -59,8 +59,9 @@ public struct SpecValidator: Sendable {
                     collector.error("environment variable \(name) is not set\(hint)", at: reference.location)
                 }
             case "cloud":
-                if reference.tail != "login", reference.tail != "arm" {
-                    collector.error("unknown cloud endpoint '\(reference.name)': use cloud.login or cloud.arm", at: reference.location)
+                if !["login", "arm", "graph"].contains(reference.tail ?? "") {
+                    collector.error(
+                        "unknown cloud endpoint '\(reference.name)': use cloud.login, cloud.arm or cloud.graph", at: reference.location)
                 }
             case "run":
                 if !RunValues.names.contains(String(reference.tail ?? "")) {

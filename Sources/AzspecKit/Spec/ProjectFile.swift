@@ -122,6 +122,7 @@ extension SpecParser {
         var login: String?
         var arm: String?
         var audience: String?
+        var graph: String?
         for (key, _, value) in members {
             guard let text = reader.string(value, key) else { continue }
             guard text.hasPrefix("https://") || text.hasPrefix("http://") else {
@@ -131,10 +132,11 @@ extension SpecParser {
             switch key {
             case "login": login = text
             case "arm": arm = text
+            case "graph": graph = text
             default: audience = text
             }
         }
         guard let login, let arm else { return nil }
-        return CloudEndpoints(login: login, arm: arm, audience: audience)
+        return CloudEndpoints(login: login, arm: arm, audience: audience, graph: graph)
     }
 }

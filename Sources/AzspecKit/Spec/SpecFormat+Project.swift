@@ -75,6 +75,11 @@ extension SpecFormat {
                 "type": "string", "pattern": "^https?://",
                 "description": "The Resource Manager audience tokens are asked for (default: arm with a trailing slash).",
             ],
+            "graph": [
+                "type": "string", "pattern": "^https?://",
+                "description":
+                    "The Microsoft Graph endpoint access audits read (default: the public cloud's, https://graph.microsoft.com).",
+            ],
         ],
         required: ["login", "arm"])
 

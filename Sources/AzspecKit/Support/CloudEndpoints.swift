@@ -1,7 +1,7 @@
 import Foundation
 
-/// The two hosts a spec talks to: Entra ID's authority (`{{cloud.login}}`) and Resource Manager (`{{cloud.arm}}`),
-/// and the audience identities ask tokens for.
+/// The hosts a spec talks to: Entra ID's authority (`{{cloud.login}}`), Resource Manager (`{{cloud.arm}}`) and
+/// Microsoft Graph (`{{cloud.graph}}`, which access audits read), and the audience identities ask tokens for.
 public struct CloudEndpoints: Sendable, Hashable {
     /// Authority host as a URL without a trailing slash, e.g. `https://login.microsoftonline.com`.
     public let login: String
@@ -11,11 +11,26 @@ public struct CloudEndpoints: Sendable, Hashable {
     /// scope `{audience}.default`. By default the ARM endpoint (`https://management.azure.com/`), which ARM accepts in
     /// every cloud; Azure Stack Hub and other custom clouds name their own.
     public let audience: String
+    /// Microsoft Graph's endpoint without a trailing slash: the cloud's own (`https://graph.microsoft.com`,
+    /// `https://graph.microsoft.us`, `https://microsoftgraph.chinacloudapi.cn`) unless given.
+    public let graph: String
 
-    public init(login: String, arm: String, audience: String? = nil) {
+    public init(login: String, arm: String, audience: String? = nil, graph: String? = nil) {
         self.login = Self.normalize(login)
         self.arm = Self.normalize(arm)
         self.audience = audience.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? self.arm + "/"
+        self.graph = graph.map(Self.normalize) ?? Self.graphHost(forLogin: self.login)
+    }
+
+    /// The Graph endpoint of the national cloud whose authority is `login` (Azure's public cloud's for any other); an
+    /// authority on loopback is an emulator, which serves Graph too.
+    static func graphHost(forLogin login: String) -> String {
+        if Origin(url: login)?.isLoopback == true { return login }
+        return switch login {
+        case "https://login.chinacloudapi.cn": "https://microsoftgraph.chinacloudapi.cn"
+        case "https://login.microsoftonline.us": "https://graph.microsoft.us"
+        default: "https://graph.microsoft.com"
+        }
     }
 
     /// The v2 scope for the audience: `https://management.azure.com/.default`.
@@ -28,7 +43,7 @@ public struct CloudEndpoints: Sendable, Hashable {
 
     /// These endpoints with tokens for `resource` instead of Resource Manager.
     func forResource(_ resource: TokenResource) -> CloudEndpoints {
-        var copy = CloudEndpoints(login: login, arm: arm, audience: resource.audience)
+        var copy = CloudEndpoints(login: login, arm: arm, audience: resource.audience, graph: graph)
         copy.resourceHosts = resource.hosts
         return copy
     }
@@ -37,8 +52,9 @@ public struct CloudEndpoints: Sendable, Hashable {
     public static let azureCloud = CloudEndpoints(
         login: "https://login.microsoftonline.com", arm: "https://management.azure.com")
 
-    /// `base` (Azure's public cloud unless given), overridden by `AZURE_AUTHORITY_HOST` and
-    /// `AZURE_RESOURCE_MANAGER_ENDPOINT` when set. Azure tooling sets the authority either as a bare host or as a URL
+    /// `base` (Azure's public cloud unless given), overridden by `AZURE_AUTHORITY_HOST`,
+    /// `AZURE_RESOURCE_MANAGER_ENDPOINT` and `AZSPEC_GRAPH_ENDPOINT` when set. Azure tooling sets the authority either
+    /// as a bare host or as a URL
     /// with a trailing slash: both work. A new ARM endpoint brings its own audience.
     public static func from(environment: [String: String], over base: CloudEndpoints = azureCloud) -> CloudEndpoints {
         func value(_ name: String) -> String? {
@@ -46,10 +62,12 @@ public struct CloudEndpoints: Sendable, Hashable {
             return text
         }
         let login = value("AZURE_AUTHORITY_HOST") ?? base.login
+        // Graph follows the authority's cloud unless named; a base's own Graph stays with its authority.
+        let graph = value("AZSPEC_GRAPH_ENDPOINT") ?? (CloudEndpoints.normalize(login) == base.login ? base.graph : nil)
         guard let arm = value("AZURE_RESOURCE_MANAGER_ENDPOINT") else {
-            return CloudEndpoints(login: login, arm: base.arm, audience: base.audience)
+            return CloudEndpoints(login: login, arm: base.arm, audience: base.audience, graph: graph)
         }
-        return CloudEndpoints(login: login, arm: arm)
+        return CloudEndpoints(login: login, arm: arm, graph: graph)
     }
 
     /// `login.microsoftonline.com` → `https://login.microsoftonline.com`; `https://host/` → `https://host`.

@@ -19,12 +19,14 @@ struct TokenResource: Sendable, Hashable {
         case "arm", "resourcemanager":
             return TokenResource(audience: cloud.audience, hosts: [Origin(url: cloud.arm)?.description ?? cloud.arm])
         case "graph":
+            // The cloud's Graph endpoint (an emulator's, or a custom cloud's) may receive it too.
+            let own = Origin(url: cloud.graph).map { [$0.description] } ?? []
             switch national {
             case .azureChinaCloud:
-                return .init(audience: "https://microsoftgraph.chinacloudapi.cn/", hosts: ["microsoftgraph.chinacloudapi.cn"])
+                return .init(audience: "https://microsoftgraph.chinacloudapi.cn/", hosts: ["microsoftgraph.chinacloudapi.cn"] + own)
             case .azureUSGovernment:
-                return .init(audience: "https://graph.microsoft.us/", hosts: ["graph.microsoft.us", "dod-graph.microsoft.us"])
-            default: return .init(audience: "https://graph.microsoft.com/", hosts: ["graph.microsoft.com"])
+                return .init(audience: "https://graph.microsoft.us/", hosts: ["graph.microsoft.us", "dod-graph.microsoft.us"] + own)
+            default: return .init(audience: "https://graph.microsoft.com/", hosts: ["graph.microsoft.com"] + own)
             }
         case "keyvault":
             switch national {

@@ -23,6 +23,7 @@ struct TemplateScope: Sendable {
             switch reference.tail {
             case "login": return .string(cloud.login)
             case "arm": return .string(cloud.arm)
+            case "graph": return .string(cloud.graph)
             default: throw .invalid(reference, "the cloud has 'cloud.login' and 'cloud.arm'")
             }
         case "run":

@@ -17,6 +17,24 @@ import Testing
         return (project, diagnostics.map { $0.description.replacingOccurrences(of: path, with: "azspec.yaml") })
     }
 
+    /// Microsoft Graph, which audits read: the national cloud's, an emulator's (an authority on loopback) or the one
+    /// AZSPEC_GRAPH_ENDPOINT names; never the public one for a loopback authority, so no test reaches out.
+    @Test func theGraphEndpointFollowsTheCloud() {
+        #expect(KnownCloud.azureCloud.endpoints.graph == "https://graph.microsoft.com")
+        #expect(KnownCloud.azureChinaCloud.endpoints.graph == "https://microsoftgraph.chinacloudapi.cn")
+        #expect(KnownCloud.azureUSGovernment.endpoints.graph == "https://graph.microsoft.us")
+        let emulator = CloudEndpoints.from(
+            environment: ["AZURE_AUTHORITY_HOST": "http://127.0.0.1:8400/", "AZURE_RESOURCE_MANAGER_ENDPOINT": "http://127.0.0.1:8400"])
+        #expect(emulator.graph == "http://127.0.0.1:8400")
+        let named = CloudEndpoints.from(environment: ["AZSPEC_GRAPH_ENDPOINT": "https://graph.example/"])
+        #expect(named.graph == "https://graph.example")
+        #expect(
+            CloudEndpoints.from(environment: ["AZURE_AUTHORITY_HOST": "login.microsoftonline.us"]).graph == "https://graph.microsoft.us")
+        let graph = TokenResource.named("graph", in: emulator)
+        #expect(graph?.audience == "https://graph.microsoft.com/")
+        #expect(graph?.hosts == ["graph.microsoft.com", "http://127.0.0.1:8400"], "the emulator may receive a Graph token")
+    }
+
     @Test(arguments: [
         (KnownCloud.azureCloud, "https://login.microsoftonline.com", "https://management.azure.com"),
         (.azureChinaCloud, "https://login.chinacloudapi.cn", "https://management.chinacloudapi.cn"),
