@@ -1,0 +1,103 @@
+import AzspecCore
+import Testing
+
+@testable import AzspecEmulator
+
+/// Microsoft Graph v1.0 as the emulator serves it over HTTP: who may read it, directory objects by id, service
+/// principals and groups by `$filter`, memberships both ways, paging, and Graph's error bodies.
+@Suite("Emulator Microsoft Graph")
+struct GraphTests {
+    static let mi = EmulatorConfiguration.Defaults.managedIdentityObjectId
+    static let ops = EmulatorConfiguration.Defaults.opsGroupObjectId
+
+    /// The default configuration with a group nested in sg-ops holding the smoke principal, and pages of one item.
+    static func configuration() -> EmulatorConfiguration {
+        var configuration = EmulatorConfiguration.default
+        configuration.pageSize = 1
+        configuration.tenants[0].groups[0].members.append("sg-nested")
+        configuration.tenants[0].groups.append(
+            .init(name: "sg-nested", objectId: "c1000000-0000-4000-8000-000000000001", members: ["azspec-smoke"]))
+        return configuration
+    }
+
+    /// A Graph token of the reader (which holds Directory.Read.All) or of the smoke principal (which holds nothing).
+    static func graphToken(_ endpoint: EmulatorEndpoint, reader: Bool = true) async throws -> [(String, String)] {
+        let token =
+            reader
+            ? try await Fixture.token(
+                endpoint, clientId: Fixture.readerClientId, secret: Fixture.readerSecret, scope: "https://graph.microsoft.com/.default")
+            : try await Fixture.token(endpoint, scope: "https://graph.microsoft.com/.default")
+        return Fixture.bearer(token)
+    }
+
+    @Test func aCallNeedsAGraphTokenWithAPermissionForIt() async throws {
+        try await Emulator.withRunning(configuration: Self.configuration()) { endpoint in
+            let url = "\(endpoint.baseURL)/v1.0/directoryObjects/\(Self.mi)"
+            let none = try await HTTPExchange.send(.get, url)
+            #expect(none.status == 401)
+            #expect(none.armErrorCode == "InvalidAuthenticationToken")
+            #expect(none.armErrorMessage == "Access token is empty.")
+            let arm = try await HTTPExchange.send(.get, url, headers: Fixture.bearer(try await Fixture.readerToken(endpoint)))
+            #expect(arm.status == 401, "a Resource Manager token is not for Graph")
+            #expect(arm.armErrorMessage == "Access token validation failure. Invalid audience.")
+            let denied = try await HTTPExchange.send(.get, url, headers: try await Self.graphToken(endpoint, reader: false))
+            #expect(denied.status == 403)
+            #expect(denied.armErrorCode == "Authorization_RequestDenied")
+            #expect(denied.json?["error"]?["innerError"]?["request-id"]?.stringValue == denied.header("request-id"))
+            let read = try await HTTPExchange.send(.get, url, headers: try await Self.graphToken(endpoint))
+            #expect(read.status == 200, "\(read.text)")
+            #expect(read.json?["@odata.type"]?.stringValue == "#microsoft.graph.servicePrincipal")
+            #expect(read.json?["displayName"]?.stringValue == "azspec-mi")
+            #expect(read.json?["servicePrincipalType"]?.stringValue == "ManagedIdentity")
+        }
+    }
+
+    @Test func objectsAreFoundByIdAppIdAndDisplayName() async throws {
+        try await Emulator.withRunning(configuration: Self.configuration()) { endpoint in
+            let headers = try await Self.graphToken(endpoint)
+            let base = "\(endpoint.baseURL)/v1.0"
+            let byAppId = try await HTTPExchange.send(
+                .get, "\(base)/servicePrincipals?$filter=appId%20eq%20%27\(Fixture.smokeClientId)%27", headers: headers)
+            #expect(byAppId.json?["value"]?[0]?["id"]?.stringValue == Fixture.smokeObjectId, "\(byAppId.text)")
+            #expect(byAppId.json?["value"]?.arrayValue?.count == 1)
+            let byName = try await HTTPExchange.send(.get, "\(base)/groups?$filter=displayName%20eq%20%27sg-ops%27", headers: headers)
+            #expect(byName.json?["value"]?[0]?["id"]?.stringValue == Self.ops)
+            let unsupported = try await HTTPExchange.send(.get, "\(base)/groups?$filter=startswith(displayName,'sg')", headers: headers)
+            #expect(unsupported.status == 400)
+            #expect(unsupported.armErrorCode == "Request_UnsupportedQuery")
+            let missing = try await HTTPExchange.send(.get, "\(base)/directoryObjects/d0000000-0000-4000-8000-000000000009", headers: headers)
+            #expect(missing.status == 404)
+            #expect(missing.armErrorCode == "Request_ResourceNotFound")
+            let notAGroup = try await HTTPExchange.send(.get, "\(base)/groups/\(Self.mi)", headers: headers)
+            #expect(notAGroup.status == 404, "a service principal is not found among groups")
+            let byIds = try await HTTPExchange.send(
+                .post, "\(base)/directoryObjects/getByIds", headers: headers + [("Content-Type", "application/json")],
+                body: #"{"ids":["\#(Self.mi)","\#(Self.ops)","d0000000-0000-4000-8000-000000000009"],"types":["group"]}"#)
+            #expect(byIds.json?["value"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == [Self.ops], "\(byIds.text)")
+        }
+    }
+
+    @Test func membershipsAreTransitiveAndPaged() async throws {
+        try await Emulator.withRunning(configuration: Self.configuration()) { endpoint in
+            let headers = try await Self.graphToken(endpoint)
+            func all(_ url: String) async throws -> [String] {
+                var names: [String] = []
+                var next: String? = url
+                var pages = 0
+                while let page = next, pages < 10 {
+                    let reply = try await HTTPExchange.send(.get, page, headers: headers)
+                    try #require(reply.status == 200, "\(reply.text)")
+                    names += reply.json?["value"]?.arrayValue?.compactMap { $0["displayName"]?.stringValue } ?? []
+                    next = reply.json?["@odata.nextLink"]?.stringValue
+                    pages += 1
+                }
+                #expect(pages == max(names.count, 1), "a page an item: \(names)")
+                return names
+            }
+            let base = "\(endpoint.baseURL)/v1.0"
+            #expect(try await all("\(base)/servicePrincipals/\(Fixture.smokeObjectId)/transitiveMemberOf") == ["sg-nested", "sg-ops"])
+            #expect(try await all("\(base)/groups/\(Self.ops)/transitiveMembers") == ["azspec-mi", "sg-nested", "azspec-smoke"])
+            #expect(try await all("\(base)/servicePrincipals/\(Fixture.readerObjectId)/transitiveMemberOf") == [])
+        }
+    }
+}
