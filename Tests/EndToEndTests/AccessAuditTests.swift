@@ -264,11 +264,49 @@ import Testing
         #expect(Self.testcase("only the platform group may grant access", in: xml).contains("<failure"), "\(xml)")
         #expect(
             xml.contains(
-                "whoCan: ServicePrincipal \(Self.objectId(5)) (eligible): 'Microsoft.Authorization/roleAssignments/write' by role 'Owner (eligible)'"
-            ),
+                "whoCan: servicePrincipal 'oncall' (\(Self.objectId(5))) (eligible): 'Microsoft.Authorization/roleAssignments/write' by "
+                    + "role 'Owner (eligible)'"),
             "\(xml)")
         #expect(
-            result.stdout.contains("Group \(platform): '\(write)' by role 'Contributor', assignment at \(Self.app)"), "\(result.stdout)")
+            result.stdout.contains("group 'sg-platform' (\(platform)): '\(write)' by role 'Contributor', assignment at \(Self.app)"),
+            "\(result.stdout)")
+    }
+
+    /// Who can, with principals named by display name, a group's members listed (`expand`), and an auditor that may
+    /// not read Graph shown ids with a note; display names then cannot be resolved, which fails the check.
+    @Test func whoCanNamesPrincipalsAndExpandsGroupsThroughGraph() async throws {
+        let write = "Microsoft.Resources/subscriptions/resourceGroups/write"
+        let (result, xml) = try await run(
+            """
+              - name: by display name, with the members
+                permissions:
+                  scope: \(Self.app)
+                  eligible: ignored
+                  whoCan: { actions: [\(write)], exactly: [sg-platform], expand: true }
+              - name: an auditor without Graph sees ids
+                identity: ci
+                permissions:
+                  scope: \(Self.app)
+                  eligible: ignored
+                  whoCan: { actions: [\(write)], exactly: [c0000000-0000-4000-8000-000000000001] }
+              - name: and cannot use names
+                identity: ci
+                permissions:
+                  scope: \(Self.app)
+                  whoCan: { actions: [\(write)], only: [sg-platform] }
+            """)
+        #expect(result.status == 1, "\(result.all)")
+        #expect(xml.contains(#"tests="3" failures="0" errors="1""#), "\(xml)")
+        #expect(result.stdout.contains("group 'sg-platform' (c0000000-0000-4000-8000-000000000001): '\(write)'"), "\(result.stdout)")
+        for member in ["group 'sg-nested'", "servicePrincipal 'ci'", "servicePrincipal 'excluded'"] {
+            #expect(result.stdout.contains("    member: \(member)"), "\(member): \(result.stdout)")
+        }
+        #expect(
+            result.stdout.contains("Group c0000000-0000-4000-8000-000000000001: '\(write)'"), "ids without Graph: \(result.stdout)")
+        #expect(result.stdout.contains("note: principals are shown by object id: cannot read"), "\(result.stdout)")
+        #expect(
+            Self.testcase("and cannot use names", in: xml).contains("the auditor needs the Microsoft Graph application permission"),
+            "\(xml)")
     }
 
     /// A spec grants a role over the API and revokes it, and the audit's verdicts follow; a Contributor may not grant.

@@ -4,7 +4,8 @@ import Foundation
 /// `permissions.whoCan`: every principal that may take some actions at a scope, from the role assignments there and
 /// above (`$filter=atScope()`, every principal's), their role definitions, the eligible (PIM) ones and the deny
 /// assignments, each decided by the shared RBAC evaluator; then the set is held to `only`, `exactly` or `none`.
-/// A group counts as itself (its members are not listed). Only reads are sent.
+/// A group counts as itself; `expand` lists its members under it. Principals are named as Microsoft Graph names them
+/// where the identity may read Graph (display names in `only`/`exactly` and `expand` need it). Only reads are sent.
 extension TestExecution {
     /// Role definitions read by one whoCan check (a subscription holds many assignments of few roles).
     static let maximumWhoCanRoles = 200
@@ -15,6 +16,10 @@ extension TestExecution {
         let type: String
         var paths: [String]
         var eligibleOnly: Bool
+        /// As Microsoft Graph names it, when it could be read.
+        var object: GraphReader.Object? = nil
+        /// With `expand`, a group's members.
+        var members: [GraphReader.Object] = []
     }
 
     func whoCan(
@@ -22,17 +27,49 @@ extension TestExecution {
     ) async
         -> CaseReport
     {
-        var expected: [String] = []
+        var named: [String] = []
         switch question.expectation {
         case .only(let ids), .exactly(let ids):
             for id in ids {
                 do {
-                    expected.append(try scope.render(id).trimmingCharacters(in: .whitespaces).lowercased())
+                    named.append(try scope.render(id).trimmingCharacters(in: .whitespaces))
                 } catch {
                     return errored("\(error.reference.location): \(error)", type: "InvalidSpec", details: "\(error)")
                 }
             }
         case .nobody: break
+        }
+        // Microsoft Graph names the principals: needed for display names in the lists and for expand, and otherwise
+        // read where the identity may (the report then shows names besides ids).
+        let needsGraph = question.expand || named.contains { !GUID.isValid($0) }
+        var graph: GraphReader?
+        var notes: [String] = []
+        func graphProblem(_ problem: PrincipalProblem) -> CaseReport? {
+            if needsGraph {
+                let message = problem.invalidSpec ? "\(question.location): \(problem.message)" : problem.message
+                return errored(message, type: problem.invalidSpec ? "InvalidSpec" : "PermissionCheckError", details: message)
+            }
+            notes.append("  note: principals are shown by object id: \(problem.message)")
+            graph = nil
+            return nil
+        }
+        switch await graphReader() {
+        case .success(let reader): graph = reader
+        case .failure(let problem): if let report = graphProblem(problem) { return report }
+        }
+        var expected: [String] = []
+        for text in named {
+            guard !GUID.isValid(text) else {
+                expected.append(text.lowercased())
+                continue
+            }
+            guard let graph else { continue }
+            switch await principal(text, graph: graph, scope: scope) {
+            case .failure(let problem):
+                let message = "\(question.location): \(problem.message)"
+                return errored(message, type: problem.invalidSpec ? "InvalidSpec" : "PermissionCheckError", details: message)
+            case .success(let object): expected.append(object.id)
+            }
         }
         let lists: [(collection: String, version: String, eligible: Bool)] =
             [("roleAssignments", Self.authorizationAPIVersion, false)]
@@ -101,10 +138,27 @@ extension TestExecution {
                 }
             }
         }
+        if let reader = graph {
+            for id in order {
+                switch await reader.object(id) {
+                case .success(let object): holders[id]?.object = object
+                case .failure(let failure):
+                    if let report = graphProblem(PrincipalProblem(message: failure.message)) { return report }
+                }
+                guard let reader = graph else { break }
+                if question.expand, let object = holders[id]?.object, object.isGroup {
+                    switch await reader.members(of: object) {
+                    case .success(let members): holders[id]?.members = members
+                    case .failure(let failure): return errored(failure.message, type: "PermissionCheckError", details: failure.message)
+                    }
+                }
+            }
+        }
         let found = order.compactMap { holders[$0] }
         var problems: [String] = []
         let describe = { (holder: Holder) in
-            "\(holder.type) \(holder.id)\(holder.eligibleOnly ? " (eligible)" : ""): \(holder.paths.joined(separator: "; "))"
+            (holder.object.map { "\($0.description) (\(holder.id))" } ?? "\(holder.type) \(holder.id)")
+                + "\(holder.eligibleOnly ? " (eligible)" : ""): \(holder.paths.joined(separator: "; "))"
         }
         switch question.expectation {
         case .nobody:
@@ -118,7 +172,10 @@ extension TestExecution {
         let header =
             "who can \(question.actions.map { "'\($0.name)'" }.joined(separator: ", ")) at \(target) "
             + "(\(Plural.count(found.count, "principal"))):"
-        let summary = ([header] + found.map { "  " + describe($0) }).joined(separator: "\n")
+        let listed = found.flatMap { holder in
+            ["  " + describe(holder)] + holder.members.map { "    member: \($0.description) (\($0.id))" }
+        }
+        let summary = ([header] + listed + notes).joined(separator: "\n")
         return finish(problems: problems, summary: summary, failingLine: problems.isEmpty ? nil : question.location)
     }
 

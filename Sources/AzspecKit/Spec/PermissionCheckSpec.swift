@@ -36,6 +36,8 @@ struct PermissionCheckSpec: Sendable {
 
         let actions: [RBACAction]
         let expectation: Expectation
+        /// List each group's members (from Microsoft Graph) under it.
+        var expand = false
         let location: SourceLocation
     }
 

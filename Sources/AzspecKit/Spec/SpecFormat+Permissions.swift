@@ -98,11 +98,16 @@ extension SpecFormat {
             "dataActions": FormatSchema.actions(
                 "The data actions (no wildcard).", item: "A data action (no wildcard).", exact: true, explained: true),
             "only": FormatSchema.list(
-                of: FormatSchema.ref("template", "A principal's object id."),
-                "Every principal that can is one of these object ids (a group counts as itself, not its members)."),
+                of: FormatSchema.ref("template", "A principal: an object id, or a display name (found in Microsoft Graph)."),
+                "Every principal that can is one of these (a group counts as itself, not its members)."),
             "exactly": FormatSchema.list(
-                of: FormatSchema.ref("template", "A principal's object id."), "The principals that can are exactly these object ids."),
+                of: FormatSchema.ref("template", "A principal: an object id, or a display name (found in Microsoft Graph)."),
+                "The principals that can are exactly these."),
             "none": ["const": true, "description": "true: no principal can."],
+            "expand": [
+                "type": "boolean",
+                "description": "true: list each group's members (read from Microsoft Graph) under it in the report (default false).",
+            ],
         ])
 
     static let dataActions = FormatObject(

@@ -106,10 +106,12 @@ extension SpecParser {
         default:
             let key = expectations[0]
             guard let value = fields[key], let items = reader.sequence(value, "permissions.whoCan.\(key)") else { return nil }
-            let principals = items.compactMap { reader.template($0, "an object id in whoCan.\(key)") }
+            let principals = items.compactMap { reader.template($0, "a principal in whoCan.\(key)") }
             expectation = key == "only" ? .only(principals) : .exactly(principals)
         }
-        return PermissionCheckSpec.WhoCan(actions: actions, expectation: expectation, location: reader.location(of: node))
+        let expand = fields["expand"].flatMap { reader.bool($0, "permissions.whoCan.expand") } ?? false
+        return PermissionCheckSpec.WhoCan(
+            actions: actions, expectation: expectation, expand: expand, location: reader.location(of: node))
     }
 
     /// A list of actions. Wildcards are allowed in allow lists (checked as written: a role must grant that very
