@@ -65,7 +65,8 @@ struct GraphTests {
             let unsupported = try await HTTPExchange.send(.get, "\(base)/groups?$filter=startswith(displayName,'sg')", headers: headers)
             #expect(unsupported.status == 400)
             #expect(unsupported.armErrorCode == "Request_UnsupportedQuery")
-            let missing = try await HTTPExchange.send(.get, "\(base)/directoryObjects/d0000000-0000-4000-8000-000000000009", headers: headers)
+            let missing = try await HTTPExchange.send(
+                .get, "\(base)/directoryObjects/d0000000-0000-4000-8000-000000000009", headers: headers)
             #expect(missing.status == 404)
             #expect(missing.armErrorCode == "Request_ResourceNotFound")
             let notAGroup = try await HTTPExchange.send(.get, "\(base)/groups/\(Self.mi)", headers: headers)
