@@ -1,4 +1,5 @@
 import ArgumentParser
+import AzspecCore
 import AzspecEmulator
 import AzspecKit
 import Foundation
@@ -11,7 +12,8 @@ extension Azspec {
 
         struct Permissions: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Write a permission check that locks an identity's permissions at a scope (exactly: true).",
+                abstract:
+                    "Write a permission check that locks an identity's permissions at a scope, or a principal's it audits (exactly: true).",
                 discussion: "Only reads are sent. Exit codes: 0 written, 1 Azure could not be read, 2 usage, 3 could not start.")
 
             @Option(help: "The identity (from azspec.yaml, or 'environment').")
@@ -19,6 +21,18 @@ extension Azspec {
 
             @Option(help: "The ARM scope: /subscriptions/ID[/resourceGroups/NAME[/providers/…]].")
             var scope: String
+
+            @Option(
+                help:
+                    "Audit this principal instead of the identity: an object id, client id, identity name or display name (the identity reads its assignments and Microsoft Graph)."
+            )
+            var principal: String?
+
+            @Option(name: .customLong("who-can"), help: "Write a whoCan check of who can take this action at the scope (repeatable).")
+            var whoCan: [String] = []
+
+            @Option(name: .customLong("who-can-data"), help: "The same for a data action (repeatable).")
+            var whoCanData: [String] = []
 
             @Option(help: "The folder whose azspec.yaml (there or above) declares the identity.")
             var specs = "specs"
@@ -44,6 +58,12 @@ extension Azspec {
                     throw ValidationError("unknown cloud '\(cloud)': use \(KnownCloud.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 if update, output == nil { throw ValidationError("--update needs the snapshot to rewrite: -o FILE") }
+                if principal != nil, !(whoCan + whoCanData).isEmpty {
+                    throw ValidationError("--principal and --who-can ask different questions: give one")
+                }
+                for action in whoCan + whoCanData {
+                    if let problem = RBACAction.shapeProblem(action, wildcards: false) { throw ValidationError("--who-can: \(problem)") }
+                }
                 if let output, !update, FileManager.default.fileExists(atPath: output) {
                     throw ValidationError("\(output) exists; azspec snapshot does not overwrite files (--update rewrites a snapshot)")
                 }
@@ -81,9 +101,11 @@ extension Azspec {
             }
 
             private func take(environment: [String: String], cloud: CloudEndpoints?) async -> Result<String, PermissionSnapshot.Failure> {
-                let options = PermissionSnapshot.Options(
+                var options = PermissionSnapshot.Options(
                     identity: identity, scope: scope, folder: specs,
-                    configuration: RunConfiguration(environment: environment, cloud: cloud, defaultTimeout: timeout), tls: TLSOptions())
+                    configuration: RunConfiguration(environment: environment, cloud: cloud, defaultTimeout: timeout), tls: TLSOptions(),
+                    principal: principal)
+                options.whoCan = whoCan.map { RBACAction($0, isData: false) } + whoCanData.map { RBACAction($0, isData: true) }
                 return await PermissionSnapshot(options: options).take()
             }
         }

@@ -102,4 +102,85 @@ import Testing
         #expect(notSnapshot.status == 2 && notSnapshot.stderr.contains("is not a permission snapshot"), "\(notSnapshot.all)")
         #expect(folder.read("specs/azspec.yaml")?.hasPrefix("identities:") == true, "left as it was")
     }
+
+    /// An auditor with Directory.Read.All, a principal reached through a group, and who may write resource groups.
+    static func auditConfiguration(writers: [String]) -> String {
+        """
+        environment: { AZURE_SUBSCRIPTION_ID: 99999999-8888-7777-6666-555555555555 }
+        tenants:
+          - id: 11111111-2222-3333-4444-555555555555
+            servicePrincipals:
+              - { name: auditor, clientId: a0000000-0000-4000-8000-000000000001, objectId: b0000000-0000-4000-8000-000000000001, secrets: [auditor-secret-value], appRoles: [Directory.Read.All] }
+              - { name: payments, clientId: a0000000-0000-4000-8000-000000000002, objectId: b0000000-0000-4000-8000-000000000002, secrets: [payments-secret-value] }
+            groups: [ { name: sg-payments, objectId: c0000000-0000-4000-8000-000000000001, members: [payments] } ]
+            subscriptions: [ { id: 99999999-8888-7777-6666-555555555555 } ]
+            roleAssignments:
+              - { principal: auditor, role: Reader, scope: /subscriptions/99999999-8888-7777-6666-555555555555 }
+              - { principal: sg-payments, role: Storage Account Contributor, scope: /subscriptions/99999999-8888-7777-6666-555555555555 }
+        \(writers.map { "      - { principal: \($0), role: Contributor, scope: /subscriptions/99999999-8888-7777-6666-555555555555 }" }.joined(separator: "\n"))
+            eligibleRoleAssignments:
+              - { principal: payments, role: Storage Blob Data Reader, scope: /subscriptions/99999999-8888-7777-6666-555555555555 }
+        """
+    }
+
+    /// `--principal` writes an audit (through the principal's group, eligible roles counted as held) and `--who-can` a
+    /// whoCan check of object ids with their names in comments; both pass against what they were taken from, and a
+    /// who-can snapshot refreshed after a principal gains the action names it.
+    @Test func auditAndWhoCanSnapshotsPassAndRefresh() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let before = try folder.write("before.yaml", Self.auditConfiguration(writers: []))
+        let after = try folder.write("after.yaml", Self.auditConfiguration(writers: ["payments"]))
+        try folder.write(
+            "specs/azspec.yaml",
+            "identities:\n  auditor: { kind: clientSecret, tenant: 11111111-2222-3333-4444-555555555555, "
+                + "clientId: a0000000-0000-4000-8000-000000000001, secret: auditor-secret-value }\n")
+        let common = [
+            "snapshot", "permissions", "--emulator", "--identity", "auditor", "--scope", "/subscriptions/{{env.AZURE_SUBSCRIPTION_ID}}",
+        ]
+        let audit = try await folder.run(common + ["--principal", "payments", "-o", "specs/payments.yaml", "--emulator-config", before])
+        #expect(audit.status == 0, "\(audit.all)")
+        let spec = try #require(folder.read("specs/payments.yaml"))
+        #expect(spec.contains("      principal: payments\n"), "\(spec)")
+        #expect(spec.contains("      eligible: allowed\n"), "its eligible role is counted: \(spec)")
+        #expect(
+            spec.contains(
+                "role 'Storage Account Contributor' at /subscriptions/99999999-8888-7777-6666-555555555555 through group 'sg-payments'"),
+            "\(spec)")
+        #expect(spec.contains("role 'Storage Blob Data Reader (eligible)'"), "\(spec)")
+        let whoCan = try await folder.run(
+            common + [
+                "--who-can", "Microsoft.Resources/subscriptions/resourceGroups/write", "-o", "specs/writers.yaml", "--emulator-config",
+                before,
+            ])
+        #expect(whoCan.status == 0, "\(whoCan.all)")
+        let writers = try #require(folder.read("specs/writers.yaml"))
+        #expect(
+            writers.contains(
+                "      whoCan:\n        actions:\n          - Microsoft.Resources/subscriptions/resourceGroups/write\n        none: true\n"),
+            "nobody yet: \(writers)")
+        let passes = try await folder.run(["run", "--emulator", "--emulator-config", before, "specs"])
+        #expect(passes.status == 0, "\(passes.all)")
+        #expect(passes.stdout.contains("2 passed, 0 failed"), "\(passes.stdout)")
+        let fails = try await folder.run(["run", "--emulator", "--emulator-config", after, "specs"])
+        #expect(fails.status == 1, "payments now holds Contributor: both checks see it: \(fails.all)")
+        #expect(fails.stdout.contains("0 passed, 2 failed"), "\(fails.stdout)")
+        let refreshed = try await folder.run(
+            common + [
+                "--who-can", "Microsoft.Resources/subscriptions/resourceGroups/write", "-o", "specs/writers.yaml", "--update",
+                "--emulator-config", after,
+            ])
+        #expect(refreshed.status == 0, "\(refreshed.all)")
+        #expect(
+            refreshed.stdout.contains("specs/writers.yaml: 1 change:\n  + whoCan.exactly: b0000000-0000-4000-8000-000000000002"),
+            "\(refreshed.stdout)")
+        let named = try #require(folder.read("specs/writers.yaml"))
+        #expect(
+            named.contains(
+                "# b0000000-0000-4000-8000-000000000002: servicePrincipal 'payments', 'Microsoft.Resources/subscriptions/resourceGroups/write' by role 'Contributor'"
+            ), "\(named)")
+        let mixed = try await folder.run(
+            common + ["--principal", "payments", "--who-can", "Microsoft.Resources/subscriptions/resourceGroups/write"])
+        #expect(mixed.status == 2 && mixed.stderr.contains("--principal and --who-can ask different questions"), "\(mixed.all)")
+    }
 }

@@ -71,9 +71,49 @@ extension TestExecution {
             case .success(let object): expected.append(object.id)
             }
         }
+        let found: [Holder]
+        switch await holders(
+            of: question.actions, at: target, reader: reader, eligible: spec.eligible != .ignored, graph: graph, namesNeeded: needsGraph,
+            expand: question.expand, notes: &notes)
+        {
+        case .failure(let problem): return errored(problem.message, type: "PermissionCheckError", details: problem.message)
+        case .success(let read): found = read
+        }
+        var problems: [String] = []
+        let describe = { (holder: Holder) in
+            (holder.object.map { "\($0.description) (\(holder.id))" } ?? "\(holder.type) \(holder.id)")
+                + "\(holder.eligibleOnly ? " (eligible)" : ""): \(holder.paths.joined(separator: "; "))"
+        }
+        switch question.expectation {
+        case .nobody:
+            problems += found.map { "whoCan: \(describe($0)), but none may" }
+        case .only:
+            problems += found.filter { !expected.contains($0.id) }.map { "whoCan: \(describe($0)), which is not in only" }
+        case .exactly:
+            problems += found.filter { !expected.contains($0.id) }.map { "whoCan: \(describe($0)), which is not in exactly" }
+            problems += expected.filter { id in !found.contains { $0.id == id } }.map { "whoCan: \($0) is in exactly, but cannot" }
+        }
+        let header =
+            "who can \(question.actions.map { "'\($0.name)'" }.joined(separator: ", ")) at \(target) "
+            + "(\(Plural.count(found.count, "principal"))):"
+        let listed = found.flatMap { holder in
+            ["  " + describe(holder)] + holder.members.map { "    member: \($0.description) (\($0.id))" }
+        }
+        let summary = ([header] + listed + notes).joined(separator: "\n")
+        return finish(problems: problems, summary: summary, failingLine: problems.isEmpty ? nil : question.location)
+    }
+
+    /// Every principal a role assignment at or above `target` grants one of `actions` to (eligible ones too when
+    /// `eligible`), less the deny assignments that certainly apply, in the order the lists name them; named through
+    /// `graph` when given (a failure to name fails when `namesNeeded`, and is a note otherwise), with each group's
+    /// members when `expand`.
+    func holders(
+        of actions: [RBACAction], at target: ARMScope, reader: ARMReader, eligible: Bool, graph: GraphReader?, namesNeeded: Bool,
+        expand: Bool, notes: inout [String]
+    ) async -> Result<[Holder], PrincipalProblem> {
         let lists: [(collection: String, version: String, eligible: Bool)] =
             [("roleAssignments", Self.authorizationAPIVersion, false)]
-            + (spec.eligible == .ignored ? [] : [("roleEligibilityScheduleInstances", PrincipalAccess.eligibilityAPIVersion, true)])
+            + (!eligible ? [] : [("roleEligibilityScheduleInstances", PrincipalAccess.eligibilityAPIVersion, true)])
         var roles: [String: (name: String, blocks: [PermissionBlock])] = [:]
         var holders: [String: Holder] = [:]
         var order: [String] = []
@@ -82,7 +122,7 @@ extension TestExecution {
         case .failure(let failure):
             let need = failure.status == 403 ? " (the identity needs Microsoft.Authorization/denyAssignments/read)" : ""
             let message = "cannot read the deny assignments at \(target)\(need): \(failure.message)"
-            return errored(message, type: "PermissionCheckError", details: message)
+            return .failure(PrincipalProblem(message: message))
         case .success(let items): denies = items.compactMap(DenyAssignmentItem.init(json:))
         }
         for list in lists {
@@ -92,7 +132,7 @@ extension TestExecution {
                 let need = failure.status == 403 ? " (the identity needs Microsoft.Authorization/roleAssignments/read)" : ""
                 let message =
                     "cannot read the \(list.eligible ? "eligible role assignments" : "role assignments") at \(target)\(need): \(failure.message)"
-                return errored(message, type: "PermissionCheckError", details: message)
+                return .failure(PrincipalProblem(message: message))
             case .success(let value): items = value
             }
             for item in items {
@@ -100,18 +140,18 @@ extension TestExecution {
                     let principal = properties["principalId"]?.stringValue?.lowercased()
                 else {
                     let message = "an entry of \(list.collection) at \(target) has no principalId or roleDefinitionId"
-                    return errored(message, type: "InvalidResponse", details: message)
+                    return .failure(PrincipalProblem(message: message))
                 }
                 let key = (roleId.split(separator: "/").last.map(String.init) ?? roleId).lowercased()
                 if roles[key] == nil {
                     guard roles.count < Self.maximumWhoCanRoles else {
                         let message = "more than \(Self.maximumWhoCanRoles) roles are assigned at \(target); azspec reads no more"
-                        return errored(message, type: "PermissionCheckError", details: message)
+                        return .failure(PrincipalProblem(message: message))
                     }
                     switch await reader.roleDefinition(roleId, at: target) {
                     case .failure(let failure):
                         let message = "cannot read role definition \(key) at \(target): \(failure.message)"
-                        return errored(message, type: "PermissionCheckError", details: message)
+                        return .failure(PrincipalProblem(message: message))
                     case .success(let role): roles[key] = role
                     }
                 }
@@ -125,7 +165,7 @@ extension TestExecution {
                 let evaluator = RBACEvaluator(
                     grants: role.blocks.map { RBACEvaluator.Entry($0, source: source) },
                     denies: Self.denies(denies, for: principal, type: type, at: target))
-                for action in question.actions {
+                for action in actions {
                     let decision = evaluator.decide(action)
                     guard decision.isAllowed else { continue }
                     let how = "'\(action.name)' by \(source)" + (condition.map { _ in " (subject to a condition)" } ?? "")
@@ -139,44 +179,23 @@ extension TestExecution {
             }
         }
         if let reader = graph {
-            for id in order {
+            naming: for id in order {
                 switch await reader.object(id) {
                 case .success(let object): holders[id]?.object = object
                 case .failure(let failure):
-                    if let report = graphProblem(PrincipalProblem(message: failure.message)) { return report }
+                    if namesNeeded { return .failure(PrincipalProblem(message: failure.message)) }
+                    notes.append("  note: principals are shown by object id: \(failure.message)")
+                    break naming
                 }
-                guard let reader = graph else { break }
-                if question.expand, let object = holders[id]?.object, object.isGroup {
+                if expand, let object = holders[id]?.object, object.isGroup {
                     switch await reader.members(of: object) {
                     case .success(let members): holders[id]?.members = members
-                    case .failure(let failure): return errored(failure.message, type: "PermissionCheckError", details: failure.message)
+                    case .failure(let failure): return .failure(PrincipalProblem(message: failure.message))
                     }
                 }
             }
         }
-        let found = order.compactMap { holders[$0] }
-        var problems: [String] = []
-        let describe = { (holder: Holder) in
-            (holder.object.map { "\($0.description) (\(holder.id))" } ?? "\(holder.type) \(holder.id)")
-                + "\(holder.eligibleOnly ? " (eligible)" : ""): \(holder.paths.joined(separator: "; "))"
-        }
-        switch question.expectation {
-        case .nobody:
-            problems += found.map { "whoCan: \(describe($0)), but none may" }
-        case .only:
-            problems += found.filter { !expected.contains($0.id) }.map { "whoCan: \(describe($0)), which is not in only" }
-        case .exactly:
-            problems += found.filter { !expected.contains($0.id) }.map { "whoCan: \(describe($0)), which is not in exactly" }
-            problems += expected.filter { holders[$0] == nil }.map { "whoCan: \($0) is in exactly, but cannot" }
-        }
-        let header =
-            "who can \(question.actions.map { "'\($0.name)'" }.joined(separator: ", ")) at \(target) "
-            + "(\(Plural.count(found.count, "principal"))):"
-        let listed = found.flatMap { holder in
-            ["  " + describe(holder)] + holder.members.map { "    member: \($0.description) (\($0.id))" }
-        }
-        let summary = ([header] + listed + notes).joined(separator: "\n")
-        return finish(problems: problems, summary: summary, failingLine: problems.isEmpty ? nil : question.location)
+        return .success(order.compactMap { holders[$0] })
     }
 
     /// The deny assignments that certainly apply at `scope` to `principal`: one that only may (it names or excludes

@@ -16,6 +16,7 @@ extension PermissionSnapshot {
             "allow": strings(permissions["allow"]), "deny": strings(permissions["deny"]),
             "dataActions.allow": strings(permissions["dataActions"]?["allow"]),
             "dataActions.deny": strings(permissions["dataActions"]?["deny"]),
+            "whoCan.exactly": strings(permissions["whoCan"]?["exactly"]),
         ]
     }
 
@@ -24,7 +25,7 @@ extension PermissionSnapshot {
     public static func changes(from old: String, to new: String) -> [String]? {
         guard let before = lists(of: old), let after = lists(of: new) else { return nil }
         var lines: [String] = []
-        for list in ["allow", "deny", "dataActions.allow", "dataActions.deny"] {
+        for list in ["allow", "deny", "dataActions.allow", "dataActions.deny", "whoCan.exactly"] {
             let was = before[list] ?? [], now = after[list] ?? []
             lines += now.filter { !was.contains($0) }.map { "+ \(list): \($0)" }
             lines += was.filter { !now.contains($0) }.map { "- \(list): \($0)" }
