@@ -35,7 +35,7 @@ import Testing
             tests:
               - name: the token says a certificate signed in
                 identity: ci
-                expect: { token: { azpacr: "2", azp: "{{env.AZURE_CLIENT_ID}}" } }
+                expect: { token: { appidacr: "2", appid: "{{env.AZURE_CLIENT_ID}}" } }
               - name: list with the certificate's token
                 identity: ci
             \(Self.listGroups)

@@ -64,10 +64,10 @@ import Testing
                     appid: "{{env.AZURE_CLIENT_ID}}"
                     idtyp: app
                     ver: "1.0"
-              - name: v2 token names the client as azp
+              - name: a Resource Manager token from the v2 endpoint is still v1.0, as Entra issues it
                 identity: v2
                 expect:
-                  token: { azp: "{{env.AZURE_CLIENT_ID}}", ver: "2.0", roles: { exists: false } }
+                  token: { appid: "{{env.AZURE_CLIENT_ID}}", ver: "1.0", azp: { exists: false }, roles: { exists: false } }
               - name: a wrong expectation fails with the claim named
                 identity: v2
                 expect:

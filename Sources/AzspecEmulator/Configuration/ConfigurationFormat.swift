@@ -36,6 +36,9 @@ package enum ConfigurationFormat {
             "operations": operations.jsonSchema,
             "throttling": FormatSchema.list(
                 of: throttlingRule.jsonSchema, "429s on purpose: the first times requests matching a path are throttled.", optional: true),
+            "resources": FormatSchema.list(
+                of: resource.jsonSchema, "APIs besides Microsoft's that tokens may be issued for, each with the token version it accepts.",
+                optional: true),
             "pageSize": [
                 "type": "integer", "minimum": 0, "maximum": 1000,
                 "description": "Items per page of the Microsoft.Authorization, subscription and storage account lists (0: one page).",
@@ -47,6 +50,24 @@ package enum ConfigurationFormat {
             "if": ["required": ["defaultManagedIdentity"]],
             "then": FormatSchema.nonEmpty("managedIdentities", "Identities served by the managed identity endpoints."),
         ])
+
+    static let resource = FormatObject(
+        "a resource", pointer: "/$defs/emulatorConfiguration/properties/resources/items",
+        description: "An API tokens may be issued for.",
+        properties: [
+            "uri": [
+                "type": "string", "pattern": "^https?://",
+                "description": "Its App ID URI, as clients ask for it (resource, or scope before /.default).",
+                "examples": ["https://api.contoso.example"],
+            ],
+            "appId": FormatSchema.guid("Its application (client) id: the aud of v2.0 tokens (default: derived from the uri)."),
+            "accessTokenVersion": [
+                "enum": [1, 2],
+                "description":
+                    "The access-token version it accepts (requestedAccessTokenVersion): 1 (default) or 2. It decides the token's claims whichever endpoint is asked.",
+            ],
+        ],
+        required: ["uri"])
 
     static let tokenBucket = FormatObject(
         "tokenBucket", pointer: "/$defs/emulatorConfiguration/properties/tokenBucket",
@@ -183,8 +204,16 @@ package enum ConfigurationFormat {
             "federatedCredentials": FormatSchema.list(
                 of: federatedCredential.jsonSchema, "Federated credentials (workload identity federation).", optional: true),
             "appRoles": [
-                "type": ["array", "null"], "description": "App roles granted, copied into the token's roles claim.",
-                "items": FormatSchema.text("An app role."), "examples": [["Reader.All"]],
+                "description":
+                    "App roles granted: a list (Microsoft Graph's application permissions), or a mapping from a resource (graph, arm, keyVault, storage, or a configured resource's uri) to its roles. A token for that resource carries them in its roles claim.",
+                "anyOf": [
+                    ["type": ["array", "null"], "items": FormatSchema.text("A Microsoft Graph application permission.")],
+                    [
+                        "type": "object", "minProperties": 1,
+                        "additionalProperties": ["type": "array", "items": FormatSchema.text("An app role of that resource.")],
+                    ],
+                ],
+                "examples": [["Application.Read.All"], ["graph": ["Directory.Read.All"], "https://api.contoso.example": ["Orders.Read"]]],
             ],
         ],
         required: ["name", "clientId", "objectId"],
@@ -378,7 +407,7 @@ package enum ConfigurationFormat {
 
     /// Every object, for the docs and for the test that holds the reader to the schema.
     package static let all = [
-        configuration, tokenBucket, bucket, operations, throttlingRule, federatedIssuer, managedIdentity, tenant,
+        configuration, tokenBucket, bucket, operations, throttlingRule, federatedIssuer, managedIdentity, resource, tenant,
         servicePrincipal, secret, certificate, federatedCredential, subscription, resourceGroup, roleDefinition, group, managementGroup,
         roleAssignment, denyAssignment,
     ]

@@ -57,6 +57,7 @@ struct ConfigurationReader {
             if let node = fields["pageSize"], let size = yaml.integer(node, "pageSize", in: 0...1000) {
                 configuration.pageSize = size
             }
+            configuration.resources = yaml.items("resources", in: fields).compactMap { resource($0) }
             if let node = fields["throttling"] {
                 configuration.throttling = yaml.sequence(node, "throttling", allowingNull: true)?.compactMap { throttlingRule($0) } ?? []
             }
@@ -131,9 +132,34 @@ struct ConfigurationReader {
             secrets: secrets,
             certificates: yaml.items("certificates", in: fields).compactMap { certificate($0) },
             federatedCredentials: yaml.items("federatedCredentials", in: fields).compactMap { federatedCredential($0) },
-            appRoles: yaml.strings("appRoles", in: fields) ?? []
+            appRoles: fields["appRoles"].map { appRoles($0) } ?? [:]
         )
         return yaml.located(principal, node, fields, at: \.location)
+    }
+
+    /// `appRoles`: a list (Microsoft Graph's) or a mapping from a resource to its roles.
+    private mutating func appRoles(_ node: Node) -> [String: [String]] {
+        if case .mapping(let mapping) = node {
+            var roles: [String: [String]] = [:]
+            for (key, value) in mapping {
+                guard let resource = yaml.string(key, "a resource of appRoles"),
+                    let list = yaml.strings(value, "the app roles of \(resource)")
+                else { continue }
+                roles[resource] = list
+            }
+            return roles
+        }
+        guard let list = yaml.strings(node, "appRoles"), !list.isEmpty else { return [:] }
+        return ["graph": list]
+    }
+
+    private mutating func resource(_ node: Node) -> EmulatorConfiguration.Resource? {
+        guard let fields = yaml.fields(node, ConfigurationFormat.resource), let uri = yaml.string("uri", in: fields) else { return nil }
+        var resource = EmulatorConfiguration.Resource(uri: uri, appId: yaml.string("appId", in: fields))
+        if let version = fields["accessTokenVersion"].flatMap({ yaml.integer($0, "accessTokenVersion", in: 1...2) }) {
+            resource.accessTokenVersion = version
+        }
+        return yaml.located(resource, node, fields, at: \.location)
     }
 
     private mutating func secret(_ node: Node) -> EmulatorConfiguration.Secret? {
@@ -232,3 +258,4 @@ extension EmulatorConfiguration.CustomRole: ConfigurationEntry {}
 extension EmulatorConfiguration.DenyAssignment: ConfigurationEntry {}
 extension EmulatorConfiguration.Subscription: ConfigurationEntry {}
 extension EmulatorConfiguration.ResourceGroup: ConfigurationEntry {}
+extension EmulatorConfiguration.Resource: ConfigurationEntry {}

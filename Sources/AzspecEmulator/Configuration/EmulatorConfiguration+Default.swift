@@ -56,7 +56,7 @@ extension EmulatorConfiguration {
                     objectId: Defaults.readerObjectId,
                     secrets: [Secret(value: Defaults.readerSecret)],
                     // The auditor of the example specs: it reads principals and their groups in Microsoft Graph.
-                    appRoles: ["Directory.Read.All"]
+                    appRoles: ["graph": ["Directory.Read.All"]]
                 ),
             ],
             subscriptions: [

@@ -56,6 +56,7 @@ struct ConfigurationChecker {
             checkSubscriptions(tenant, subscriptionIds: &subscriptionIds)
         }
         checkFederatedIssuers()
+        checkResources()
         checkManagedIdentities(objectIds: &objectIds)
         for tenant in configuration.tenants {
             checkGroups(tenant, objectIds: &objectIds)
@@ -96,6 +97,29 @@ struct ConfigurationChecker {
                 report(secret.location ?? location, "a secret value must not be empty")
             }
             checkCredentials(principal, location: location)
+            let known = Directory.Resource.names(configuration.resources)
+            for resource in principal.appRoles.keys.sorted() where Directory.Resource.key(resource, in: configuration.resources) == nil {
+                report(
+                    fields["appRoles"] ?? location,
+                    "appRoles names resource '\(resource)', which is none of \(known.joined(separator: ", "))"
+                        + Suggestion.hint(for: resource, in: known))
+            }
+        }
+    }
+
+    private mutating func checkResources() {
+        var uris: Set<String> = []
+        for resource in configuration.resources {
+            let location = resource.location ?? configuration.location
+            let fields = resource.fieldLocations
+            if !(resource.uri.hasPrefix("https://") || resource.uri.hasPrefix("http://")) || resource.uri.contains(" ") {
+                report(fields["uri"] ?? location, "resource uri '\(resource.uri)' is not an http(s) URL")
+            } else if Directory.Resource.builtIn.contains(where: { $0.identifiers.contains(Directory.Resource.normalized(resource.uri)) }) {
+                report(fields["uri"] ?? location, "resource '\(resource.uri)' is one of Microsoft's, which the emulator knows already")
+            } else if !uris.insert(Directory.Resource.normalized(resource.uri)).inserted {
+                report(fields["uri"] ?? location, "duplicate resource uri '\(resource.uri)'")
+            }
+            if let appId = resource.appId { _ = requireGUID(appId, "appId", fields["appId"] ?? location) }
         }
     }
 

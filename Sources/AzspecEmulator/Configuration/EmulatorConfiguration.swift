@@ -117,6 +117,27 @@ public struct EmulatorConfiguration: Sendable {
         }
     }
 
+    /// APIs besides Microsoft's (Resource Manager, Graph, Key Vault, Storage) that tokens may be issued for.
+    public var resources: [Resource] = []
+
+    /// An API tokens may be issued for: the App ID URI clients ask for, its application id, and the access-token
+    /// version it accepts (Entra's `requestedAccessTokenVersion`: 1, the default, or 2), which decides the token's
+    /// shape whichever endpoint is asked.
+    public struct Resource: Sendable {
+        public var uri: String
+        public var appId: String?
+        public var accessTokenVersion: Int
+
+        var location: SourceLocation?
+        var fieldLocations: [String: SourceLocation] = [:]
+
+        public init(uri: String, appId: String? = nil, accessTokenVersion: Int = 1) {
+            self.uri = uri
+            self.appId = appId
+            self.accessTokenVersion = accessTokenVersion
+        }
+    }
+
     /// Throttling on purpose: the first `times` ARM requests matching a path answer 429 (or `status`).
     public var throttling: [ThrottlingRule] = []
 
@@ -255,8 +276,9 @@ extension EmulatorConfiguration {
         public var certificates: [Certificate]
         /// External identities allowed to act as this principal.
         public var federatedCredentials: [FederatedCredential]
-        /// App roles granted to the application, copied into the token's `roles` claim.
-        public var appRoles: [String]
+        /// App roles granted to the application by resource (`graph`, `arm`, `keyVault`, `storage` or a configured
+        /// resource's `uri`): a token for that resource carries them in its `roles` claim, and no other token does.
+        public var appRoles: [String: [String]]
 
         var location: SourceLocation?
         /// Where each key's value was written, for diagnostics about that value.
@@ -269,7 +291,7 @@ extension EmulatorConfiguration {
             secrets: [Secret] = [],
             certificates: [Certificate] = [],
             federatedCredentials: [FederatedCredential] = [],
-            appRoles: [String] = []
+            appRoles: [String: [String]] = [:]
         ) {
             self.name = name
             self.clientId = clientId

@@ -40,7 +40,8 @@ struct Directory: Sendable {
         let secrets: [Secret]
         let certificates: [RegisteredCertificate]
         let federatedCredentials: [FederatedCredential]
-        let appRoles: [String]
+        /// App roles by resource name (``Resource/name``): a token for that resource carries them.
+        let appRoles: [String: [String]]
         /// Set for managed identities (lower-cased ARM resource id, or empty when none was configured).
         let managedIdentityResourceId: String?
 
@@ -181,12 +182,15 @@ struct Directory: Sendable {
     /// runs).
     private let memberships: [String: [[String]]]
     let denies: [Deny]
+    /// The APIs tokens may be issued for: Microsoft's, then the configured ones.
+    let resources: [Resource]
     /// Built-in and custom roles by lower-cased GUID.
     let rolesById: [String: RoleDefinition]
 
     /// Indexes a configuration that passed ``EmulatorConfiguration/validate()`` (PEM values that fail to load are
     /// skipped; validation reports them).
     init(_ configuration: EmulatorConfiguration) {
+        resources = Resource.all(configuration.resources)
         tokenLifetime = configuration.tokenLifetime
         operationPolls = configuration.operationPolls
         operationRetryAfter = configuration.operationRetryAfter
@@ -208,7 +212,7 @@ struct Directory: Sendable {
         for tenant in configuration.tenants {
             let tenantId = tenant.id.lowercased()
             for principal in tenant.servicePrincipals {
-                let entry = Self.principal(principal, tenantId: tenantId, folder: folder)
+                let entry = Self.principal(principal, tenantId: tenantId, folder: folder, resources: configuration.resources)
                 byClient[tenantId + "|" + entry.clientId] = entry
                 byObject[entry.objectId] = entry
             }
@@ -236,7 +240,7 @@ struct Directory: Sendable {
                 secrets: [],
                 certificates: [],
                 federatedCredentials: [],
-                appRoles: [],
+                appRoles: [:],
                 managedIdentityResourceId: identity.resourceId?.lowercased() ?? ""
             )
             identities.append(entry)
@@ -328,7 +332,8 @@ struct Directory: Sendable {
     }
 
     private static func principal(
-        _ principal: EmulatorConfiguration.ServicePrincipal, tenantId: String, folder: String?
+        _ principal: EmulatorConfiguration.ServicePrincipal, tenantId: String, folder: String?,
+        resources: [EmulatorConfiguration.Resource]
     ) -> Principal {
         Principal(
             name: principal.name,
@@ -343,7 +348,9 @@ struct Directory: Sendable {
             federatedCredentials: principal.federatedCredentials.map {
                 FederatedCredential(issuer: $0.issuer, subject: $0.subject, audiences: $0.audiences)
             },
-            appRoles: principal.appRoles,
+            appRoles: Dictionary(
+                principal.appRoles.compactMap { name, roles in Resource.key(name, in: resources).map { ($0, roles) } },
+                uniquingKeysWith: +),
             managedIdentityResourceId: nil
         )
     }

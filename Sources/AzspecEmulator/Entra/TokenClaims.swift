@@ -12,6 +12,7 @@ enum TokenClaims {
     static func make(
         version: TokenEndpoint.Version,
         resource: String,
+        roles: [String],
         principal: Directory.Principal,
         authentication: ClientAuthentication,
         issuedAt: Int,
@@ -45,8 +46,8 @@ enum TokenClaims {
             ("oid", .string(principal.objectId)),
             ("rh", .string("0.AAAA" + uniqueTokenId() + ".")),
         ]
-        if !principal.appRoles.isEmpty {
-            claims.append(("roles", .array(principal.appRoles.map(JSONValue.string))))
+        if !roles.isEmpty {
+            claims.append(("roles", .array(roles.map(JSONValue.string))))
         }
         claims += [
             ("sub", .string(principal.objectId)),

@@ -11,12 +11,6 @@ struct TokenEndpoint: Sendable {
     }
 
     static let jwtBearerAssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
-    /// Non-ARM resources tokens may be issued for (ARM rejects them with InvalidAuthenticationTokenAudience).
-    /// Microsoft Graph, Key Vault and Storage, with and without the trailing slash.
-    private static let otherResources: Set<String> = [
-        "https://graph.microsoft.com", "https://graph.microsoft.com/", "https://vault.azure.net", "https://vault.azure.net/",
-        "https://storage.azure.com", "https://storage.azure.com/",
-    ]
     private static let reservedScopes: Set<String> = ["openid", "profile", "offline_access"]
 
     let directory: Directory
@@ -62,11 +56,12 @@ struct TokenEndpoint: Sendable {
         }
         let authentication = try await authenticate(
             form, principal: principal, clientId: clientId, tenantId: tenant.id, baseURL: baseURL, now: now)
-        guard Self.isKnownResource(resource, baseURL: baseURL) else {
+        guard let known = directory.resource(resource, baseURL: baseURL) else {
             throw .resourceNotFound(resource, tenant: tenant.displayName ?? tenant.id)
         }
+        // The token's shape is the resource's choice; the response's (numbers as strings in v1) the endpoint's.
         let issued = try tokens.issue(
-            version: version, resource: resource, principal: principal, authentication: authentication, now: now)
+            for: known, requested: resource, principal: principal, authentication: authentication, now: now)
         switch version {
         case .v1:
             let body: JSONValue = .object([
@@ -131,8 +126,4 @@ struct TokenEndpoint: Sendable {
         return .secret
     }
 
-    /// ARM audiences, the emulator itself (specs ask for `{{cloud.arm}}/`), Microsoft Graph, Key Vault and Storage.
-    static func isKnownResource(_ resource: String, baseURL: String) -> Bool {
-        Authenticator.isARMAudience(resource, baseURL: baseURL) || otherResources.contains(resource)
-    }
 }

@@ -36,7 +36,7 @@ struct ManagedIdentityEndpoint: Sendable {
             let query = QueryParameters(request)
             let selector = try Self.selector(query, names: ("client_id", "object_id", "msi_res_id"))
             let (identity, resource) = try await resolve(query, selector: selector)
-            guard TokenEndpoint.isKnownResource(resource, baseURL: baseURL) else {
+            guard let known = directory.resource(resource, baseURL: baseURL) else {
                 throw Failure(
                     status: .badRequest,
                     message: "AADSTS50001: The application named \(resource) was not found in the tenant named "
@@ -45,7 +45,7 @@ struct ManagedIdentityEndpoint: Sendable {
                         + "your authentication request to the wrong tenant.",
                     code: "invalid_resource")
             }
-            let issued = try issue(resource: resource, identity: identity)
+            let issued = try issue(known, requested: resource, identity: identity)
             let body: JSONValue = .object([
                 "access_token": .string(issued.accessToken),
                 "refresh_token": "",
@@ -78,12 +78,12 @@ struct ManagedIdentityEndpoint: Sendable {
             let selector = try Self.selector(
                 query, names: ("client_id", query["principal_id"] != nil ? "principal_id" : "object_id", "mi_res_id"))
             let (identity, resource) = try await resolve(query, selector: selector)
-            guard TokenEndpoint.isKnownResource(resource, baseURL: baseURL) else {
+            guard let known = directory.resource(resource, baseURL: baseURL) else {
                 // "Empirically, wrong resource ends up with a vague statusCode=500" (msal/managed_identity.py).
                 throw Failure(
                     status: .internalServerError, message: "An unexpected error occured while fetching the AAD Token.")
             }
-            let issued = try issue(resource: resource, identity: identity)
+            let issued = try issue(known, requested: resource, identity: identity)
             let body: JSONValue = .object([
                 "access_token": .string(issued.accessToken),
                 "expires_on": .string(String(issued.expiresOn)),
@@ -138,10 +138,12 @@ struct ManagedIdentityEndpoint: Sendable {
         return (identity, resource)
     }
 
-    private func issue(resource: String, identity: Directory.Principal) throws(Failure) -> AccessTokenIssuer.Issued {
+    private func issue(
+        _ resource: Directory.Resource, requested: String, identity: Directory.Principal
+    ) throws(Failure) -> AccessTokenIssuer.Issued {
         do {
             return try tokens.issue(
-                version: .v1, resource: resource, principal: identity, authentication: .assertion, now: UTCTime.now())
+                for: resource, requested: requested, principal: identity, authentication: .assertion, now: UTCTime.now())
         } catch {
             throw Failure(status: .internalServerError, message: error.text, code: "unknown")
         }

@@ -16,17 +16,20 @@ struct AccessTokenIssuer: Sendable {
     let signer: TokenSigner
     let lifetime: Int
 
+    /// A token for `resource` asked for as `requested`: in the version the resource accepts, whichever endpoint was
+    /// asked, with the principal's app roles on that resource only.
     func issue(
-        version: TokenEndpoint.Version,
-        resource: String,
+        for resource: Directory.Resource,
+        requested: String,
         principal: Directory.Principal,
         authentication: TokenClaims.ClientAuthentication,
         now: Double
     ) throws(EntraError) -> Issued {
         let issuedAt = Int(now)
         let claims = TokenClaims.make(
-            version: version,
-            resource: resource,
+            version: resource.version,
+            resource: resource.audience(requested: requested),
+            roles: principal.appRoles[resource.name] ?? [],
             principal: principal,
             authentication: authentication,
             issuedAt: issuedAt,

@@ -131,7 +131,7 @@ struct ARMAuthenticationTests {
             #expect(
                 reply.armErrorMessage?.hasPrefix(
                     "The access token is from the wrong issuer "
-                        + "'https://login.microsoftonline.com/\(otherTenant)/v2.0'. "
+                        + "'https://sts.windows.net/\(otherTenant)/'. "
                         + "It must match the tenant 'https://sts.windows.net/\(Fixture.tenantId)/' associated "
                         + "with this subscription."
                 ) == true)

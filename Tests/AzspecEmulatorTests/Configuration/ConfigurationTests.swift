@@ -56,7 +56,7 @@ struct ConfigurationTests {
         let principal = try #require(tenant.servicePrincipals.first)
         #expect(principal.secrets.map(\.value) == ["s3cret~value", "plain-secret"])
         #expect(principal.secrets[0].expires == Date(timeIntervalSince1970: 1_893_456_000))
-        #expect(principal.appRoles == ["Data.Read"])
+        #expect(principal.appRoles == ["graph": ["Data.Read"]], "a list is Microsoft Graph's")
         let group = try #require(tenant.subscriptions.first?.resourceGroups.first)
         #expect(group.tags?.map(\.key) == ["env", "owner"])
         #expect(tenant.roleAssignments.first?.role == "reader")
@@ -200,6 +200,41 @@ struct ConfigurationTests {
         #expect(text.contains("g.yaml:9:16: error: duplicate name 'app'"), "\(text)")
         #expect(text.contains("g.yaml:9:31: error: duplicate objectId '22222222-2222-4222-8222-222222222222'"), "\(text)")
         #expect(text.contains("g.yaml:11:21: error: role assignment names unknown principal 'nobody'"), "\(text)")
+    }
+
+    @Test func resourcesAndPerResourceAppRolesAreChecked() throws {
+        let yaml = """
+            resources:
+              - {uri: https://api.contoso.example, appId: 55555555-5555-4555-8555-555555555555, accessTokenVersion: 2}
+              - {uri: https://api.contoso.example/, accessTokenVersion: 3}
+              - {uri: https://graph.microsoft.com/}
+              - {uri: api.other.example, appId: not-a-guid}
+            tenants:
+              - id: 72f988bf-86f1-41af-91ab-2d7cd011db47
+                servicePrincipals:
+                  - name: app
+                    clientId: 11111111-1111-4111-8111-111111111111
+                    objectId: 22222222-2222-4222-8222-222222222222
+                    secrets: [s]
+                    appRoles: {graph: [Directory.Read.All], "https://api.contoso.example": [Orders.Read], grapj: [X]}
+            """
+        let error = try #require(throws: EmulatorError.self) {
+            try EmulatorConfiguration(yaml: yaml, file: "r.yaml")
+        }
+        let text = error.description
+        #expect(text.contains("r.yaml:3:61: error: accessTokenVersion must be from 1 to 2, not 3"), "\(text)")
+        #expect(text.contains("r.yaml:4:11: error: resource 'https://graph.microsoft.com/' is one of Microsoft's"), "\(text)")
+        #expect(text.contains("r.yaml:5:11: error: resource uri 'api.other.example' is not an http(s) URL"), "\(text)")
+        #expect(text.contains("r.yaml:5:37: error: appId 'not-a-guid' is not a GUID"), "\(text)")
+        #expect(
+            text.contains("r.yaml:13:19: error: appRoles names resource 'grapj', which is none of arm, graph, keyVault, storage"),
+            "\(text)")
+        #expect(text.contains("(did you mean 'graph'?)"), "\(text)")
+        let lines = yaml.components(separatedBy: "\n").enumerated().filter { ![2, 3, 4].contains($0.offset) }.map(\.element)
+        let valid = try EmulatorConfiguration(
+            yaml: lines.joined(separator: "\n").replacingOccurrences(of: ", grapj: [X]", with: ""), file: "r.yaml")
+        #expect(valid.resources.map(\.accessTokenVersion) == [2])
+        #expect(valid.tenants[0].servicePrincipals[0].appRoles["https://api.contoso.example"] == ["Orders.Read"])
     }
 
     @Test func managementGroupsNeedParentsSubscriptionsAndNoCycle() throws {

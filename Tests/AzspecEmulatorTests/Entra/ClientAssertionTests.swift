@@ -48,8 +48,8 @@ struct ClientAssertionTests {
             let reply = try await Self.exchange(endpoint, assertion)
             #expect(reply.status == 200, "\(reply.text)")
             let claims = try Fixture.claims(try #require(reply.json?["access_token"]?.stringValue))
-            #expect(claims["azp"]?.stringValue == Fixture.smokeClientId)
-            #expect(claims["azpacr"]?.stringValue == "2", "a certificate, not a secret")
+            #expect(claims["appid"]?.stringValue == Fixture.smokeClientId, "Resource Manager takes v1.0 tokens")
+            #expect(claims["appidacr"]?.stringValue == "2", "a certificate, not a secret")
         }
     }
 

@@ -59,7 +59,9 @@ struct TokenEndpointTests {
         }
     }
 
-    @Test func v2SuccessHasNumbersAndV2Claims() async throws {
+    /// The v2 endpoint answers with numbers, but Resource Manager takes v1.0 tokens, so the token is one: Entra picks
+    /// the token's version by the resource (its requestedAccessTokenVersion), not by the endpoint.
+    @Test func v2SuccessHasNumbersAndTheResourcesTokenVersion() async throws {
         try await Emulator.withRunning { endpoint in
             let reply = try await HTTPExchange.postForm(
                 "\(endpoint.baseURL)/\(Fixture.tenantDomain)/oauth2/v2.0/token",
@@ -75,11 +77,13 @@ struct TokenEndpointTests {
             #expect(reply.text.contains("\"expires_in\":3599,\"ext_expires_in\":3599,"))
             let token = try #require(reply.json?["access_token"]?.stringValue)
             let claims = try Fixture.claims(token)
-            #expect(claims["aud"]?.stringValue == "https://management.azure.com/")
-            #expect(claims["iss"]?.stringValue == "https://login.microsoftonline.com/\(Fixture.tenantId)/v2.0")
-            #expect(claims["azp"]?.stringValue == Fixture.readerClientId)
-            #expect(claims["appid"] == nil)
-            #expect(claims["ver"]?.stringValue == "2.0")
+            #expect(claims["aud"]?.stringValue == "https://management.azure.com/", "the resource as asked, its slash kept")
+            #expect(claims["iss"]?.stringValue == "https://sts.windows.net/\(Fixture.tenantId)/")
+            #expect(claims["appid"]?.stringValue == Fixture.readerClientId)
+            #expect(claims["appidacr"]?.stringValue == "1")
+            #expect(claims["azp"] == nil)
+            #expect(claims["ver"]?.stringValue == "1.0")
+            #expect(claims["roles"] == nil, "the reader's Directory.Read.All is Graph's, not Resource Manager's")
             #expect(claims["oid"]?.stringValue == Fixture.readerObjectId)
             #expect(await endpoint.tokenRequestCount() == 1)
             #expect(await endpoint.tokenRequestCount(clientId: Fixture.readerClientId) == 1)
@@ -104,7 +108,7 @@ struct TokenEndpointTests {
     @Test func appRolesBecomeTheRolesClaimAndLifetimeIsConfigurable() async throws {
         var configuration = EmulatorConfiguration.default
         configuration.tokenLifetime = 600
-        configuration.tenants[0].servicePrincipals[0].appRoles = ["Data.Read"]
+        configuration.tenants[0].servicePrincipals[0].appRoles = ["graph": ["Data.Read"]]
         try await Emulator.withRunning(configuration: configuration) { endpoint in
             let reply = try await HTTPExchange.postForm(
                 "\(endpoint.baseURL)/\(Fixture.tenantId)/oauth2/token",
@@ -120,6 +124,46 @@ struct TokenEndpointTests {
             #expect(claims["roles"]?.arrayValue?.compactMap(\.stringValue) == ["Data.Read"])
             let lifetime = try #require(claims["exp"]?.intValue) - (try #require(claims["iat"]?.intValue))
             #expect(lifetime == 600)
+        }
+    }
+
+    /// App roles are per resource: a token carries the roles granted on its own resource only. A configured API that
+    /// accepts v2.0 tokens gets them from either endpoint, with its application id as `aud`.
+    @Test func eachResourceGetsItsOwnRolesAndTokenVersion() async throws {
+        var configuration = EmulatorConfiguration.default
+        let api = "https://api.contoso.example"
+        let apiId = "0a1b2c3d-0000-4000-8000-000000000001"
+        configuration.resources = [.init(uri: api, appId: apiId, accessTokenVersion: 2)]
+        configuration.tenants[0].servicePrincipals[0].appRoles = ["graph": ["Application.Read.All"], api: ["Orders.Read"]]
+        try await Emulator.withRunning(configuration: configuration) { endpoint in
+            func claims(_ scope: String, v1: Bool = false) async throws -> JSONValue {
+                let reply = try await HTTPExchange.postForm(
+                    "\(endpoint.baseURL)/\(Fixture.tenantId)/oauth2/\(v1 ? "" : "v2.0/")token",
+                    [
+                        ("grant_type", "client_credentials"), ("client_id", Fixture.smokeClientId), ("client_secret", Fixture.smokeSecret),
+                        v1 ? ("resource", scope) : ("scope", scope + "/.default"),
+                    ])
+                try #require(reply.status == 200, "\(reply.text)")
+                return try Fixture.claims(try #require(reply.json?["access_token"]?.stringValue))
+            }
+            let graph = try await claims("https://graph.microsoft.com")
+            #expect(graph["roles"]?.arrayValue?.compactMap(\.stringValue) == ["Application.Read.All"])
+            #expect(graph["ver"]?.stringValue == "1.0")
+            #expect(graph["aud"]?.stringValue == "https://graph.microsoft.com")
+            let arm = try await claims("https://management.azure.com")
+            #expect(arm["roles"] == nil, "no Graph permission in a Resource Manager token")
+            let vault = try await claims("https://vault.azure.net")
+            #expect(vault["ver"]?.stringValue == "1.0")
+            #expect(vault["roles"] == nil)
+            for v1 in [false, true] {
+                let custom = try await claims(api, v1: v1)
+                #expect(custom["ver"]?.stringValue == "2.0", "v1 endpoint: \(v1)")
+                #expect(custom["aud"]?.stringValue == apiId)
+                #expect(custom["iss"]?.stringValue == "https://login.microsoftonline.com/\(Fixture.tenantId)/v2.0")
+                #expect(custom["azp"]?.stringValue == Fixture.smokeClientId)
+                #expect(custom["appid"] == nil)
+                #expect(custom["roles"]?.arrayValue?.compactMap(\.stringValue) == ["Orders.Read"])
+            }
         }
     }
 
