@@ -7,9 +7,20 @@ struct DiscoveryEndpoint: Sendable {
     let directory: Directory
     let signer: TokenSigner
 
-    /// `GET /{tenant}/v2.0/.well-known/openid-configuration` (v2) or `/{tenant}/.well-known/openid-configuration`.
+    /// The Microsoft account tenant, which `/consumers` names in its issuer.
+    static let consumersTenant = "9188040d-6c67-4c5b-b112-36a304b66dad"
+
+    /// `GET /{tenant}/v2.0/.well-known/openid-configuration` (v2) or `/{tenant}/.well-known/openid-configuration`;
+    /// `common`, `organizations` and `consumers` too, as the tenant-independent authorities answer: their endpoints
+    /// name the authority, the issuer holds the literal `{tenantid}` (`consumers`: the Microsoft account tenant), and
+    /// no region (clients such as `az logout` read them before anything else).
     func openIDConfiguration(tenant tenantName: String, version: TokenEndpoint.Version, baseURL: String) -> Response {
         let traceId = GUID.random()
+        let authority = tenantName.lowercased()
+        if ["common", "organizations", "consumers"].contains(authority) {
+            let tenant = authority == "consumers" ? Self.consumersTenant : "{tenantid}"
+            return document(root: "\(baseURL)/\(authority)", issuerTenant: tenant, region: nil, version: version, traceId: traceId)
+        }
         guard let tenant = directory.tenant(tenantName) else {
             let error = EntraError(
                 status: .badRequest,
@@ -22,10 +33,15 @@ struct DiscoveryEndpoint: Sendable {
             return EntraResponse.error(
                 error, traceId: traceId, clientRequestId: nil, now: UTCTime.now(), baseURL: baseURL)
         }
-        let root = "\(baseURL)/\(tenant.id)"
+        return document(root: "\(baseURL)/\(tenant.id)", issuerTenant: tenant.id, region: "EU", version: version, traceId: traceId)
+    }
+
+    private func document(
+        root: String, issuerTenant: String, region: String?, version: TokenEndpoint.Version, traceId: String
+    ) -> Response {
         let isV2 = version == .v2
         let issuer =
-            isV2 ? "https://login.microsoftonline.com/\(tenant.id)/v2.0" : "https://sts.windows.net/\(tenant.id)/"
+            isV2 ? "https://login.microsoftonline.com/\(issuerTenant)/v2.0" : "https://sts.windows.net/\(issuerTenant)/"
         let document: JSONValue = .object([
             "token_endpoint": .string(isV2 ? "\(root)/oauth2/v2.0/token" : "\(root)/oauth2/token"),
             "token_endpoint_auth_methods_supported": ["client_secret_post", "private_key_jwt", "client_secret_basic"],
@@ -37,7 +53,7 @@ struct DiscoveryEndpoint: Sendable {
             "scopes_supported": ["openid", "profile", "email", "offline_access"],
             "issuer": .string(issuer),
             "authorization_endpoint": .string(isV2 ? "\(root)/oauth2/v2.0/authorize" : "\(root)/oauth2/authorize"),
-            "tenant_region_scope": "EU",
+            "tenant_region_scope": region.map(JSONValue.string) ?? .null,
             "cloud_instance_name": "microsoftonline.com",
             "cloud_graph_host_name": "graph.windows.net",
             "msgraph_host": "graph.microsoft.com",
@@ -58,7 +74,7 @@ struct DiscoveryEndpoint: Sendable {
 
     /// `GET /common/discovery/instance`: names the emulator as its own (only) authority host.
     func instanceDiscovery(request: Request, baseURL: String) -> Response {
-        let host = String(baseURL.dropFirst("http://".count))
+        let host = String(baseURL.drop { $0 != "/" }.dropFirst(2))
         let authorization = request.uri.queryParameters["authorization_endpoint"].map(String.init)
         let tenant =
             authorization.flatMap { endpoint in

@@ -31,6 +31,8 @@ struct EmulatorResponder: HTTPResponder {
             var request = request
             let body = request.method == .post ? try? await request.collectBody(upTo: 1024 * 1024) : nil
             return graph.handle(request, segments: Array(segments.dropFirst()), body: body, baseURL: baseURL)
+        case "metadata" where segments.count == 2 && segments[1].lowercased() == "endpoints":
+            return CloudMetadataEndpoint.endpoints(request, baseURL: baseURL)
         case "metadata" where segments.dropFirst().map({ $0.lowercased() }) == ["identity", "oauth2", "token"]:
             return await managedIdentity.instanceMetadata(request, baseURL: baseURL)
         case "msi" where segments.count == 2 && segments[1].lowercased() == "token":

@@ -302,4 +302,47 @@ struct TokenEndpointTests {
             #expect(await endpoint.tokenRequestCount() == 0, "only POSTs count")
         }
     }
+
+    /// The tenant-independent authorities answer discovery as Entra does (`az logout` and `az account clear` read
+    /// `/organizations` first): endpoints under the authority, `{tenantid}` in the issuer, no region.
+    @Test func commonOrganizationsAndConsumersAnswerDiscovery() async throws {
+        try await Emulator.withRunning { endpoint in
+            for authority in ["common", "organizations", "consumers"] {
+                let v2 = try await HTTPExchange.send(.get, "\(endpoint.baseURL)/\(authority)/v2.0/.well-known/openid-configuration")
+                #expect(v2.status == 200, "\(authority): \(v2.text)")
+                #expect(v2.json?["token_endpoint"]?.stringValue == "\(endpoint.baseURL)/\(authority)/oauth2/v2.0/token")
+                #expect(v2.json?["authorization_endpoint"]?.stringValue == "\(endpoint.baseURL)/\(authority)/oauth2/v2.0/authorize")
+                #expect(v2.json?["tenant_region_scope"] == .null)
+                let tenant = authority == "consumers" ? "9188040d-6c67-4c5b-b112-36a304b66dad" : "{tenantid}"
+                #expect(v2.json?["issuer"]?.stringValue == "https://login.microsoftonline.com/\(tenant)/v2.0")
+                let v1 = try await HTTPExchange.send(.get, "\(endpoint.baseURL)/\(authority)/.well-known/openid-configuration")
+                #expect(v1.json?["issuer"]?.stringValue == "https://sts.windows.net/\(tenant)/")
+                #expect(v1.json?["token_endpoint"]?.stringValue == "\(endpoint.baseURL)/\(authority)/oauth2/token")
+            }
+            let tenant = try await HTTPExchange.send(.get, "\(endpoint.baseURL)/\(Fixture.tenantId)/v2.0/.well-known/openid-configuration")
+            #expect(tenant.json?["tenant_region_scope"]?.stringValue == "EU", "a tenant has a region")
+        }
+    }
+
+    /// `GET /metadata/endpoints`, which `az cloud register --endpoint-resource-manager` reads: one cloud, or a list for
+    /// 2019-05-01, naming the emulator as authority and Resource Manager, with the audience the CLI asks tokens for.
+    @Test func cloudMetadataNamesTheEmulator() async throws {
+        try await Emulator.withRunning { endpoint in
+            let current = try await HTTPExchange.send(.get, "\(endpoint.baseURL)/metadata/endpoints?api-version=2022-09-01")
+            #expect(current.status == 200)
+            #expect(current.json?["authentication"]?["loginEndpoint"]?.stringValue == endpoint.baseURL)
+            #expect(current.json?["authentication"]?["audiences"]?[0]?.stringValue == "https://management.core.windows.net/")
+            #expect(current.json?["resourceManager"]?.stringValue == endpoint.baseURL + "/")
+            #expect(current.json?["suffixes"]?["storage"]?.stringValue == "core.windows.net")
+            #expect(current.json?["name"]?.stringValue == "AzspecEmulator")
+            let list = try await HTTPExchange.send(.get, "\(endpoint.baseURL)/metadata/endpoints?api-version=2019-05-01")
+            #expect(list.json?[0]?["authentication"]?["loginEndpoint"]?.stringValue == endpoint.baseURL + "/")
+            let old = try await HTTPExchange.send(.get, "\(endpoint.baseURL)/metadata/endpoints?api-version=2015-01-01")
+            #expect(old.json?["galleryEndpoint"]?.stringValue == endpoint.baseURL + "/")
+            // The audience it names is one Resource Manager takes.
+            let token = try await Fixture.token(endpoint, scope: "https://management.core.windows.net//.default")
+            let groups = try await HTTPExchange.send(.get, Fixture.armURL(endpoint, "/resourcegroups"), headers: Fixture.bearer(token))
+            #expect(groups.status == 200, "\(groups.text)")
+        }
+    }
 }
