@@ -113,6 +113,7 @@ extension Azspec {
             targets += ReportSet.automaticTargets(environment: process, given: targets)
             var configuration = RunConfiguration(environment: environment, cloud: cloud, defaultTimeout: timeout, jobs: jobs)
             configuration.failFast = failFast
+            configuration.offline = emulatorOptions.emulator
             let options = SpecRun.Options(
                 paths: specs.paths,
                 reports: ReportSet(

@@ -105,6 +105,7 @@ extension Azspec {
                     identity: identity, scope: scope, folder: specs,
                     configuration: RunConfiguration(environment: environment, cloud: cloud, defaultTimeout: timeout), tls: TLSOptions(),
                     principal: principal)
+                options.configuration.offline = emulatorOptions.emulator
                 options.whoCan = whoCan.map { RBACAction($0, isData: false) } + whoCanData.map { RBACAction($0, isData: true) }
                 return await PermissionSnapshot(options: options).take()
             }

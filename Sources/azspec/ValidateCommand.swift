@@ -30,7 +30,8 @@ extension Azspec {
             }
             let set = SpecSet(
                 paths: specs.paths, environment: environment, cloud: cloud,
-                discovery: SpecDiscovery.Options(exclude: exclude, notSpecs: emulatorOptions.emulatorConfig.map { [$0] } ?? []))
+                discovery: SpecDiscovery.Options(exclude: exclude, notSpecs: emulatorOptions.emulatorConfig.map { [$0] } ?? []),
+                offline: emulatorOptions.emulator)
             for text in SpecSet.render(set.diagnostics) { ConsoleOutput.err(text) }
             if set.hasErrors {
                 let count = set.diagnostics.filter { $0.severity == .error }.count

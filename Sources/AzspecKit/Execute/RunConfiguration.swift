@@ -14,6 +14,9 @@ public struct RunConfiguration: Sendable {
     /// Whether each test keeps a record of every request it sent (method, URL, status, time, attempt): only the JSON
     /// and HTML reports show them, and a run of many thousands of tests need not hold them otherwise.
     public var recordsRequests = true
+    /// `--emulator`: every request goes to loopback (the emulator); one to any other host is refused, at validation
+    /// where the URL is known then and before sending otherwise.
+    public var offline = false
 
     public init(environment: [String: String], cloud: CloudEndpoints?, defaultTimeout: Double = 30, jobs: Int = 4) {
         self.environment = environment

@@ -20,8 +20,10 @@ public final class HTTPTransport: HTTPSending {
     /// Runs `body` with a transport and shuts the client down afterwards, whether `body` throws or not.
     /// `connectTimeout` bounds each connection attempt (TCP and TLS handshakes); no attempt outlives it, so a run
     /// ends soon after its last deadline.
+    /// A client for one run. `offline` (`--emulator`): every request must go to loopback, where the emulator is;
+    /// any other is refused before a connection is made.
     public static func withTransport<T: Sendable>(
-        tls: TLSOptions = TLSOptions(), connectTimeout: Double = 10, _ body: (HTTPTransport) async throws -> T
+        tls: TLSOptions = TLSOptions(), connectTimeout: Double = 10, offline: Bool = false, _ body: (HTTPTransport) async throws -> T
     ) async throws -> T {
         var configuration = HTTPClient.Configuration()
         configuration.tlsConfiguration = try tls.configuration()
@@ -34,7 +36,7 @@ public final class HTTPTransport: HTTPSending {
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.decompression = .disabled
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-        let transport = HTTPTransport(client: client)
+        let transport = HTTPTransport(client: client, offline: offline)
         do {
             let result = try await body(transport)
             try await client.shutdown()
@@ -45,12 +47,21 @@ public final class HTTPTransport: HTTPSending {
         }
     }
 
-    private init(client: HTTPClient) {
+    /// Requests may go to loopback only.
+    let offline: Bool
+
+    private init(client: HTTPClient, offline: Bool) {
         self.client = client
+        self.offline = offline
         self.suiteExecutors = client.eventLoopGroup.makeIterator().map(EventLoopExecutor.init)
     }
 
     func send(_ request: PreparedRequest) async throws(TransportError) -> HTTPResponse {
+        if offline, Origin(url: request.url)?.isLoopback != true {
+            throw TransportError(
+                described: "under --emulator nothing leaves this machine: \(Origin(url: request.url)?.description ?? request.url) "
+                    + "is not the emulator or loopback; nothing was sent")
+        }
         var headers = HTTPHeaders()
         if !request.headers.contains(where: { $0.name.equalsIgnoringASCIICase("User-Agent") }) {
             headers.add(name: "User-Agent", value: "azspec/\(AzspecVersion.current)")
@@ -92,6 +103,10 @@ struct TransportError: Error, CustomStringConvertible {
     /// request).
     var isConnectionReset: Bool {
         description.contains("closed the connection before the response was complete") || description.contains("reset by peer")
+    }
+
+    init(described description: String) {
+        self.description = description
     }
 
     init(_ error: any Error, request: PreparedRequest) {

@@ -42,6 +42,23 @@ extension SpecValidator {
         return collector.diagnostics
     }
 
+    /// Under `--emulator`: a request whose URL names a host that is not loopback (where the emulator is) is an error,
+    /// so that nothing is sent to the internet; URLs that only a capture completes are checked before sending.
+    func offlineProblems(of plan: SuitePlan) -> [Diagnostic] {
+        var collector = DiagnosticCollector()
+        let scope = TemplateScope(values: [:], environment: environment, cloud: plan.cloud)
+        for test in plan.suite.tests {
+            guard let url = test.request?.url, let origin = Self.staticOrigin(of: url, cloud: plan.cloud, scope: scope),
+                let parsed = Origin(url: origin), !parsed.isLoopback
+            else { continue }
+            collector.error(
+                "under --emulator nothing leaves this machine: \(parsed) is not the emulator or loopback "
+                    + "(use {{cloud.arm}}, {{cloud.login}} or {{cloud.graph}}, which point at the emulator)",
+                at: url.location)
+        }
+        return collector.diagnostics
+    }
+
     private func check(_ identity: IdentitySpec, into collector: inout DiagnosticCollector) {
         let prefix = "identity '\(identity.name)'"
         for template in identity.templates {
@@ -109,6 +126,7 @@ extension SpecValidator {
                 prefix += text
             case .placeholder(let reference) where reference.name == "cloud.arm": prefix += cloud.arm
             case .placeholder(let reference) where reference.name == "cloud.login": prefix += cloud.login
+            case .placeholder(let reference) where reference.name == "cloud.graph": prefix += cloud.graph
             case .placeholder(let reference):
                 guard let scope, let value = try? scope.resolve(reference).templateText else { return nil }
                 if index == 0, value.hasPrefix("/") { return cloud.arm }

@@ -80,7 +80,9 @@ public struct PermissionSnapshot: Sendable {
         }
         let secrets = SecretStore(options.configuration.environment.filter { SecretPolicy.isSecretVariable($0.key) }.map(\.value))
         do {
-            return try await HTTPTransport.withTransport(tls: options.tls, connectTimeout: options.configuration.defaultTimeout) {
+            return try await HTTPTransport.withTransport(
+                tls: options.tls, connectTimeout: options.configuration.defaultTimeout, offline: options.configuration.offline
+            ) {
                 transport in
                 await read(
                     identity: identity, identities: identities, cloud: cloud, at: target, transport: transport, secrets: secrets, now: now)

@@ -79,7 +79,7 @@ public struct SpecRun: Sendable {
         }
         let specs = SpecSet(
             paths: options.paths, environment: options.configuration.environment, cloud: options.configuration.cloud,
-            discovery: SpecDiscovery.Options(exclude: options.exclude, notSpecs: options.notSpecs))
+            discovery: SpecDiscovery.Options(exclude: options.exclude, notSpecs: options.notSpecs), offline: options.configuration.offline)
         for diagnostic in SpecSet.render(specs.diagnostics) { sink.error(diagnostic) }
         if specs.hasErrors {
             var report = invalidReport(specs)
@@ -135,7 +135,9 @@ public struct SpecRun: Sendable {
         var report: RunReport
         do {
             report = try await SecretStore.$current.withValue(secrets) {
-                try await HTTPTransport.withTransport(tls: options.tls, connectTimeout: options.configuration.defaultTimeout) { transport in
+                try await HTTPTransport.withTransport(
+                    tls: options.tls, connectTimeout: options.configuration.defaultTimeout, offline: options.configuration.offline
+                ) { transport in
                     await runner.run(over: transport)
                 }
             }

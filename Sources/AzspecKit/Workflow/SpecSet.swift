@@ -13,7 +13,8 @@ public struct SpecSet: Sendable {
     /// The runnable form of every suite that loaded, by file.
     let plans: [String: SuitePlan]
 
-    /// Finds, parses and validates the specs under `paths` against `environment`; `cloud` is `--cloud`/`--emulator`.
+    /// Finds, parses and validates the specs under `paths` against `environment`; `cloud` is `--cloud`/`--emulator`,
+    /// and `offline` (`--emulator`) refuses every request URL that is not on loopback.
     ///
     /// A file found by searching a folder is skipped with a note when it is plainly not a spec: its top level is a
     /// mapping without `tests` (nor a key one typo away from it), as an emulator configuration is. A file named on the
@@ -21,7 +22,7 @@ public struct SpecSet: Sendable {
     /// files out before they are read.
     public init(
         paths: [String], environment: [String: String], cloud: CloudEndpoints? = nil,
-        discovery: SpecDiscovery.Options = SpecDiscovery.Options()
+        discovery: SpecDiscovery.Options = SpecDiscovery.Options(), offline: Bool = false
     ) {
         let (found, diagnostics) = SpecDiscovery.files(in: paths, options: discovery)
         let loader = SpecLoader()
@@ -64,6 +65,7 @@ public struct SpecSet: Sendable {
             context[file.path] =
                 validator.validate(suite) + validator.validateIdentities(of: plan, project: project)
                 + validator.apiVersionWarnings(plan) + validator.eachWarnings(suite)
+                + (offline ? validator.offlineProblems(of: plan) : [])
         }
         self.loaded = loaded
         self.pathDiagnostics = diagnostics + Self.unique(projectDiagnostics) + notes
