@@ -234,6 +234,19 @@ struct ARMError: Error, Sendable {
         )
     }
 
+    /// A provider namespace the subscription does not know.
+    static func providerNotFound(_ namespace: String) -> ARMError {
+        ARMError(
+            status: .notFound, code: "InvalidResourceNamespace", message: "The resource namespace '\(namespace)' is invalid.")
+    }
+
+    /// A `$filter` of the resources list the emulator cannot read.
+    static func invalidFilter(_ filter: String) -> ARMError {
+        ARMError(
+            status: .badRequest, code: "InvalidFilterInQueryString",
+            message: "Invalid $filter '\(filter)' specified in the query string.")
+    }
+
     static func operationNotFound(_ id: String) -> ARMError {
         ARMError(status: .notFound, code: "NotFound", message: "The operation result '\(id)' could not be found.")
     }

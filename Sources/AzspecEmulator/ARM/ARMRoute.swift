@@ -21,6 +21,16 @@ enum ARMRoute: Sendable {
     case storageAccounts(String, group: String, name: String?, listKeys: Bool)
     /// `/subscriptions/{id}/providers/Microsoft.Storage/operations/{id}`: a creation's Location
     case storageOperation(String, String)
+    /// `POST /subscriptions/{id}/providers/Microsoft.Storage/checkNameAvailability`
+    case checkStorageName(String)
+    /// `/subscriptions/{id}/locations`
+    case locations(String)
+    /// `/subscriptions/{id}/providers[/{namespace}]`
+    case providers(String, namespace: String?)
+    /// `/subscriptions/{id}[/resourceGroups/{rg}]/resources`
+    case resources(String, group: String?)
+    /// `GET /tenants` (the path's first segment)
+    case tenants
     /// Anything else under `/subscriptions/{id}/…`
     case unknown(String?)
 
@@ -30,9 +40,25 @@ enum ARMRoute: Sendable {
             self = route
             return
         }
+        if segments.first?.lowercased() == "tenants", segments.count == 1 {
+            self = .tenants
+            return
+        }
         switch segments.count {
         case 1:
             self = .subscriptions
+        case 3 where lower(2) == "locations":
+            self = .locations(segments[1])
+        case 3 where lower(2) == "resources":
+            self = .resources(segments[1], group: nil)
+        case 5 where lower(2) == "resourcegroups" && lower(4) == "resources":
+            self = .resources(segments[1], group: segments[3])
+        case 3 where lower(2) == "providers":
+            self = .providers(segments[1], namespace: nil)
+        case 4 where lower(2) == "providers":
+            self = .providers(segments[1], namespace: segments[3])
+        case 5 where lower(2) == "providers" && lower(3) == "microsoft.storage" && lower(4) == "checknameavailability":
+            self = .checkStorageName(segments[1])
         case 2:
             self = .subscription(segments[1])
         case 3 where lower(2) == "resourcegroups":
@@ -60,6 +86,8 @@ enum ARMRoute: Sendable {
         case .subscription(let id), .resourceGroups(let id), .resourceGroup(let id, _), .authorization(let id, _, _, _),
             .operationResult(let id, _), .storageAccounts(let id, _, _, _), .storageOperation(let id, _):
             id
+        case .checkStorageName(let id), .locations(let id), .providers(let id, _), .resources(let id, _): id
+        case .tenants: nil
         case .unknown(let id): id
         }
     }

@@ -10,6 +10,7 @@ extension ARMService {
         _ request: ARMOperation, group: String, name: String?, listKeys: Bool, body: ByteBuffer?
     ) async throws(ARMError) -> ARMReply {
         let subscription = request.subscription.id
+        await settleStorage(request)
         let scopePath = request.call.path
         // An account's own scope; for the list, the resource group's.
         let scopeText =
@@ -85,6 +86,14 @@ extension ARMService {
         }
         guard let account = await state.finishStorageAccount(operation: id) else { throw .operationNotFound(id) }
         return ARMReply(status: .ok, body: account.json, remaining: remaining)
+    }
+
+    /// Finishes the creations whose time is up: as long as a client following each `Retry-After` would wait
+    /// (`operations.seconds`, and `operations.polls` × `operations.retryAfter`), so that one that never polls sees the
+    /// account too.
+    func settleStorage(_ request: ARMOperation) async {
+        let seconds = directory.operationSeconds + Double(directory.operationPolls * directory.operationRetryAfter)
+        await state.settleStorageOperations(now: request.call.now, after: seconds)
     }
 
     private func operationURL(_ request: ARMOperation, _ id: String) -> String {

@@ -79,6 +79,7 @@ struct ARMService: Sendable {
             authorization: call.authorization, baseURL: call.baseURL, now: call.now)
         guard let subscriptionId = route.subscriptionId else {
             guard call.method == .get else { throw .methodNotAllowed(call.method) }
+            if case .tenants = route { return listTenants(token: token, call: call) }
             return try await listSubscriptions(token: token, limitClass: limitClass, call: call)
         }
         guard let subscription else { throw .subscriptionNotFound(subscriptionId) }
@@ -137,7 +138,19 @@ struct ARMService: Sendable {
         case .operationResult(_, let id):
             guard call.method == .get else { throw .methodNotAllowed(call.method) }
             return try await operationResult(request, id: id)
-        case .subscriptions, .unknown:
+        case .checkStorageName:
+            guard call.method == .post else { throw .methodNotAllowed(call.method) }
+            return try await checkStorageName(request, body: body)
+        case .locations:
+            guard call.method == .get else { throw .methodNotAllowed(call.method) }
+            return try await listLocations(request)
+        case .providers(_, let namespace):
+            guard call.method == .get else { throw .methodNotAllowed(call.method) }
+            return try await provider(request, namespace: namespace)
+        case .resources(_, let group):
+            guard call.method == .get else { throw .methodNotAllowed(call.method) }
+            return try await listResources(request, group: group)
+        case .subscriptions, .tenants, .unknown:
             throw .unknownPath(call.path, apiVersion: apiVersion)
         }
     }

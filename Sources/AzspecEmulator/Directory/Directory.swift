@@ -10,6 +10,7 @@ struct Directory: Sendable {
     struct Tenant: Sendable {
         let id: String
         let displayName: String?
+        var domains: [String] = []
     }
 
     struct Secret: Sendable {
@@ -205,7 +206,7 @@ struct Directory: Sendable {
         var subscriptionList: [Subscription] = []
         var assignments: [String: [Assignment]] = [:]
         for tenant in configuration.tenants {
-            let record = Tenant(id: tenant.id.lowercased(), displayName: tenant.displayName)
+            let record = Tenant(id: tenant.id.lowercased(), displayName: tenant.displayName, domains: tenant.domains)
             tenants[record.id] = record
             for domain in tenant.domains { tenants[domain.lowercased()] = record }
         }

@@ -27,6 +27,8 @@ struct EmulatorResponder: HTTPResponder {
         switch segments.first?.lowercased() {
         case "subscriptions":
             return await resourceManager(request, segments: segments, baseURL: baseURL, context: context)
+        case "tenants" where segments.count == 1:
+            return await resourceManager(request, segments: segments, baseURL: baseURL, context: context)
         case "v1.0" where segments.count >= 2:
             var request = request
             let body = request.method == .post ? try? await request.collectBody(upTo: 1024 * 1024) : nil

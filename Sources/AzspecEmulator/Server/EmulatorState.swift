@@ -235,14 +235,38 @@ actor EmulatorState {
         return consume(key)
     }
 
-    /// Ends a creation: stores the account and returns it.
+    /// Creations finished by time rather than by a poll: their operation still answers with the account.
+    private var finishedStorageOperations: [String: String] = [:]
+
+    /// Ends a creation: stores the account and returns it (again, for an operation already finished by time).
     func finishStorageAccount(operation id: String) -> StorageAccountRecord? {
+        if let key = finishedStorageOperations[id] { return storageAccounts[key] }
         guard let pending = storageOperations.removeValue(forKey: id) else { return nil }
         storageAccounts[pending.key] = pending.record
         return pending.record
     }
 
-    func hasStorageOperation(_ id: String) -> Bool { storageOperations[id] != nil }
+    /// Finishes every creation at least `seconds` old, as Azure finishes them whether or not anyone polls.
+    func settleStorageOperations(now: Double, after seconds: Double) {
+        for (id, pending) in storageOperations where age(of: id, now: now) >= seconds {
+            storageOperations[id] = nil
+            storageAccounts[pending.key] = pending.record
+            finishedStorageOperations[id] = pending.key
+        }
+    }
+
+    func hasStorageOperation(_ id: String) -> Bool { storageOperations[id] != nil || finishedStorageOperations[id] != nil }
+
+    /// Every storage account of a subscription (for the resources list), by name.
+    func storageAccounts(subscription: String) -> [StorageAccountRecord] {
+        storageAccounts.filter { $0.key.hasPrefix(subscription + "|") }.map(\.value).sorted { $0.name < $1.name }
+    }
+
+    /// Whether an account of this name exists, or is being created, anywhere (names are global in Azure).
+    func isStorageNameTaken(_ name: String) -> Bool {
+        let suffix = "|" + name.lowercased()
+        return storageAccounts.keys.contains { $0.hasSuffix(suffix) } || storageOperations.values.contains { $0.key.hasSuffix(suffix) }
+    }
 
     func deleteStorageAccount(
         subscription: String, group: String, name: String, consuming key: RateLimitKey
