@@ -17,6 +17,9 @@ struct StorageAccountRecord: Sendable {
         "/subscriptions/\(subscriptionId)/resourceGroups/\(resourceGroup)/providers/Microsoft.Storage/storageAccounts/\(name)"
     }
 
+    /// When it was created, with seven fraction digits as Azure writes it.
+    var createdText: String { UTCTime.roundTripInstant(created.timeIntervalSince1970) }
+
     var json: String {
         var members: JSONObject = [
             "id": .string(id), "name": .string(name), "type": "Microsoft.Storage/storageAccounts", "location": .string(location),
@@ -24,12 +27,27 @@ struct StorageAccountRecord: Sendable {
         if let tags { members["tags"] = .object(JSONObject(tags.map { ($0.key, .string($0.value)) })) }
         members["sku"] = .object(["name": .string(sku), "tier": .string(sku.hasPrefix("Premium") ? "Premium" : "Standard")])
         members["kind"] = .string(kind)
-        members["properties"] = .object([
+        let time = JSONValue.string(createdText)
+        let service: JSONValue = ["keyType": "Account", "enabled": true, "lastEnabledTime": time]
+        var properties: JSONObject = [
+            "keyCreationTime": ["key1": time, "key2": time],
+            "allowCrossTenantReplication": false,
+            "minimumTlsVersion": "TLS1_2",
+            "allowBlobPublicAccess": false,
+            "allowSharedKeyAccess": true,
+            "networkAcls": ["bypass": "AzureServices", "virtualNetworkRules": [], "ipRules": [], "defaultAction": "Allow"],
+            "supportsHttpsTrafficOnly": true,
+            "encryption": ["services": ["file": service, "blob": service], "keySource": "Microsoft.Storage"],
             "provisioningState": "Succeeded",
-            "creationTime": .string(ISO8601DateFormatter().string(from: created)),
+            "creationTime": time,
             "primaryEndpoints": .object(
-                JSONObject(["blob", "queue", "table", "file", "dfs"].map { ($0, .string("https://\(name).\($0).core.windows.net/")) })),
-        ])
+                JSONObject(["blob", "queue", "table", "file", "dfs", "web"].map { ($0, .string("https://\(name).\($0).core.windows.net/")) })),
+            "primaryLocation": .string(location),
+            "statusOfPrimary": "available",
+        ]
+        // Blob accounts and general-purpose v2 have an access tier (Hot unless set).
+        if kind == "StorageV2" || kind == "BlobStorage" { properties["accessTier"] = "Hot" }
+        members["properties"] = .object(properties)
         return JSONValue.object(members).serialized
     }
 
@@ -37,7 +55,10 @@ struct StorageAccountRecord: Sendable {
         JSONValue.object([
             "keys": .array(
                 keys.enumerated().map { index, value in
-                    .object(["keyName": .string("key\(index + 1)"), "value": .string(value), "permissions": "FULL"])
+                    .object([
+                        "creationTime": .string(createdText), "keyName": .string("key\(index + 1)"), "value": .string(value),
+                        "permissions": "FULL",
+                    ])
                 })
         ]).serialized
     }

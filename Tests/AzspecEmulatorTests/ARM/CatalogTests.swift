@@ -72,6 +72,23 @@ struct CatalogTests {
                 #expect(reply.json?["value"] != nil, "\(reply.text)")
                 return reply.json?["value"]?.arrayValue?.compactMap { $0["name"]?.stringValue }
             }
+            // The account carries what Azure returns and az reads.
+            let account = try await HTTPExchange.send(
+                .get, url(endpoint, "/resourceGroups/rg-smoke/providers/Microsoft.Storage/storageAccounts/stlisted1", Self.storageVersion),
+                headers: headers)
+            let properties = account.json?["properties"]
+            #expect(properties?["encryption"]?["keySource"]?.stringValue == "Microsoft.Storage", "\(account.text)")
+            #expect(properties?["accessTier"]?.stringValue == "Hot")
+            #expect(properties?["minimumTlsVersion"]?.stringValue == "TLS1_2")
+            #expect(properties?["supportsHttpsTrafficOnly"] == .bool(true))
+            #expect(properties?["primaryLocation"]?.stringValue == "westeurope")
+            #expect(properties?["statusOfPrimary"]?.stringValue == "available")
+            #expect(properties?["primaryEndpoints"]?["blob"]?.stringValue == "https://stlisted1.blob.core.windows.net/")
+            let keys = try await HTTPExchange.send(
+                .post,
+                url(endpoint, "/resourceGroups/rg-smoke/providers/Microsoft.Storage/storageAccounts/stlisted1/listKeys", Self.storageVersion),
+                headers: headers)
+            #expect(keys.json?["keys"]?[0]?["creationTime"]?.stringValue == properties?["creationTime"]?.stringValue)
             let filter =
                 "&$filter=" + PercentEncoding.encode("resourceType eq 'Microsoft.Storage/storageAccounts' and location eq 'westeurope'")
             #expect(try await names("/resourceGroups/rg-smoke/resources") == ["stlisted1"])
