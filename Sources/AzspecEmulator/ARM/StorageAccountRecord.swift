@@ -41,7 +41,8 @@ struct StorageAccountRecord: Sendable {
             "provisioningState": "Succeeded",
             "creationTime": time,
             "primaryEndpoints": .object(
-                JSONObject(["blob", "queue", "table", "file", "dfs", "web"].map { ($0, .string("https://\(name).\($0).core.windows.net/")) })),
+                JSONObject(
+                    ["blob", "queue", "table", "file", "dfs", "web"].map { ($0, .string("https://\(name).\($0).core.windows.net/")) })),
             "primaryLocation": .string(location),
             "statusOfPrimary": "available",
         ]

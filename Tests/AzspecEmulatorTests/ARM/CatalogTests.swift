@@ -86,7 +86,9 @@ struct CatalogTests {
             #expect(properties?["primaryEndpoints"]?["blob"]?.stringValue == "https://stlisted1.blob.core.windows.net/")
             let keys = try await HTTPExchange.send(
                 .post,
-                url(endpoint, "/resourceGroups/rg-smoke/providers/Microsoft.Storage/storageAccounts/stlisted1/listKeys", Self.storageVersion),
+                url(
+                    endpoint, "/resourceGroups/rg-smoke/providers/Microsoft.Storage/storageAccounts/stlisted1/listKeys",
+                    Self.storageVersion),
                 headers: headers)
             #expect(keys.json?["keys"]?[0]?["creationTime"]?.stringValue == properties?["creationTime"]?.stringValue)
             let filter =
