@@ -72,12 +72,21 @@ import Testing
                 identity: v2
                 expect:
                   token: { tid: not-this-tenant }
+              - name: a v2.0 claim asked of a v1.0 token says which one it has
+                identity: v2
+                expect:
+                  token: { azp: "{{env.AZURE_CLIENT_ID}}" }
             """)
         try await Emulator.withRunning { endpoint in
             let result = try await folder.run(["run", "specs"], environment: Self.environment(endpoint))
             #expect(result.status == 1, "\(result.all)")
-            #expect(result.stdout.contains("2 passed, 1 failed"))
+            #expect(result.stdout.contains("2 passed, 2 failed"), "\(result.stdout)")
             #expect(result.stdout.contains("token claim tid: expected \"not-this-tenant\", got \""))
+            #expect(
+                result.stdout.contains(
+                    "token claim azp: expected \"\(endpoint.environment["AZURE_CLIENT_ID"] ?? "")\", found no value (the token is v1.0, which "
+                        + "names it appid; its resource chose v1.0)"),
+                "\(result.stdout)")
             #expect(await endpoint.tokenRequestCount() == 2, "one per identity")
         }
     }

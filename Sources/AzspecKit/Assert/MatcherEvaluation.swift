@@ -167,10 +167,25 @@ extension ClaimMatcher {
         var problems: [String] = []
         for expectation in matchers {
             if let problem = try expectation.matcher.mismatch(for: .value(claims[expectation.claim]), scope: scope) {
-                problems.append("\(expectation.claim): \(problem)")
+                let hint = claims[expectation.claim] == nil ? Self.versionHint(for: expectation.claim, in: claims) : ""
+                problems.append("\(expectation.claim): \(problem)\(hint)")
             }
         }
         return problems
+    }
+
+    /// The claims that name the same thing in a v1.0 and a v2.0 access token (Entra's claims reference).
+    static let versionedClaims = [("appid", "azp"), ("appidacr", "azpacr"), ("unique_name", "preferred_username")]
+
+    /// For a claim the token lacks: the token's version, and the claim of the other version it has instead
+    /// (`appid` on a v2.0 token → `azp`); Entra picks the version by the resource, not by the endpoint.
+    static func versionHint(for claim: String, in claims: JSONValue) -> String {
+        guard let version = claims["ver"]?.stringValue else { return "" }
+        for (v1, v2) in versionedClaims {
+            if claim == v1, claims[v2] != nil { return " (the token is v\(version), which names it \(v2); its resource chose v\(version))" }
+            if claim == v2, claims[v1] != nil { return " (the token is v\(version), which names it \(v1); its resource chose v\(version))" }
+        }
+        return " (the token is v\(version))"
     }
 }
 
