@@ -10,7 +10,8 @@ struct Azspec: AsyncParsableCommand {
         abstract: "Declarative tests for Azure access: Entra ID tokens and Resource Manager calls, reported as JUnit XML.",
         version: "azspec " + AzspecVersion.description,
         subcommands: [
-            Run.self, Validate.self, List.self, Init.self, Schema.self, MergeReports.self, Import.self, Snapshot.self, EmulatorCommand.self,
+            Run.self, Validate.self, List.self, Init.self, Schema.self, MergeReports.self, Import.self, Snapshot.self, Token.self,
+            EmulatorCommand.self,
         ],
         defaultSubcommand: Run.self
     )

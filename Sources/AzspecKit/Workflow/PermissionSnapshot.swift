@@ -50,21 +50,12 @@ public struct PermissionSnapshot: Sendable {
         if let error = parsed.diagnostics.first(where: { $0.severity == .error }) {
             return .failure(Failure(description: error.description, status: .invalidInput))
         }
-        var diagnostics: [Diagnostic] = []
-        let project = ProjectFile.locate(for: options.folder + "/snapshot.yaml").flatMap {
-            ProjectFile.load(path: $0, diagnostics: &diagnostics)
-        }
-        if let error = diagnostics.first(where: { $0.severity == .error }) {
-            return .failure(Failure(description: error.description, status: .invalidInput))
-        }
-        let identities = [IdentitySpec.environmentDefault] + (project?.identities ?? [])
-        guard let identity = identities.last(where: { $0.name == options.identity }) else {
-            let names = identities.map(\.name)
-            return .failure(
-                Failure(
-                    description: "unknown identity '\(options.identity)'\(Suggestion.hint(for: options.identity, in: names)); "
-                        + "known: \(names.joined(separator: ", ")) (from \(project?.path ?? "no azspec.yaml") and the built-in environment)",
-                    status: .invalidInput))
+        let project: ProjectFile?
+        let identities: [IdentitySpec]
+        let identity: IdentitySpec
+        switch ProjectIdentity.find(options.identity, in: options.folder) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let found): (project, identities, identity) = found
         }
         let cloud = SuitePlan.cloud(override: options.configuration.cloud, environment: options.configuration.environment, project: project)
         // `{{env.…}}` and `{{cloud.…}}` are resolved for the reads; the spec keeps the template, portable across
