@@ -253,7 +253,8 @@ import Testing
             }
             try folder.write("specs/f\(file).yaml", "name: file \(file)\nidentity: app\ntests:\n" + tests.joined(separator: "\n") + "\n")
         }
-        try project("{ reads: { burst: 10, refill: 10 }, margin: 1 }")
+        // A margin of 3 leaves room for a loaded machine's scheduling, which can deliver a request late or early.
+        try project("{ reads: { burst: 10, refill: 10 }, margin: 3 }")
         let polite = try await folder.run(
             ["run", "--emulator", "--emulator-config", config, "specs", "--jobs", "8", "-v"])
         #expect(polite.status == 0, "\(polite.all)")

@@ -21,4 +21,6 @@ struct RunContext: Sendable {
     var excerpts = SourceExcerpts()
     /// Role definitions and deny-assignment lists, read once per identity and URL by all the run's permission checks.
     var authorizationReads = AuthorizationReads()
+    /// Where each token came from, worked out once per token rather than once per test.
+    var provenances = TokenProvenances()
 }

@@ -23,14 +23,25 @@ struct TestExecution {
     /// What happened beyond each first request (retries, pages, polls) and every request sent, for the report.
     let log = ExchangeLog()
 
-    /// Runs the test; on success its captures are added to `scope` for the tests after it.
+    /// Runs the test; on success its captures are added to `scope` for the tests after it. Its report's output
+    /// starts with where its token came from (``Credential/provenance(of:)``), when it used one.
     func run(capturingInto scope: inout TemplateScope) async -> CaseReport {
         let token: AccessToken?
-        var problems: [String]
+        let problems: [String]
         switch await authorize(in: scope) {
         case .done(let report): return report
         case .authorized(let acquired, let claimProblems): (token, problems) = (acquired, claimProblems)
         }
+        var report = await run(capturingInto: &scope, token: token, problems: problems)
+        if let token, let credential {
+            let provenance = context.provenances.line(for: credential.cacheKey + "\n" + token.value) { credential.provenance(of: token) }
+            report.output = provenance + (report.output.map { "\n" + $0 } ?? "")
+        }
+        return report
+    }
+
+    private func run(capturingInto scope: inout TemplateScope, token: AccessToken?, problems: [String]) async -> CaseReport {
+        var problems = problems
         if let permissions = test.permissions {
             let report = await checkPermissions(permissions, in: scope, token: token)
             // Token claim problems fail a check that passed otherwise.
