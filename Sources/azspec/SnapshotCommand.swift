@@ -16,8 +16,7 @@ extension Azspec {
                     "Write a permission check that locks an identity's permissions at a scope, or a principal's it audits (exactly: true).",
                 discussion: "Only reads are sent. Exit codes: 0 written, 1 Azure could not be read, 2 usage, 3 could not start.")
 
-            @Option(help: "The identity (from azspec.yaml, or 'environment').")
-            var identity: String
+            @OptionGroup var identityOptions: IdentityOptions
 
             @Option(help: "The ARM scope: /subscriptions/ID[/resourceGroups/NAME[/providers/…]].")
             var scope: String
@@ -34,9 +33,6 @@ extension Azspec {
             @Option(name: .customLong("who-can-data"), help: "The same for a data action (repeatable).")
             var whoCanData: [String] = []
 
-            @Option(help: "The folder whose azspec.yaml (there or above) declares the identity.")
-            var specs = "specs"
-
             @Option(
                 name: .shortAndLong, help: "Write the spec to this file (default: standard output); an existing file is not overwritten.")
             var output: String?
@@ -46,17 +42,7 @@ extension Azspec {
 
             @OptionGroup var emulatorOptions: EmulatorOptions
 
-            @Option(help: "Run against this cloud: AzureCloud, AzureChinaCloud or AzureUSGovernment.")
-            var cloud: String?
-
-            @Option(help: "Seconds a request may take.")
-            var timeout: Double = 30
-
             func validate() throws {
-                if let problem = RequestTimeout.problem(timeout) { throw ValidationError("--timeout: \(problem)") }
-                if let cloud, KnownCloud.named(cloud) == nil {
-                    throw ValidationError("unknown cloud '\(cloud)': use \(KnownCloud.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
                 if update, output == nil { throw ValidationError("--update needs the snapshot to rewrite: -o FILE") }
                 if principal != nil, !(whoCan + whoCanData).isEmpty {
                     throw ValidationError("--principal and --who-can ask different questions: give one")
@@ -79,7 +65,7 @@ extension Azspec {
                             cloud: EmulatorSetup.cloud(at: endpoint.baseURL))
                     }
                 } else {
-                    result = await take(environment: ProcessInfo.processInfo.environment, cloud: cloud.flatMap(KnownCloud.named)?.endpoints)
+                    result = await take(environment: ProcessInfo.processInfo.environment, cloud: identityOptions.knownCloud)
                 }
                 switch result {
                 case .failure(let failure):
@@ -102,8 +88,8 @@ extension Azspec {
 
             private func take(environment: [String: String], cloud: CloudEndpoints?) async -> Result<String, PermissionSnapshot.Failure> {
                 var options = PermissionSnapshot.Options(
-                    identity: identity, scope: scope, folder: specs,
-                    configuration: RunConfiguration(environment: environment, cloud: cloud, defaultTimeout: timeout), tls: TLSOptions(),
+                    identity: identityOptions.identity, scope: scope, folder: identityOptions.specs,
+                    configuration: identityOptions.configuration(environment: environment, cloud: cloud), tls: TLSOptions(),
                     principal: principal)
                 options.configuration.offline = emulatorOptions.emulator
                 options.whoCan = whoCan.map { RBACAction($0, isData: false) } + whoCanData.map { RBACAction($0, isData: true) }

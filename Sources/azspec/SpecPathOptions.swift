@@ -1,5 +1,6 @@
 import ArgumentParser
 import AzspecCore
+import AzspecKit
 import Foundation
 
 /// The spec files or folders a command works on.
@@ -67,5 +68,35 @@ struct EmulatorTLSOptions: ParsableArguments {
         if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
         if tls && tlsCert != nil { throw ValidationError("--tls makes a certificate; --tls-cert brings one: use one of them") }
         if caOut != nil && !tls { throw ValidationError("--ca-out needs --tls (a given certificate's CA is yours already)") }
+    }
+}
+
+/// The options of a command that acts as one identity (`snapshot permissions`, `token`): which, from where, in which
+/// cloud, and how long a request may take.
+struct IdentityOptions: ParsableArguments {
+    @Option(help: "The identity (from azspec.yaml, or 'environment').")
+    var identity: String
+
+    @Option(help: "The folder whose azspec.yaml (there or above) declares the identity.")
+    var specs = "specs"
+
+    @Option(help: "Use this cloud: AzureCloud, AzureChinaCloud or AzureUSGovernment.")
+    var cloud: String?
+
+    @Option(help: "Seconds a request may take.")
+    var timeout: Double = 30
+
+    func validate() throws {
+        if let problem = RequestTimeout.problem(timeout) { throw ValidationError("--timeout: \(problem)") }
+        if let cloud, KnownCloud.named(cloud) == nil {
+            throw ValidationError("unknown cloud '\(cloud)': use \(KnownCloud.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    /// The `--cloud` named, if any.
+    var knownCloud: CloudEndpoints? { cloud.flatMap(KnownCloud.named)?.endpoints }
+
+    func configuration(environment: [String: String], cloud: CloudEndpoints?) -> RunConfiguration {
+        RunConfiguration(environment: environment, cloud: cloud, defaultTimeout: timeout)
     }
 }

@@ -10,29 +10,12 @@ extension Azspec {
             abstract: "Get an identity's token and print its decoded header and claims (never the token or its signature).",
             discussion: "Exit codes: 0 printed, 1 no token could be had, 2 usage, 3 could not start.")
 
-        @Option(help: "The identity (from azspec.yaml, or 'environment').")
-        var identity: String
+        @OptionGroup var identityOptions: IdentityOptions
 
         @Option(help: "The resource: graph, keyVault, storage or an https:// audience (default: the identity's, else Resource Manager).")
         var resource: String?
 
-        @Option(help: "The folder whose azspec.yaml (there or above) declares the identity.")
-        var specs = "specs"
-
         @OptionGroup var emulatorOptions: EmulatorOptions
-
-        @Option(help: "Use this cloud: AzureCloud, AzureChinaCloud or AzureUSGovernment.")
-        var cloud: String?
-
-        @Option(help: "Seconds a request may take.")
-        var timeout: Double = 30
-
-        func validate() throws {
-            if let problem = RequestTimeout.problem(timeout) { throw ValidationError("--timeout: \(problem)") }
-            if let cloud, KnownCloud.named(cloud) == nil {
-                throw ValidationError("unknown cloud '\(cloud)': use \(KnownCloud.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-        }
 
         func run() async throws {
             let result: Result<String, PermissionSnapshot.Failure>
@@ -46,7 +29,7 @@ extension Azspec {
                 }
             } else {
                 result = await inspect(
-                    environment: ProcessInfo.processInfo.environment, cloud: cloud.flatMap(KnownCloud.named)?.endpoints, offline: false)
+                    environment: ProcessInfo.processInfo.environment, cloud: identityOptions.knownCloud, offline: false)
             }
             switch result {
             case .failure(let failure):
@@ -59,10 +42,11 @@ extension Azspec {
         private func inspect(
             environment: [String: String], cloud: CloudEndpoints?, offline: Bool
         ) async -> Result<String, PermissionSnapshot.Failure> {
-            var configuration = RunConfiguration(environment: environment, cloud: cloud, defaultTimeout: timeout)
+            var configuration = identityOptions.configuration(environment: environment, cloud: cloud)
             configuration.offline = offline
             return await TokenInspection(
-                identity: identity, resource: resource, folder: specs, configuration: configuration, tls: TLSOptions()
+                identity: identityOptions.identity, resource: resource, folder: identityOptions.specs, configuration: configuration,
+                tls: TLSOptions()
             )
             .inspect()
         }
