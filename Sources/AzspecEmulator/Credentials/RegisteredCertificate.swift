@@ -1,5 +1,6 @@
 import AzspecCore
 import Crypto
+import Foundation
 import SwiftASN1
 import X509
 import _CryptoExtras
@@ -13,6 +14,11 @@ struct RegisteredCertificate: Sendable {
     /// SHA-256 of the DER certificate: the `x5t#S256` header.
     let sha256Thumbprint: [UInt8]
     let publicKey: _RSA.Signing.PublicKey
+    /// Its subject, as Graph's `keyCredentials[].displayName` shows it (`CN=…`).
+    let subject: String
+    /// Its validity: Graph's `startDateTime` and `endDateTime`.
+    let notBefore: Double
+    let notAfter: Double
 
     /// Reads the first `CERTIFICATE` block of PEM text (other blocks, such as a private key, are ignored).
     init(pem text: String) throws(CredentialError) {
@@ -35,6 +41,9 @@ struct RegisteredCertificate: Sendable {
             throw CredentialError("the certificate's key is not an RSA key of 2048 bits or more (Entra needs RS256/PS256)")
         }
         publicKey = key
+        subject = certificate.subject.description
+        notBefore = certificate.notValidBefore.timeIntervalSince1970
+        notAfter = certificate.notValidAfter.timeIntervalSince1970
         sha1Thumbprint = Array(Insecure.SHA1.hash(data: der))
         sha256Thumbprint = Array(SHA256.hash(data: der))
     }

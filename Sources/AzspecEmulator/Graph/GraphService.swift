@@ -4,8 +4,8 @@ import NIOCore
 
 /// Microsoft Graph v1.0, the part an access audit and the Azure CLI read: directory objects by id
 /// (`directoryObjects/{id}`, `directoryObjects/getByIds`), service principals and groups (by id, or listed with
-/// `$filter=appId eq '…'` / `displayName eq '…'`), an object's `transitiveMemberOf` and a group's
-/// `transitiveMembers`. Lists are paged with `$top` and `@odata.nextLink` (the emulator's `pageSize` caps a page).
+/// `$filter=appId eq '…'` / `displayName eq '…'`), applications with their credentials (`applications[/{id}[/
+/// federatedIdentityCredentials]]`), an object's `transitiveMemberOf` and a group's `transitiveMembers`. Lists are paged with `$top` and `@odata.nextLink` (the emulator's `pageSize` caps a page).
 ///
 /// A call needs a Graph token (audience `https://graph.microsoft.com`) of the tenant, whose `roles` hold one of the
 /// application permissions Graph documents for it; otherwise 401 or `403 Authorization_RequestDenied`, as Graph
@@ -102,6 +102,9 @@ struct GraphService: Sendable {
             try allow(.memberships)
             let object = try found(call.segments[1], tenant: tenant, in: collection == "directoryobjects" ? nil : collection)
             return try page(directory.transitiveMemberOf(object.id).map(Directory.Object.group), call: call, context: "directoryObjects")
+        case (.get, 1, "applications"), (.get, 2, "applications"), (.get, 3, "applications"):
+            try allow(.servicePrincipals)
+            return try applications(call: call, tenant: tenant)
         case (.get, 3, "groups") where path[2] == "transitivemembers":
             try allow(.memberships)
             let group = try found(call.segments[1], tenant: tenant, in: "groups")

@@ -1,4 +1,5 @@
 import AzspecCore
+import Foundation
 import Testing
 
 @testable import AzspecEmulator
@@ -99,6 +100,42 @@ struct GraphTests {
             #expect(try await all("\(base)/servicePrincipals/\(Fixture.smokeObjectId)/transitiveMemberOf") == ["sg-nested", "sg-ops"])
             #expect(try await all("\(base)/groups/\(Self.ops)/transitiveMembers") == ["azspec-mi", "sg-nested", "azspec-smoke"])
             #expect(try await all("\(base)/servicePrincipals/\(Fixture.readerObjectId)/transitiveMemberOf") == [])
+        }
+    }
+
+    /// Applications carry their credentials as Graph shows them: secrets as passwordCredentials with a hint and an
+    /// end date (never the secret), certificates as keyCredentials with their thumbprint and validity, and
+    /// federated credentials under federatedIdentityCredentials.
+    @Test func applicationsShowTheirCredentialsButNotTheirSecrets() async throws {
+        let certificate = try TestCertificate.registered.get()
+        var configuration = try ClientAssertionTests.configuration()
+        configuration.tenants[0].servicePrincipals[0].secrets.append(
+            .init(value: "expiring-secret-value", expires: Date(timeIntervalSince1970: 1_924_992_000)))
+        try await Emulator.withRunning(configuration: configuration) { endpoint in
+            let headers = try await Self.graphToken(endpoint)
+            let list = try await HTTPExchange.send(
+                .get, "\(endpoint.baseURL)/v1.0/applications?$filter=appId%20eq%20%27\(Fixture.smokeClientId)%27", headers: headers)
+            #expect(list.status == 200, "\(list.text)")
+            let app = try #require(list.json?["value"]?[0])
+            #expect(app["displayName"]?.stringValue == "azspec-smoke")
+            let passwords = app["passwordCredentials"]?.arrayValue ?? []
+            #expect(passwords.count == 2)
+            #expect(passwords.allSatisfy { $0["secretText"] == .null && $0["hint"]?.stringValue?.count == 3 })
+            #expect(passwords.last?["endDateTime"]?.stringValue == "2031-01-01T00:00:00Z")
+            #expect(!list.text.contains(Fixture.smokeSecret) && !list.text.contains("expiring-secret-value"), "no secret: \(list.text)")
+            let key = try #require(app["keyCredentials"]?[0])
+            #expect(key["customKeyIdentifier"]?.stringValue == certificate.sha1.map { String(format: "%02X", $0) }.joined())
+            #expect(key["type"]?.stringValue == "AsymmetricX509Cert")
+            let id = try #require(app["id"]?.stringValue)
+            let one = try await HTTPExchange.send(.get, "\(endpoint.baseURL)/v1.0/applications/\(id)", headers: headers)
+            #expect(one.json?["appId"]?.stringValue == Fixture.smokeClientId)
+            let federated = try await HTTPExchange.send(
+                .get, "\(endpoint.baseURL)/v1.0/applications/\(id)/federatedIdentityCredentials", headers: headers)
+            #expect(
+                federated.json?["value"]?[0]?["subject"]?.stringValue == EmulatorConfiguration.Defaults.githubSubject, "\(federated.text)")
+            let denied = try await HTTPExchange.send(
+                .get, "\(endpoint.baseURL)/v1.0/applications", headers: try await Self.graphToken(endpoint, reader: false))
+            #expect(denied.status == 403)
         }
     }
 }
