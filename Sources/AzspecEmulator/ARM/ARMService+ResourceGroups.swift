@@ -27,10 +27,12 @@ extension ARMService {
             guard let value = Int(text), value > 0 else { throw .invalidQueryParameter("$top", text) }
             return min(value, 1000)
         }
-        let offset =
+        // The page continues after the group the last one ended with (its creation sequence), not at a count:
+        // a group created or deleted meanwhile shifts no other one.
+        let after =
             try call.query("$skiptoken").map { text throws(ARMError) in
-                guard let offset = Self.decodeSkipToken(text) else { throw .invalidQueryParameter("$skiptoken", text) }
-                return offset
+                guard let sequence = Self.decodeSkipToken(text) else { throw .invalidQueryParameter("$skiptoken", text) }
+                return sequence
             } ?? 0
 
         let (all, remaining) = await state.resourceGroups(
@@ -48,10 +50,11 @@ extension ARMService {
                     resourceGroupKey: $0.name.lowercased()
                 )
             }
-        let end = top.map { min(visible.count, offset + $0) } ?? visible.count
-        let page = offset < end ? visible[offset..<end] : []
+        let rest = visible.filter { $0.sequence > after }
+        let page = top.map { Array(rest.prefix($0)) } ?? rest
         var body = "{\"value\":[" + page.map(\.json).joined(separator: ",") + "]"
-        if let top, end < visible.count {
+        if let top, let last = page.last, rest.count > page.count {
+            let end = last.sequence
             let apiVersion = PercentEncoding.encode(call.apiVersion ?? "")
             let nextLink =
                 "\(call.baseURL)/subscriptions/\(request.pathSubscriptionId)/resourcegroups?%24top=\(top)"

@@ -9,6 +9,9 @@ struct ResourceGroupRecord: Sendable {
     let managedBy: String?
     /// `{"id":…,"name":…,"type":"Microsoft.Resources/resourceGroups","location":…,"tags":…,"properties":…}`.
     let json: String
+    /// Its place in the subscription's creation order (set by the store, kept across updates): pages continue after
+    /// it, so a group created or deleted between two pages moves no other from one page to the next.
+    var sequence = 0
 
     init(
         subscriptionId: String, name: String, location: String, tags: [(key: String, value: String)]?,
@@ -41,6 +44,7 @@ struct ResourceGroupRecord: Sendable {
 struct ResourceGroupStore: Sendable {
     private var order: [String] = []
     private var records: [String: ResourceGroupRecord] = [:]
+    private var created = 0
 
     var all: [ResourceGroupRecord] { order.compactMap { records[$0] } }
 
@@ -52,8 +56,15 @@ struct ResourceGroupStore: Sendable {
     @discardableResult
     mutating func upsert(_ record: ResourceGroupRecord) -> Bool {
         let key = record.name.lowercased()
+        var record = record
+        if let existing = records[key] {
+            record.sequence = existing.sequence
+        } else {
+            created += 1
+            record.sequence = created
+            order.append(key)
+        }
         let isNew = records[key] == nil
-        if isNew { order.append(key) }
         records[key] = record
         return isNew
     }

@@ -70,6 +70,27 @@ struct GraphReader {
         return .success(found)
     }
 
+    /// The application whose client id is `appId`, as Graph gives it (with `passwordCredentials` and
+    /// `keyCredentials`); nil when there is none (a managed identity has none).
+    func application(appId: String) async -> Result<JSONValue?, Failure> {
+        let path = "/applications?$filter=" + PercentEncoding.encode("appId eq '\(appId)'")
+        switch await reader.items(from: base + path, of: "applications", nextLink: "@odata.nextLink") {
+        case .failure(let failure):
+            return .failure(Self.failure(failure, reading: "the application \(appId)", needs: "Application.Read.All"))
+        case .success(let items): return .success(items.first)
+        }
+    }
+
+    /// The subjects of an application's federated credentials (`id` is the application's object id).
+    func federatedSubjects(application id: String) async -> Result<[String], Failure> {
+        let path = "/applications/\(PercentEncoding.encode(id))/federatedIdentityCredentials"
+        switch await reader.items(from: base + path, of: "federated credentials", nextLink: "@odata.nextLink") {
+        case .failure(let failure):
+            return .failure(Self.failure(failure, reading: "the federated credentials of application \(id)", needs: "Application.Read.All"))
+        case .success(let items): return .success(items.compactMap { $0["subject"]?.stringValue })
+        }
+    }
+
     /// The groups `object` is in, directly or through other groups.
     func groups(of object: Object) async -> Result<[Object], Failure> {
         let collection = ["servicePrincipal": "servicePrincipals", "user": "users", "group": "groups"][object.type] ?? "directoryObjects"

@@ -42,6 +42,10 @@ struct TestExecution {
 
     private func run(capturingInto scope: inout TemplateScope, token: AccessToken?, problems: [String]) async -> CaseReport {
         var problems = problems
+        if let credentials = test.credentials {
+            let report = await checkCredentials(credentials, in: scope)
+            return report.outcome.isPassed && !problems.isEmpty ? failed(problems, excerpts: [], exchange: nil) : report
+        }
         if let permissions = test.permissions {
             let report = await checkPermissions(permissions, in: scope, token: token)
             // Token claim problems fail a check that passed otherwise.

@@ -91,6 +91,7 @@ extension TestSpec {
             result += templates.flatMap(\.references)
         }
         if let permissions { result += permissions.templates.flatMap(\.references) }
+        if let credentials { result += credentials.templates.flatMap(\.references) }
         switch request?.body {
         case .form(let fields): result += fields.flatMap(\.value.references)
         case .json(let json): result += json.references

@@ -9,7 +9,7 @@ extension SpecFormat {
         properties: [
             "principal": FormatSchema.ref(
                 "template",
-                "Audit this principal (an object id) instead of the test's identity, from its role, deny and eligible assignments, which the test's identity reads (Microsoft.Authorization/roleAssignments/read, denyAssignments/read).",
+                "Audit this principal (an object id, client id, declared identity's name or display name, found in Microsoft Graph) instead of the test's identity, from its role, deny and eligible assignments, which the test's identity reads (Microsoft.Authorization/roleAssignments/read, denyAssignments/read; Directory.Read.All in Graph).",
                 examples: ["{{env.PAYMENTS_MI_OBJECT_ID}}"]),
             "scope": [
                 "type": "string",
@@ -119,4 +119,28 @@ extension SpecFormat {
             "deny": FormatSchema.actions(
                 "Data actions that must be denied; no wildcards.", item: "A data action (no wildcard).", exact: true, explained: true),
         ])
+
+    static let credentials = FormatObject(
+        "credentials", pointer: "/$defs/credentials",
+        description:
+            "A check of a principal's credentials (its application's client secrets, certificates and federated credentials), read from Microsoft Graph by the test's identity (Application.Read.All). Never shows a secret.",
+        properties: [
+            "principal": FormatSchema.ref(
+                "template", "The principal: an object id, client id, declared identity's name or display name.",
+                examples: ["{{env.AZURE_CLIENT_ID}}"]),
+            "noSecrets": ["const": true, "description": "true: it has no client secret (certificates and federation only)."],
+            "minDaysLeft": [
+                "type": "integer", "minimum": 0, "maximum": 36500,
+                "description": "Every secret and certificate stays valid at least this many more days (an expired one fails).",
+                "examples": [30],
+            ],
+            "maxDaysValid": [
+                "type": "integer", "minimum": 1, "maximum": 36500,
+                "description": "No secret or certificate is valid for longer than this many days in all.", "examples": [365],
+            ],
+            "federatedSubjects": FormatSchema.list(
+                of: FormatSchema.ref("template", "A subject, e.g. repo:contoso/infra:environment:prod."),
+                "Its federated credentials' subjects are exactly these.", optional: true),
+        ],
+        required: ["principal"])
 }

@@ -75,6 +75,7 @@ package enum SpecFormat {
             "resource": FormatSchema.ref("resource", "The resource the test's token is for, over the identity's own."),
             "request": FormatSchema.ref("request", "The HTTP request to send."),
             "permissions": FormatSchema.ref("permissions", "A declared permission check, instead of a request."),
+            "credentials": FormatSchema.ref("credentials", "A check of a principal's credentials in Entra ID, instead of a request."),
             "expect": FormatSchema.ref("expect", "What the response must hold."),
             "capture": FormatSchema.ref("capture", "Values to keep for the tests after this one."),
             "retry": FormatSchema.ref("retry", "The test's retry policy (over the suite's and azspec.yaml's)."),
@@ -89,7 +90,7 @@ package enum SpecFormat {
             "allOf": [
                 [
                     "anyOf": [
-                        ["required": ["request"]], ["required": ["permissions"]],
+                        ["required": ["request"]], ["required": ["permissions"]], ["required": ["credentials"]],
                         [
                             "required": ["expect"],
                             "properties": [
@@ -106,6 +107,17 @@ package enum SpecFormat {
                             ],
                         ],
                     ]
+                ],
+                [
+                    "if": ["required": ["credentials"]],
+                    "then": [
+                        "properties": [
+                            "request": ["not": [:], "description": "A credentials check sends its own reads."],
+                            "permissions": ["not": [:], "description": "A test checks credentials or permissions, not both."],
+                            "capture": ["not": [:], "description": "A credentials check captures nothing."],
+                            "resource": ["not": [:], "description": "A credentials check reads Microsoft Graph with a Graph token."],
+                        ]
+                    ],
                 ],
                 [
                     "if": ["required": ["permissions"]],
@@ -161,7 +173,8 @@ package enum SpecFormat {
 
     /// Every object, for the docs and for the test that holds the loader to the schema.
     static let all = [
-        suite, test, request, poll, expect, negatedStatus, capture, permissions, dataActions, whoCan, identity, retry, project,
+        suite, test, request, poll, expect, negatedStatus, capture, permissions, dataActions, whoCan, credentials, identity, retry,
+        project,
         customCloud, rateLimit, rateLimitBucket, matcher,
     ]
 
@@ -188,6 +201,7 @@ package enum SpecFormat {
         ("expect", expect.jsonSchema),
         ("capture", captureSchema),
         ("permissions", permissions.jsonSchema),
+        ("credentials", credentials.jsonSchema),
         ("test", test.jsonSchema),
         ("spec", suite.jsonSchema),
         ("project", project.jsonSchema),

@@ -4,6 +4,30 @@ import Yams
 extension SpecParser {
 
     /// `permissions: { scope, principal, allow, deny, dataActions: { allow, deny }, exactly, none, eligible }`.
+    /// `credentials: { principal, noSecrets, minDaysLeft, maxDaysValid, federatedSubjects }`.
+    mutating func credentials(_ node: Node) -> CredentialCheckSpec? {
+        guard let fields = reader.fields(node, SpecFormat.credentials) else { return nil }
+        guard let principal = fields["principal"].flatMap({ reader.template($0, "credentials.principal") }) else { return nil }
+        var check = CredentialCheckSpec(principal: principal, location: reader.location(of: node))
+        if let value = fields["noSecrets"] {
+            if reader.bool(value, "credentials.noSecrets") == true {
+                check.noSecrets = true
+            } else {
+                reader.error("noSecrets takes only true", at: value)
+            }
+        }
+        check.minDaysLeft = fields["minDaysLeft"].flatMap { reader.integer($0, "credentials.minDaysLeft", in: 0...36_500) }
+        check.maxDaysValid = fields["maxDaysValid"].flatMap { reader.integer($0, "credentials.maxDaysValid", in: 1...36_500) }
+        if let value = fields["federatedSubjects"], let items = reader.sequence(value, "credentials.federatedSubjects", allowingNull: true)
+        {
+            check.federatedSubjects = items.compactMap { reader.template($0, "a federated subject") }
+        }
+        if !check.noSecrets, check.minDaysLeft == nil, check.maxDaysValid == nil, check.federatedSubjects == nil {
+            reader.error("credentials needs something to check: noSecrets, minDaysLeft, maxDaysValid or federatedSubjects", at: node)
+        }
+        return check
+    }
+
     mutating func permissions(_ node: Node) -> PermissionCheckSpec? {
         guard let mapping = reader.mapping(node, "permissions") else { return nil }
         let members = reader.members(mapping, allowed: SpecFormat.permissions.keys, in: "permissions")

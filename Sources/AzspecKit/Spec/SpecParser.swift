@@ -87,6 +87,7 @@ struct SpecParser {
         var captures: [CaptureSpec] = []
         var skip: String?
         var permissions: PermissionCheckSpec?
+        var credentials: CredentialCheckSpec?
         var retry: RetryPolicy?
         var always = false
         var resource: String?
@@ -100,6 +101,7 @@ struct SpecParser {
             case "description": _ = reader.string(value, "description")
             case "request": request = self.request(value)
             case "permissions": permissions = self.permissions(value)
+            case "credentials": credentials = self.credentials(value)
             case "retry": retry = retryPolicy(value, "a test's ")
             case "identity": identity = identityChoice(value)
             case "expect": expect = self.expect(value)
@@ -114,7 +116,11 @@ struct SpecParser {
             }
         }
         let keys = Set(members.map(\.key))
-        if keys.contains("permissions") {
+        if keys.contains("credentials") {
+            for other in ["request", "permissions", "capture", "resource"] where keys.contains(other) {
+                reader.error("a credentials check sends its own reads to Microsoft Graph; remove '\(other)'", at: node)
+            }
+        } else if keys.contains("permissions") {
             if keys.contains("request") {
                 reader.error("a test has either 'request' or 'permissions', not both: a permission check sends its own reads", at: node)
             }
@@ -138,11 +144,12 @@ struct SpecParser {
             reader.diagnostics.error(
                 "'denied: true' already expects 403; remove 'status' (line \(status.location.line)) or 'denied'", at: denied)
         }
-        guard let name, request != nil || permissions != nil || !expect.token.isEmpty else { return nil }
+        guard let name, request != nil || permissions != nil || credentials != nil || !expect.token.isEmpty else { return nil }
         var test = TestSpec(
             name: name, location: reader.location(of: node), request: request, identity: identity, expect: expect,
             captures: captures, skip: skip)
         test.permissions = permissions
+        test.credentials = credentials
         test.retry = retry
         test.always = always
         test.resource = resource

@@ -9,6 +9,8 @@ public struct TestSpec: Sendable {
     let request: RequestSpec?
     /// A declared permission check (instead of a request).
     var permissions: PermissionCheckSpec? = nil
+    /// A check of a principal's credentials in Entra ID, instead of a request.
+    var credentials: CredentialCheckSpec? = nil
     /// The test's retry policy (over the suite's).
     var retry: RetryPolicy? = nil
     /// Runs even after an interrupt (a cleanup): `always: true`.

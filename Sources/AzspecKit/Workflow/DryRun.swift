@@ -32,6 +32,9 @@ enum DryRun {
             let at = (try? scope.render(check.scope)) ?? check.scope.source
             return ["# a permission check at \(at): reads the identity's permissions, deny assignments and role assignments there"]
         }
+        if let check = test.credentials {
+            return ["# a credentials check of \(check.principal.source): reads its application and credentials in Microsoft Graph"]
+        }
         guard let spec = test.request else {
             return ["# checks the token of identity '\(identity?.name ?? "?")' (nothing else is sent)"]
         }

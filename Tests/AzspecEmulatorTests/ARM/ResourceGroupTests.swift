@@ -158,6 +158,29 @@ struct ResourceGroupTests {
         }
     }
 
+    /// A group deleted or created between two pages moves no other one: the next page continues after the last
+    /// group the previous one held, as a client paging while another deletes expects.
+    @Test func pagesHoldUnderConcurrentChanges() async throws {
+        try await Emulator.withRunning { endpoint in
+            let auth = Fixture.bearer(try await Fixture.token(endpoint))
+            for name in ["rg-a", "rg-b"] {
+                let put = try await HTTPExchange.send(
+                    .put, Fixture.armURL(endpoint, "/resourcegroups/\(name)"), headers: auth, body: #"{"location":"northeurope"}"#)
+                #expect(put.status == 201)
+            }
+            let first = try await HTTPExchange.send(.get, Fixture.armURL(endpoint, "/resourcegroups", query: "&%24top=2"), headers: auth)
+            #expect(first.json?["value"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["rg-smoke", "rg-shared"])
+            let next = try #require(first.json?["nextLink"]?.stringValue)
+            // Meanwhile, the first group goes and another comes.
+            let deleted = try await HTTPExchange.send(.delete, Fixture.armURL(endpoint, "/resourcegroups/rg-smoke"), headers: auth)
+            #expect(deleted.status == 202)
+            _ = try await HTTPExchange.send(
+                .put, Fixture.armURL(endpoint, "/resourcegroups/rg-c"), headers: auth, body: #"{"location":"northeurope"}"#)
+            let second = try await HTTPExchange.send(.get, next, headers: auth)
+            #expect(second.json?["value"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["rg-a", "rg-b"], "\(second.text)")
+        }
+    }
+
     @Test func topPagesWithAFollowableNextLink() async throws {
         try await Emulator.withRunning { endpoint in
             let auth = Fixture.bearer(try await Fixture.token(endpoint))
