@@ -48,13 +48,9 @@ extension GraphService {
 
     /// `$filter` on `appId`, `displayName` or `id` (the application object id).
     private func filtered(_ apps: [Directory.Principal], call: Call) throws(GraphError) -> [Directory.Principal] {
-        guard let filter = call.query("$filter") else { return apps }
-        guard let match = filter.wholeMatch(of: #/\s*(appId|displayName|id)\s+eq\s+'((?:[^']|'')*)'\s*/#) else {
-            throw .badRequest("Request_UnsupportedQuery", "Unsupported or invalid query filter clause specified: '\(filter)'.")
-        }
-        let value = String(match.output.2).replacing("''", with: "'")
+        guard let (field, value) = try filterTerm(call) else { return apps }
         return apps.filter { app in
-            switch String(match.output.1) {
+            switch field {
             case "appId": app.clientId == value.lowercased()
             case "displayName": app.name == value
             default: Self.applicationId(of: app) == value.lowercased()

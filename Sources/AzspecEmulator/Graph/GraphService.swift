@@ -143,15 +143,21 @@ struct GraphService: Sendable {
         ])
     }
 
-    /// `objects` narrowed by `$filter` (`appId eq '…'`, `displayName eq '…'` or `id eq '…'`).
-    private func filtered(_ objects: [Directory.Object], call: Call) throws(GraphError) -> [Directory.Object] {
-        guard let filter = call.query("$filter") else { return objects }
+    /// The one `$filter` term the emulator reads: `appId`, `displayName` or `id` `eq '…'` (an OData string, `''` for a
+    /// quote); nil without a filter, Graph's 400 for any other.
+    func filterTerm(_ call: Call) throws(GraphError) -> (field: String, value: String)? {
+        guard let filter = call.query("$filter") else { return nil }
         guard let match = filter.wholeMatch(of: #/\s*(appId|displayName|id)\s+eq\s+'((?:[^']|'')*)'\s*/#) else {
             throw .badRequest("Request_UnsupportedQuery", "Unsupported or invalid query filter clause specified: '\(filter)'.")
         }
-        let value = String(match.output.2).replacing("''", with: "'")
+        return (String(match.output.1), String(match.output.2).replacing("''", with: "'"))
+    }
+
+    /// `objects` narrowed by `$filter` (`appId eq '…'`, `displayName eq '…'` or `id eq '…'`).
+    private func filtered(_ objects: [Directory.Object], call: Call) throws(GraphError) -> [Directory.Object] {
+        guard let (field, value) = try filterTerm(call) else { return objects }
         return objects.filter { object in
-            switch String(match.output.1) {
+            switch field {
             case "appId":
                 if case .principal(let principal) = object { return principal.clientId == value.lowercased() }
                 return false
