@@ -39,6 +39,12 @@ import NIOPosix
 ///   unless S is Succeeded);
 /// - anything else answers 404 with `{"error":"not found"}`.
 public final class FaultServer: Sendable {
+    /// The principals whose group list links its next page away: to the next port, or to https on this port.
+    public static let graphAwayPort = "d0000000-0000-4000-8000-00000000000a"
+    public static let graphAwayScheme = "d0000000-0000-4000-8000-00000000000b"
+    /// Text that would be a command to a CI agent, or break a line, wherever it stands (the hostile routes' names).
+    public static var hostileText: String { FaultHandler.hostileText }
+
     public let port: Int
     private let channel: any Channel
     private let memory: FaultMemory
@@ -342,7 +348,9 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
                 "{\"method\":\(Self.quote(method)),\"path\":\(Self.quote(target)),\"headers\":{\(headerJSON)},\"body\":\(Self.quote(body))}"
             send(context: context, status: "200 OK", type: "application/json", body: Array(json.utf8))
         case _ where path.hasPrefix("/v1.0/"):
-            send(context: context, status: "200 OK", type: "application/json", body: Array(Self.graph(path).serialized.utf8))
+            let port = context.channel.localAddress?.port ?? 0
+            send(
+                context: context, status: "200 OK", type: "application/json", body: Array(Self.graph(path, port: port).serialized.utf8))
         case _ where path.contains("/providers/Microsoft.Authorization/"):
             let port = context.channel.localAddress?.port ?? 0
             send(
@@ -357,17 +365,40 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
     public static let hostileText =
         "x\n::set-env name=NODE_OPTIONS::--require /tmp/x.js\u{85}::error::a\u{2028}##vso[task.complete result=Succeeded]b\r::add-mask::c"
 
-    /// Microsoft Graph as a hostile server answers it: the principal's type and display name and its one group's name
-    /// are ``hostileText``; the group is the one the hostile role assignments name.
-    static func graph(_ path: String) -> JSONValue {
+    /// Microsoft Graph as a hostile server answers it: the principal's type and display name, its one group's name,
+    /// its application's credential names and end dates and its federated subjects are ``hostileText``; the group is
+    /// the one the hostile role assignments name. The groups of ``graphAwayPort`` and ``graphAwayScheme`` continue
+    /// on another port or scheme.
+    static func graph(_ path: String, port: Int) -> JSONValue {
         let hostile = JSONValue.string(hostileText)
         if path.hasSuffix("/transitiveMemberOf") {
-            return [
+            var page: JSONObject = [
                 "value": [["@odata.type": "#microsoft.graph.group", "id": "c0000000-0000-4000-8000-000000000001", "displayName": hostile]]
+            ]
+            if path.contains(FaultServer.graphAwayPort) { page["@odata.nextLink"] = .string("http://127.0.0.1:\(port + 1)\(path)?page=2") }
+            if path.contains(FaultServer.graphAwayScheme) { page["@odata.nextLink"] = .string("https://127.0.0.1:\(port)\(path)?page=2") }
+            return .object(page)
+        }
+        if path.hasSuffix("/federatedIdentityCredentials") { return ["value": [["subject": hostile, "name": hostile]]] }
+        if path == "/v1.0/applications" {
+            let credential: JSONValue = [
+                "displayName": hostile, "hint": hostile, "startDateTime": hostile, "endDateTime": "2020-01-01T00:00:00Z",
+            ]
+            return [
+                "value": [
+                    [
+                        "id": "e0000000-0000-4000-8000-000000000001", "appId": "a0000000-0000-4000-8000-000000000009",
+                        "displayName": hostile,
+                        "passwordCredentials": [credential], "keyCredentials": [["displayName": hostile, "endDateTime": hostile]],
+                    ]
+                ]
             ]
         }
         let id = path.split(separator: "/").last.map(String.init) ?? ""
-        return ["@odata.type": .string("#microsoft.graph." + hostileText), "id": .string(id), "displayName": hostile]
+        return [
+            "@odata.type": .string("#microsoft.graph." + hostileText), "id": .string(id), "displayName": hostile,
+            "appId": "a0000000-0000-4000-8000-000000000009",
+        ]
     }
 
     /// `{scope}/providers/Microsoft.Authorization/…` as a hostile server answers it: every name, type, scope and

@@ -50,22 +50,19 @@ extension Azspec {
                 for action in whoCan + whoCanData {
                     if let problem = RBACAction.shapeProblem(action, wildcards: false) { throw ValidationError("--who-can: \(problem)") }
                 }
-                if let output, !update, FileManager.default.fileExists(atPath: output) {
+                // Anything standing at the path counts, a link to nowhere too (fileExists would follow it).
+                if let output, !update, (try? FileManager.default.attributesOfItem(atPath: output)) != nil {
                     throw ValidationError("\(output) exists; azspec snapshot does not overwrite files (--update rewrites a snapshot)")
                 }
             }
 
             func run() async throws {
-                let result: Result<String, PermissionSnapshot.Failure>
-                if emulatorOptions.emulator {
-                    let configuration = try EmulatorSetup.configuration(path: emulatorOptions.emulatorConfig)
-                    result = try await Emulator.withRunning(configuration: configuration) { endpoint in
-                        await take(
-                            environment: EmulatorSetup.environment(overlay: endpoint.environment),
-                            cloud: EmulatorSetup.cloud(at: endpoint.baseURL))
-                    }
-                } else {
-                    result = await take(environment: ProcessInfo.processInfo.environment, cloud: identityOptions.knownCloud)
+                let result = try await identityOptions.withConfiguration(emulatorOptions) { configuration in
+                    var options = PermissionSnapshot.Options(
+                        identity: identityOptions.identity, scope: scope, folder: identityOptions.specs, configuration: configuration,
+                        tls: TLSOptions(), principal: principal)
+                    options.whoCan = whoCan.map { RBACAction($0, isData: false) } + whoCanData.map { RBACAction($0, isData: true) }
+                    return await PermissionSnapshot(options: options).take()
                 }
                 switch result {
                 case .failure(let failure):
@@ -84,16 +81,6 @@ extension Azspec {
                         ConsoleOutput.err("wrote \(output)")
                     }
                 }
-            }
-
-            private func take(environment: [String: String], cloud: CloudEndpoints?) async -> Result<String, PermissionSnapshot.Failure> {
-                var options = PermissionSnapshot.Options(
-                    identity: identityOptions.identity, scope: scope, folder: identityOptions.specs,
-                    configuration: identityOptions.configuration(environment: environment, cloud: cloud), tls: TLSOptions(),
-                    principal: principal)
-                options.configuration.offline = emulatorOptions.emulator
-                options.whoCan = whoCan.map { RBACAction($0, isData: false) } + whoCanData.map { RBACAction($0, isData: true) }
-                return await PermissionSnapshot(options: options).take()
             }
         }
     }

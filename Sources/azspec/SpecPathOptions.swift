@@ -1,5 +1,6 @@
 import ArgumentParser
 import AzspecCore
+import AzspecEmulator
 import AzspecKit
 import Foundation
 
@@ -93,10 +94,22 @@ struct IdentityOptions: ParsableArguments {
         }
     }
 
-    /// The `--cloud` named, if any.
-    var knownCloud: CloudEndpoints? { cloud.flatMap(KnownCloud.named)?.endpoints }
-
-    func configuration(environment: [String: String], cloud: CloudEndpoints?) -> RunConfiguration {
-        RunConfiguration(environment: environment, cloud: cloud, defaultTimeout: timeout)
+    /// Runs `body` with the command's configuration: under `--emulator`, against an emulator started for it (its
+    /// environment and address, offline); otherwise against this process's environment and `--cloud`.
+    func withConfiguration<T: Sendable>(
+        _ emulator: EmulatorOptions, _ body: (RunConfiguration) async -> T
+    ) async throws -> T {
+        guard emulator.emulator else {
+            let cloud = self.cloud.flatMap(KnownCloud.named)?.endpoints
+            return await body(RunConfiguration(environment: ProcessInfo.processInfo.environment, cloud: cloud, defaultTimeout: timeout))
+        }
+        let configuration = try EmulatorSetup.configuration(path: emulator.emulatorConfig)
+        return try await Emulator.withRunning(configuration: configuration) { endpoint in
+            var run = RunConfiguration(
+                environment: EmulatorSetup.environment(overlay: endpoint.environment), cloud: EmulatorSetup.cloud(at: endpoint.baseURL),
+                defaultTimeout: timeout)
+            run.offline = true
+            return await body(run)
+        }
     }
 }

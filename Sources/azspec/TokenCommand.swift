@@ -18,18 +18,12 @@ extension Azspec {
         @OptionGroup var emulatorOptions: EmulatorOptions
 
         func run() async throws {
-            let result: Result<String, PermissionSnapshot.Failure>
-            if emulatorOptions.emulator {
-                let configuration = try EmulatorSetup.configuration(path: emulatorOptions.emulatorConfig)
-                result = try await Emulator.withRunning(configuration: configuration) { endpoint in
-                    await inspect(
-                        environment: EmulatorSetup.environment(overlay: endpoint.environment),
-                        cloud: EmulatorSetup.cloud(at: endpoint.baseURL),
-                        offline: true)
-                }
-            } else {
-                result = await inspect(
-                    environment: ProcessInfo.processInfo.environment, cloud: identityOptions.knownCloud, offline: false)
+            let result = try await identityOptions.withConfiguration(emulatorOptions) { configuration in
+                await TokenInspection(
+                    identity: identityOptions.identity, resource: resource, folder: identityOptions.specs, configuration: configuration,
+                    tls: TLSOptions()
+                )
+                .inspect()
             }
             switch result {
             case .failure(let failure):
@@ -37,18 +31,6 @@ extension Azspec {
                 throw ExitCode(failure.status.rawValue)
             case .success(let text): ConsoleOutput.out(text)
             }
-        }
-
-        private func inspect(
-            environment: [String: String], cloud: CloudEndpoints?, offline: Bool
-        ) async -> Result<String, PermissionSnapshot.Failure> {
-            var configuration = identityOptions.configuration(environment: environment, cloud: cloud)
-            configuration.offline = offline
-            return await TokenInspection(
-                identity: identityOptions.identity, resource: resource, folder: identityOptions.specs, configuration: configuration,
-                tls: TLSOptions()
-            )
-            .inspect()
         }
     }
 }

@@ -1,6 +1,7 @@
 import AzspecTesting
 import Foundation
 import Testing
+import Yams
 
 /// Hostile servers, spec files and command lines, through the binary: each run ends in bounded time with the exit
 /// code the README's table gives, a report that says what happened, and nothing forged or leaked on the console.
@@ -117,12 +118,7 @@ import Testing
                 ["run", "specs", "-v"], environment: ["ARM_TOKEN": "hostile-audit-token-1"])
         }
         #expect(output.status == 1, "\(output.all)")
-        let lines = output.all.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-            .flatMap { $0.split(separator: "\r", omittingEmptySubsequences: false) }
-        for line in lines {
-            let trimmed = line.drop { $0.isWhitespace || $0 == "\u{85}" || $0 == "\u{2028}" }
-            #expect(!trimmed.hasPrefix("::") && !line.lowercased().contains("##vso[") && !line.contains("##["), "\(line.debugDescription)")
-        }
+        Self.expectNoAgentCommand(in: output.all)
         #expect(output.all.contains("set-env name=NODE_OPTIONS"), "the server's text is still there to read: \(output.all)")
         #expect(!output.all.contains("hostile-audit-token-1"))
         let xml = try #require(folder.read("reports/junit.xml"))
@@ -135,6 +131,88 @@ import Testing
             let element = xml[start.lowerBound..<end.upperBound]
             #expect(element.contains("no token was sent there"), "\(name): \(element)")
         }
+    }
+
+    /// No line of `text`, as a CI agent splits it (`\n`, `\r`), is a command to it once the blanks .NET trims
+    /// (U+0085, U+2028 among them) are gone.
+    static func expectNoAgentCommand(in text: String) {
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            .flatMap { $0.split(separator: "\r", omittingEmptySubsequences: false) }
+        for line in lines {
+            let trimmed = line.drop { $0.isWhitespace || $0 == "\u{85}" || $0 == "\u{2028}" }
+            #expect(!trimmed.hasPrefix("::") && !line.lowercased().contains("##vso[") && !line.contains("##["), "\(line.debugDescription)")
+        }
+    }
+
+    /// A hostile Microsoft Graph: principal names and types, credential names and dates, federated subjects, and a
+    /// token whose claims hold `\n`, U+0085, U+2028, `::` and `##vso[` stay text in a run (credentials, audits), in a
+    /// who-can snapshot's file and in `azspec token`; a group list that continues on another port or scheme gets no
+    /// token; the snapshot is written only where nothing stands (a planted link is refused).
+    @Test(.timeLimit(.minutes(2))) func aHostileGraphIsReadAsText() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let hostile = FaultServer.hostileText
+        func segment(_ json: String) -> String { Data(json.utf8).base64EncodedString().replacingOccurrences(of: "=", with: "") }
+        let claims =
+            #"{"ver":\#(try String(decoding: JSONEncoder().encode(hostile), as: UTF8.self)),"tid":"t","appid":"\#(hostile.count)"}"#
+        let token = segment(#"{"alg":"RS256","typ":"JWT"}"#) + "." + segment(claims) + ".c2ln"
+        let outputs = try await FaultServer.withRunning { server in
+            let base = "http://127.0.0.1:\(server.port)"
+            try folder.write(
+                "specs/azspec.yaml",
+                "cloud: { login: \"\(base)\", arm: \"\(base)\" }\nidentities:\n  t: { kind: token, variable: ARM_TOKEN }\n")
+            try folder.write(
+                "specs/hostile.yaml",
+                """
+                name: hostile graph
+                identity: t
+                tests:
+                  - name: credentials
+                    credentials: { principal: c0000000-0000-4000-8000-000000000002, noSecrets: true, minDaysLeft: 30, federatedSubjects: [x] }
+                  - name: away port
+                    permissions: { principal: \(FaultServer.graphAwayPort), scope: /subscriptions/hostile, none: true }
+                  - name: away scheme
+                    permissions: { principal: \(FaultServer.graphAwayScheme), scope: /subscriptions/hostile, none: true }
+                """)
+            let environment = ["ARM_TOKEN": token]
+            let run = try await folder.run(["run", "specs", "-v"], environment: environment)
+            let snapshot = [
+                "snapshot", "permissions", "--identity", "t", "--scope", "/subscriptions/hostile", "--who-can",
+                "Microsoft.Resources/subscriptions/read",
+            ]
+            let written = try await folder.run(snapshot + ["-o", "specs/who.yaml"], environment: environment)
+            try FileManager.default.createSymbolicLink(
+                atPath: folder.path + "/specs/planted.yaml", withDestinationPath: "/tmp/azspec-planted")
+            let planted = try await folder.run(snapshot + ["-o", "specs/planted.yaml"], environment: environment)
+            let printed = try await folder.run(["token", "--identity", "t"], environment: environment)
+            let shown = try await folder.run(snapshot, environment: environment)
+            return (run, written, planted, printed, shown)
+        }
+        let (run, written, planted, printed, shown) = outputs
+        #expect(run.status == 1, "\(run.all)")
+        #expect(written.status == 0, "\(written.all)")
+        #expect(planted.status == 2 && !FileManager.default.fileExists(atPath: "/tmp/azspec-planted"), "\(planted.all)")
+        #expect(planted.stderr.contains("exists; azspec snapshot does not overwrite files"), "\(planted.stderr)")
+        #expect(printed.status == 0, "\(printed.all)")
+        #expect(
+            shown.status == 0 && shown.stdout.contains("set-env name=NODE_OPTIONS"), "printed, the snapshot still names them: \(shown.all)")
+        for output in [run, written, planted, printed, shown] {
+            Self.expectNoAgentCommand(in: output.all)
+            #expect(!output.all.contains(token), "the token is never shown")
+        }
+        #expect(run.all.contains("set-env name=NODE_OPTIONS"), "the server's text is still there to read: \(run.all)")
+        #expect(printed.stdout.contains("set-env name=NODE_OPTIONS"), "the claims are still there to read: \(printed.stdout)")
+        let xml = try #require(folder.read("reports/junit.xml"))
+        #expect(xml.contains(#"tests="3" failures="1" errors="2""#), "\(xml)")
+        for name in ["away port", "away scheme"] {
+            let start = try #require(xml.range(of: "<testcase name=\"\(name)\""))
+            let end = try #require(xml.range(of: "</testcase>", range: start.upperBound..<xml.endIndex))
+            #expect(xml[start.lowerBound..<end.upperBound].contains("no token was sent there"), "\(name): \(xml)")
+        }
+        // The file holds the names as comments only (printed, above, it passes the console's sink like any output).
+        let file = try #require(folder.read("specs/who.yaml"))
+        let root = try #require(try Yams.compose(yaml: file)?.mapping, "\(file)")
+        #expect(root.keys.compactMap(\.string) == ["name", "tests"], "only what snapshot writes: \(file)")
     }
 
     @Test(.timeLimit(.minutes(2))) func hugeBodiesKeepMemoryBounded() async throws {

@@ -32,10 +32,7 @@ public struct PermissionSnapshot: Sendable {
     }
 
     /// Why no snapshot could be taken, and the exit status to use.
-    public struct Failure: Error, CustomStringConvertible {
-        public let description: String
-        public let status: ExitStatus
-    }
+    public typealias Failure = CommandFailure
 
     public let options: Options
 

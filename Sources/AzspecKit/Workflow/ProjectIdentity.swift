@@ -6,7 +6,7 @@ enum ProjectIdentity {
     /// The project file, every identity it declares (with `environment`), and the one named; or why not.
     static func find(
         _ name: String, in folder: String
-    ) -> Result<(project: ProjectFile?, identities: [IdentitySpec], identity: IdentitySpec), PermissionSnapshot.Failure> {
+    ) -> Result<(project: ProjectFile?, identities: [IdentitySpec], identity: IdentitySpec), CommandFailure> {
         var diagnostics: [Diagnostic] = []
         let project = ProjectFile.locate(for: folder + "/azspec-command.yaml").flatMap {
             ProjectFile.load(path: $0, diagnostics: &diagnostics)

@@ -22,7 +22,7 @@ public struct TokenInspection: Sendable {
 
     /// The header and claims as JSON text, with a line saying where the token came from; or why not, with the exit
     /// status to use.
-    public func inspect() async -> Result<String, PermissionSnapshot.Failure> {
+    public func inspect() async -> Result<String, CommandFailure> {
         let project: ProjectFile?
         let identity: IdentitySpec
         switch ProjectIdentity.find(self.identity, in: folder) {
