@@ -180,6 +180,15 @@ package enum ConfigurationFormat {
                 of: roleAssignment.jsonSchema(describedAs: "An eligible (PIM) role assignment: the principal may activate it."),
                 "Roles a principal may activate (PIM): listed as eligibility schedule instances, granting nothing until activated.",
                 optional: true),
+            "users": FormatSchema.list(
+                of: user.jsonSchema, "Users: group members, owners and directory role holders (they do not sign in).", optional: true),
+            "directoryRoleAssignments": FormatSchema.list(
+                of: directoryRoleAssignment.jsonSchema,
+                "Microsoft Entra directory roles held (Graph's roleManagement/directory/roleAssignments).", optional: true),
+            "eligibleDirectoryRoleAssignments": FormatSchema.list(
+                of: directoryRoleAssignment.jsonSchema(describedAs: "An eligible (PIM) directory role: the principal may activate it."),
+                "Directory roles a principal may activate (PIM): Graph's roleManagement/directory/roleEligibilitySchedules.",
+                optional: true),
         ],
         required: ["id"])
 
@@ -215,6 +224,14 @@ package enum ConfigurationFormat {
                 ],
                 "examples": [["Application.Read.All"], ["graph": ["Directory.Read.All"], "https://api.contoso.example": ["Orders.Read"]]],
             ],
+            "owners": FormatSchema.list(
+                of: FormatSchema.text("A user or service principal of the tenant: its name or objectId."),
+                "The application's owners: each may add a credential to it, and so act as it.", optional: true),
+            "servicePrincipalOwners": FormatSchema.list(
+                of: FormatSchema.text("A user or service principal of the tenant: its name or objectId."),
+                "The service principal's own owners.", optional: true),
+            "delegatedGrants": FormatSchema.list(
+                of: delegatedGrant.jsonSchema, "Delegated permissions consented to it (Graph's oauth2PermissionGrants).", optional: true),
         ],
         required: ["name", "clientId", "objectId"],
         rules: [
@@ -405,11 +422,45 @@ package enum ConfigurationFormat {
             ]
         ])
 
+    static let user = FormatObject(
+        "a user", pointer: "/$defs/emulatorTenant/properties/users/items",
+        description: "A user of the tenant.",
+        properties: [
+            "name": FormatSchema.text("The user's display name (groups, owners and directory roles may name it).", required: true),
+            "objectId": FormatSchema.guid("The user's object id, a GUID."),
+            "userPrincipalName": FormatSchema.text(
+                "The sign-in name (default: the name without spaces @ the tenant's first domain).", examples: ["alice@contoso.onmicrosoft.com"]),
+        ],
+        required: ["name", "objectId"])
+
+    static let directoryRoleAssignment = FormatObject(
+        "a directory role assignment", pointer: "/$defs/emulatorTenant/properties/directoryRoleAssignments/items",
+        description: "A Microsoft Entra directory role held.",
+        properties: [
+            "principal": FormatSchema.text("The service principal, managed identity, user or group: its name or objectId.", required: true),
+            "role": FormatSchema.text(
+                "A built-in directory role: its display name or template id.", examples: ["Application Administrator"], required: true),
+            "directoryScope": FormatSchema.text(
+                "Where it applies: / (the tenant, the default) or /{application object id}.", examples: ["/"]),
+        ],
+        required: ["principal", "role"])
+
+    static let delegatedGrant = FormatObject(
+        "a delegated grant", pointer: "/$defs/emulatorServicePrincipal/properties/delegatedGrants/items",
+        description: "Delegated permissions consented to the service principal on one resource.",
+        properties: [
+            "resource": FormatSchema.text(
+                "The resource: graph, arm, keyVault, storage or a configured resource's uri.", examples: ["graph"], required: true),
+            "scopes": FormatSchema.list(of: FormatSchema.text("A delegated permission, e.g. User.Read."), "The permissions."),
+            "user": FormatSchema.text("The user it is consented for (consentType Principal); none: every user (AllPrincipals)."),
+        ],
+        required: ["resource", "scopes"])
+
     /// Every object, for the docs and for the test that holds the reader to the schema.
     package static let all = [
         configuration, tokenBucket, bucket, operations, throttlingRule, federatedIssuer, managedIdentity, resource, tenant,
         servicePrincipal, secret, certificate, federatedCredential, subscription, resourceGroup, roleDefinition, group, managementGroup,
-        roleAssignment, denyAssignment,
+        roleAssignment, denyAssignment, user, directoryRoleAssignment, delegatedGrant,
     ]
 
     /// The `$defs` entries of the configuration objects, for `azspec schema`.

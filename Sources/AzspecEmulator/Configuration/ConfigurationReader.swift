@@ -114,6 +114,7 @@ struct ConfigurationReader {
         tenant.managementGroups = yaml.items("managementGroups", in: fields).compactMap { managementGroup($0) }
         tenant.eligibleRoleAssignments = yaml.items("eligibleRoleAssignments", in: fields).compactMap { roleAssignment($0) }
         tenant.denyAssignments = yaml.items("denyAssignments", in: fields).compactMap { denyAssignment($0) }
+        readEntra(fields, into: &tenant)
         return tenant
     }
 
@@ -125,7 +126,7 @@ struct ConfigurationReader {
             let objectId = yaml.string("objectId", in: fields)
         else { return nil }
         let secrets = yaml.items("secrets", in: fields).compactMap { secret($0) }
-        let principal = EmulatorConfiguration.ServicePrincipal(
+        var principal = EmulatorConfiguration.ServicePrincipal(
             name: name,
             clientId: clientId,
             objectId: objectId,
@@ -134,6 +135,7 @@ struct ConfigurationReader {
             federatedCredentials: yaml.items("federatedCredentials", in: fields).compactMap { federatedCredential($0) },
             appRoles: fields["appRoles"].map { appRoles($0) } ?? [:]
         )
+        readEntra(fields, into: &principal)
         return yaml.located(principal, node, fields, at: \.location)
     }
 
@@ -259,3 +261,6 @@ extension EmulatorConfiguration.DenyAssignment: ConfigurationEntry {}
 extension EmulatorConfiguration.Subscription: ConfigurationEntry {}
 extension EmulatorConfiguration.ResourceGroup: ConfigurationEntry {}
 extension EmulatorConfiguration.Resource: ConfigurationEntry {}
+extension EmulatorConfiguration.User: ConfigurationEntry {}
+extension EmulatorConfiguration.DirectoryRoleAssignment: ConfigurationEntry {}
+extension EmulatorConfiguration.DelegatedGrant: ConfigurationEntry {}

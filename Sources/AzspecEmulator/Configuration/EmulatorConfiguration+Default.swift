@@ -13,6 +13,7 @@ extension EmulatorConfiguration {
         static let managedIdentityClientId = "7e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b"
         static let managedIdentityObjectId = "8f2a3b4c-5d6e-4f7a-9b0c-1d2e3f4a5b6c"
         static let opsGroupObjectId = "4b3c2d1e-0f9a-4b8c-8d7e-6f5a4b3c2d1e"
+        static let platformAdminObjectId = "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"
         static let githubRequestToken = "azspec-github-request-token"
         static let githubSubject = "repo:azspec/example:ref:refs/heads/main"
         static let identityHeader = "azspec-identity-header"
@@ -28,7 +29,9 @@ extension EmulatorConfiguration {
     /// principal `azspec-reader` (Reader, exported as `AZSPEC_READER_CLIENT_ID`/`AZSPEC_READER_CLIENT_SECRET`) and
     /// managed identity `azspec-mi` (Reader, the default identity, exported as `AZSPEC_MI_CLIENT_ID` and
     /// `AZSPEC_MI_OBJECT_ID`), a group `sg-ops` holding `azspec-mi` with Storage Blob Data Reader on `rg-shared`, and
-    /// an eligible (PIM) Owner on `rg-shared` for `azspec-reader` (`AZSPEC_READER_OBJECT_ID`), for the audit example.
+    /// an eligible (PIM) Owner on `rg-shared` for `azspec-reader` (`AZSPEC_READER_OBJECT_ID`), for the audit example;
+    /// in Entra ID, user `Platform Admin` owning `azspec-smoke`'s application and eligible for Application
+    /// Administrator, and `azspec-reader` holding Directory Readers, for the entra example.
     ///
     /// The environment also points workload-identity and managed-identity clients at the emulator:
     /// `ACTIONS_ID_TOKEN_REQUEST_URL`/`ACTIONS_ID_TOKEN_REQUEST_TOKEN` (GitHub Actions' OIDC endpoint),
@@ -55,8 +58,9 @@ extension EmulatorConfiguration {
                     clientId: Defaults.readerClientId,
                     objectId: Defaults.readerObjectId,
                     secrets: [Secret(value: Defaults.readerSecret)],
-                    // The auditor of the example specs: it reads principals and their groups in Microsoft Graph.
-                    appRoles: ["graph": ["Directory.Read.All"]]
+                    // The auditor of the example specs: it reads principals, their groups, permissions, directory roles
+                    // and owners in Microsoft Graph, and eligible directory roles.
+                    appRoles: ["graph": ["Directory.Read.All", "RoleEligibilitySchedule.Read.Directory"]]
                 ),
             ],
             subscriptions: [
@@ -78,6 +82,12 @@ extension EmulatorConfiguration {
             ]
         )
         tenant.groups = [Group(name: "sg-ops", objectId: Defaults.opsGroupObjectId, members: ["azspec-mi"])]
+        // Entra ID for the entra example: a platform admin owns the smoke principal's application, the reader holds
+        // Directory Readers, and the platform admin may activate Application Administrator.
+        tenant.users = [User(name: "Platform Admin", objectId: Defaults.platformAdminObjectId)]
+        tenant.servicePrincipals[0].owners = ["Platform Admin"]
+        tenant.directoryRoleAssignments = [DirectoryRoleAssignment(principal: "azspec-reader", role: "Directory Readers")]
+        tenant.eligibleDirectoryRoleAssignments = [DirectoryRoleAssignment(principal: "Platform Admin", role: "Application Administrator")]
         tenant.eligibleRoleAssignments = [
             RoleAssignment(principal: "azspec-reader", role: "Owner", scope: subscriptionScope + "/resourceGroups/rg-shared")
         ]

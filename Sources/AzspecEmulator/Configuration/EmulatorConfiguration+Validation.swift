@@ -60,6 +60,7 @@ struct ConfigurationChecker {
         checkManagedIdentities(objectIds: &objectIds)
         for tenant in configuration.tenants {
             checkGroups(tenant, objectIds: &objectIds)
+            checkEntra(tenant, objectIds: &objectIds)
             checkManagementGroups(tenant)
             checkAssignments(tenant)
         }
@@ -160,11 +161,12 @@ struct ConfigurationChecker {
 
     /// Whether `reference` names a service principal, managed identity or (unless `groups` is false) group of
     /// the tenant, by name or object id.
-    func isPrincipal(_ reference: String, of tenant: EmulatorConfiguration.Tenant, groups: Bool = true) -> Bool {
+    func isPrincipal(_ reference: String, of tenant: EmulatorConfiguration.Tenant, groups: Bool = true, users: Bool = true) -> Bool {
         let key = reference.lowercased()
         return tenant.servicePrincipals.contains { $0.name.lowercased() == key || $0.objectId.lowercased() == key }
             || managedIdentities(of: tenant).contains { $0.name.lowercased() == key || $0.objectId.lowercased() == key }
             || (groups && tenant.groups.contains { $0.name.lowercased() == key || $0.objectId.lowercased() == key })
+            || (users && tenant.users.contains { $0.name.lowercased() == key || $0.objectId.lowercased() == key })
     }
 
     /// A scope in one of the tenant's subscriptions whose resource group, if it names one, is configured.

@@ -241,6 +241,12 @@ extension EmulatorConfiguration {
         /// Management groups under the tenant root group (whose id is the tenant id), with subscriptions placed in
         /// them; role assignments at a management group apply to every subscription below it.
         public var managementGroups: [ManagementGroup] = []
+        /// Users: group members, owners and directory role holders (they do not sign in).
+        public var users: [User] = []
+        /// Microsoft Entra directory roles held (Global Administrator, Application Administrator, …).
+        public var directoryRoleAssignments: [DirectoryRoleAssignment] = []
+        /// Directory roles a principal may activate (PIM): Graph lists them as eligibility schedules.
+        public var eligibleDirectoryRoleAssignments: [DirectoryRoleAssignment] = []
 
         var location: SourceLocation?
         /// Where each key's value was written, for diagnostics about that value.
@@ -279,6 +285,13 @@ extension EmulatorConfiguration {
         /// App roles granted to the application by resource (`graph`, `arm`, `keyVault`, `storage` or a configured
         /// resource's `uri`): a token for that resource carries them in its `roles` claim, and no other token does.
         public var appRoles: [String: [String]]
+        /// The application's owners (users or service principals, by name or object id): each may add a credential
+        /// to it and so act as it.
+        public var owners: [String] = []
+        /// The service principal's own owners.
+        public var servicePrincipalOwners: [String] = []
+        /// Delegated permissions consented to it.
+        public var delegatedGrants: [DelegatedGrant] = []
 
         var location: SourceLocation?
         /// Where each key's value was written, for diagnostics about that value.

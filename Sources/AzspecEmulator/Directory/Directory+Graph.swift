@@ -1,15 +1,20 @@
 /// What Microsoft Graph reads of the directory: its objects by id, application id and display name, and group
 /// memberships both ways.
 extension Directory {
-    /// A directory object Graph serves: a service principal (or managed identity) or a security group.
+    /// A directory object Graph serves: a service principal (a managed identity's too, or an API's), a security
+    /// group or a user.
     enum Object: Sendable {
         case principal(Principal)
         case group(Group)
+        case user(User)
+        case resourceApp(ResourceApp)
 
         var id: String {
             switch self {
             case .principal(let principal): principal.objectId
             case .group(let group): group.objectId
+            case .user(let user): user.objectId
+            case .resourceApp(let app): app.objectId
             }
         }
 
@@ -17,6 +22,8 @@ extension Directory {
             switch self {
             case .principal(let principal): principal.tenantId
             case .group(let group): group.tenantId
+            case .user(let user): user.tenantId
+            case .resourceApp(let app): app.tenantId
             }
         }
 
@@ -24,12 +31,27 @@ extension Directory {
             switch self {
             case .principal(let principal): principal.name
             case .group(let group): group.name
+            case .user(let user): user.name
+            case .resourceApp(let app): app.displayName
             }
         }
 
-        var isGroup: Bool {
-            if case .group = self { return true }
-            return false
+        /// `servicePrincipal`, `group` or `user`: its `@odata.type` without `#microsoft.graph.`.
+        var kind: String {
+            switch self {
+            case .principal, .resourceApp: "servicePrincipal"
+            case .group: "group"
+            case .user: "user"
+            }
+        }
+
+        /// The application (client) id of a service principal.
+        var appId: String? {
+            switch self {
+            case .principal(let principal): principal.clientId
+            case .resourceApp(let app): app.resource.appId
+            case .group, .user: nil
+            }
         }
     }
 
@@ -38,7 +60,14 @@ extension Directory {
         let key = id.lowercased()
         if let principal = principal(objectId: key), principal.tenantId == tenantId { return .principal(principal) }
         if let group = groupsByObjectId[key], group.tenantId == tenantId { return .group(group) }
+        if let user = entra.users[key], user.tenantId == tenantId { return .user(user) }
+        if let app = resourceApp(objectId: key, tenantId: tenantId) { return .resourceApp(app) }
         return nil
+    }
+
+    /// Every user of `tenantId`, in a stable order.
+    func users(tenantId: String) -> [User] {
+        entra.users.values.filter { $0.tenantId == tenantId }.sorted { $0.objectId < $1.objectId }
     }
 
     /// Every service principal and managed identity of `tenantId`, in a stable order.

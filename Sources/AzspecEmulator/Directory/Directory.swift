@@ -187,6 +187,8 @@ struct Directory: Sendable {
     let resources: [Resource]
     /// Built-in and custom roles by lower-cased GUID.
     let rolesById: [String: RoleDefinition]
+    /// Users, API service principals, app role assignments, delegated grants, owners and directory roles.
+    let entra: Entra
 
     /// Indexes a configuration that passed ``EmulatorConfiguration/validate()`` (PEM values that fail to load are
     /// skipped; validation reports them).
@@ -265,7 +267,7 @@ struct Directory: Sendable {
                 if key == "everyone" { return Deny.everyone }
                 if let group = tenantGroups.first(where: { $0.key == key || $0.objectId == key }) { return group.objectId }
                 return byObject.values.first { $0.tenantId == tenantId && ($0.name.lowercased() == key || $0.objectId == key) }?
-                    .objectId
+                    .objectId ?? tenant.users.first { $0.name.lowercased() == key || $0.objectId.lowercased() == key }?.objectId.lowercased()
             }
             for entry in tenantGroups {
                 let members = entry.group.members.compactMap(objectId)
@@ -290,7 +292,8 @@ struct Directory: Sendable {
                 return Assignment(
                     id: Self.stableGUID(salt + principal + "|" + role.id + "|" + scope.path.lowercased()),
                     principalId: principal,
-                    principalType: groups[principal] != nil ? "Group" : "ServicePrincipal",
+                    principalType: groups[principal] != nil
+                        ? "Group" : tenant.users.contains { $0.objectId.lowercased() == principal } ? "User" : "ServicePrincipal",
                     role: role, scope: scope, condition: assignment.condition)
             }
             for entry in tenant.roleAssignments.compactMap({ assignment($0, salt: "") }) {
@@ -310,6 +313,18 @@ struct Directory: Sendable {
             }
         }
         configuredAssignments = allAssignments
+        let groupList = groups
+        entra = Self.entra(configuration, principals: byObject, resources: Resource.all(configuration.resources)) { reference, tenantId in
+            let key = reference.lowercased()
+            if let group = groupList.values.first(where: { $0.tenantId == tenantId && ($0.objectId == key || $0.name.lowercased() == key) }) {
+                return group.objectId
+            }
+            if let principal = byObject.values.first(where: { $0.tenantId == tenantId && ($0.objectId == key || $0.name.lowercased() == key) }) {
+                return principal.objectId
+            }
+            return configuration.tenants.first { $0.id.lowercased() == tenantId }?.users
+                .first { $0.objectId.lowercased() == key || $0.name.lowercased() == key }?.objectId.lowercased()
+        }
         eligibleAssignments = eligible
         groupsByObjectId = groups
         memberships = Dictionary(uniqueKeysWithValues: parents.keys.map { ($0, Self.membershipPaths(of: $0, parents: parents)) })

@@ -29,6 +29,9 @@ extension GraphService {
             }
             return body
         }
+        if call.segments[2].lowercased() == "owners" {
+            return try page(owners(of: id, tenant: tenant), call: call, context: "directoryObjects")
+        }
         guard call.segments[2].lowercased() == "federatedidentitycredentials" else {
             throw .unknownPath("GET", "/v1.0/" + call.segments.joined(separator: "/"))
         }
@@ -48,7 +51,7 @@ extension GraphService {
 
     /// `$filter` on `appId`, `displayName` or `id` (the application object id).
     private func filtered(_ apps: [Directory.Principal], call: Call) throws(GraphError) -> [Directory.Principal] {
-        guard let (field, value) = try filterTerm(call) else { return apps }
+        guard let (field, value) = try filterTerm(call, fields: ["appId", "displayName", "id"]) else { return apps }
         return apps.filter { app in
             switch field {
             case "appId": app.clientId == value.lowercased()

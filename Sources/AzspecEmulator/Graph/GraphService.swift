@@ -21,16 +21,20 @@ struct GraphService: Sendable {
 
     /// The permissions that allow each kind of read (Microsoft Graph's permission reference, application permissions).
     enum Read {
-        case directoryObjects, servicePrincipals, groups, users, memberships
+        case directoryObjects, servicePrincipals, groups, users, memberships, grants, roleManagement, roleEligibility
 
         var permissions: [String] {
             let directory = ["Directory.Read.All", "Directory.ReadWrite.All"]
+            let roles = ["RoleManagement.Read.Directory", "RoleManagement.Read.All", "RoleManagement.ReadWrite.Directory"]
             return switch self {
             case .directoryObjects: directory
             case .servicePrincipals: ["Application.Read.All", "Application.ReadWrite.All"] + directory
             case .groups: ["Group.Read.All", "Group.ReadWrite.All", "GroupMember.Read.All"] + directory
             case .users: ["User.Read.All", "User.ReadBasic.All", "User.ReadWrite.All"] + directory
             case .memberships: ["GroupMember.Read.All", "Group.Read.All", "Application.Read.All"] + directory
+            case .grants: ["DelegatedPermissionGrant.ReadWrite.All"] + directory
+            case .roleManagement: roles + directory
+            case .roleEligibility: ["RoleEligibilitySchedule.Read.Directory", "RoleEligibilitySchedule.ReadWrite.Directory"] + roles
             }
         }
     }
@@ -82,9 +86,10 @@ struct GraphService: Sendable {
             return try found(call.segments[1], tenant: tenant).json(context: "directoryObjects", call: call)
         case (.get, 1, "serviceprincipals"):
             try allow(.servicePrincipals)
-            return try page(
-                try filtered(directory.principals(tenantId: tenant).map(Directory.Object.principal), call: call), call: call,
-                context: "servicePrincipals")
+            let objects =
+                directory.principals(tenantId: tenant).map(Directory.Object.principal)
+                + directory.resourceApps(tenantId: tenant).map(Directory.Object.resourceApp)
+            return try page(try filtered(objects, call: call), call: call, context: "servicePrincipals")
         case (.get, 1, "groups"):
             try allow(.groups)
             return try page(
@@ -92,8 +97,7 @@ struct GraphService: Sendable {
                 context: "groups")
         case (.get, 1, "users"):
             try allow(.users)
-            _ = try filtered([], call: call)
-            return try page([], call: call, context: "users")
+            return try page(try filtered(directory.users(tenantId: tenant).map(Directory.Object.user), call: call), call: call, context: "users")
         case (.get, 2, let collection?) where ["serviceprincipals", "groups", "users"].contains(collection):
             try allow(collection == "groups" ? .groups : collection == "users" ? .users : .servicePrincipals)
             return try found(call.segments[1], tenant: tenant, in: collection).json(context: call.segments[0], call: call)
@@ -109,6 +113,16 @@ struct GraphService: Sendable {
             try allow(.memberships)
             let group = try found(call.segments[1], tenant: tenant, in: "groups")
             return try page(directory.transitiveMembers(of: group.id, tenantId: tenant), call: call, context: "directoryObjects")
+        case (.get, 3, "serviceprincipals") where ["approleassignments", "oauth2permissiongrants", "owners"].contains(path[2]):
+            try allow(path[2] == "oauth2permissiongrants" ? .grants : .servicePrincipals)
+            let object = try found(call.segments[1], tenant: tenant, in: "serviceprincipals")
+            return try servicePrincipalList(path[2], of: object, call: call)
+        case (.get, 1, "oauth2permissiongrants"):
+            try allow(.grants)
+            return try grants(call: call, tenant: tenant)
+        case (.get, _, "rolemanagement") where path.count >= 3 && path[1] == "directory":
+            try allow(path[2] == "roleeligibilityschedules" ? .roleEligibility : .roleManagement)
+            return try roleManagement(call: call, tenant: tenant)
         default:
             throw .unknownPath(method.rawValue, "/v1.0/" + call.segments.joined(separator: "/"))
         }
@@ -118,8 +132,9 @@ struct GraphService: Sendable {
     private func found(_ id: String, tenant: String, in collection: String? = nil) throws(GraphError) -> Directory.Object {
         guard let object = directory.object(id, tenantId: tenant) else { throw .notFound(id) }
         switch collection {
-        case "groups"?: guard object.isGroup else { throw .notFound(id) }
-        case "serviceprincipals"?, "users"?: guard !object.isGroup, collection != "users" else { throw .notFound(id) }
+        case "groups"?: guard object.kind == "group" else { throw .notFound(id) }
+        case "serviceprincipals"?: guard object.kind == "servicePrincipal" else { throw .notFound(id) }
+        case "users"?: guard object.kind == "user" else { throw .notFound(id) }
         default: break
         }
         return object
@@ -135,7 +150,7 @@ struct GraphService: Sendable {
         }
         let types = Set((json["types"]?.arrayValue ?? []).compactMap { $0.stringValue?.lowercased() })
         let objects = ids.compactMap { $0.stringValue.flatMap { directory.object($0, tenantId: tenant) } }.filter { object in
-            types.isEmpty || types.contains(object.isGroup ? "group" : "serviceprincipal")
+            types.isEmpty || types.contains(object.kind.lowercased())
         }
         return .object([
             "@odata.context": .string(call.baseURL + "/v1.0/$metadata#directoryObjects"),
@@ -143,14 +158,22 @@ struct GraphService: Sendable {
         ])
     }
 
-    /// The one `$filter` term the emulator reads: `appId`, `displayName` or `id` `eq '…'` (an OData string, `''` for a
-    /// quote); nil without a filter, Graph's 400 for any other.
-    func filterTerm(_ call: Call) throws(GraphError) -> (field: String, value: String)? {
+    /// The one `$filter` term the emulator reads: one of `fields` `eq '…'` (an OData string, `''` for a quote); nil
+    /// without a filter, Graph's 400 for any other.
+    func filterTerm(_ call: Call, fields: [String] = ["appId", "displayName", "id", "servicePrincipalNames", "userPrincipalName"]) throws(GraphError) -> (field: String, value: String)? {
         guard let filter = call.query("$filter") else { return nil }
-        guard let match = filter.wholeMatch(of: #/\s*(appId|displayName|id)\s+eq\s+'((?:[^']|'')*)'\s*/#) else {
+        // The Azure CLI finds a service principal by any of its names (its appId among them).
+        if fields.contains("servicePrincipalNames"),
+            let names = filter.wholeMatch(of: #/\s*servicePrincipalNames/any\(\s*\w+\s*:\s*\w+\s+eq\s+'((?:[^']|'')*)'\)\s*/#)
+        {
+            return ("servicePrincipalNames", String(names.output.1).replacing("''", with: "'"))
+        }
+        guard let match = filter.wholeMatch(of: #/\s*([A-Za-z]+)\s+eq\s+'((?:[^']|'')*)'\s*/#),
+            let field = fields.first(where: { $0.lowercased() == match.output.1.lowercased() })
+        else {
             throw .badRequest("Request_UnsupportedQuery", "Unsupported or invalid query filter clause specified: '\(filter)'.")
         }
-        return (String(match.output.1), String(match.output.2).replacing("''", with: "'"))
+        return (field, String(match.output.2).replacing("''", with: "'"))
     }
 
     /// `objects` narrowed by `$filter` (`appId eq '…'`, `displayName eq '…'` or `id eq '…'`).
@@ -158,8 +181,12 @@ struct GraphService: Sendable {
         guard let (field, value) = try filterTerm(call) else { return objects }
         return objects.filter { object in
             switch field {
-            case "appId":
-                if case .principal(let principal) = object { return principal.clientId == value.lowercased() }
+            case "appId": return object.appId == value.lowercased()
+            case "servicePrincipalNames":
+                if case .resourceApp(let app) = object { return app.resource.identifiers.contains(Directory.Resource.normalized(value)) || object.appId == value.lowercased() }
+                return object.appId == value.lowercased()
+            case "userPrincipalName":
+                if case .user(let user) = object { return user.userPrincipalName.lowercased() == value.lowercased() }
                 return false
             case "displayName": return object.displayName == value
             default: return object.id == value.lowercased()
@@ -167,9 +194,14 @@ struct GraphService: Sendable {
         }
     }
 
+    /// One page of `objects` (see ``page(_:call:context:)``).
+    func page(_ objects: [Directory.Object], call: Call, context: String) throws(GraphError) -> JSONValue {
+        try page(objects.map { $0.json(context: nil, call: call) }, call: call, context: context)
+    }
+
     /// One page of `objects`: `$top` of them (the emulator's page size at most) from `$skiptoken`, with an
     /// `@odata.nextLink` that keeps the query when more remain.
-    private func page(_ objects: [Directory.Object], call: Call, context: String) throws(GraphError) -> JSONValue {
+    func page(_ objects: [JSONValue], call: Call, context: String) throws(GraphError) -> JSONValue {
         var size = 100
         if let top = call.query("$top") {
             guard let value = Int(top), (1...Self.maximumTop).contains(value) else {
@@ -185,7 +217,7 @@ struct GraphService: Sendable {
         let end = min(objects.count, start + size)
         var body: JSONObject = [
             "@odata.context": .string(call.baseURL + "/v1.0/$metadata#" + context),
-            "value": .array(objects[start..<end].map { $0.json(context: nil, call: call) }),
+            "value": .array(Array(objects[start..<end])),
         ]
         if end < objects.count {
             let kept = call.query.filter { $0.0.lowercased() != "$skiptoken" } + [("$skiptoken", String(end))]
@@ -216,6 +248,7 @@ extension Directory.Object {
             fields["displayName"] = .string(principal.name)
             fields["servicePrincipalType"] = .string(principal.isManagedIdentity ? "ManagedIdentity" : "Application")
             fields["appOwnerOrganizationId"] = .string(principal.tenantId)
+            fields["servicePrincipalNames"] = [.string(principal.clientId)]
         case .group(let group):
             fields["@odata.type"] = "#microsoft.graph.group"
             fields["id"] = .string(group.objectId)
@@ -223,6 +256,26 @@ extension Directory.Object {
             fields["securityEnabled"] = true
             fields["mailEnabled"] = false
             fields["groupTypes"] = []
+        case .user(let user):
+            fields["@odata.type"] = "#microsoft.graph.user"
+            fields["id"] = .string(user.objectId)
+            fields["displayName"] = .string(user.name)
+            fields["userPrincipalName"] = .string(user.userPrincipalName)
+        case .resourceApp(let app):
+            fields["@odata.type"] = "#microsoft.graph.servicePrincipal"
+            fields["id"] = .string(app.objectId)
+            fields["appId"] = .string(app.resource.appId)
+            fields["displayName"] = .string(app.displayName)
+            fields["servicePrincipalType"] = "Application"
+            fields["appOwnerOrganizationId"] = "f8cdef31-a31e-4b4a-93e4-5f571e91255a"  // Microsoft Services
+            fields["servicePrincipalNames"] = .array(([app.resource.appId] + app.resource.identifiers.sorted()).map(JSONValue.string))
+            fields["appRoles"] = .array(
+                app.appRoles.map { role in
+                    .object([
+                        "id": .string(role.id), "value": .string(role.value), "displayName": .string(role.value),
+                        "description": .string(role.value), "allowedMemberTypes": ["Application"], "isEnabled": true, "origin": "Application",
+                    ])
+                })
         }
         return .object(fields)
     }

@@ -14,6 +14,8 @@ struct GraphReader {
         let type: String
         let displayName: String
         let appId: String?
+        /// A user's sign-in name.
+        let userPrincipalName: String?
 
         init?(json: JSONValue) {
             guard let id = json["id"]?.stringValue, GUID.isValid(id) else { return nil }
@@ -21,6 +23,7 @@ struct GraphReader {
             type = (json["@odata.type"]?.stringValue ?? "#microsoft.graph.directoryObject").replacing("#microsoft.graph.", with: "")
             displayName = json["displayName"]?.stringValue ?? id
             appId = json["appId"]?.stringValue?.lowercased()
+            userPrincipalName = json["userPrincipalName"]?.stringValue
         }
 
         var isGroup: Bool { type == "group" }
@@ -34,7 +37,7 @@ struct GraphReader {
         let message: String
     }
 
-    private var base: String { reader.credential.cloud.graph + "/v1.0" }
+    var base: String { reader.credential.cloud.graph + "/v1.0" }
 
     /// The object `id` names; nil when Graph says there is none.
     func object(_ id: String) async -> Result<Object?, Failure> {
@@ -103,7 +106,7 @@ struct GraphReader {
         await list("/groups/\(group.id)/transitiveMembers", "the members of \(group.description)", "GroupMember.Read.All")
     }
 
-    private func list(_ path: String, _ what: String, _ permission: String) async -> Result<[Object], Failure> {
+    func list(_ path: String, _ what: String, _ permission: String) async -> Result<[Object], Failure> {
         switch await reader.items(from: base + path, of: what, nextLink: "@odata.nextLink") {
         case .failure(let failure): return .failure(Self.failure(failure, reading: what, needs: permission))
         case .success(let items):
@@ -115,7 +118,7 @@ struct GraphReader {
         }
     }
 
-    private static func failure(_ failure: ARMReader.Failure, reading what: String, needs permission: String) -> Failure {
+    static func failure(_ failure: ARMReader.Failure, reading what: String, needs permission: String) -> Failure {
         let need = failure.status == 403 ? " (the auditor needs the Microsoft Graph application permission \(permission))" : ""
         return Failure(message: "cannot read \(what) from Microsoft Graph\(need): \(failure.message)")
     }

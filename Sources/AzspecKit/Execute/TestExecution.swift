@@ -46,6 +46,10 @@ struct TestExecution {
             let report = await checkCredentials(credentials, in: scope)
             return report.outcome.isPassed && !problems.isEmpty ? failed(problems, excerpts: [], exchange: nil) : report
         }
+        if let entra = test.entra {
+            let report = await checkEntra(entra, in: scope)
+            return report.outcome.isPassed && !problems.isEmpty ? failed(problems, excerpts: [], exchange: nil) : report
+        }
         if let permissions = test.permissions {
             let report = await checkPermissions(permissions, in: scope, token: token)
             // Token claim problems fail a check that passed otherwise.

@@ -92,6 +92,7 @@ extension TestSpec {
         }
         if let permissions { result += permissions.templates.flatMap(\.references) }
         if let credentials { result += credentials.templates.flatMap(\.references) }
+        if let entra { result += entra.templates.flatMap(\.references) }
         switch request?.body {
         case .form(let fields): result += fields.flatMap(\.value.references)
         case .json(let json): result += json.references

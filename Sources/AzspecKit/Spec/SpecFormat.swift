@@ -76,6 +76,8 @@ package enum SpecFormat {
             "request": FormatSchema.ref("request", "The HTTP request to send."),
             "permissions": FormatSchema.ref("permissions", "A declared permission check, instead of a request."),
             "credentials": FormatSchema.ref("credentials", "A check of a principal's credentials in Entra ID, instead of a request."),
+            "entra": FormatSchema.ref(
+                "entra", "A check of what a principal may do in Entra ID (permissions, directory roles, owners), instead of a request."),
             "expect": FormatSchema.ref("expect", "What the response must hold."),
             "capture": FormatSchema.ref("capture", "Values to keep for the tests after this one."),
             "retry": FormatSchema.ref("retry", "The test's retry policy (over the suite's and azspec.yaml's)."),
@@ -90,7 +92,7 @@ package enum SpecFormat {
             "allOf": [
                 [
                     "anyOf": [
-                        ["required": ["request"]], ["required": ["permissions"]], ["required": ["credentials"]],
+                        ["required": ["request"]], ["required": ["permissions"]], ["required": ["credentials"]], ["required": ["entra"]],
                         [
                             "required": ["expect"],
                             "properties": [
@@ -107,6 +109,18 @@ package enum SpecFormat {
                             ],
                         ],
                     ]
+                ],
+                [
+                    "if": ["required": ["entra"]],
+                    "then": [
+                        "properties": [
+                            "request": ["not": [:], "description": "An entra check sends its own reads."],
+                            "permissions": ["not": [:], "description": "A test checks Entra ID or Azure RBAC, not both."],
+                            "credentials": ["not": [:], "description": "A test checks credentials or Entra ID permissions, not both."],
+                            "capture": ["not": [:], "description": "An entra check captures nothing."],
+                            "resource": ["not": [:], "description": "An entra check reads Microsoft Graph with a Graph token."],
+                        ]
+                    ],
                 ],
                 [
                     "if": ["required": ["credentials"]],
@@ -173,7 +187,8 @@ package enum SpecFormat {
 
     /// Every object, for the docs and for the test that holds the loader to the schema.
     static let all = [
-        suite, test, request, poll, expect, negatedStatus, capture, permissions, dataActions, whoCan, credentials, identity, retry,
+        suite, test, request, poll, expect, negatedStatus, capture, permissions, dataActions, whoCan, credentials, entra, entraPermissions,
+        directoryRoles, owners, identity, retry,
         project,
         customCloud, rateLimit, rateLimitBucket, matcher,
     ]
@@ -202,6 +217,8 @@ package enum SpecFormat {
         ("capture", captureSchema),
         ("permissions", permissions.jsonSchema),
         ("credentials", credentials.jsonSchema),
+        ("entra", entra.jsonSchema),
+        ("entraPermissions", entraPermissions.jsonSchema),
         ("test", test.jsonSchema),
         ("spec", suite.jsonSchema),
         ("project", project.jsonSchema),

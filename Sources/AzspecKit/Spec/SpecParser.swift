@@ -31,7 +31,9 @@ struct SpecParser {
             }
         }
         for test in tests where test.request == nil && (test.identity ?? identity) == IdentityChoice.none {
-            let what = test.permissions == nil ? "checks only a token" : "checks permissions"
+            let what =
+                test.permissions != nil
+                ? "checks permissions" : test.credentials != nil || test.entra != nil ? "reads Microsoft Graph" : "checks only a token"
             reader.diagnostics.error("a test that \(what) needs an identity (its own or the suite's)", at: test.location)
         }
         var suite = SuiteSpec(
@@ -88,6 +90,7 @@ struct SpecParser {
         var skip: String?
         var permissions: PermissionCheckSpec?
         var credentials: CredentialCheckSpec?
+        var entra: EntraCheckSpec?
         var retry: RetryPolicy?
         var always = false
         var resource: String?
@@ -102,6 +105,7 @@ struct SpecParser {
             case "request": request = self.request(value)
             case "permissions": permissions = self.permissions(value)
             case "credentials": credentials = self.credentials(value)
+            case "entra": entra = self.entra(value)
             case "retry": retry = retryPolicy(value, "a test's ")
             case "identity": identity = identityChoice(value)
             case "expect": expect = self.expect(value)
@@ -116,9 +120,9 @@ struct SpecParser {
             }
         }
         let keys = Set(members.map(\.key))
-        if keys.contains("credentials") {
-            for other in ["request", "permissions", "capture", "resource"] where keys.contains(other) {
-                reader.error("a credentials check sends its own reads to Microsoft Graph; remove '\(other)'", at: node)
+        if let check = ["credentials", "entra"].first(where: keys.contains) {
+            for other in ["request", "permissions", "capture", "resource", "credentials"] where keys.contains(other) && other != check {
+                reader.error("\(check == "entra" ? "an entra" : "a credentials") check sends its own reads to Microsoft Graph; remove '\(other)'", at: node)
             }
         } else if keys.contains("permissions") {
             if keys.contains("request") {
@@ -144,12 +148,15 @@ struct SpecParser {
             reader.diagnostics.error(
                 "'denied: true' already expects 403; remove 'status' (line \(status.location.line)) or 'denied'", at: denied)
         }
-        guard let name, request != nil || permissions != nil || credentials != nil || !expect.token.isEmpty else { return nil }
+        guard let name, request != nil || permissions != nil || credentials != nil || entra != nil || !expect.token.isEmpty else {
+            return nil
+        }
         var test = TestSpec(
             name: name, location: reader.location(of: node), request: request, identity: identity, expect: expect,
             captures: captures, skip: skip)
         test.permissions = permissions
         test.credentials = credentials
+        test.entra = entra
         test.retry = retry
         test.always = always
         test.resource = resource

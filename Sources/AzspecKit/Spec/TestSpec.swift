@@ -11,6 +11,8 @@ public struct TestSpec: Sendable {
     var permissions: PermissionCheckSpec? = nil
     /// A check of a principal's credentials in Entra ID, instead of a request.
     var credentials: CredentialCheckSpec? = nil
+    /// A check of what a principal may do in Entra ID, instead of a request.
+    var entra: EntraCheckSpec? = nil
     /// The test's retry policy (over the suite's).
     var retry: RetryPolicy? = nil
     /// Runs even after an interrupt (a cleanup): `always: true`.

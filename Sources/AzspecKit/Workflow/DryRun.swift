@@ -35,6 +35,11 @@ enum DryRun {
         if let check = test.credentials {
             return ["# a credentials check of \(check.principal.source): reads its application and credentials in Microsoft Graph"]
         }
+        if let check = test.entra {
+            return [
+                "# an entra check of \(check.principal.source): reads its permissions, directory roles and owners in Microsoft Graph"
+            ]
+        }
         guard let spec = test.request else {
             return ["# checks the token of identity '\(identity?.name ?? "?")' (nothing else is sent)"]
         }
