@@ -63,7 +63,9 @@ extension ConfigurationChecker {
                 if grant.scopes.isEmpty || grant.scopes.contains(where: { $0.isEmpty || $0.contains(" ") }) {
                     report(grant.fieldLocations["scopes"] ?? grantLocation, "scopes lists delegated permissions, one word each (User.Read)")
                 }
-                if let user = grant.user, !tenant.users.contains(where: { $0.name.lowercased() == user.lowercased() || $0.objectId.lowercased() == user.lowercased() }) {
+                if let user = grant.user,
+                    !tenant.users.contains(where: { [$0.name, $0.objectId, $0.userPrincipalName ?? ""].map { $0.lowercased() }.contains(user.lowercased()) })
+                {
                     report(grant.fieldLocations["user"] ?? grantLocation, "delegated grant names unknown user '\(user)'")
                 }
             }

@@ -267,7 +267,9 @@ struct Directory: Sendable {
                 if key == "everyone" { return Deny.everyone }
                 if let group = tenantGroups.first(where: { $0.key == key || $0.objectId == key }) { return group.objectId }
                 return byObject.values.first { $0.tenantId == tenantId && ($0.name.lowercased() == key || $0.objectId == key) }?
-                    .objectId ?? tenant.users.first { $0.name.lowercased() == key || $0.objectId.lowercased() == key }?.objectId.lowercased()
+                    .objectId
+                    ?? tenant.users.first { [$0.objectId, $0.name, $0.userPrincipalName ?? ""].map { $0.lowercased() }.contains(key) }?
+                    .objectId.lowercased()
             }
             for entry in tenantGroups {
                 let members = entry.group.members.compactMap(objectId)
@@ -323,7 +325,7 @@ struct Directory: Sendable {
                 return principal.objectId
             }
             return configuration.tenants.first { $0.id.lowercased() == tenantId }?.users
-                .first { $0.objectId.lowercased() == key || $0.name.lowercased() == key }?.objectId.lowercased()
+                .first { [$0.objectId, $0.name, $0.userPrincipalName ?? ""].map { $0.lowercased() }.contains(key) }?.objectId.lowercased()
         }
         eligibleAssignments = eligible
         groupsByObjectId = groups

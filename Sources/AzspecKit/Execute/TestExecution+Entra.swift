@@ -159,7 +159,7 @@ extension TestExecution {
             }
         }
         if check.exactly {
-            for found in held where !check.allow.contains(where: found.matches) {
+            for found in held where !check.allow.contains(where: found.matches) && !check.deny.contains(where: found.matches) {
                 problems.append("\(key): \(object.description) also holds \(found.text)\(found.note), beyond allow")
             }
         }
@@ -191,7 +191,7 @@ extension TestExecution {
             }
         }
         if check.exactly {
-            for found in held where counts(found) && !check.allow.contains(where: found.matches) {
+            for found in held where counts(found) && !(check.allow + check.deny).contains(where: found.matches) {
                 problems.append("directoryRoles: \(object.description) also holds \(found.text), beyond allow")
             }
         }

@@ -11,9 +11,8 @@ extension SpecParser {
         check.delegatedPermissions = fields["delegatedPermissions"].flatMap { entraPermissions($0, "entra.delegatedPermissions") }
         check.directoryRoles = fields["directoryRoles"].flatMap { directoryRoles($0) }
         check.owners = fields["owners"].flatMap { owners($0) }
-        if check.applicationPermissions == nil, check.delegatedPermissions == nil, check.directoryRoles == nil, check.owners == nil,
-            !["applicationPermissions", "delegatedPermissions", "directoryRoles", "owners"].contains(where: { fields[$0] != nil })
-        {
+        // Only the principal (an unknown key is reported on its own).
+        if case .mapping(let mapping) = node, mapping.count == 1 {
             reader.error(
                 "entra needs something to check: applicationPermissions, delegatedPermissions, directoryRoles or owners", at: node)
         }
@@ -36,7 +35,7 @@ extension SpecParser {
             }
         }
         permissions.exactly = fields["exactly"].flatMap { reader.bool($0, "\(what).exactly") } ?? false
-        if permissions.allow.isEmpty, permissions.deny.isEmpty, !permissions.exactly {
+        if fields["allow"] == nil, fields["deny"] == nil, !permissions.exactly {
             reader.error("\(what) needs allow, deny or exactly: true", at: node)
         }
         reportOverlap(permissions.allow.map { ($0.text.lowercased(), $0.location) }, permissions.deny.map { ($0.text.lowercased(), $0.location) })
@@ -72,7 +71,7 @@ extension SpecParser {
                     at: value)
             }
         }
-        if roles.allow.isEmpty, roles.deny.isEmpty, !roles.exactly, !roles.noTier0 {
+        if fields["allow"] == nil, fields["deny"] == nil, !roles.exactly, fields["noTier0"] == nil {
             reader.error("entra.directoryRoles needs allow, deny, exactly: true or noTier0: true", at: node)
         }
         if roles.noTier0, let tier0 = roles.allow.first(where: { DirectoryRole.named($0.name)?.isTier0 == true }) {

@@ -121,7 +121,7 @@ struct SpecParser {
         }
         let keys = Set(members.map(\.key))
         if let check = ["credentials", "entra"].first(where: keys.contains) {
-            for other in ["request", "permissions", "capture", "resource", "credentials"] where keys.contains(other) && other != check {
+            for other in ["request", "permissions", "capture", "resource", "credentials", "entra"] where keys.contains(other) && other != check {
                 reader.error("\(check == "entra" ? "an entra" : "a credentials") check sends its own reads to Microsoft Graph; remove '\(other)'", at: node)
             }
         } else if keys.contains("permissions") {

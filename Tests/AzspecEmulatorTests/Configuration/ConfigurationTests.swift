@@ -237,6 +237,45 @@ struct ConfigurationTests {
         #expect(valid.tenants[0].servicePrincipals[0].appRoles["https://api.contoso.example"] == ["Orders.Read"])
     }
 
+    @Test func usersDirectoryRolesOwnersAndGrantsAreChecked() throws {
+        let yaml = """
+            tenants:
+              - id: 72f988bf-86f1-41af-91ab-2d7cd011db47
+                users:
+                  - {name: Alice, objectId: 44444444-4444-4444-8444-444444444441, userPrincipalName: alice@contoso.example}
+                  - {name: app, objectId: 44444444-4444-4444-8444-444444444442}
+                  - {name: Bob, objectId: 44444444-4444-4444-8444-444444444441, userPrincipalName: bob at contoso}
+                servicePrincipals:
+                  - name: app
+                    clientId: 11111111-1111-4111-8111-111111111111
+                    objectId: 22222222-2222-4222-8222-222222222222
+                    secrets: [s]
+                    owners: [alice@contoso.example, carol]
+                    delegatedGrants:
+                      - {resource: grahp, scopes: [User.Read]}
+                      - {resource: graph, scopes: ["User.Read Mail.Read"], user: dave}
+                directoryRoleAssignments:
+                  - {principal: Alice, role: Global Administrator}
+                  - {principal: app, role: Global Admin}
+                  - {principal: nobody, role: Directory Readers, directoryScope: /apps}
+            """
+        let error = try #require(throws: EmulatorError.self) {
+            try EmulatorConfiguration(yaml: yaml, file: "e.yaml")
+        }
+        let text = error.description
+        #expect(text.contains("e.yaml:5:16: error: duplicate name 'app': a user's name must not be another user's, group's or principal's"), "\(text)")
+        #expect(text.contains("e.yaml:6:31: error: duplicate objectId '44444444-4444-4444-8444-444444444441'"), "\(text)")
+        #expect(text.contains("e.yaml:6:88: error: 'bob at contoso' is not a user principal name"), "\(text)")
+        #expect(text.contains("e.yaml:12:17: error: owners of 'app' names unknown 'carol'"), "\(text)")
+        #expect(text.contains("e.yaml:14:24: error: unknown resource 'grahp'; use one of arm, graph, keyVault, storage"), "\(text)")
+        #expect(text.contains("e.yaml:15:39: error: scopes lists delegated permissions, one word each"), "\(text)")
+        #expect(text.contains("e.yaml:15:70: error: delegated grant names unknown user 'dave'"), "\(text)")
+        #expect(text.contains("e.yaml:18:32: error: unknown directory role 'Global Admin'; the emulator knows Global Administrator, "), "\(text)")
+        #expect(text.contains("e.yaml:19:21: error: directory role assignment names unknown principal 'nobody'"), "\(text)")
+        #expect(text.contains("e.yaml:19:70: error: directoryScope is / (the tenant) or /{application object id}, not '/apps'"), "\(text)")
+        #expect(!text.contains("e.yaml:17:"), "Alice and Global Administrator are fine: \(text)")
+    }
+
     @Test func managementGroupsNeedParentsSubscriptionsAndNoCycle() throws {
         let yaml = """
             tenants:

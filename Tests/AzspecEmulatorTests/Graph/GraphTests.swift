@@ -79,6 +79,71 @@ struct GraphTests {
         }
     }
 
+    @Test func entraPowerIsServedInGraphShapes() async throws {
+        var configuration = Self.configuration()
+        configuration.pageSize = 0
+        configuration.tenants[0].servicePrincipals[0].appRoles = ["graph": ["Application.Read.All"]]
+        configuration.tenants[0].servicePrincipals[0].delegatedGrants = [.init(resource: "graph", scopes: ["User.Read", "Mail.Read"])]
+        configuration.tenants[0].directoryRoleAssignments.append(.init(principal: "sg-ops", role: "Groups Administrator"))
+        try await Emulator.withRunning(configuration: configuration) { endpoint in
+            let headers = try await Self.graphToken(endpoint)
+            let base = "\(endpoint.baseURL)/v1.0"
+            let smoke = Fixture.smokeObjectId
+            // Application permissions: the assignment names the role by id, the API's service principal by value.
+            let assigned = try await HTTPExchange.send(.get, "\(base)/servicePrincipals/\(smoke)/appRoleAssignments", headers: headers)
+            let assignment = try #require(assigned.json?["value"]?[0], "\(assigned.text)")
+            #expect(assignment["appRoleId"]?.stringValue == "9a5d68dd-52b0-4cc2-bd40-abcf44ac3a30", "Graph's id of Application.Read.All")
+            #expect(assignment["principalType"]?.stringValue == "ServicePrincipal")
+            #expect(assignment["resourceDisplayName"]?.stringValue == "Microsoft Graph")
+            let resourceId = try #require(assignment["resourceId"]?.stringValue)
+            let api = try await HTTPExchange.send(.get, "\(base)/servicePrincipals/\(resourceId)", headers: headers)
+            #expect(api.json?["appId"]?.stringValue == "00000003-0000-0000-c000-000000000000")
+            let roles = api.json?["appRoles"]?.arrayValue ?? []
+            #expect(roles.contains { $0["id"]?.stringValue == assignment["appRoleId"]?.stringValue && $0["value"]?.stringValue == "Application.Read.All" })
+            // The Azure CLI finds a service principal by any of its names.
+            let byName = try await HTTPExchange.send(
+                .get, "\(base)/servicePrincipals?$filter=" + "servicePrincipalNames/any(c:c eq 'https://graph.microsoft.com')".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!,
+                headers: headers)
+            #expect(byName.json?["value"]?[0]?["id"]?.stringValue == resourceId, "\(byName.text)")
+            // Delegated grants, by client.
+            let grants = try await HTTPExchange.send(
+                .get, "\(base)/oauth2PermissionGrants?$filter=clientId%20eq%20%27\(smoke)%27", headers: headers)
+            #expect(grants.json?["value"]?[0]?["scope"]?.stringValue == "User.Read Mail.Read", "\(grants.text)")
+            #expect(grants.json?["value"]?[0]?["consentType"]?.stringValue == "AllPrincipals")
+            #expect(grants.json?["value"]?[0]?["principalId"] == .null)
+            // Directory roles: a group's role carries the group's id; eligible ones are schedules.
+            let active = try await HTTPExchange.send(
+                .get, "\(base)/roleManagement/directory/roleAssignments?$filter=principalId%20eq%20%27\(Self.ops)%27&$expand=roleDefinition",
+                headers: headers)
+            #expect(active.json?["value"]?[0]?["roleDefinitionId"]?.stringValue == "fdd7a751-b60b-444a-984c-02652fe8fa1c", "\(active.text)")
+            #expect(active.json?["value"]?[0]?["directoryScopeId"]?.stringValue == "/")
+            #expect(active.json?["value"]?[0]?["roleDefinition"]?["displayName"]?.stringValue == "Groups Administrator")
+            let admin = EmulatorConfiguration.Defaults.platformAdminObjectId
+            let eligible = try await HTTPExchange.send(
+                .get, "\(base)/roleManagement/directory/roleEligibilitySchedules?$filter=principalId%20eq%20%27\(admin)%27",
+                headers: headers)
+            #expect(eligible.json?["value"]?[0]?["roleDefinitionId"]?.stringValue == "9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3", "\(eligible.text)")
+            #expect(eligible.json?["value"]?[0]?["status"]?.stringValue == "Provisioned")
+            // The reader holds RoleEligibilitySchedule.Read.Directory; the smoke principal holds none of them.
+            let denied = try await HTTPExchange.send(
+                .get, "\(base)/roleManagement/directory/roleEligibilitySchedules", headers: try await Self.graphToken(endpoint, reader: false))
+            #expect(denied.status == 403)
+            // Owners of the application, and a user found by its sign-in name.
+            let apps = try await HTTPExchange.send(
+                .get, "\(base)/applications?$filter=appId%20eq%20%27\(Fixture.smokeClientId)%27", headers: headers)
+            let application = try #require(apps.json?["value"]?[0]?["id"]?.stringValue)
+            let owners = try await HTTPExchange.send(.get, "\(base)/applications/\(application)/owners", headers: headers)
+            #expect(owners.json?["value"]?[0]?["@odata.type"]?.stringValue == "#microsoft.graph.user", "\(owners.text)")
+            let upn = try #require(owners.json?["value"]?[0]?["userPrincipalName"]?.stringValue)
+            #expect(upn == "PlatformAdmin@\(EmulatorConfiguration.Defaults.tenantDomain)")
+            let user = try await HTTPExchange.send(.get, "\(base)/users?$filter=userPrincipalName%20eq%20%27\(upn)%27", headers: headers)
+            #expect(user.json?["value"]?[0]?["id"]?.stringValue == admin, "\(user.text)")
+            let badFilter = try await HTTPExchange.send(
+                .get, "\(base)/oauth2PermissionGrants?$filter=appId%20eq%20%27x%27", headers: headers)
+            #expect(badFilter.status == 400, "appId is no field of a grant")
+        }
+    }
+
     @Test func membershipsAreTransitiveAndPaged() async throws {
         try await Emulator.withRunning(configuration: Self.configuration()) { endpoint in
             let headers = try await Self.graphToken(endpoint)
