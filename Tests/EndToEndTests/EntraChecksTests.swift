@@ -157,7 +157,8 @@ import Testing
         let xml = try #require(run.junit)
         #expect(xml.contains(#"tests="3" failures="0" errors="2""#), "\(xml)")
         #expect(xml.contains("the auditor needs the Microsoft Graph application permission Application.Read.All"), "\(xml)")
-        #expect(xml.contains("the auditor needs the Microsoft Graph application permission RoleEligibilitySchedule.Read.Directory"), "\(xml)")
+        #expect(
+            xml.contains("the auditor needs the Microsoft Graph application permission RoleEligibilitySchedule.Read.Directory"), "\(xml)")
     }
 
     @Test func mistakesInTheCheckAreFoundByValidateWithTheirPlace() async throws {

@@ -13,7 +13,7 @@ import Yams
         let result = try await folder.run(
             ["run", "--emulator", AzspecProcess.packageRoot + "/specs", "--junit", report])
         #expect(result.status == 0, "\(result.all)")
-        #expect(result.stdout.contains("29 passed, 0 failed"), "\(result.stdout)")
+        #expect(result.stdout.contains("31 passed, 0 failed"), "\(result.stdout)")
         #expect(!result.all.contains("warning"), "a newcomer's first run is clean: \(result.all)")
         #expect(
             result.stdout.contains("4 tokens acquired"),
@@ -21,7 +21,7 @@ import Yams
         #expect(result.stdout.contains("✓ acquire a token (client credentials, v1 endpoint)"))
         let xml = try String(contentsOfFile: report, encoding: .utf8)
         #expect(xml.contains("<testsuite name=\"Service principal can list resource groups\""))
-        #expect(xml.contains("tests=\"29\""))
+        #expect(xml.contains("tests=\"31\""))
         // The specs were named by absolute path, so the class name is that path, dotted.
         let classname = AzspecProcess.packageRoot.dropFirst().replacingOccurrences(of: "/", with: ".") + ".specs.01-list-resource-groups"
         #expect(xml.contains("classname=\"\(classname)\""), "\(xml)")
@@ -38,7 +38,7 @@ import Yams
         let root = AzspecProcess.packageRoot
         let validated = try await AzspecProcess.run(["validate", "--emulator", "specs"], in: root)
         #expect(validated.status == 0, "\(validated.all)")
-        #expect(validated.stdout.contains("10 spec files valid, 29 tests"))
+        #expect(validated.stdout.contains("11 spec files valid, 31 tests"))
         let listed = try await AzspecProcess.run(["list", "specs"], in: root)
         #expect(listed.status == 0)
         #expect(listed.stdout.contains("Reader can read but not create resource groups  (specs/03-reader-permissions.yaml)"))

@@ -234,7 +234,7 @@ import Testing
             let specs = AzspecProcess.packageRoot + "/specs"
             let trusted = try await folder.run(["run", specs, "--ca-cert", ca], environment: environment)
             #expect(trusted.status == 0, "\(trusted.all)")
-            #expect(trusted.stdout.contains("29 passed, 0 failed"))
+            #expect(trusted.stdout.contains("31 passed, 0 failed"))
             let untrusted = try await folder.run(["run", specs], environment: environment)
             #expect(untrusted.status == 1, "\(untrusted.all)")
             #expect(

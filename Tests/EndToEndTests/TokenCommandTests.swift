@@ -12,7 +12,9 @@ import Testing
         #expect(
             graph.stdout.hasPrefix("identity 'reader' (clientSecret), audience https://graph.microsoft.com/: a v1.0 token;"),
             "\(graph.stdout)")
-        #expect(graph.stdout.contains(#""roles": [\#n      "Directory.Read.All",\#n      "RoleEligibilitySchedule.Read.Directory"\#n    ]"#), "\(graph.stdout)")
+        #expect(
+            graph.stdout.contains(#""roles": [\#n      "Directory.Read.All",\#n      "RoleEligibilitySchedule.Read.Directory"\#n    ]"#),
+            "\(graph.stdout)")
         #expect(graph.stdout.contains(#""alg": "RS256""#), "the header")
         #expect(!graph.all.contains("eyJ"), "no token or piece of one: \(graph.all)")
         let arm = try await BinaryRun(["token", "--emulator", "--identity", "reader"], files: ["specs/azspec.yaml": project], reading: [])

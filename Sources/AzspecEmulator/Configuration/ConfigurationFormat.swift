@@ -429,7 +429,8 @@ package enum ConfigurationFormat {
             "name": FormatSchema.text("The user's display name (groups, owners and directory roles may name it).", required: true),
             "objectId": FormatSchema.guid("The user's object id, a GUID."),
             "userPrincipalName": FormatSchema.text(
-                "The sign-in name (default: the name without spaces @ the tenant's first domain).", examples: ["alice@contoso.onmicrosoft.com"]),
+                "The sign-in name (default: the name without spaces @ the tenant's first domain).",
+                examples: ["alice@contoso.onmicrosoft.com"]),
         ],
         required: ["name", "objectId"])
 

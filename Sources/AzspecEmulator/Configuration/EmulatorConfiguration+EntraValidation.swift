@@ -15,31 +15,40 @@ extension ConfigurationChecker {
                     fields["name"] ?? location,
                     "duplicate name '\(user.name)': a user's name must not be another user's, group's or principal's")
             }
-            if requireGUID(user.objectId, "objectId", fields["objectId"] ?? location), !objectIds.insert(user.objectId.lowercased()).inserted {
+            if requireGUID(user.objectId, "objectId", fields["objectId"] ?? location),
+                !objectIds.insert(user.objectId.lowercased()).inserted
+            {
                 report(fields["objectId"] ?? location, "duplicate objectId '\(user.objectId)'")
             }
             if let upn = user.userPrincipalName, upn.split(separator: "@").count != 2 || upn.contains(" ") {
-                report(fields["userPrincipalName"] ?? location, "'\(upn)' is not a user principal name such as alice@contoso.onmicrosoft.com")
+                report(
+                    fields["userPrincipalName"] ?? location, "'\(upn)' is not a user principal name such as alice@contoso.onmicrosoft.com")
             }
         }
-        for (list, what) in [(tenant.directoryRoleAssignments, "directory role"), (tenant.eligibleDirectoryRoleAssignments, "eligible directory role")] {
+        for (list, what) in [
+            (tenant.directoryRoleAssignments, "directory role"), (tenant.eligibleDirectoryRoleAssignments, "eligible directory role"),
+        ] {
             for assignment in list {
                 let location = assignment.location ?? tenant.location
                 let fields = assignment.fieldLocations
                 if !isPrincipal(assignment.principal, of: tenant) {
                     report(
                         fields["principal"] ?? location,
-                        "\(what) assignment names unknown principal '\(assignment.principal)' (use the name or objectId of a principal, user or group of this tenant)")
+                        "\(what) assignment names unknown principal '\(assignment.principal)' (use the name or objectId of a principal, user or group of this tenant)"
+                    )
                 }
                 if DirectoryRole.named(assignment.role) == nil {
                     let names = DirectoryRole.builtIn.map(\.name)
                     report(
                         fields["role"] ?? location,
-                        "unknown directory role '\(assignment.role)'\(Suggestion.hint(for: assignment.role, in: names)); the emulator knows \(names.joined(separator: ", "))")
+                        "unknown directory role '\(assignment.role)'\(Suggestion.hint(for: assignment.role, in: names)); the emulator knows \(names.joined(separator: ", "))"
+                    )
                 }
                 let scope = assignment.directoryScope
                 if scope != "/", !(scope.hasPrefix("/") && GUID.isValid(String(scope.dropFirst()))) {
-                    report(fields["directoryScope"] ?? location, "directoryScope is / (the tenant) or /{application object id}, not '\(scope)'")
+                    report(
+                        fields["directoryScope"] ?? location, "directoryScope is / (the tenant) or /{application object id}, not '\(scope)'"
+                    )
                 }
             }
         }
@@ -49,7 +58,8 @@ extension ConfigurationChecker {
                 for owner in owners where !isPrincipal(owner, of: tenant, groups: false) {
                     report(
                         principal.fieldLocations[key] ?? location,
-                        "\(key) of '\(principal.name)' names unknown '\(owner)' (an owner is a user or service principal of this tenant: its name or objectId)")
+                        "\(key) of '\(principal.name)' names unknown '\(owner)' (an owner is a user or service principal of this tenant: its name or objectId)"
+                    )
                 }
             }
             for grant in principal.delegatedGrants {
@@ -58,13 +68,16 @@ extension ConfigurationChecker {
                     let names = Directory.Resource.names(configuration.resources)
                     report(
                         grant.fieldLocations["resource"] ?? grantLocation,
-                        "unknown resource '\(grant.resource)'\(Suggestion.hint(for: grant.resource, in: names)); use one of \(names.joined(separator: ", "))")
+                        "unknown resource '\(grant.resource)'\(Suggestion.hint(for: grant.resource, in: names)); use one of \(names.joined(separator: ", "))"
+                    )
                 }
                 if grant.scopes.isEmpty || grant.scopes.contains(where: { $0.isEmpty || $0.contains(" ") }) {
                     report(grant.fieldLocations["scopes"] ?? grantLocation, "scopes lists delegated permissions, one word each (User.Read)")
                 }
                 if let user = grant.user,
-                    !tenant.users.contains(where: { [$0.name, $0.objectId, $0.userPrincipalName ?? ""].map { $0.lowercased() }.contains(user.lowercased()) })
+                    !tenant.users.contains(where: {
+                        [$0.name, $0.objectId, $0.userPrincipalName ?? ""].map { $0.lowercased() }.contains(user.lowercased())
+                    })
                 {
                     report(grant.fieldLocations["user"] ?? grantLocation, "delegated grant names unknown user '\(user)'")
                 }

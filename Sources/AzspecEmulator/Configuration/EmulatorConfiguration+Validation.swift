@@ -166,7 +166,8 @@ struct ConfigurationChecker {
         return tenant.servicePrincipals.contains { $0.name.lowercased() == key || $0.objectId.lowercased() == key }
             || managedIdentities(of: tenant).contains { $0.name.lowercased() == key || $0.objectId.lowercased() == key }
             || (groups && tenant.groups.contains { $0.name.lowercased() == key || $0.objectId.lowercased() == key })
-            || (users && tenant.users.contains { [$0.name, $0.objectId, $0.userPrincipalName ?? ""].map { $0.lowercased() }.contains(key) })
+            || (users
+                && tenant.users.contains { [$0.name, $0.objectId, $0.userPrincipalName ?? ""].map { $0.lowercased() }.contains(key) })
     }
 
     /// A scope in one of the tenant's subscriptions whose resource group, if it names one, is configured.

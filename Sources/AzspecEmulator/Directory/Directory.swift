@@ -318,10 +318,13 @@ struct Directory: Sendable {
         let groupList = groups
         entra = Self.entra(configuration, principals: byObject, resources: Resource.all(configuration.resources)) { reference, tenantId in
             let key = reference.lowercased()
-            if let group = groupList.values.first(where: { $0.tenantId == tenantId && ($0.objectId == key || $0.name.lowercased() == key) }) {
+            if let group = groupList.values.first(where: { $0.tenantId == tenantId && ($0.objectId == key || $0.name.lowercased() == key) })
+            {
                 return group.objectId
             }
-            if let principal = byObject.values.first(where: { $0.tenantId == tenantId && ($0.objectId == key || $0.name.lowercased() == key) }) {
+            if let principal = byObject.values.first(where: {
+                $0.tenantId == tenantId && ($0.objectId == key || $0.name.lowercased() == key)
+            }) {
                 return principal.objectId
             }
             return configuration.tenants.first { $0.id.lowercased() == tenantId }?.users

@@ -112,7 +112,8 @@ extension GraphService {
             fields["createdUsing"] = .string(holding.id)
             fields["createdDateTime"] = "2024-01-01T00:00:00Z"
             fields["scheduleInfo"] = [
-                "startDateTime": "2024-01-01T00:00:00Z", "recurrence": .null, "expiration": ["type": "noExpiration", "endDateTime": .null, "duration": .null],
+                "startDateTime": "2024-01-01T00:00:00Z", "recurrence": .null,
+                "expiration": ["type": "noExpiration", "endDateTime": .null, "duration": .null],
             ]
         }
         if expand { fields["roleDefinition"] = json(holding.role) }

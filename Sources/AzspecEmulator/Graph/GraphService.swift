@@ -97,7 +97,8 @@ struct GraphService: Sendable {
                 context: "groups")
         case (.get, 1, "users"):
             try allow(.users)
-            return try page(try filtered(directory.users(tenantId: tenant).map(Directory.Object.user), call: call), call: call, context: "users")
+            return try page(
+                try filtered(directory.users(tenantId: tenant).map(Directory.Object.user), call: call), call: call, context: "users")
         case (.get, 2, let collection?) where ["serviceprincipals", "groups", "users"].contains(collection):
             try allow(collection == "groups" ? .groups : collection == "users" ? .users : .servicePrincipals)
             return try found(call.segments[1], tenant: tenant, in: collection).json(context: call.segments[0], call: call)
@@ -160,7 +161,9 @@ struct GraphService: Sendable {
 
     /// The one `$filter` term the emulator reads: one of `fields` `eq '…'` (an OData string, `''` for a quote); nil
     /// without a filter, Graph's 400 for any other.
-    func filterTerm(_ call: Call, fields: [String] = ["appId", "displayName", "id", "servicePrincipalNames", "userPrincipalName"]) throws(GraphError) -> (field: String, value: String)? {
+    func filterTerm(
+        _ call: Call, fields: [String] = ["appId", "displayName", "id", "servicePrincipalNames", "userPrincipalName"]
+    ) throws(GraphError) -> (field: String, value: String)? {
         guard let filter = call.query("$filter") else { return nil }
         // The Azure CLI finds a service principal by any of its names (its appId among them).
         if fields.contains("servicePrincipalNames"),
@@ -183,7 +186,9 @@ struct GraphService: Sendable {
             switch field {
             case "appId": return object.appId == value.lowercased()
             case "servicePrincipalNames":
-                if case .resourceApp(let app) = object { return app.resource.identifiers.contains(Directory.Resource.normalized(value)) || object.appId == value.lowercased() }
+                if case .resourceApp(let app) = object {
+                    return app.resource.identifiers.contains(Directory.Resource.normalized(value)) || object.appId == value.lowercased()
+                }
                 return object.appId == value.lowercased()
             case "userPrincipalName":
                 if case .user(let user) = object { return user.userPrincipalName.lowercased() == value.lowercased() }
@@ -273,7 +278,8 @@ extension Directory.Object {
                 app.appRoles.map { role in
                     .object([
                         "id": .string(role.id), "value": .string(role.value), "displayName": .string(role.value),
-                        "description": .string(role.value), "allowedMemberTypes": ["Application"], "isEnabled": true, "origin": "Application",
+                        "description": .string(role.value), "allowedMemberTypes": ["Application"], "isEnabled": true,
+                        "origin": "Application",
                     ])
                 })
         }

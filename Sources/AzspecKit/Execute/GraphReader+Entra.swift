@@ -6,20 +6,24 @@ import AzspecCore
 extension GraphReader {
     /// `servicePrincipals/{id}/appRoleAssignments`: the application permissions `object` holds.
     func appRoleAssignments(of object: Object) async -> Result<[JSONValue], Failure> {
-        await items("/servicePrincipals/\(object.id)/appRoleAssignments", "the app role assignments of \(object.description)", "Application.Read.All")
+        await items(
+            "/servicePrincipals/\(object.id)/appRoleAssignments", "the app role assignments of \(object.description)",
+            "Application.Read.All")
     }
 
     /// `oauth2PermissionGrants?$filter=clientId eq '…'`: the delegated permissions consented to `object`.
     func delegatedGrants(of object: Object) async -> Result<[JSONValue], Failure> {
         let filter = PercentEncoding.encode("clientId eq '\(object.id)'")
-        return await items("/oauth2PermissionGrants?$filter=" + filter, "the delegated grants of \(object.description)", "Directory.Read.All")
+        return await items(
+            "/oauth2PermissionGrants?$filter=" + filter, "the delegated grants of \(object.description)", "Directory.Read.All")
     }
 
     /// A service principal by object id (an API's, with its `appRoles`); nil when there is none.
     func servicePrincipal(_ id: String) async -> Result<JSONValue?, Failure> {
         switch await reader.get(base + "/servicePrincipals/" + PercentEncoding.encode(id)) {
         case .failure(let failure) where failure.status == 404: return .success(nil)
-        case .failure(let failure): return .failure(Self.failure(failure, reading: "service principal \(id)", needs: "Application.Read.All"))
+        case .failure(let failure):
+            return .failure(Self.failure(failure, reading: "service principal \(id)", needs: "Application.Read.All"))
         case .success(let json): return .success(json)
         }
     }
@@ -44,7 +48,8 @@ extension GraphReader {
     /// The owners of the application (object id `application`) or the service principal `servicePrincipal`.
     func owners(application: String? = nil, servicePrincipal: String? = nil) async -> Result<[Object], Failure> {
         let path = application.map { "/applications/\($0)/owners" } ?? "/servicePrincipals/\(servicePrincipal ?? "")/owners"
-        return await list(path, application == nil ? "the owners of the service principal" : "the owners of the application", "Application.Read.All")
+        return await list(
+            path, application == nil ? "the owners of the service principal" : "the owners of the application", "Application.Read.All")
     }
 
     private func items(_ path: String, _ what: String, _ permission: String) async -> Result<[JSONValue], Failure> {

@@ -132,9 +132,13 @@ extension TestExecution {
             case .nobody:
                 problems += owners.map { "owners: \($0.owner.description) owns the \($0.of), but none may" }
             case .only:
-                problems += owners.filter { !allowed($0.owner) }.map { "owners: \($0.owner.description) owns the \($0.of), and is not in only" }
+                problems += owners.filter { !allowed($0.owner) }.map {
+                    "owners: \($0.owner.description) owns the \($0.of), and is not in only"
+                }
             case .exactly:
-                problems += owners.filter { !allowed($0.owner) }.map { "owners: \($0.owner.description) owns the \($0.of), and is not in exactly" }
+                problems += owners.filter { !allowed($0.owner) }.map {
+                    "owners: \($0.owner.description) owns the \($0.of), and is not in exactly"
+                }
                 problems += unmatched.map { "owners: \($0) is in exactly, but owns neither the application nor the service principal" }
             }
         }
@@ -187,7 +191,8 @@ extension TestExecution {
         if check.noTier0 {
             let tier0 = Set(DirectoryRole.tier0.map(\.templateId))
             for found in held where tier0.contains(found.templateId) {
-                problems.append("directoryRoles: \(object.description) \(found.eligible ? "can activate" : "holds") tier-0 role \(found.text)")
+                problems.append(
+                    "directoryRoles: \(object.description) \(found.eligible ? "can activate" : "holds") tier-0 role \(found.text)")
             }
         }
         if check.exactly {
@@ -238,7 +243,8 @@ extension TestExecution {
             case .failure(let failure): return .failure(failure)
             case .success(let api):
                 // The all-zero id is default access: an assignment with no app role.
-                let value = api.roles[roleId] ?? (roleId == "00000000-0000-0000-0000-000000000000" ? "(default access)" : "app role \(roleId)")
+                let value =
+                    api.roles[roleId] ?? (roleId == "00000000-0000-0000-0000-000000000000" ? "(default access)" : "app role \(roleId)")
                 held.append(HeldPermission(api: api.name, apiAppId: api.appId, value: value))
             }
         }
@@ -284,7 +290,9 @@ extension TestExecution {
         case .failure(let failure): return .failure(failure)
         case .success(let definitions):
             for definition in definitions {
-                guard let id = definition["id"]?.stringValue?.lowercased(), let name = definition["displayName"]?.stringValue else { continue }
+                guard let id = definition["id"]?.stringValue?.lowercased(), let name = definition["displayName"]?.stringValue else {
+                    continue
+                }
                 names[id] = name
                 if let template = definition["templateId"]?.stringValue?.lowercased() { names[template] = name }
             }

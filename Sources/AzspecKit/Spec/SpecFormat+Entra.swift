@@ -12,10 +12,12 @@ extension SpecFormat {
                 examples: ["{{env.AZURE_CLIENT_ID}}"]),
             "applicationPermissions": FormatSchema.ref(
                 "entraPermissions",
-                "Its application permissions: app roles assigned to it (Graph appRoleAssignments, named through the API's appRoles). Needs Application.Read.All."),
+                "Its application permissions: app roles assigned to it (Graph appRoleAssignments, named through the API's appRoles). Needs Application.Read.All."
+            ),
             "delegatedPermissions": FormatSchema.ref(
                 "entraPermissions",
-                "Delegated permissions consented to it, for every user or for one (Graph oauth2PermissionGrants). Needs Directory.Read.All."),
+                "Delegated permissions consented to it, for every user or for one (Graph oauth2PermissionGrants). Needs Directory.Read.All."
+            ),
             "directoryRoles": directoryRoles.jsonSchema,
             "owners": owners.jsonSchema,
         ],
@@ -29,7 +31,8 @@ extension SpecFormat {
 
     static let entraPermissions = FormatObject(
         "entra permissions", pointer: "/$defs/entraPermissions",
-        description: "Permissions of APIs: 'API: Permission' (the API's display name or application id), or a Microsoft Graph permission alone.",
+        description:
+            "Permissions of APIs: 'API: Permission' (the API's display name or application id), or a Microsoft Graph permission alone.",
         properties: [
             "allow": FormatSchema.list(of: permissionItem, "Permissions it must hold."),
             "deny": FormatSchema.list(of: permissionItem, "Permissions it must not hold."),

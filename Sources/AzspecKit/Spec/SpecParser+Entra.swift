@@ -28,7 +28,8 @@ extension SpecParser {
                 guard let text = reader.string(item, "a permission in \(what).\(key)") else { continue }
                 let permission = EntraCheckSpec.Permission(text, location: reader.location(of: item))
                 guard !permission.value.isEmpty, !permission.value.contains(where: \.isWhitespace), permission.resource != "" else {
-                    reader.error("'\(text)' is not a permission: write Application.Read.All, or 'Microsoft Graph: Application.Read.All'", at: item)
+                    reader.error(
+                        "'\(text)' is not a permission: write Application.Read.All, or 'Microsoft Graph: Application.Read.All'", at: item)
                     continue
                 }
                 if key == "allow" { permissions.allow.append(permission) } else { permissions.deny.append(permission) }
@@ -38,7 +39,8 @@ extension SpecParser {
         if fields["allow"] == nil, fields["deny"] == nil, !permissions.exactly {
             reader.error("\(what) needs allow, deny or exactly: true", at: node)
         }
-        reportOverlap(permissions.allow.map { ($0.text.lowercased(), $0.location) }, permissions.deny.map { ($0.text.lowercased(), $0.location) })
+        reportOverlap(
+            permissions.allow.map { ($0.text.lowercased(), $0.location) }, permissions.deny.map { ($0.text.lowercased(), $0.location) })
         return permissions
     }
 

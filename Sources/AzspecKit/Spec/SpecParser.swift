@@ -121,8 +121,11 @@ struct SpecParser {
         }
         let keys = Set(members.map(\.key))
         if let check = ["credentials", "entra"].first(where: keys.contains) {
-            for other in ["request", "permissions", "capture", "resource", "credentials", "entra"] where keys.contains(other) && other != check {
-                reader.error("\(check == "entra" ? "an entra" : "a credentials") check sends its own reads to Microsoft Graph; remove '\(other)'", at: node)
+            for other in ["request", "permissions", "capture", "resource", "credentials", "entra"]
+            where keys.contains(other) && other != check {
+                reader.error(
+                    "\(check == "entra" ? "an entra" : "a credentials") check sends its own reads to Microsoft Graph; remove '\(other)'",
+                    at: node)
             }
         } else if keys.contains("permissions") {
             if keys.contains("request") {

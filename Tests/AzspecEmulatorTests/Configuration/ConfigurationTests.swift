@@ -263,14 +263,18 @@ struct ConfigurationTests {
             try EmulatorConfiguration(yaml: yaml, file: "e.yaml")
         }
         let text = error.description
-        #expect(text.contains("e.yaml:5:16: error: duplicate name 'app': a user's name must not be another user's, group's or principal's"), "\(text)")
+        #expect(
+            text.contains("e.yaml:5:16: error: duplicate name 'app': a user's name must not be another user's, group's or principal's"),
+            "\(text)")
         #expect(text.contains("e.yaml:6:31: error: duplicate objectId '44444444-4444-4444-8444-444444444441'"), "\(text)")
         #expect(text.contains("e.yaml:6:88: error: 'bob at contoso' is not a user principal name"), "\(text)")
         #expect(text.contains("e.yaml:12:17: error: owners of 'app' names unknown 'carol'"), "\(text)")
         #expect(text.contains("e.yaml:14:24: error: unknown resource 'grahp'; use one of arm, graph, keyVault, storage"), "\(text)")
         #expect(text.contains("e.yaml:15:39: error: scopes lists delegated permissions, one word each"), "\(text)")
         #expect(text.contains("e.yaml:15:70: error: delegated grant names unknown user 'dave'"), "\(text)")
-        #expect(text.contains("e.yaml:18:32: error: unknown directory role 'Global Admin'; the emulator knows Global Administrator, "), "\(text)")
+        #expect(
+            text.contains("e.yaml:18:32: error: unknown directory role 'Global Admin'; the emulator knows Global Administrator, "),
+            "\(text)")
         #expect(text.contains("e.yaml:19:21: error: directory role assignment names unknown principal 'nobody'"), "\(text)")
         #expect(text.contains("e.yaml:19:70: error: directoryScope is / (the tenant) or /{application object id}, not '/apps'"), "\(text)")
         #expect(!text.contains("e.yaml:17:"), "Alice and Global Administrator are fine: \(text)")

@@ -99,10 +99,15 @@ struct GraphTests {
             let api = try await HTTPExchange.send(.get, "\(base)/servicePrincipals/\(resourceId)", headers: headers)
             #expect(api.json?["appId"]?.stringValue == "00000003-0000-0000-c000-000000000000")
             let roles = api.json?["appRoles"]?.arrayValue ?? []
-            #expect(roles.contains { $0["id"]?.stringValue == assignment["appRoleId"]?.stringValue && $0["value"]?.stringValue == "Application.Read.All" })
+            #expect(
+                roles.contains {
+                    $0["id"]?.stringValue == assignment["appRoleId"]?.stringValue && $0["value"]?.stringValue == "Application.Read.All"
+                })
             // The Azure CLI finds a service principal by any of its names.
             let byName = try await HTTPExchange.send(
-                .get, "\(base)/servicePrincipals?$filter=" + "servicePrincipalNames/any(c:c eq 'https://graph.microsoft.com')".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!,
+                .get,
+                "\(base)/servicePrincipals?$filter=" + "servicePrincipalNames/any(c:c eq 'https://graph.microsoft.com')"
+                    .addingPercentEncoding(withAllowedCharacters: .alphanumerics)!,
                 headers: headers)
             #expect(byName.json?["value"]?[0]?["id"]?.stringValue == resourceId, "\(byName.text)")
             // Delegated grants, by client.
@@ -113,7 +118,8 @@ struct GraphTests {
             #expect(grants.json?["value"]?[0]?["principalId"] == .null)
             // Directory roles: a group's role carries the group's id; eligible ones are schedules.
             let active = try await HTTPExchange.send(
-                .get, "\(base)/roleManagement/directory/roleAssignments?$filter=principalId%20eq%20%27\(Self.ops)%27&$expand=roleDefinition",
+                .get,
+                "\(base)/roleManagement/directory/roleAssignments?$filter=principalId%20eq%20%27\(Self.ops)%27&$expand=roleDefinition",
                 headers: headers)
             #expect(active.json?["value"]?[0]?["roleDefinitionId"]?.stringValue == "fdd7a751-b60b-444a-984c-02652fe8fa1c", "\(active.text)")
             #expect(active.json?["value"]?[0]?["directoryScopeId"]?.stringValue == "/")
@@ -122,11 +128,13 @@ struct GraphTests {
             let eligible = try await HTTPExchange.send(
                 .get, "\(base)/roleManagement/directory/roleEligibilitySchedules?$filter=principalId%20eq%20%27\(admin)%27",
                 headers: headers)
-            #expect(eligible.json?["value"]?[0]?["roleDefinitionId"]?.stringValue == "9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3", "\(eligible.text)")
+            #expect(
+                eligible.json?["value"]?[0]?["roleDefinitionId"]?.stringValue == "9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3", "\(eligible.text)")
             #expect(eligible.json?["value"]?[0]?["status"]?.stringValue == "Provisioned")
             // The reader holds RoleEligibilitySchedule.Read.Directory; the smoke principal holds none of them.
             let denied = try await HTTPExchange.send(
-                .get, "\(base)/roleManagement/directory/roleEligibilitySchedules", headers: try await Self.graphToken(endpoint, reader: false))
+                .get, "\(base)/roleManagement/directory/roleEligibilitySchedules",
+                headers: try await Self.graphToken(endpoint, reader: false))
             #expect(denied.status == 403)
             // Owners of the application, and a user found by its sign-in name.
             let apps = try await HTTPExchange.send(
