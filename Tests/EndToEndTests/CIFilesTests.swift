@@ -132,6 +132,7 @@ import Yams
         defer { folder.remove() }
         var scripts: [String] = [
             Self.root + "/scripts/install.sh", Self.root + "/scripts/release.sh", Self.root + "/scripts/release-check.sh",
+            Self.root + "/scripts/azure-cli-check.sh", Self.root + "/scripts/fuzz.sh",
             Self.root + "/.ci/run",
         ]
         var blocks = try Self.scripts(in: Self.text("action.yml"))

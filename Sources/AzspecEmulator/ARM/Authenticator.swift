@@ -56,11 +56,19 @@ struct Authenticator: Sendable {
         if Double(accessToken.expires) <= now {
             throw .expiredToken(expires: accessToken.expires, now: nowSeconds)
         }
-        guard graph ? Self.graphAudiences.contains(accessToken.audience) : Self.isARMAudience(accessToken.audience, baseURL: baseURL)
+        guard
+            graph
+                ? Self.isGraphAudience(accessToken.audience, baseURL: baseURL)
+                : Self.isARMAudience(accessToken.audience, baseURL: baseURL)
         else {
             throw .wrongAudience(accessToken.audience)
         }
         return accessToken
+    }
+
+    /// Graph's audiences, plus the emulator's own Graph address (`{baseURL}/graph`, with or without `/`).
+    static func isGraphAudience(_ audience: String, baseURL: String) -> Bool {
+        graphAudiences.contains(audience) || EmulatorAddress.isOwnGraphURL(audience, baseURL: baseURL)
     }
 
     /// ARM's four audiences, plus the emulator's own base URL (with or without `/`, `localhost` or `127.0.0.1`).

@@ -64,9 +64,11 @@ extension Directory {
     }
 
     /// The resource `requested` (a v1 `resource`, or a v2 scope without `/.default`) names: by App ID URI, application
-    /// id, or the emulator's own address (which is Resource Manager); nil for one the emulator does not know.
+    /// id, the emulator's own address (which is Resource Manager) or its Graph address (`{baseURL}/graph`); nil for one
+    /// the emulator does not know.
     func resource(_ requested: String, baseURL: String) -> Resource? {
         if EmulatorAddress.isOwnURL(requested, baseURL: baseURL) { return Resource.builtIn[0] }
+        if EmulatorAddress.isOwnGraphURL(requested, baseURL: baseURL) { return Resource.builtIn[1] }
         let key = Resource.normalized(requested)
         return resources.first { $0.identifiers.contains(key) || $0.appId == key }
     }

@@ -3,7 +3,7 @@ import Hummingbird
 
 /// `GET /metadata/endpoints?api-version=…`: Resource Manager's cloud metadata, which `az cloud register
 /// --endpoint-resource-manager` reads to learn a cloud's authority, token audience and suffixes. It names the emulator
-/// as the cloud's authority and Resource Manager. api-version 2019-05-01 answers a list of clouds; 2022-09-01 and the
+/// as the cloud's authority, Resource Manager and Microsoft Graph (`{baseURL}/graph/`). api-version 2019-05-01 answers a list of clouds; 2022-09-01 and the
 /// others answer the one cloud (2015-01-01 and 1.0 with their older field names too).
 enum CloudMetadataEndpoint {
     static func endpoints(_ request: Request, baseURL: String) -> Response {
@@ -30,7 +30,8 @@ enum CloudMetadataEndpoint {
                 "https://raw.githubusercontent.com/Azure/azure-rest-api-specs/main/arm-compute/quickstart-templates/aliases.json",
             "activeDirectoryDataLake": "https://datalake.azure.net/",
             "sqlManagement": "https://management.core.windows.net:8443/",
-            "microsoftGraphResourceId": "https://graph.microsoft.com/",
+            // Graph's address and token audience at once (as a national cloud's graph.microsoft.us is): the emulator.
+            "microsoftGraphResourceId": .string(baseURL + "/graph/"),
         ]
         if version == "2015-01-01" || version == "1.0" || version == "2018-01-01" {
             cloud["galleryEndpoint"] = .string(baseURL + "/")

@@ -19,6 +19,15 @@ enum EmulatorAddress {
 
     /// True when `url` is `baseURL` itself, with or without a trailing slash, or with its host replaced by
     /// `localhost`, `127.0.0.1` or `[::1]` (same scheme and port).
+    /// Whether `url` is the emulator's Microsoft Graph address, `{baseURL}/graph` (with or without `/`): Graph's
+    /// endpoint and resource id in the cloud metadata the Azure CLI registers, as a national cloud's Graph host is.
+    static func isOwnGraphURL(_ url: some StringProtocol, baseURL: String) -> Bool {
+        var candidate = Substring(url)
+        if candidate.last == "/" { candidate.removeLast() }
+        guard candidate.lowercased().hasSuffix("/graph") else { return false }
+        return isOwnURL(candidate.dropLast(6), baseURL: baseURL)
+    }
+
     static func isOwnURL(_ url: some StringProtocol, baseURL: String) -> Bool {
         var candidate = Substring(url)
         if candidate.last == "/" { candidate.removeLast() }

@@ -29,10 +29,12 @@ struct EmulatorResponder: HTTPResponder {
             return await resourceManager(request, segments: segments, baseURL: baseURL, context: context)
         case "tenants" where segments.count == 1:
             return await resourceManager(request, segments: segments, baseURL: baseURL, context: context)
-        case "v1.0" where segments.count >= 2:
+        case "v1.0" where segments.count >= 2, "graph" where segments.count >= 3 && segments[1] == "v1.0":
+            // Graph at `/v1.0/…`, and at `/graph/v1.0/…` for clients that take Graph's address from the cloud metadata.
             var request = request
             let body = request.method == .post ? try? await request.collectBody(upTo: 1024 * 1024) : nil
-            return graph.handle(request, segments: Array(segments.dropFirst()), body: body, baseURL: baseURL)
+            let rest = segments.drop { $0.lowercased() == "graph" }.dropFirst()
+            return graph.handle(request, segments: Array(rest), body: body, baseURL: baseURL)
         case "metadata" where segments.count == 2 && segments[1].lowercased() == "endpoints":
             return CloudMetadataEndpoint.endpoints(request, baseURL: baseURL)
         case "metadata" where segments.dropFirst().map({ $0.lowercased() }) == ["identity", "oauth2", "token"]:

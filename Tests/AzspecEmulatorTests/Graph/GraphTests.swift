@@ -152,6 +152,22 @@ struct GraphTests {
         }
     }
 
+    @Test func graphAlsoAnswersAtTheAddressTheCloudMetadataNames() async throws {
+        try await Emulator.withRunning(configuration: Self.configuration()) { endpoint in
+            let metadata = try await HTTPExchange.send(.get, "\(endpoint.baseURL)/metadata/endpoints?api-version=2022-09-01")
+            let graph = try #require(metadata.json?["microsoftGraphResourceId"]?.stringValue)
+            #expect(graph == endpoint.baseURL + "/graph/", "Graph's address and audience, as a national cloud's")
+            let token = try await Fixture.token(
+                endpoint, clientId: Fixture.readerClientId, secret: Fixture.readerSecret, scope: graph + ".default")
+            let read = try await HTTPExchange.send(.get, "\(graph)v1.0/directoryObjects/\(Self.mi)", headers: Fixture.bearer(token))
+            #expect(read.status == 200, "\(read.text)")
+            #expect(read.json?["displayName"]?.stringValue == "azspec-mi")
+            let arm = try await HTTPExchange.send(
+                .get, "\(graph)v1.0/directoryObjects/\(Self.mi)", headers: Fixture.bearer(try await Fixture.readerToken(endpoint)))
+            #expect(arm.status == 401, "a Resource Manager token is still not for Graph")
+        }
+    }
+
     @Test func membershipsAreTransitiveAndPaged() async throws {
         try await Emulator.withRunning(configuration: Self.configuration()) { endpoint in
             let headers = try await Self.graphToken(endpoint)
