@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "AzspecKit", targets: ["AzspecKit"]),
         .library(name: "AzspecEmulator", targets: ["AzspecEmulator"]),
         .library(name: "JSONPath", targets: ["JSONPath"]),
+        .library(name: "JSONSchema", targets: ["JSONSchema"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -60,6 +61,8 @@ let package = Package(
         ),
         // RFC 9535 JSONPath over AzspecCore's JSON model.
         .target(name: "JSONPath", dependencies: ["AzspecCore"], swiftSettings: strict),
+        // JSON Schema draft 2020-12 over AzspecCore's JSON model.
+        .target(name: "JSONSchema", dependencies: ["AzspecCore"], swiftSettings: strict),
         // The engine: load spec → resolve templates → send → assert → report.
         .target(
             name: "AzspecKit",
@@ -131,6 +134,9 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "JSONPathTests", dependencies: ["AzspecCore", "JSONPath"], swiftSettings: strict),
+        .testTarget(
+            name: "JSONSchemaTests", dependencies: ["AzspecCore", "JSONSchema"], exclude: ["optional-known-failures.txt"],
+            swiftSettings: strict),
         .testTarget(
             name: "AzspecCoreTests", dependencies: ["AzspecCore", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .testTarget(
