@@ -70,6 +70,7 @@ let package = Package(
                 "AzspecBuildInfo",
                 "AzspecCore",
                 "JSONPath",
+                "JSONSchema",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),

@@ -38,7 +38,8 @@ import Testing
         #expect(result.status == 0, "\(result.all)")
         #expect(result.stdout.contains("azure-cli check: 0 failed"), "\(result.all)")
         for step in [
-            "cloud register (endpoint discovery)", "login as a service principal", "role assignment list --assignee (app id, found in Graph)",
+            "cloud register (endpoint discovery)", "login as a service principal",
+            "role assignment list --assignee (app id, found in Graph)",
             "role assignment create (by role name, app id)", "storage account create", "storage account keys list", "az rest",
             "a Reader may not create a group", "no account after account clear",
         ] {

@@ -23,6 +23,8 @@ indirect enum Matcher: Sendable {
     case unordered(JSONTemplate)
     /// A string holding a JWT (optionally after `Bearer `) whose decoded, unverified claims satisfy these matchers.
     case jwt([ClaimMatcher])
+    /// A value valid against a JSON Schema (draft 2020-12).
+    case schema(SchemaMatcher)
     case all([Matcher])
 
     /// The matcher names a spec may use, for "did you mean …?".

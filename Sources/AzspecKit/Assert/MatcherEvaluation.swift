@@ -1,4 +1,5 @@
 import AzspecCore
+import JSONSchema
 
 /// What a matcher looks at: the single value of a singular path (nil when absent), or the list a
 /// non-singular path selected, seen as a JSON array.
@@ -123,6 +124,11 @@ extension Matcher {
                 return "expected a JWT (header.claims.signature), got a string that is not one"
             }
             return try ClaimMatcher.mismatch(claims, in: .object(decoded), scope: scope).map { "JWT claim \($0)" }
+        case .schema(let matcher):
+            let failures = matcher.schema.validate(actual)
+            guard !failures.isEmpty else { return nil }
+            let shown = failures.prefix(3).map(\.description) + (failures.count > 3 ? ["and \(failures.count - 3) more"] : [])
+            return "does not match \(matcher.source): " + shown.joined(separator: "; ")
         case .exists, .not, .all:
             return try mismatch(for: .value(actual), scope: scope)
         }
@@ -151,6 +157,7 @@ extension Matcher {
         case .has(let names): "an object with \(Self.members(names))"
         case .unordered(let value): "the elements of \(describe(try value.resolve(in: scope))) in any order"
         case .jwt(let claims): "a JWT with claims \(claims.map(\.claim).joined(separator: ", "))"
+        case .schema(let matcher): "a value valid against \(matcher.source)"
         case .all(let matchers): try matchers.map { matcher throws(TemplateError) in try matcher.summary(scope) }.joined(separator: " and ")
         }
     }

@@ -140,7 +140,7 @@ extension Matcher {
         case .length(let inner), .not(let inner), .each(let inner): inner.references
         case .all(let matchers): matchers.flatMap(\.references)
         case .jwt(let claims): claims.flatMap(\.matcher.references)
-        case .exists, .type, .matches, .compare, .has: []
+        case .exists, .type, .matches, .compare, .has, .schema: []
         }
     }
 }

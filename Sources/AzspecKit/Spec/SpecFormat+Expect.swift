@@ -138,6 +138,16 @@ extension SpecFormat {
                 "description": "Holds when the value equals one of the listed values.", "examples": [["Succeeded", "Updating"]],
             ]
         case .not: FormatSchema.ref("matcher", "Holds when the value does not satisfy the inner matcher.")
+        case .schema:
+            [
+                "description":
+                    "Holds when the value is valid against this JSON Schema (draft 2020-12): written inline, or the path of a JSON file beside the spec (its $refs reach files in its folder only; nothing is fetched).",
+                "anyOf": [
+                    ["type": "string", "minLength": 1, "description": "A JSON Schema file, relative to the spec."],
+                    ["type": ["object", "boolean"], "description": "An inline JSON Schema."],
+                ],
+                "examples": ["schemas/resource-group.json", ["type": "object", "required": ["id", "location"]]],
+            ]
         case .each:
             FormatSchema.ref("matcher", "Holds for an array whose every element satisfies the inner matcher (true for an empty array).")
         case .has:

@@ -1,4 +1,5 @@
 import AzspecCore
+import Foundation
 import JSONPath
 import Yams
 
@@ -173,6 +174,24 @@ extension SpecParser {
         return matchers.count == 1 ? matchers[0] : .all(matchers)
     }
 
+    /// `schema: file.json` (beside the spec) or `schema: {…}` (inline, literal JSON).
+    private mutating func schemaMatcher(_ value: Node) -> Matcher? {
+        let folder = URL(fileURLWithPath: reader.file).deletingLastPathComponent()
+        do {
+            switch value {
+            case .scalar(let scalar) where !["true", "false"].contains(scalar.string) || scalar.style != .plain:
+                guard let path = reader.string(value, "schema"), !path.isEmpty else { return nil }
+                return .schema(try SchemaMatcher.file(path, folder: folder))
+            default:
+                guard let document = reader.literalJSON(value, "a JSON Schema") else { return nil }
+                return .schema(try SchemaMatcher.inline(document, folder: folder))
+            }
+        } catch {
+            reader.error("schema: \(error)", at: value)
+            return nil
+        }
+    }
+
     private mutating func namedMatcher(_ name: String, _ value: Node) -> Matcher? {
         switch name {
         case "equals": return .equals(reader.jsonTemplate(value))
@@ -233,6 +252,7 @@ extension SpecParser {
             }
             return .has(names)
         case "jwt": return claimMatchers(value, in: "jwt").map { .jwt($0) }
+        case "schema": return schemaMatcher(value)
         default: return nil
         }
     }

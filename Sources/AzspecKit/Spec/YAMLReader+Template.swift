@@ -42,4 +42,32 @@ extension YAMLReader {
             return .value(.null)
         }
     }
+
+    /// A YAML value as literal JSON (no placeholders: `{{` is text); nil, with an error, for an alias or a key that is no
+    /// string.
+    mutating func literalJSON(_ node: Node, _ what: String) -> JSONValue? {
+        switch node {
+        case .scalar(let scalar): return scalar.resolvedJSON
+        case .sequence(let sequence):
+            var items: [JSONValue] = []
+            for item in sequence {
+                guard let value = literalJSON(item, what) else { return nil }
+                items.append(value)
+            }
+            return .array(items)
+        case .mapping(let mapping):
+            var members: [(String, JSONValue)] = []
+            for (keyNode, value) in mapping {
+                guard let key = keyNode.scalar?.string, let member = literalJSON(value, what) else {
+                    if keyNode.scalar == nil { error("object keys must be strings", at: keyNode) }
+                    return nil
+                }
+                members.append((key, member))
+            }
+            return .object(JSONObject(members))
+        case .alias:
+            error("YAML aliases are not supported in \(what)", at: node)
+            return nil
+        }
+    }
 }
