@@ -332,7 +332,7 @@ import Yams
             err.contains(
                 "specs/crlf.yaml:6:42: error: header 'X-Value' contains a carriage return (U+000D), which no header value may hold"),
             "\(err)")
-        #expect(err.contains("specs/crlf.yaml:7:16: error: a timeout must be a number of seconds from 0.001 to 3600 (one hour)"), "\(err)")
+        #expect(err.contains("specs/crlf.yaml:7:16: error: timeout must be from 1 ms to 1 h, not 1e308"), "\(err)")
         #expect(!err.contains("folder.yaml"), "a folder named *.yaml is not a spec: \(err)")
         #expect(!result.all.split(separator: "\n").contains { $0.hasPrefix("X-Injected") })
     }

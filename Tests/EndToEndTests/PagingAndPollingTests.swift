@@ -154,7 +154,7 @@ import Testing
         #expect(result.status == 2, "\(result.all)")
         let err = result.stderr
         #expect(err.contains("paginate (true, or the most pages to read) must be from 1 to 1000, not 0"), "\(err)")
-        #expect(err.contains("poll.timeout must be from 1 to 7200 seconds"), "\(err)")
+        #expect(err.contains("poll.timeout must be from 1 s to 2 h, not 1e6"), "\(err)")
         #expect(err.contains("paginate follows nextLink of a list, which is a GET; this request is a POST"), "\(err)")
         #expect(err.contains("specs/bad.yaml:7:30: error: initialStatus checks the first response of a polled request"), "\(err)")
     }

@@ -27,6 +27,15 @@ extension TestExecution {
                 problems.append("status: expected \(status), got \(ARMErrorBody.status(response.status, body))")
                 failedAt(status.location)
             }
+            if let time = test.expect.time {
+                let broken = time.broken(by: response.elapsed)
+                log.add("time: \(DurationText.describe(response.elapsed)) (this response alone, expected \(time.summary))")
+                if !broken.isEmpty {
+                    problems.append(
+                        "time: the response took \(DurationText.describe(response.elapsed)), not \(broken.joined(separator: " and "))")
+                    failedAt(time.location)
+                }
+            }
             if let denied = test.expect.denied, let problem = Self.deniedProblem(response.status, body) {
                 problems.append(problem)
                 failedAt(denied)

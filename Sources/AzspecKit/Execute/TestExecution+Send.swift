@@ -71,7 +71,7 @@ extension TestExecution {
         var waited = 0.0
         let bucket = rateLimiter.flatMap { _ in RateLimiter.key(for: request, principal: credential?.identity.name) }
         while true {
-            let response: HTTPResponse
+            var response: HTTPResponse
             if let rateLimiter, let bucket {
                 let wait = rateLimiter.take(bucket)
                 if wait > .zero {
@@ -87,6 +87,7 @@ extension TestExecution {
             let sent = ContinuousClock.now
             do {
                 response = try await context.transport.send(request)
+                response.elapsed = (ContinuousClock.now - sent).seconds
                 if let rateLimiter, let bucket { rateLimiter.answered(bucket, response: response) }
                 record(request, status: response.status, since: sent, attempt: attempt)
             } catch {

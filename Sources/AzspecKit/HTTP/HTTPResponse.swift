@@ -12,6 +12,8 @@ struct HTTPResponse: Sendable {
     var reason: String
     var headers: [(name: String, value: String)]
     var body: [UInt8]
+    /// Seconds from sending the request to the last byte of this response (0 where it was not measured).
+    var elapsed: Double = 0
 
     /// All values of a header (case-insensitive name), joined with ", " as HTTP allows; nil when absent.
     func header(_ name: String) -> String? {

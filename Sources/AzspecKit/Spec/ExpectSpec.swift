@@ -15,6 +15,28 @@ struct ExpectSpec: Sendable {
     /// `denied: true`: ARM refused the request for want of permission (403 `AuthorizationFailed` or
     /// `LinkedAuthorizationFailed`); where it was written.
     var denied: SourceLocation?
+    /// `time: { lt: 800ms }`: bounds on the response's own time.
+    var time: TimeExpectation?
+}
+
+/// Bounds on how long the asserted response took: from its request being sent to the last byte of its body, that
+/// attempt alone (earlier attempts, waits between retries, waits for the rate limit and a poll's earlier answers do
+/// not count).
+struct TimeExpectation: Sendable {
+    let bounds: [(comparison: Comparison, seconds: Double)]
+    let location: SourceLocation
+
+    /// The bounds `seconds` breaks, as `less than 800 ms`.
+    func broken(by seconds: Double) -> [String] {
+        bounds.filter { !$0.comparison.holds(seconds, $0.seconds) }.map { bound in
+            let words = ["lt": "less than", "le": "at most", "gt": "more than", "ge": "at least"][bound.comparison.rawValue] ?? ""
+            return "\(words) \(DurationText.describe(bound.seconds))"
+        }
+    }
+
+    var summary: String {
+        bounds.map { "\($0.comparison.symbol) \(DurationText.describe($0.seconds))" }.joined(separator: " and ")
+    }
 }
 
 extension ExpectSpec {

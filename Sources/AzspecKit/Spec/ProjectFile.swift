@@ -67,13 +67,7 @@ public struct ProjectFile: Sendable {
             case "rateLimit": rateLimit = parser.rateLimit(value)
             case "exclude": exclude = (parser.reader.strings(value, "exclude") ?? []).map { Glob($0, paths: true) }
             case "timeout":
-                if let seconds = parser.reader.number(value, "timeout (seconds)") {
-                    if let problem = RequestTimeout.problem(seconds) {
-                        parser.reader.error(problem, at: value)
-                    } else {
-                        defaults.timeout = seconds
-                    }
-                }
+                if let seconds = parser.reader.duration(value, "timeout", in: RequestTimeout.range) { defaults.timeout = seconds }
             default: break
             }
         }

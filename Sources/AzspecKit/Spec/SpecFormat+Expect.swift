@@ -27,6 +27,7 @@ extension SpecFormat {
             ],
             "body": FormatSchema.ref("matcher", "The raw body as text → a value or a matcher.", examples: [["contains": "Sign in"]]),
             "token": FormatSchema.ref("claims", "Claim name → a value or a matcher, checked on the decoded token of the test's identity."),
+            "time": time.jsonSchema,
         ],
         rules: [
             "if": ["required": ["denied"]],
@@ -98,6 +99,18 @@ extension SpecFormat {
             ],
             "examples": [["exists": true], ["type": "array", "length": ["ge": 1]], ["contains": "rg-smoke"], ["matches": "^eyJ"]],
         ])
+
+    static let time = FormatObject(
+        "expect.time", pointer: "/$defs/expect/properties/time",
+        description:
+            "Bounds on the response's own time, from sending its request to the last byte of its body: that attempt alone (earlier attempts, waits between retries and for the rate limit, a poll's earlier answers do not count).",
+        properties: [
+            "lt": DurationText.schema("Less than this.", minimum: 0, maximum: 3600, examples: ["800ms"]),
+            "le": DurationText.schema("At most this.", minimum: 0, maximum: 3600, examples: ["2s"]),
+            "gt": DurationText.schema("More than this.", minimum: 0, maximum: 3600, examples: ["1ms"]),
+            "ge": DurationText.schema("At least this.", minimum: 0, maximum: 3600, examples: ["10ms"]),
+        ],
+        rules: ["minProperties": 1])
 
     /// The value a matcher takes.
     static func matcherSchema(_ name: MatcherName) -> JSONValue {

@@ -102,10 +102,9 @@ extension SpecFormat {
         "poll", pointer: "/$defs/request/properties/poll/anyOf/1",
         description: "How long to follow the operation.",
         properties: [
-            "timeout": [
-                "type": "number", "minimum": 1, "maximum": 7200, "description": "Seconds to wait for the operation at most (1 to 7200).",
-                "examples": [120],
-            ]
+            "timeout": DurationText.schema(
+                "How long to wait for the operation at most (1s to 2h; a number is seconds).", minimum: 1, maximum: 7200,
+                examples: [120, "10m"])
         ],
         required: ["timeout"])
 
@@ -117,10 +116,9 @@ extension SpecFormat {
                 "type": "integer", "minimum": 0, "maximum": 10,
                 "description": "How many times a throttled or failed exchange is retried (0 to 10, default 3).", "examples": [3],
             ],
-            "within": [
-                "type": "number", "minimum": 0, "maximum": 600,
-                "description": "Seconds of waiting allowed in all per exchange (0 to 600, default 60).", "examples": [60],
-            ],
+            "within": DurationText.schema(
+                "How long the waits between attempts may add up to per exchange (0 to 10m, default 60 s; a number is seconds).",
+                minimum: 0, maximum: 600, examples: [60, "90s"]),
         ])
 
     static let retrySchema: JSONValue = [

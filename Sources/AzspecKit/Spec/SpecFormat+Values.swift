@@ -47,11 +47,9 @@ extension SpecFormat {
         ], "examples": [["smoke"], ["smoke", "rbac"]],
     ]
 
-    static let timeoutSchema: JSONValue = [
-        "type": "number", "minimum": 0.001, "maximum": 3600,
-        "description": "Seconds the whole exchange may take: connecting, the response head and every byte of the body (0.001 to 3600).",
-        "examples": [30],
-    ]
+    static let timeoutSchema = DurationText.schema(
+        "How long the whole exchange may take: connecting, the response head and every byte of the body (1ms to 1h; a number is seconds).",
+        minimum: 0.001, maximum: 3600, examples: [30, "2m"])
 
     static let headerNameSchema: JSONValue = [
         "type": "string", "pattern": #"^[!#$%&'*+.^_`|~0-9A-Za-z-]+(?![\s\S])"#,

@@ -187,7 +187,8 @@ package enum SpecFormat {
 
     /// Every object, for the docs and for the test that holds the loader to the schema.
     static let all = [
-        suite, test, request, poll, expect, negatedStatus, capture, permissions, dataActions, whoCan, credentials, entra, entraPermissions,
+        suite, test, request, poll, expect, time, negatedStatus, capture, permissions, dataActions, whoCan, credentials, entra,
+        entraPermissions,
         directoryRoles, owners, identity, retry,
         project,
         customCloud, rateLimit, rateLimitBucket, matcher,

@@ -32,6 +32,7 @@ extension SpecParser {
                 expect.bodyLocation = reader.location(of: value)
             case "token":
                 expect.token = claimMatchers(value, in: "expect.token") ?? []
+            case "time": expect.time = time(value)
             case "denied":
                 if let denied = reader.bool(value, "expect.denied") {
                     if denied {
@@ -44,6 +45,20 @@ extension SpecParser {
             }
         }
         return expect
+    }
+
+    /// `time: { lt: 800ms, ge: 1ms }`: one bound or more, each a duration.
+    mutating func time(_ node: Node) -> TimeExpectation? {
+        guard let fields = reader.fields(node, SpecFormat.time) else { return nil }
+        var bounds: [(comparison: Comparison, seconds: Double)] = []
+        for name in ["lt", "le", "gt", "ge"] {
+            guard let value = fields[name], let comparison = Comparison(rawValue: name),
+                let seconds = reader.duration(value, "time.\(name)", in: 0...3600)
+            else { continue }
+            bounds.append((comparison, seconds))
+        }
+        if fields.isEmpty { reader.error("time needs a bound: lt, le, gt or ge, e.g. time: { lt: 800ms }", at: node) }
+        return bounds.isEmpty ? nil : TimeExpectation(bounds: bounds, location: reader.location(of: node))
     }
 
     /// `claim: matcher` pairs (`expect.token`, the `jwt` matcher); nil when the node is not a mapping or a matcher is

@@ -53,8 +53,7 @@ extension SpecParser {
                 bodyKeys.append(key)
                 if let template = reader.template(value, "body") { body = .raw(template) }
             case "timeout":
-                guard let seconds = reader.number(value, "timeout (seconds)") else { continue }
-                if let problem = RequestTimeout.problem(seconds) { reader.error(problem, at: value) } else { timeout = seconds }
+                timeout = reader.duration(value, "timeout", in: RequestTimeout.range)
             case "paginate":
                 if case .scalar(let scalar) = value, case .bool(let on) = scalar.resolvedJSON {
                     paginate = on ? Self.defaultPages : nil
@@ -64,14 +63,8 @@ extension SpecParser {
             case "poll":
                 if case .scalar(let scalar) = value, case .bool(let on) = scalar.resolvedJSON {
                     poll = on ? Self.defaultPollTimeout : nil
-                } else if let fields = reader.fields(value, SpecFormat.poll),
-                    let node = fields["timeout"], let seconds = reader.number(node, "poll.timeout (seconds)")
-                {
-                    if Self.pollTimeoutRange.contains(seconds) {
-                        poll = seconds
-                    } else {
-                        reader.error("poll.timeout must be from 1 to 7200 seconds", at: node)
-                    }
+                } else if let fields = reader.fields(value, SpecFormat.poll), let node = fields["timeout"] {
+                    poll = reader.duration(node, "poll.timeout", in: Self.pollTimeoutRange)
                 }
             default: break
             }

@@ -17,12 +17,8 @@ extension SpecParser {
         {
             policy.retries = retries
         }
-        if let node = fields["within"], let within = reader.number(node, "retry.within (seconds)") {
-            if RetryPolicy.withinRange.contains(within) {
-                policy.within = within
-            } else {
-                reader.error("retry.within must be from 0 to 600 seconds, not \(String(format: "%g", within))", at: node)
-            }
+        if let node = fields["within"], let within = reader.duration(node, "retry.within", in: RetryPolicy.withinRange) {
+            policy.within = within
         }
         return policy
     }

@@ -99,7 +99,7 @@ import Testing
                 expect: { json: { $.a: { type: strng } }, status: [] }
                 capture: { tok: [1] }
             """)
-        #expect(found.contains { $0.contains("timeout (seconds) must be a number, found the string \"soon\"") })
+        #expect(found.contains { $0.contains("timeout must be a duration such as 30, 800ms, 1.5s or 2m, not 'soon'") })
         #expect(found.contains { $0.contains("a request takes one of form, json or body, not json and form") })
         #expect(found.contains { $0.contains("unknown type 'strng' (did you mean 'string'?)") })
         #expect(found.contains { $0.contains("status must list at least one code") })
