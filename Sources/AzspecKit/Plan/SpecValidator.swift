@@ -26,7 +26,8 @@ public struct SpecValidator: Sendable {
         }
         for (index, test) in suite.tests.enumerated() {
             let later = capturedBy.filter { $0.value.index >= index }.mapValues(\.test)
-            check(test.references, known: known, later: later, into: &collector)
+            // A repeated test's item is known inside it.
+            check(test.references, known: known.union([test.forEach?.variable].compactMap { $0 }), later: later, into: &collector)
             for capture in test.captures {
                 if suite.variables.contains(where: { $0.name == capture.name }) {
                     collector.warning("capture '\(capture.name)' replaces the suite variable of the same name", at: capture.location)
@@ -93,6 +94,7 @@ extension TestSpec {
         if let permissions { result += permissions.templates.flatMap(\.references) }
         if let credentials { result += credentials.templates.flatMap(\.references) }
         if let entra { result += entra.templates.flatMap(\.references) }
+        if let forEach { result += forEach.templates.flatMap(\.references) }
         switch request?.body {
         case .form(let fields): result += fields.flatMap(\.value.references)
         case .json(let json): result += json.references

@@ -45,8 +45,23 @@ public struct TestSelection: Sendable {
     /// nil when none of its tests matches.
     func select(_ suite: SuiteSpec) -> (suite: SuiteSpec, notes: [String])? {
         guard isActive else { return (suite, []) }
-        let tests = suite.tests
-        var chosen = tests.map { matches($0, in: suite) }
+        // A filter may name some repetitions of a test repeated over a literal list: it keeps just those.
+        let tests = suite.tests.map { test -> TestSpec in
+            guard !filters.isEmpty, !matches(test, in: suite), let forEach = test.forEach, case .literal(let items) = forEach.source
+            else { return test }
+            let kept = items.filter { item in
+                guard let value = item.literal else { return false }
+                var repetition = test
+                repetition.name = ForEachSpec.caseName(test.name, item: value)
+                return matches(repetition, in: suite)
+            }
+            guard !kept.isEmpty else { return test }
+            var narrowed = test
+            narrowed.forEach = ForEachSpec(source: .literal(kept), variable: forEach.variable, location: forEach.location)
+            narrowed.selectedRepetitions = true
+            return narrowed
+        }
+        var chosen = tests.map { $0.selectedRepetitions || matches($0, in: suite) }
         guard chosen.contains(true) else { return nil }
         var notes: [Int: String] = [:]
         // Walk back from each chosen test: the latest earlier test capturing a name it uses comes along (and, in

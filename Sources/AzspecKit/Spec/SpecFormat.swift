@@ -78,6 +78,19 @@ package enum SpecFormat {
             "credentials": FormatSchema.ref("credentials", "A check of a principal's credentials in Entra ID, instead of a request."),
             "entra": FormatSchema.ref(
                 "entra", "A check of what a principal may do in Entra ID (permissions, directory roles, owners), instead of a request."),
+            "forEach": [
+                "description":
+                    "Run the test once per item, the item under {{item}}: a list (at most 1000 items), a placeholder holding a list (\"{{regions}}\", a variable or a captured array), or { in, as }. Each run is its own case, named 'name [item]' unless the name uses the item.",
+                "anyOf": [
+                    ["type": "array", "minItems": 1, "maxItems": 1000, "items": ["$ref": "#/$defs/jsonValue"]],
+                    [
+                        "type": "string", "pattern": #"^\{\{[^{}]+\}\}$"#,
+                        "patternErrorMessage": "One placeholder holding a list, such as {{regions}}.",
+                    ],
+                    forEach.jsonSchema,
+                ],
+                "examples": [["westeurope", "northeurope"], "{{regions}}"],
+            ],
             "expect": FormatSchema.ref("expect", "What the response must hold."),
             "capture": FormatSchema.ref("capture", "Values to keep for the tests after this one."),
             "retry": FormatSchema.ref("retry", "The test's retry policy (over the suite's and azspec.yaml's)."),
@@ -184,6 +197,21 @@ package enum SpecFormat {
                 ],
             ]
         ])
+
+    static let forEach = FormatObject(
+        "forEach", pointer: "/$defs/test/properties/forEach/anyOf/2",
+        description: "The list, and the name its items go by.",
+        properties: [
+            "in": [
+                "description": "A list (at most 1000 items), or a placeholder holding one (\"{{regions}}\").",
+                "anyOf": [
+                    ["type": "array", "minItems": 1, "maxItems": 1000, "items": ["$ref": "#/$defs/jsonValue"]],
+                    ["type": "string", "pattern": #"^\{\{[^{}]+\}\}$"#],
+                ],
+            ],
+            "as": ["$ref": "#/$defs/identifier", "description": "The variable each item is bound to (default item)."],
+        ],
+        required: ["in"])
 
     /// Every object, for the docs and for the test that holds the loader to the schema.
     static let all = [

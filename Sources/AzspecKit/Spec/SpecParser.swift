@@ -11,7 +11,7 @@ struct SpecParser {
         let members = reader.members(mapping, allowed: SpecFormat.suite.keys, in: "the suite")
         reader.require(SpecFormat.suite.required, in: members, of: root, "a spec file")
         var name = ""
-        var variables: [(String, Template)] = []
+        var variables: [(String, JSONTemplate)] = []
         var identities: [IdentitySpec] = []
         var identity = IdentityChoice.none
         var tests: [TestSpec] = []
@@ -44,9 +44,9 @@ struct SpecParser {
         return suite
     }
 
-    private mutating func variables(_ node: Node) -> [(String, Template)] {
+    private mutating func variables(_ node: Node) -> [(String, JSONTemplate)] {
         guard let mapping = reader.mapping(node, "vars") else { return [] }
-        var result: [(String, Template)] = []
+        var result: [(String, JSONTemplate)] = []
         for (key, keyNode, value) in reader.members(mapping, allowed: [], in: "vars") {
             guard Self.isIdentifier(key) else {
                 reader.error("variable name '\(key)' must be letters, digits and _ (starting with a letter or _)", at: keyNode)
@@ -57,7 +57,11 @@ struct SpecParser {
                 reader.error("'\(key)' is reserved: {{\(key).…}} names the \(what)", at: keyNode)
                 continue
             }
-            if let template = reader.template(value, "variable '\(key)'") { result.append((key, template)) }
+            if case .scalar = value {
+                if let template = reader.template(value, "variable '\(key)'") { result.append((key, .string(template))) }
+            } else {
+                result.append((key, reader.jsonTemplate(value)))
+            }
         }
         return result
     }
@@ -91,6 +95,7 @@ struct SpecParser {
         var permissions: PermissionCheckSpec?
         var credentials: CredentialCheckSpec?
         var entra: EntraCheckSpec?
+        var forEach: ForEachSpec?
         var retry: RetryPolicy?
         var always = false
         var resource: String?
@@ -106,6 +111,7 @@ struct SpecParser {
             case "permissions": permissions = self.permissions(value)
             case "credentials": credentials = self.credentials(value)
             case "entra": entra = self.entra(value)
+            case "forEach": forEach = self.forEach(value)
             case "retry": retry = retryPolicy(value, "a test's ")
             case "identity": identity = identityChoice(value)
             case "expect": expect = self.expect(value)
@@ -160,6 +166,7 @@ struct SpecParser {
         test.permissions = permissions
         test.credentials = credentials
         test.entra = entra
+        test.forEach = forEach
         test.retry = retry
         test.always = always
         test.resource = resource

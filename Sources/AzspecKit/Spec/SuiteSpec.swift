@@ -7,8 +7,9 @@ public struct SuiteSpec: Sendable {
     /// The file as given (relative path where possible).
     public let file: String
     let location: SourceLocation
-    /// Suite variables in declaration order; each may use the environment, the cloud and earlier variables.
-    let variables: [(name: String, value: Template)]
+    /// Suite variables in declaration order; each may use the environment, the cloud and earlier variables. A
+    /// scalar is text (or, when it is one placeholder, that value); a list or mapping is JSON (for `forEach`).
+    let variables: [(name: String, value: JSONTemplate)]
     /// Identities declared by the suite itself (they take precedence over azspec.yaml's).
     let identities: [IdentitySpec]
     /// The identity the suite's tests use unless they say otherwise.

@@ -3,7 +3,7 @@ import JSONPath
 
 /// One test: a request, what its response must look like, and what to keep from it for later tests.
 public struct TestSpec: Sendable {
-    public let name: String
+    public var name: String
     public let location: SourceLocation
     /// Nil for a test that only checks an identity's token (`expect.token`) or its permissions.
     let request: RequestSpec?
@@ -13,6 +13,10 @@ public struct TestSpec: Sendable {
     var credentials: CredentialCheckSpec? = nil
     /// A check of what a principal may do in Entra ID, instead of a request.
     var entra: EntraCheckSpec? = nil
+    /// Run once per item of a list.
+    var forEach: ForEachSpec? = nil
+    /// `--filter` named some of its repetitions, and its list now holds just those.
+    var selectedRepetitions = false
     /// The test's retry policy (over the suite's).
     var retry: RetryPolicy? = nil
     /// Runs even after an interrupt (a cleanup): `always: true`.

@@ -12,7 +12,7 @@ enum DryRun {
             lines.append("# \(plan.suite.name)  (\(plan.suite.file))")
             var scope = TemplateScope(values: [:], environment: configuration.environment, cloud: plan.cloud, run: RunValues())
             for (name, template) in plan.suite.variables {
-                scope.values[name] = (try? scope.value(of: template)) ?? .string("{{\(name)}}")
+                scope.values[name] = (try? template.resolve(in: scope)) ?? .string("{{\(name)}}")
             }
             for test in plan.suite.tests {
                 lines.append("")
@@ -27,6 +27,17 @@ enum DryRun {
 
     private static func lines(for test: TestSpec, in plan: SuitePlan, scope: TemplateScope, configuration: RunConfiguration) -> [String] {
         if let reason = test.skip { return ["# skipped: \(reason)"] }
+        if let forEach = test.forEach {
+            var single = test
+            single.forEach = nil
+            let list: String
+            switch forEach.source {
+            case .literal(let items): list = "\(items.count) listed items"
+            case .reference(let template): list = template.source
+            }
+            return ["# repeated for each of \(list), as {{\(forEach.variable)}}; the first:"]
+                + lines(for: single, in: plan, scope: scope, configuration: configuration)
+        }
         let identity = plan.identity(for: test)
         if let check = test.permissions {
             let at = (try? scope.render(check.scope)) ?? check.scope.source
