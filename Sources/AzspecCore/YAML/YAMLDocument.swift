@@ -18,6 +18,20 @@ public enum YAMLDocument {
             // resolver would run a regular expression per scalar for tags nothing reads, most of a large load's time.
             root = try Yams.compose(yaml: text, .basic)
         } catch {
+            if case YamlError.duplicatedKeysInMapping(let duplicates, let context) = error, let key = duplicates.first,
+                let (first, second) = duplicatePositions(of: key, mappingAt: context.mark, in: text)
+            {
+                return (
+                    nil,
+                    [
+                        Diagnostic(
+                            .error, at: SourceLocation(file: file, line: second.line, column: second.column),
+                            "duplicate key '\(key)': it is set already at line \(first.line)"),
+                        Diagnostic(
+                            .note, at: SourceLocation(file: file, line: first.line, column: first.column), "'\(key)' is first set here"),
+                    ]
+                )
+            }
             return (nil, [diagnostic(for: error, file: file, text: text)])
         }
         guard let root else {
@@ -82,6 +96,12 @@ public enum YAMLDocument {
         case YamlError.scanner(let context, let problem, let mark, _),
             YamlError.parser(let context, let problem, let mark, _),
             YamlError.composer(let context, let problem, let mark, _):
+            if let tab = text.flatMap({ tabInIndentation(in: $0, line: mark.line) }),
+                problem.contains("tab") || problem.contains("cannot start any token")
+            {
+                return Diagnostic(
+                    .error, at: SourceLocation(file: file, line: mark.line, column: tab), "tabs cannot indent YAML; use spaces")
+            }
             let prefix = context.map { "\($0.text.trimmingWhitespace): " } ?? ""
             return at(mark, "invalid YAML: \(prefix)\(problem)")
         case YamlError.duplicatedKeysInMapping(let duplicates, let context):
@@ -91,6 +111,42 @@ public enum YAMLDocument {
         default:
             return Diagnostic(.error, at: start, "invalid YAML: \(error)")
         }
+    }
+
+    /// The column of the first tab in `line`'s indentation (its leading blanks), if any.
+    static func tabInIndentation(in text: String, line: Int) -> Int? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return nil }
+        for (offset, character) in lines[line - 1].enumerated() {
+            if character == "\t" { return offset + 1 }
+            if character != " " && character != "-" { return nil }
+        }
+        return nil
+    }
+
+    /// Where key `key` of the block mapping starting at `mark` is written the first and the second time (1-based
+    /// line and column); nil when the text does not show it (a flow mapping, a quoted key).
+    static func duplicatePositions(
+        of key: String, mappingAt mark: Mark, in text: String
+    ) -> ((line: Int, column: Int), (line: Int, column: Int))? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
+        let column = mark.column - 1
+        var found: [(line: Int, column: Int)] = []
+        for index in (mark.line - 1)..<lines.count where index >= 0 {
+            let line = lines[index]
+            let indent = line.prefix { $0 == " " }.count
+            let content = line.dropFirst(indent)
+            if index > mark.line - 1, !content.isEmpty, content.first != "#", indent < column, !(content.first == "-" && indent < column) {
+                break
+            }
+            guard line.count > column else { continue }
+            let rest = line[column...]
+            guard rest.starts(with: Array(key)) else { continue }
+            let after = rest.dropFirst(key.count).drop { $0 == " " }
+            if after.first == ":" { found.append((index + 1, column + 1)) }
+            if found.count == 2 { return (found[0], found[1]) }
+        }
+        return nil
     }
 
     /// The trap behind a syntax error at `line` (or the line before it): an unquoted `{{…}}` or a JSONPath's `[*]`

@@ -76,7 +76,15 @@ public struct SpecValidator: Sendable {
                     collector.error("'\(head)' is captured by '\(test)', which runs later", at: reference.location)
                 } else {
                     let candidates = known.union(TemplateScope.reservedNames)
-                    collector.error("undefined variable '\(head)'\(Suggestion.hint(for: head, in: candidates))", at: reference.location)
+                    var hint = Suggestion.hint(for: head, in: candidates)
+                    if hint.isEmpty {
+                        let names = known.sorted()
+                        hint =
+                            names.isEmpty
+                            ? "; no variable is defined here (declare it under vars:, or capture it in an earlier test)"
+                            : "; defined here: \(names.prefix(12).joined(separator: ", "))\(names.count > 12 ? ", …" : "")"
+                    }
+                    collector.error("undefined variable '\(head)'\(hint)", at: reference.location)
                 }
             }
         }
@@ -184,9 +192,14 @@ extension SpecValidator {
             }
             let path = source.drop { $0 != "/" }
             if plan.requestDefaults.apiVersion(forPath: String(path)) != nil { continue }
+            let segments = path.split(separator: "/")
+            let provider = segments.lastIndex { $0.lowercased() == "providers" }.flatMap { index in
+                index + 1 < segments.count && !segments[index + 1].contains("{") ? String(segments[index + 1]) : nil
+            }
+            let covers = provider.map { "apiVersions: { \($0): … }" } ?? "apiVersions: { Microsoft.Resources: … }"
             collector.warning(
                 "this Resource Manager request names no api-version (ARM answers 400 MissingApiVersionParameter): add "
-                    + "query: { api-version: \"2021-04-01\" } or apiVersion: in azspec.yaml", at: request.url.location)
+                    + "query: { api-version: \"2021-04-01\" }, or apiVersion: or \(covers) in azspec.yaml", at: request.url.location)
         }
         return collector.diagnostics
     }

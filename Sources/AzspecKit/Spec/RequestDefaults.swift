@@ -15,12 +15,14 @@ struct RequestDefaults: Sendable {
     /// Whether there is any api-version to add.
     var hasAPIVersions: Bool { apiVersion != nil || !apiVersions.isEmpty }
 
-    /// The `api-version` for an ARM path: its last `providers/{namespace}`'s, else the default.
+    /// The `api-version` for an ARM path: its last `providers/{namespace}`'s; for a path with no provider
+    /// (subscriptions, resource groups, `/resources`, `/locations`, `/tenants`), Microsoft.Resources' (whose API they
+    /// are); else the default.
     func apiVersion(forPath path: String) -> String? {
         let segments = path.split(separator: "/")
-        if let index = segments.lastIndex(where: { $0.lowercased() == "providers" }), index + 1 < segments.count,
-            let version = apiVersions[segments[index + 1].lowercased()]
-        {
+        if let index = segments.lastIndex(where: { $0.lowercased() == "providers" }), index + 1 < segments.count {
+            if let version = apiVersions[segments[index + 1].lowercased()] { return version }
+        } else if let version = apiVersions["microsoft.resources"] {
             return version
         }
         return apiVersion

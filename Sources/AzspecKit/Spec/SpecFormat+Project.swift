@@ -40,7 +40,8 @@ extension SpecFormat {
             ],
             "apiVersions": [
                 "type": ["object", "null"],
-                "description": "api-version per resource provider namespace (a path's last providers/{namespace}).",
+                "description":
+                    "api-version per resource provider namespace (a path's last providers/{namespace}); Microsoft.Resources' also serves paths with no provider (subscriptions, resource groups, /resources, /locations, /tenants).",
                 "additionalProperties": ["type": ["string", "number", "boolean", "null"], "description": "The provider's api-version."],
                 "examples": [["Microsoft.Storage": "2023-01-01"]],
             ],

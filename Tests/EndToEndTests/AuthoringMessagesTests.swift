@@ -1,0 +1,73 @@
+import AzspecTesting
+import Foundation
+import Testing
+
+/// The messages a new user meets while writing specs: a tab in the indentation, a key written twice, a variable
+/// that is not there, an api-version that azspec.yaml gives per provider.
+@Suite struct AuthoringMessagesTests {
+    @Test func tabsDuplicatesAndUndefinedNamesSayWhatToDo() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("specs/tab.yaml", "name: t\ntests:\n  - name: x\n    request:\n  \t  url: \"https://management.azure.com/\"\n")
+        try folder.write(
+            "specs/twice.yaml", "name: t\ntests:\n  - name: x\n    request: { url: \"https://management.azure.com/\" }\n    name: y\n")
+        try folder.write(
+            "specs/names.yaml",
+            """
+            name: t
+            vars: { region: westeurope, subscriptionId: "{{env.AZURE_SUBSCRIPTION_ID}}" }
+            tests:
+              - name: x
+                request: { url: "https://management.azure.com/{{zzzzzz}}/{{regoin}}" }
+            """)
+        let result = try await folder.run(["validate", "specs"], environment: ["AZURE_SUBSCRIPTION_ID": "s"])
+        #expect(result.status == 2, "\(result.all)")
+        for message in [
+            "specs/tab.yaml:5:3: error: tabs cannot indent YAML; use spaces",
+            "specs/twice.yaml:5:5: error: duplicate key 'name': it is set already at line 3",
+            "specs/twice.yaml:3:5: note: 'name' is first set here",
+            "specs/names.yaml:5:51: error: undefined variable 'zzzzzz'; defined here: region, subscriptionId",
+            "specs/names.yaml:5:62: error: undefined variable 'regoin' (did you mean 'region'?)",
+        ] {
+            #expect(result.stderr.contains(message), "\(message)\n\(result.stderr)")
+        }
+        #expect(!result.stderr.contains("cannot start any token"), "\(result.stderr)")
+    }
+
+    @Test func microsoftResourcesGivesSubscriptionAndGroupPathsTheirVersion() async throws {
+        let run = try await BinaryRun(
+            ["run", "--emulator", "specs"],
+            files: [
+                "specs/azspec.yaml": "apiVersions: { Microsoft.Resources: \"2021-04-01\", Microsoft.Storage: \"2023-01-01\" }\n",
+                "specs/groups.yaml": """
+                name: groups
+                identities: { deployer: { kind: environment } }
+                identity: deployer
+                tests:
+                  - name: a group, with Microsoft.Resources' version
+                    request: { url: "{{cloud.arm}}/subscriptions/{{env.AZURE_SUBSCRIPTION_ID}}/resourcegroups/rg-smoke" }
+                    expect: { status: 200 }
+                  - name: the storage accounts, with Microsoft.Storage's
+                    request: { url: "{{cloud.arm}}/subscriptions/{{env.AZURE_SUBSCRIPTION_ID}}/resourceGroups/rg-smoke/providers/Microsoft.Storage/storageAccounts" }
+                    expect: { status: 200 }
+                """,
+            ])
+        #expect(run.status == 0, "\(run.all)")
+        #expect(!run.all.contains("names no api-version"), "\(run.all)")
+        let warned = try await BinaryRun(
+            ["validate", "--emulator", "specs"],
+            files: [
+                "specs/azspec.yaml": "apiVersions: { Microsoft.Storage: \"2023-01-01\" }\n",
+                "specs/groups.yaml": """
+                name: groups
+                tests:
+                  - name: a group
+                    request: { url: "{{cloud.arm}}/subscriptions/s/resourcegroups/rg-smoke" }
+                """,
+            ])
+        #expect(
+            warned.stderr.contains(
+                "specs/groups.yaml:4:21: warning: this Resource Manager request names no api-version (ARM answers 400 MissingApiVersionParameter): add query: { api-version: \"2021-04-01\" }, or apiVersion: or apiVersions: { Microsoft.Resources: … } in azspec.yaml"
+            ), "\(warned.all)")
+    }
+}
