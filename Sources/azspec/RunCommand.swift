@@ -30,6 +30,16 @@ extension Azspec {
             help: ArgumentHelp("Run only part INDEX of COUNT of the spec files (a CI matrix).", valueName: "index/count"))
         var shard: String?
 
+        @Flag(
+            name: .customLong("rerun-failed"),
+            help: "Run only the tests that failed or errored in the last JSON report (with the tests they need).")
+        var rerunFailed = false
+
+        @Option(
+            name: .customLong("rerun-report"),
+            help: ArgumentHelp("The JSON report --rerun-failed reads (default reports/azspec.json).", valueName: "path"))
+        var rerunReport: String?
+
         @Flag(name: .customLong("fail-fast"), help: "After the first failure, start no new test (cleanups still run).")
         var failFast = false
 
@@ -67,6 +77,26 @@ extension Azspec {
 
         func run() async throws {
             try specs.requireExisting()
+            var chosenFailures: FailedTests?
+            if rerunFailed {
+                let path = rerunReport ?? "reports/azspec.json"
+                let failed: FailedTests
+                do {
+                    failed = try FailedTests(report: path)
+                } catch {
+                    ConsoleOutput.err("error: \(error)")
+                    throw ExitCode(ExitStatus.invalidInput.rawValue)
+                }
+                guard !failed.names.isEmpty else {
+                    ConsoleOutput.err("--rerun-failed: no test failed or errored in \(path); nothing to run")
+                    return
+                }
+                let shown = failed.names.prefix(10).joined(separator: "\n  ")
+                ConsoleOutput.err(
+                    "--rerun-failed: \(failed.names.count) failed or errored in \(path):\n  \(shown)\(failed.names.count > 10 ? "\n  …" : "")"
+                )
+                chosenFailures = failed
+            }
             let status: ExitStatus
             if emulatorOptions.emulator {
                 let configuration = try EmulatorSetup.configuration(path: emulatorOptions.emulatorConfig)
@@ -76,7 +106,8 @@ extension Azspec {
                         ConsoleOutput.err("emulator: Entra ID and ARM at \(endpoint.baseURL)")
                         let environment = EmulatorSetup.environment(overlay: endpoint.environment)
                         let cloud = EmulatorSetup.cloud(at: endpoint.baseURL)
-                        return await execute(environment: environment, cloud: cloud, trusting: endpoint.caCertificatePEM)
+                        return await execute(
+                            environment: environment, cloud: cloud, trusting: endpoint.caCertificatePEM, failed: chosenFailures)
                     }
                 } catch {
                     ConsoleOutput.err("error: the emulator could not start: \(error)")
@@ -84,7 +115,8 @@ extension Azspec {
                 }
             } else {
                 let environment = ProcessInfo.processInfo.environment
-                status = await execute(environment: environment, cloud: cloud.flatMap(KnownCloud.named)?.endpoints)
+                status = await execute(
+                    environment: environment, cloud: cloud.flatMap(KnownCloud.named)?.endpoints, failed: chosenFailures)
             }
             if status != .success { throw ExitCode(status.rawValue) }
         }
@@ -106,8 +138,11 @@ extension Azspec {
             }
         }
 
-        private func execute(environment: [String: String], cloud: CloudEndpoints?, trusting emulatorCA: String? = nil) async -> ExitStatus
-        {
+        private func execute(
+            environment: [String: String], cloud: CloudEndpoints?, trusting emulatorCA: String? = nil, failed: FailedTests?
+        ) async -> ExitStatus {
+            var selection = (try? self.selection.selection()) ?? TestSelection()
+            selection.failed = failed
             let process = ProcessInfo.processInfo.environment
             var targets = (try? targets()) ?? []
             targets += ReportSet.automaticTargets(environment: process, given: targets)
@@ -121,7 +156,7 @@ extension Azspec {
                     stepSummaryPath: process["GITHUB_STEP_SUMMARY"]),
                 verbose: verbose, configuration: configuration, style: .detect(environment: environment),
                 tls: TLSOptions(verifyCertificates: !insecure, additionalRoots: caCert, additionalRootPEMs: emulatorCA.map { [$0] } ?? []),
-                selection: (try? selection.selection()) ?? TestSelection(), shard: try? parsedShard(), exclude: selection.exclude,
+                selection: selection, shard: try? parsedShard(), exclude: self.selection.exclude,
                 notSpecs: emulatorOptions.emulatorConfig.map { [$0] } ?? [], dryRun: dryRun)
             return await SpecRun(options: options).execute()
         }

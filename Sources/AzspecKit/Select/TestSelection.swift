@@ -11,6 +11,8 @@ public struct TestSelection: Sendable {
     public var tags: [TagExpression]
     /// `--skip-tag`: a test carrying any of these is left out.
     public var skipTags: [String]
+    /// `--rerun-failed`: only the tests that failed or errored in the report (with what they need).
+    public var failed: FailedTests?
 
     public init(filters: [String] = [], tags: [TagExpression] = [], skipTags: [String] = []) {
         self.filters = filters
@@ -19,11 +21,12 @@ public struct TestSelection: Sendable {
     }
 
     /// Whether anything narrows the run.
-    public var isActive: Bool { !filters.isEmpty || !tags.isEmpty || !skipTags.isEmpty }
+    public var isActive: Bool { !filters.isEmpty || !tags.isEmpty || !skipTags.isEmpty || failed != nil }
 
     /// What the command line asked for, for messages (`--filter 'list' --tag 'smoke'`).
     public var summary: String {
-        (filters.map { "--filter '\($0)'" } + tags.map { "--tag '\($0)'" } + skipTags.map { "--skip-tag '\($0)'" })
+        (filters.map { "--filter '\($0)'" } + tags.map { "--tag '\($0)'" } + skipTags.map { "--skip-tag '\($0)'" }
+            + (failed == nil ? [] : ["--rerun-failed"]))
             .joined(separator: " ")
     }
 
@@ -31,6 +34,7 @@ public struct TestSelection: Sendable {
     public func matches(_ test: TestSpec, in suite: SuiteSpec) -> Bool {
         let tags = Set(suite.tags + test.tags)
         guard tags.isDisjoint(with: skipTags), self.tags.allSatisfy({ $0.matches(tags) }) else { return false }
+        if let failed, !failed.contains(test, in: suite) { return false }
         guard !filters.isEmpty else { return true }
         let names = [suite.name, test.name, "\(suite.name) › \(test.name)"]
         return filters.contains { filter in
@@ -45,9 +49,11 @@ public struct TestSelection: Sendable {
     /// nil when none of its tests matches.
     func select(_ suite: SuiteSpec) -> (suite: SuiteSpec, notes: [String])? {
         guard isActive else { return (suite, []) }
-        // A filter may name some repetitions of a test repeated over a literal list: it keeps just those.
+        // A filter (or the failures of the last run) may name some repetitions of a test repeated over a literal
+        // list: it keeps just those.
         let tests = suite.tests.map { test -> TestSpec in
-            guard !filters.isEmpty, !matches(test, in: suite), let forEach = test.forEach, case .literal(let items) = forEach.source
+            guard let forEach = test.forEach, case .literal(let items) = forEach.source,
+                failed != nil || (!filters.isEmpty && !matches(test, in: suite))
             else { return test }
             let kept = items.filter { item in
                 guard let value = item.literal else { return false }
