@@ -106,7 +106,7 @@ package enum ConfigurationFormat {
             ],
             "retryAfter": [
                 "type": "integer", "minimum": 0, "maximum": 600,
-                "description": "The Retry-After seconds of those answers (0 to 600; ARM sends 15).",
+                "description": "The Retry-After seconds of those answers (0 to 600; default 1, so that runs stay fast; ARM sends 15).",
             ],
         ])
 

@@ -125,10 +125,9 @@ extension EmulatorConfiguration {
             githubSubject: Defaults.githubSubject,
             identityHeader: Defaults.identityHeader
         )
-        // A deletion stays in progress for one poll, and asks for a second's wait rather than ARM's 15, so that the
-        // example specs that poll run quickly.
+        // A deletion stays in progress for one poll (with every configuration's one-second Retry-After), so that the
+        // example specs poll.
         configuration.operationPolls = 1
-        configuration.operationRetryAfter = 1
         // One 429 on one list, for the retry example (specs/09-throttling-and-retries.yaml); nothing else uses it.
         configuration.throttling = [
             ThrottlingRule(

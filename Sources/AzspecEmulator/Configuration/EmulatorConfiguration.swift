@@ -15,7 +15,7 @@ public import Foundation
 /// githubSubject: "repo:azspec/example:ref:refs/heads/main"   # optional; `sub` of its ID tokens
 /// identityHeader: azspec-identity-header            # optional; X-IDENTITY-HEADER of the App Service endpoint
 /// operations: {polls: 2, seconds: 3, retryAfter: 1} # optional; an operation stays in progress for these polls (0) and
-///                                                    #   seconds (0); its Retry-After (15)
+///                                                    #   seconds (0); its Retry-After (1; ARM sends 15)
 /// pageSize: 2                                       # optional; items per page of the Microsoft.Authorization lists
 /// tokenBucket: {reads: {burst: 250, refill: 25}}   # optional; ARM's buckets per subscription and principal
 /// throttling:                                      # optional; 429s on purpose (see ``ThrottlingRule``)
@@ -96,8 +96,9 @@ public struct EmulatorConfiguration: Sendable {
     public var identityHeader: String
     /// How many polls of an asynchronous operation (a resource group's deletion) answer `202` before it is done.
     public var operationPolls = 0
-    /// The `Retry-After` seconds of those answers (ARM sends 15).
-    public var operationRetryAfter = 15
+    /// The `Retry-After` seconds of those answers: 1 unless `operations.retryAfter` says otherwise, so that runs stay
+    /// fast (ARM sends 15; say `retryAfter: 15` to wait as long as against Azure).
+    public var operationRetryAfter = 1
     /// Seconds an asynchronous operation stays in progress besides the polls (0: polls alone decide).
     public var operationSeconds = 0.0
     /// Items per page of the Microsoft.Authorization lists (permissions, role and deny assignments, role
