@@ -70,4 +70,28 @@ import Testing
                 "specs/groups.yaml:4:21: warning: this Resource Manager request names no api-version (ARM answers 400 MissingApiVersionParameter): add query: { api-version: \"2021-04-01\" }, or apiVersion: or apiVersions: { Microsoft.Resources: … } in azspec.yaml"
             ), "\(warned.all)")
     }
+
+    /// `-v` on a polled request that fails: the polls once, and the operation id in its URL shown (it is no secret).
+    @Test func pollsShowOnceWithTheirOperationIds() async throws {
+        let run = try await BinaryRun(
+            ["run", "--emulator", "specs", "-v"],
+            files: [
+                "specs/poll.yaml": """
+                name: poll
+                identities: { deployer: { kind: environment } }
+                identity: deployer
+                tests:
+                  - name: create
+                    request: { method: PUT, url: "{{cloud.arm}}/subscriptions/{{env.AZURE_SUBSCRIPTION_ID}}/resourcegroups/rg-poll?api-version=2021-04-01", json: { location: westeurope } }
+                  - name: delete
+                    request: { method: DELETE, url: "{{cloud.arm}}/subscriptions/{{env.AZURE_SUBSCRIPTION_ID}}/resourcegroups/rg-poll?api-version=2021-04-01", poll: true }
+                    expect: { status: 204 }
+                """
+            ])
+        #expect(run.status == 1, "\(run.all)")
+        #expect(run.stdout.components(separatedBy: "poll 1: 202 (in progress)").count == 2, "once: \(run.stdout)")
+        #expect(run.stdout.contains("/operationresults/eyJqb2JJZCI6"), "\(run.stdout)")
+        let xml = try #require(run.junit)
+        #expect(xml.components(separatedBy: "poll 2: 200 (done)").count == 2, "once in the report too: \(xml)")
+    }
 }

@@ -2,7 +2,8 @@ import AzspecCore
 
 /// How a test's end becomes its report: every message and transcript redacted with the run's secrets.
 extension TestExecution {
-    /// The report; the attempt log (retries) leads its output, redacted like everything else.
+    /// The report; the attempt log (retries, polls, pages) ends a failure's details, or leads a passing test's output,
+    /// once either way, redacted like everything else.
     func outcome(_ outcome: CaseOutcome, output: String? = nil) -> CaseReport {
         let log = log.all
         guard !log.isEmpty else {
@@ -21,7 +22,7 @@ extension TestExecution {
             outcome = .errored(Problem(message: problem.message, type: problem.type, details: problem.details + "\n\n" + text))
         case .passed, .skipped: break
         }
-        let combined = [text, output].compactMap { $0 }.joined(separator: "\n")
+        let combined = outcome.problem == nil ? [text, output].compactMap { $0 }.joined(separator: "\n") : output
         var report = CaseReport(name: test.name, line: test.location.line, duration: 0, outcome: outcome, output: combined)
         report.requests = self.log.requests
         report.column = test.location.column

@@ -1,3 +1,4 @@
+import AzspecCore
 import Foundation
 
 /// Masks secrets in text: every known secret however it is escaped or encoded (``SecretPattern``, ``SecretForms``),
@@ -209,6 +210,7 @@ public struct Redactor: Sendable {
         }
         let header = segment(from: index)
         guard header >= 12 else { return 0 }
+        if separatorLength(in: bytes, at: index + header) == 0, !isJWTHeader(bytes, at: index) { return 0 }
         var end = index + header
         for _ in 0..<4 {
             let separator = separatorLength(in: bytes, at: end)
@@ -218,6 +220,26 @@ public struct Redactor: Sendable {
             end += separator + next
         }
         return end - index
+    }
+
+    /// The members a JWT (JWS or JWE) header starts with (RFC 7515, 7516).
+    static let headerMembers: Set<String> = [
+        "alg", "typ", "kid", "x5t", "x5t#S256", "enc", "cty", "zip", "jku", "jwk", "x5u", "x5c", "crit", "epk", "apu", "apv", "iv",
+        "tag", "p2s", "p2c", "b64", "ppt", "url", "nonce",
+    ]
+
+    /// Whether the base64url run at `index` (12 characters at least) decodes to the start of a JWT header:
+    /// `{"alg"`, `{"typ"`, `{"kid"`…. A lone base64url segment of other JSON is no token: ARM's operation ids are
+    /// `{"jobId":…}` encoded so (`operationresults/eyJqb2JJZCI6…`), and a log that hid them would hide the polling.
+    static func isJWTHeader(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let count = min(16, (bytes.count - index) / 4 * 4)
+        guard count >= 12, let decoded = Base64URL.decode(String(decoding: bytes[index..<(index + count)], as: UTF8.self)),
+            decoded.starts(with: [UInt8(ascii: "{"), UInt8(ascii: "\"")])
+        else { return true }
+        let name = decoded.dropFirst(2).prefix { $0 != UInt8(ascii: "\"") }
+        // A name cut off by the 12 bytes decoded is taken for a header's: masking errs on the safe side.
+        guard name.count < decoded.count - 2 else { return true }
+        return headerMembers.contains(String(decoding: name, as: UTF8.self))
     }
 
     /// 1 for `.`, 3 for `%2E` / `%2e` at `index`, else 0.

@@ -9,6 +9,19 @@ import Testing
         #expect(redactor.redact("ab stays: too short to be a secret") == "ab stays: too short to be a secret")
     }
 
+    /// ARM's operation ids are base64url JSON too (`{"jobId":…}`): shown, so that polling can be followed; a JWT's
+    /// header, alone or cut short, is still masked.
+    @Test func aLoneBase64SegmentIsATokenOnlyWhenItIsAJWTHeader() {
+        let redactor = Redactor()
+        let operation = "operationresults/eyJqb2JJZCI6IlJFU09VUkNFR1JPVVBERUxFVElPTkpPQi1SRy1QT0xMIn0?api-version=2021-04-01"
+        #expect(redactor.redact(operation) == operation)
+        #expect(redactor.redact("header eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9 only") == "header *** only")
+        #expect(redactor.redact("cut eyJhbGciOiJSUzI1") == "cut ***")
+        #expect(
+            redactor.redact("whole eyJqb2JJZCI6IngifQ.eyJzdWIiOiJ4In0.c2ln") == "whole ***",
+            "three segments are a token whatever the header")
+    }
+
     @Test func secretStoreLearnsDuringARun() {
         let store = SecretStore(["initial-secret"])
         store.add("eyJ0eXAiOiJKV1QiLCJhbGciOi.token")
