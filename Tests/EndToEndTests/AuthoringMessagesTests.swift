@@ -94,4 +94,34 @@ import Testing
         let xml = try #require(run.junit)
         #expect(xml.components(separatedBy: "poll 2: 200 (done)").count == 2, "once in the report too: \(xml)")
     }
+
+    /// With `--shard`, each shard warns and annotates about its own files only, and an annotation's title says
+    /// warning or error as the diagnostic does.
+    @Test func aShardSpeaksOfItsOwnFiles() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        for name in ["a", "b"] {
+            try folder.write(
+                "specs/\(name).yaml",
+                """
+                name: \(name)
+                identities: { deployer: { kind: environment } }
+                identity: deployer
+                tests:
+                  - name: no version
+                    request: { url: "{{cloud.arm}}/subscriptions/{{env.AZURE_SUBSCRIPTION_ID}}" }
+                    expect: { status: [200, 400] }
+                """)
+        }
+        var seen: [String] = []
+        for shard in ["1/2", "2/2"] {
+            let result = try await folder.run(["run", "--emulator", "specs", "--shard", shard, "--report", "github"])
+            #expect(result.status == 0, "\(result.all)")
+            let warned = ["a", "b"].filter { result.stderr.contains("specs/\($0).yaml:6:21: warning: this Resource Manager request") }
+            let annotated = ["a", "b"].filter { result.stdout.contains("::warning file=specs/\($0).yaml,line=6,col=21,title=spec warning::") }
+            #expect(warned.count == 1 && warned == annotated, "shard \(shard): \(result.all)")
+            seen += warned
+        }
+        #expect(seen.sorted() == ["a", "b"], "each file in one shard")
+    }
 }

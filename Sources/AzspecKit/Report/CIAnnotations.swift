@@ -26,7 +26,7 @@ public struct CIAnnotations: Sendable {
             lines.append(
                 annotation(
                     error: diagnostic.severity == .error, file: diagnostic.location.file, line: diagnostic.location.line,
-                    column: diagnostic.location.column, title: diagnostic.severity == .error ? "invalid spec" : "spec warning",
+                    column: diagnostic.location.column, title: diagnostic.severity == .error ? "spec error" : "spec warning",
                     message: diagnostic.message))
         }
         for suite in report.suites {

@@ -80,8 +80,8 @@ public struct SpecRun: Sendable {
         let specs = SpecSet(
             paths: options.paths, environment: options.configuration.environment, cloud: options.configuration.cloud,
             discovery: SpecDiscovery.Options(exclude: options.exclude, notSpecs: options.notSpecs), offline: options.configuration.offline)
-        for diagnostic in SpecSet.render(specs.diagnostics) { sink.error(diagnostic) }
         if specs.hasErrors {
+            for diagnostic in SpecSet.render(specs.diagnostics) { sink.error(diagnostic) }
             var report = invalidReport(specs)
             report.diagnostics = specs.diagnostics
             writeReports(report, sink: sink)
@@ -89,13 +89,18 @@ public struct SpecRun: Sendable {
             return .invalidInput
         }
         let chosen = RunSelection(plans: specs.runnable, selection: options.selection, shard: options.shard)
+        // A shard says what concerns its own files (and the project file's), not its siblings' warnings.
+        let otherShards =
+            options.shard == nil ? [] : Set(specs.runnable.map(\.suite.file)).subtracting(chosen.plans.map(\.suite.file))
+        let diagnostics = specs.diagnostics.filter { !otherShards.contains($0.location.file) }
+        for diagnostic in SpecSet.render(diagnostics) { sink.error(diagnostic) }
         for note in chosen.notes { sink.error("note: \(note)") }
         if chosen.matchedNothing {
             let message =
                 "no test matches \(options.selection.summary) in \(Plural.count(specs.runnable.count, "spec file")); nothing was sent"
             sink.error("error: \(message)")
             var report = SyntheticReport.usageError(message, caseName: "the selection matches a test")
-            report.diagnostics = specs.diagnostics
+            report.diagnostics = diagnostics
             writeReports(report, sink: sink)
             return .invalidInput
         }
@@ -145,7 +150,7 @@ public struct SpecRun: Sendable {
             sink.error("error: the HTTP client failed: \(error)")
             return .cannotStart
         }
-        report.diagnostics = specs.diagnostics
+        report.diagnostics = diagnostics
         if let shard = options.shard, chosen.plans.isEmpty {
             report = SyntheticReport.emptyShard(shard, files: specs.runnable.count, at: report.startedAt)
         }

@@ -110,7 +110,7 @@ struct ReportFormatsTests {
         report.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: "specs/x.yaml", line: 2, column: 1), "unknown key"))
         let lines = CIAnnotations(.github).lines(for: report)
         #expect(lines.first == "::warning file=specs/03 reader.yaml,line=7,col=3,title=spec warning::no api-version")
-        #expect(lines.dropFirst().first == "::error file=specs/x.yaml,line=2,col=1,title=invalid spec::unknown key")
+        #expect(lines.dropFirst().first == "::error file=specs/x.yaml,line=2,col=1,title=spec error::unknown key")
     }
 
     @Test func azurePipelinesIssuesAndTheFailedResult() {
