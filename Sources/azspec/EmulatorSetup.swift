@@ -11,8 +11,13 @@ enum EmulatorSetup {
         do {
             return try EmulatorConfiguration(contentsOfFile: path)
         } catch {
-            // Its lines are `file:line:column: error: …` already.
-            ConsoleOutput.err("\(error)")
+            // Each `file:line:column: error: …` with its line, where the line holds no secret.
+            if let diagnostics = (error as? EmulatorError)?.diagnostics, !diagnostics.isEmpty {
+                var renderer = DiagnosticRenderer(kind: .emulatorConfiguration, hiding: ConfigurationExcerpt.holdsSecret)
+                for diagnostic in diagnostics { ConsoleOutput.err(renderer.render(diagnostic)) }
+            } else {
+                ConsoleOutput.err("\(error)")
+            }
             let count = (error as? EmulatorError)?.diagnostics.filter { $0.severity == .error }.count ?? 0
             if count > 1 { ConsoleOutput.err("\(Plural.count(count, "error")) in \(path)") }
             throw ExitCode(ExitStatus.invalidInput.rawValue)

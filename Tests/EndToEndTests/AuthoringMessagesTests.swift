@@ -118,10 +118,36 @@ import Testing
             let result = try await folder.run(["run", "--emulator", "specs", "--shard", shard, "--report", "github"])
             #expect(result.status == 0, "\(result.all)")
             let warned = ["a", "b"].filter { result.stderr.contains("specs/\($0).yaml:6:21: warning: this Resource Manager request") }
-            let annotated = ["a", "b"].filter { result.stdout.contains("::warning file=specs/\($0).yaml,line=6,col=21,title=spec warning::") }
+            let annotated = ["a", "b"].filter {
+                result.stdout.contains("::warning file=specs/\($0).yaml,line=6,col=21,title=spec warning::")
+            }
             #expect(warned.count == 1 && warned == annotated, "shard \(shard): \(result.all)")
             seen += warned
         }
         #expect(seen.sorted() == ["a", "b"], "each file in one shard")
+    }
+
+    /// The emulator configuration's errors show the offending line, unless it may hold a secret.
+    @Test func configurationErrorsShowTheirLineButNoSecret() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write(
+            "emulator.yaml",
+            """
+            tenants:
+              - id: 11111111-2222-3333-4444-555555555555
+                servicePrincipals:
+                  - name: app
+                    clientId: a0000000-0000-4000-8000-000000000001
+                    objectId: not-a-guid
+                    secrets:
+                      - { value: hidden-secret-value, expires: someday }
+            """)
+        let result = try await folder.run(["emulator", "--config", "emulator.yaml", "--port", "0"])
+        #expect(result.status == 2, "\(result.all)")
+        #expect(result.stderr.contains("emulator.yaml:6:19: error: objectId 'not-a-guid' is not a GUID"), "\(result.stderr)")
+        #expect(result.stderr.contains("6 |         objectId: not-a-guid"), "the line is shown: \(result.stderr)")
+        #expect(result.stderr.contains("emulator.yaml:8:52: error: expires must be an ISO 8601 date"), "\(result.stderr)")
+        #expect(!result.stderr.contains("hidden-secret-value") && !result.stderr.contains("8 |"), "\(result.stderr)")
     }
 }

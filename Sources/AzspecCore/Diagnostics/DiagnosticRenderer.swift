@@ -4,9 +4,14 @@
 public struct DiagnosticRenderer {
     private var files: [String: [Substring]?] = [:]
     private let kind: InputFile.Kind
+    /// Whether line `index` (0-based) of a file's `lines` must not be shown (it may hold a secret).
+    private let hides: @Sendable (_ lines: [Substring], _ index: Int) -> Bool
 
-    public init(kind: InputFile.Kind = .spec) {
+    public init(
+        kind: InputFile.Kind = .spec, hiding hides: @escaping @Sendable (_ lines: [Substring], _ index: Int) -> Bool = { _, _ in false }
+    ) {
         self.kind = kind
+        self.hides = hides
     }
 
     /// The diagnostic with its excerpt, as lines joined by `\n`.
@@ -47,7 +52,7 @@ public struct DiagnosticRenderer {
             let bytes = try? InputFile.read(file, as: kind)
             files[file] = bytes.map { String(decoding: $0, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) }
         }
-        guard let lines = files[file] ?? nil, number <= lines.count else { return nil }
+        guard let lines = files[file] ?? nil, number <= lines.count, !hides(lines, number - 1) else { return nil }
         let text = lines[number - 1]
         let trimmed = text.hasSuffix("\r") ? text.dropLast() : text
         // A very long line is cut: the excerpt shows where, not the whole line.
