@@ -1,4 +1,5 @@
 import ArgumentParser
+import AzspecCore
 import AzspecEmulator
 import AzspecKit
 import Foundation
@@ -40,6 +41,10 @@ extension Azspec {
             help: ArgumentHelp("The JSON report --rerun-failed reads (default reports/azspec.json).", valueName: "path"))
         var rerunReport: String?
 
+        @Flag(
+            help: "After the run, rerun the spec files that change (all of them when azspec.yaml or a JSON file does); Ctrl-C ends.")
+        var watch = false
+
         @Flag(name: .customLong("fail-fast"), help: "After the first failure, start no new test (cleanups still run).")
         var failFast = false
 
@@ -71,6 +76,9 @@ extension Azspec {
                 throw ValidationError("unknown cloud '\(cloud)': use \(KnownCloud.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             if cloud != nil, emulatorOptions.emulator { throw ValidationError("--cloud and --emulator cannot be combined") }
+            if watch, dryRun || rerunFailed || shard != nil {
+                throw ValidationError("--watch reruns what changes; it takes no --dry-run, --rerun-failed or --shard")
+            }
             _ = try parsedShard()
             _ = try targets()
         }
@@ -97,6 +105,7 @@ extension Azspec {
                 )
                 chosenFailures = failed
             }
+            let failures = chosenFailures
             let status: ExitStatus
             if emulatorOptions.emulator {
                 let configuration = try EmulatorSetup.configuration(path: emulatorOptions.emulatorConfig)
@@ -106,8 +115,11 @@ extension Azspec {
                         ConsoleOutput.err("emulator: Entra ID and ARM at \(endpoint.baseURL)")
                         let environment = EmulatorSetup.environment(overlay: endpoint.environment)
                         let cloud = EmulatorSetup.cloud(at: endpoint.baseURL)
-                        return await execute(
-                            environment: environment, cloud: cloud, trusting: endpoint.caCertificatePEM, failed: chosenFailures)
+                        return await watching { paths in
+                            await execute(
+                                environment: environment, cloud: cloud, trusting: endpoint.caCertificatePEM, failed: failures,
+                                paths: paths)
+                        }
                     }
                 } catch {
                     ConsoleOutput.err("error: the emulator could not start: \(error)")
@@ -115,8 +127,10 @@ extension Azspec {
                 }
             } else {
                 let environment = ProcessInfo.processInfo.environment
-                status = await execute(
-                    environment: environment, cloud: cloud.flatMap(KnownCloud.named)?.endpoints, failed: chosenFailures)
+                let endpoints = cloud.flatMap(KnownCloud.named)?.endpoints
+                status = await watching { paths in
+                    await execute(environment: environment, cloud: endpoints, failed: failures, paths: paths)
+                }
             }
             if status != .success { throw ExitCode(status.rawValue) }
         }
@@ -138,8 +152,40 @@ extension Azspec {
             }
         }
 
+        /// `run` once; with `--watch`, again for each change until Ctrl-C (which ends with the last run's status).
+        private func watching(_ run: @Sendable ([String]) async -> ExitStatus) async -> ExitStatus {
+            var status = await run(specs.paths)
+            guard watch else { return status }
+            let watcher = SpecWatch(paths: specs.paths)
+            var snapshot = watcher.snapshot()
+            while true {
+                ConsoleOutput.err("watch: waiting for changes to \(specs.paths.joined(separator: ", ")) (Ctrl-C ends)")
+                // While waiting, Ctrl-C ends the watch with the last run's status (a run under way has its own trap).
+                let ended = status
+                let trap = InterruptTrap { _ in
+                    ConsoleOutput.err("watch: stopped")
+                    Foundation.exit(ended.rawValue)
+                }
+                var changed: [String] = []
+                while changed.isEmpty {
+                    try? await Task.sleep(for: .milliseconds(500))
+                    guard !SpecWatch.changes(from: snapshot, to: watcher.snapshot()).isEmpty else { continue }
+                    // Let an editor finish writing (and saves in a row settle) before the rerun.
+                    try? await Task.sleep(for: .milliseconds(300))
+                    let now = watcher.snapshot()
+                    changed = SpecWatch.changes(from: snapshot, to: now)
+                    snapshot = now
+                }
+                trap.cancel()
+                let rerun = watcher.rerun(for: changed, in: snapshot)
+                ConsoleOutput.err("\n── watch: \(changed.joined(separator: ", ")) changed; running \(rerun.joined(separator: ", ")) ──")
+                status = await run(rerun)
+            }
+        }
+
         private func execute(
-            environment: [String: String], cloud: CloudEndpoints?, trusting emulatorCA: String? = nil, failed: FailedTests?
+            environment: [String: String], cloud: CloudEndpoints?, trusting emulatorCA: String? = nil, failed: FailedTests?,
+            paths: [String]
         ) async -> ExitStatus {
             var selection = (try? self.selection.selection()) ?? TestSelection()
             selection.failed = failed
@@ -150,7 +196,7 @@ extension Azspec {
             configuration.failFast = failFast
             configuration.offline = emulatorOptions.emulator
             let options = SpecRun.Options(
-                paths: specs.paths,
+                paths: paths,
                 reports: ReportSet(
                     junitPath: junit.junit, junitStyle: junit.style, targets: targets,
                     stepSummaryPath: process["GITHUB_STEP_SUMMARY"]),
