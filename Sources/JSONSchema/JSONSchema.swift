@@ -23,11 +23,8 @@ public struct JSONSchema: Sendable {
     public init(
         _ schema: JSONValue, uri: String = "urn:azspec:schema", load: (String) throws -> JSONValue? = { _ in nil }
     ) throws {
-        var registry = SchemaRegistry()
-        for text in MetaSchemas.documents {
-            let document = try JSONValue(parsing: Array(text.utf8))
-            try registry.add(document, uri: document["$id"]?.stringValue ?? "")
-        }
+        var registry = Self.metaSchemas.registry
+        var documents = [schema]
         try registry.add(schema, uri: uri)
         // Load what the references name, until nothing new is named.
         var asked: Set<String> = []
@@ -45,6 +42,7 @@ public struct JSONSchema: Sendable {
                     throw JSONSchemaError("cannot resolve '\(reference)' (at \(at)): no such schema is loaded")
                 }
                 try registry.add(document, uri: resource)
+                documents.append(document)
                 progress = true
             }
         }
@@ -53,8 +51,21 @@ public struct JSONSchema: Sendable {
         }
         self.registry = registry
         root = SchemaURI.withoutFragment(uri)
-        patterns = try CompiledPattern.all(in: registry)
+        patterns = try CompiledPattern.all(in: documents, adding: Self.metaSchemas.patterns)
     }
+
+    /// The draft 2020-12 meta-schemas, parsed, indexed and their patterns compiled once per process.
+    static let metaSchemas: (registry: SchemaRegistry, patterns: [String: CompiledPattern]) = {
+        var registry = SchemaRegistry()
+        var documents: [JSONValue] = []
+        for text in MetaSchemas.documents {
+            guard let document = try? JSONValue(parsing: Array(text.utf8)) else { continue }
+            try? registry.add(document, uri: document["$id"]?.stringValue ?? "")
+            documents.append(document)
+        }
+        registry.forgetReferences()
+        return (registry, (try? CompiledPattern.all(in: documents, adding: [:])) ?? [:])
+    }()
 
     /// The ways `instance` fails the schema, outermost first; empty when it is valid.
     public func validate(_ instance: JSONValue) -> [SchemaFailure] {
@@ -117,13 +128,25 @@ struct CompiledPattern: @unchecked Sendable {
         expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
-    /// Every pattern of the registry's schemas (a string that is no regular expression is an error).
-    static func all(in registry: SchemaRegistry) throws -> [String: CompiledPattern] {
-        var found: [String: CompiledPattern] = [:]
+    /// Patterns compiled so far in this process (the same few recur across a suite's schemas).
+    static let cache = LockedBox<[String: CompiledPattern]>([:])
+
+    /// Every pattern of `documents` added to `known` (a string that is no regular expression is an error).
+    static func all(in documents: [JSONValue], adding known: [String: CompiledPattern]) throws -> [String: CompiledPattern] {
+        var found = known
         func compile(_ pattern: String) throws {
             guard found[pattern] == nil else { return }
+            if let compiled = cache.withLock({ $0[pattern] }) {
+                found[pattern] = compiled
+                return
+            }
             do {
-                found[pattern] = CompiledPattern(expression: try NSRegularExpression(pattern: ecmaScript(pattern)))
+                let compiled = CompiledPattern(expression: try NSRegularExpression(pattern: ecmaScript(pattern)))
+                found[pattern] = compiled
+                cache.withLock { cache in
+                    if cache.count >= 10_000 { cache.removeAll() }
+                    cache[pattern] = compiled
+                }
             } catch {
                 throw JSONSchemaError("'\(pattern)' is not a regular expression")
             }
@@ -139,7 +162,7 @@ struct CompiledPattern: @unchecked Sendable {
             default: break
             }
         }
-        for target in registry.resources.values { try walk(target.schema, depth: 0) }
+        for document in documents { try walk(document, depth: 0) }
         return found
     }
 }

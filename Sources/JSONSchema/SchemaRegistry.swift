@@ -114,6 +114,9 @@ struct SchemaRegistry: Sendable {
         return Target(schema: node, base: base)
     }
 
+    /// Forgets the references met so far (the meta-schemas' resolve among themselves; a schema's own are checked).
+    mutating func forgetReferences() { references = [] }
+
     /// Whether `uri` (with its anchor) is a `$dynamicAnchor`.
     func isDynamicAnchor(_ uri: String) -> Bool { dynamicAnchors.contains(uri) }
 }

@@ -13,13 +13,25 @@ struct SchemaMatcher: Sendable {
     /// The most bytes a schema file may hold.
     static let fileKind = InputFile.Kind(name: "JSON Schema file", limit: 4 << 20)
 
-    /// The schema in `path` (relative to `folder`, the spec's).
+    /// The schema in `path` (relative to `folder`, the spec's). A file many specs name is read and loaded once while
+    /// it stays the same (by modification time and size), so that `run --watch` sees it change.
     static func file(_ path: String, folder: URL) throws -> SchemaMatcher {
         let url = URL(fileURLWithPath: path, relativeTo: folder).standardizedFileURL
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        let stamp = "\(url.path)|\(modified)|\((attributes?[.size] as? NSNumber)?.intValue ?? -1)"
+        if let schema = loaded.withLock({ $0[stamp] }) { return SchemaMatcher(schema: schema, source: path) }
         let document = try read(url)
-        return SchemaMatcher(
-            schema: try JSONSchema(document, uri: url.absoluteString, load: loader(within: url.deletingLastPathComponent())), source: path)
+        let schema = try JSONSchema(document, uri: url.absoluteString, load: loader(within: url.deletingLastPathComponent()))
+        loaded.withLock { loaded in
+            if loaded.count >= 1_000 { loaded.removeAll() }
+            loaded[stamp] = schema
+        }
+        return SchemaMatcher(schema: schema, source: path)
     }
+
+    /// Schema files loaded in this process, by path, modification time and size.
+    private static let loaded = LockedBox<[String: JSONSchema]>([:])
 
     /// An inline schema; its relative references are files in `folder`.
     static func inline(_ document: JSONValue, folder: URL) throws -> SchemaMatcher {

@@ -210,7 +210,7 @@ public struct Redactor: Sendable {
         }
         let header = segment(from: index)
         guard header >= 12 else { return 0 }
-        if separatorLength(in: bytes, at: index + header) == 0, !isJWTHeader(bytes, at: index) { return 0 }
+        if separatorLength(in: bytes, at: index + header) == 0, isOperationId(bytes, at: index) { return 0 }
         var end = index + header
         for _ in 0..<4 {
             let separator = separatorLength(in: bytes, at: end)
@@ -222,24 +222,13 @@ public struct Redactor: Sendable {
         return end - index
     }
 
-    /// The members a JWT (JWS or JWE) header starts with (RFC 7515, 7516).
-    static let headerMembers: Set<String> = [
-        "alg", "typ", "kid", "x5t", "x5t#S256", "enc", "cty", "zip", "jku", "jwk", "x5u", "x5c", "crit", "epk", "apu", "apv", "iv",
-        "tag", "p2s", "p2c", "b64", "ppt", "url", "nonce",
-    ]
-
-    /// Whether the base64url run at `index` (12 characters at least) decodes to the start of a JWT header:
-    /// `{"alg"`, `{"typ"`, `{"kid"`…. A lone base64url segment of other JSON is no token: ARM's operation ids are
-    /// `{"jobId":…}` encoded so (`operationresults/eyJqb2JJZCI6…`), and a log that hid them would hide the polling.
-    static func isJWTHeader(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        let count = min(16, (bytes.count - index) / 4 * 4)
-        guard count >= 12, let decoded = Base64URL.decode(String(decoding: bytes[index..<(index + count)], as: UTF8.self)),
-            decoded.starts(with: [UInt8(ascii: "{"), UInt8(ascii: "\"")])
-        else { return true }
-        let name = decoded.dropFirst(2).prefix { $0 != UInt8(ascii: "\"") }
-        // A name cut off by the 12 bytes decoded is taken for a header's: masking errs on the safe side.
-        guard name.count < decoded.count - 2 else { return true }
-        return headerMembers.contains(String(decoding: name, as: UTF8.self))
+    /// Whether the lone base64url run at `index` is an ARM operation id: base64url of `{"jobId":…}`, as ARM puts it in
+    /// polling URLs (`operationresults/eyJqb2JJZCI6…`). Shown, so that a log of the polls can be followed; any other
+    /// lone `eyJ…` segment (a JWT cut after its header, or encoded JSON that may hold a credential) is still masked.
+    static func isOperationId(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let prefix = Array("eyJqb2JJZCI6".utf8)  // {"jobId":
+        guard bytes.count - index >= prefix.count else { return false }
+        return prefix.indices.allSatisfy { bytes[index + $0] == prefix[$0] }
     }
 
     /// 1 for `.`, 3 for `%2E` / `%2e` at `index`, else 0.

@@ -10,13 +10,14 @@ import Testing
     }
 
     /// ARM's operation ids are base64url JSON too (`{"jobId":…}`): shown, so that polling can be followed; a JWT's
-    /// header, alone or cut short, is still masked.
-    @Test func aLoneBase64SegmentIsATokenOnlyWhenItIsAJWTHeader() {
+    /// header, alone or cut short, and any other lone segment of encoded JSON, are still masked.
+    @Test func aLoneBase64SegmentIsShownOnlyWhenItIsAnOperationId() {
         let redactor = Redactor()
         let operation = "operationresults/eyJqb2JJZCI6IlJFU09VUkNFR1JPVVBERUxFVElPTkpPQi1SRy1QT0xMIn0?api-version=2021-04-01"
         #expect(redactor.redact(operation) == operation)
         #expect(redactor.redact("header eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9 only") == "header *** only")
         #expect(redactor.redact("cut eyJhbGciOiJSUzI1") == "cut ***")
+        #expect(redactor.redact("encoded eyJjbGllbnRTZWNyZXQiOiJ4In0 credential") == "encoded *** credential", "{\"clientSecret\":…}")
         #expect(
             redactor.redact("whole eyJqb2JJZCI6IngifQ.eyJzdWIiOiJ4In0.c2ln") == "whole ***",
             "three segments are a token whatever the header")
