@@ -1,4 +1,4 @@
-public import AzspecCore
+import AzspecCore
 import Foundation
 
 /// The tests that failed or errored in an earlier run's JSON report, for `run --rerun-failed`. The report is read
