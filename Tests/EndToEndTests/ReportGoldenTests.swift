@@ -14,6 +14,8 @@ import Testing
     /// What differs between two runs of the same specs, each pattern with its placeholder.
     static let placeholders: [(pattern: String, replacement: String)] = [
         (#"127\.0\.0\.1:[0-9]+"#, "127.0.0.1:{port}"),
+        // ARM's operation ids (base64url of {"jobId":…}, a run's group name and a GUID in it).
+        (#"operationresults/eyJqb2JJZCI6[A-Za-z0-9_-]+"#, "operationresults/{operation}"),
         (#"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"#, "{guid}"),
         (#"time="[0-9.]+""#, #"time="{time}""#),
         (#"timestamp="[^"]*""#, #"timestamp="{timestamp}""#),
