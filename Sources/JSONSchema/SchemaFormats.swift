@@ -4,11 +4,6 @@ import Foundation
 /// date, time and duration (RFC 3339, ISO 8601), email, hostname, ipv4, ipv6, uuid, uri, uri-reference, json-pointer,
 /// relative-json-pointer and regex. Any other format is an annotation only.
 enum SchemaFormats {
-    static let supported = [
-        "date-time", "date", "time", "duration", "email", "hostname", "ipv4", "ipv6", "uuid", "uri", "uri-reference", "json-pointer",
-        "relative-json-pointer", "regex",
-    ]
-
     /// Whether `text` is a valid `format`; nil for a format azspec does not check.
     static func check(_ format: String, _ text: String) -> Bool? {
         switch format {

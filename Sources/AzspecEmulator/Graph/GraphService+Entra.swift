@@ -95,7 +95,7 @@ extension GraphService {
     static func json(_ role: DirectoryRole) -> JSONValue {
         .object([
             "id": .string(role.templateId), "templateId": .string(role.templateId), "displayName": .string(role.name),
-            "description": .string(role.name), "isBuiltIn": true, "isEnabled": true, "isPrivileged": .bool(role.isTier0),
+            "description": .string(role.name), "isBuiltIn": true, "isEnabled": true, "version": "1",
             "resourceScopes": ["/"], "rolePermissions": [],
         ])
     }

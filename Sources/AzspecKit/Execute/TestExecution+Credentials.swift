@@ -11,23 +11,17 @@ extension TestExecution {
             let message = problem.invalidSpec ? "\(spec.location): \(problem.message)" : problem.message
             return errored(message, type: problem.invalidSpec ? "InvalidSpec" : "CredentialCheckError", details: message)
         }
-        let text: String
         let subjects: [String]?
         do {
-            text = try scope.render(spec.principal).trimmingCharacters(in: .whitespaces)
             subjects = try spec.federatedSubjects?.map { template throws(TemplateError) in try scope.render(template) }
         } catch {
             return errored("\(error.reference.location): \(error)", type: "InvalidSpec", details: "\(error)")
         }
         let graph: GraphReader
-        switch await graphReader() {
-        case .failure(let failure): return problem(failure)
-        case .success(let reader): graph = reader
-        }
         let object: GraphReader.Object
-        switch await principal(text, graph: graph, scope: scope) {
-        case .failure(let failure): return problem(failure)
-        case .success(let found): object = found
+        switch await graphPrincipal(spec.principal, in: scope, at: spec.location, errorType: "CredentialCheckError") {
+        case .failure(let end): return end.report
+        case .success(let found): (graph, object) = found
         }
         var lines = ["credentials of \(object.description) (\(object.id)):"]
         var problems: [String] = []

@@ -48,21 +48,11 @@ extension TestExecution {
             return errored(message, type: problem.invalidSpec ? "InvalidSpec" : "EntraCheckError", details: message)
         }
         func failure(_ failure: GraphReader.Failure) -> CaseReport { problem(PrincipalProblem(message: failure.message)) }
-        let text: String
-        do {
-            text = try scope.render(spec.principal).trimmingCharacters(in: .whitespaces)
-        } catch {
-            return errored("\(error.reference.location): \(error)", type: "InvalidSpec", details: "\(error)")
-        }
         let graph: GraphReader
-        switch await graphReader() {
-        case .failure(let failure): return problem(failure)
-        case .success(let reader): graph = reader
-        }
         let object: GraphReader.Object
-        switch await principal(text, graph: graph, scope: scope) {
-        case .failure(let failure): return problem(failure)
-        case .success(let found): object = found
+        switch await graphPrincipal(spec.principal, in: scope, at: spec.location, errorType: "EntraCheckError") {
+        case .failure(let end): return end.report
+        case .success(let found): (graph, object) = found
         }
         var lines = ["Entra ID of \(object.description) (\(object.id)):"]
         var problems: [String] = []

@@ -10,6 +10,32 @@ extension TestExecution {
         var invalidSpec = false
     }
 
+    /// For a check read from Microsoft Graph (`credentials`, `entra`): the test's Graph reader and the principal
+    /// `template` names, or the errored report saying why not (`errorType` when what was read is at fault).
+    func graphPrincipal(
+        _ template: Template, in scope: TemplateScope, at location: SourceLocation, errorType: String
+    ) async -> Result<(graph: GraphReader, object: GraphReader.Object), StageEnd> {
+        func problem(_ problem: PrincipalProblem) -> StageEnd {
+            let message = problem.invalidSpec ? "\(location): \(problem.message)" : problem.message
+            return StageEnd(errored(message, type: problem.invalidSpec ? "InvalidSpec" : errorType, details: message))
+        }
+        let text: String
+        do {
+            text = try scope.render(template).trimmingCharacters(in: .whitespaces)
+        } catch {
+            return .failure(StageEnd(errored("\(error.reference.location): \(error)", type: "InvalidSpec", details: "\(error)")))
+        }
+        let graph: GraphReader
+        switch await graphReader() {
+        case .failure(let failure): return .failure(problem(failure))
+        case .success(let reader): graph = reader
+        }
+        switch await principal(text, graph: graph, scope: scope) {
+        case .failure(let failure): return .failure(problem(failure))
+        case .success(let object): return .success((graph, object))
+        }
+    }
+
     /// The test's identity reading Microsoft Graph: its token for Graph, from the run's cache.
     func graphReader() async -> Result<GraphReader, PrincipalProblem> {
         guard let credential, let graph = TokenResource.named("graph", in: credential.cloud) else {
