@@ -15,7 +15,9 @@ import Testing
         guard FileManager.default.isExecutableFile(atPath: venv + "/bin/az") else { return false }
         let probe = Process()
         probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        probe.arguments = getuid() == 0 ? ["unshare", "--net", "true"] : ["unshare", "--net", "--map-root-user", "true"]
+        // The namespace must be possible, and `ip` there to bring its loopback up.
+        let inside = ["sh", "-c", "command -v ip >/dev/null"]
+        probe.arguments = (getuid() == 0 ? ["unshare", "--net"] : ["unshare", "--net", "--map-root-user"]) + inside
         probe.standardOutput = FileHandle.nullDevice
         probe.standardError = FileHandle.nullDevice
         guard (try? probe.run()) != nil else { return false }
@@ -26,7 +28,7 @@ import Testing
     @Test(
         .enabled(
             if: runnable,
-            "SKIPPED: the Azure CLI is not installed in \(venv) (scripts/azure-cli-check.sh installs it), or unshare --net is not allowed here"
+            "SKIPPED: the Azure CLI is not installed in \(venv) (scripts/azure-cli-check.sh installs it), or unshare --net is not allowed here, or ip (iproute2) is missing"
         ))
     func theAzureCLIWorksAgainstTheEmulatorAsAgainstAzure() async throws {
         let folder = try TemporaryFolder()
