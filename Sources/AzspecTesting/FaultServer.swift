@@ -347,6 +347,9 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
             let json =
                 "{\"method\":\(Self.quote(method)),\"path\":\(Self.quote(target)),\"headers\":{\(headerJSON)},\"body\":\(Self.quote(body))}"
             send(context: context, status: "200 OK", type: "application/json", body: Array(json.utf8))
+        case "/hostile-list":
+            let items = JSONValue.object(["items": [.string(Self.hostileText), "b"]])
+            send(context: context, status: "200 OK", type: "application/json", body: Array(items.serialized.utf8))
         case _ where path.hasPrefix("/v1.0/"):
             let port = context.channel.localAddress?.port ?? 0
             send(
@@ -380,6 +383,27 @@ private final class FaultHandler: ChannelInboundHandler, @unchecked Sendable {
             return .object(page)
         }
         if path.hasSuffix("/federatedIdentityCredentials") { return ["value": [["subject": hostile, "name": hostile]]] }
+        // An `entra` check's reads: every name, scope and consent type the text.
+        let api = "d0000000-0000-4000-8000-000000000001"
+        let role = "f0000000-0000-4000-8000-000000000001"
+        if path.hasSuffix("/appRoleAssignments") { return ["value": [["resourceId": .string(api), "appRoleId": .string(role)]]] }
+        if path.hasSuffix("/oauth2PermissionGrants") {
+            return ["value": [["resourceId": .string(api), "scope": .string("Mail.Read " + hostileText), "consentType": hostile]]]
+        }
+        if path.hasSuffix("/owners") {
+            return [
+                "value": [
+                    ["@odata.type": "#microsoft.graph.user", "id": .string(api), "displayName": hostile, "userPrincipalName": hostile]
+                ]
+            ]
+        }
+        if path.hasSuffix("/roleDefinitions") { return ["value": [["id": .string(role), "displayName": hostile]]] }
+        if path.hasSuffix("/roleAssignments") || path.hasSuffix("/roleEligibilitySchedules") {
+            return ["value": [["roleDefinitionId": .string(role), "directoryScopeId": hostile]]]
+        }
+        if path.hasSuffix("/servicePrincipals/" + api) {
+            return ["id": .string(api), "displayName": hostile, "appRoles": [["id": .string(role), "value": hostile]]]
+        }
         if path == "/v1.0/applications" {
             let credential: JSONValue = [
                 "displayName": hostile, "hint": hostile, "startDateTime": hostile, "endDateTime": "2020-01-01T00:00:00Z",

@@ -215,6 +215,100 @@ import Yams
         #expect(root.keys.compactMap(\.string) == ["name", "tests"], "only what snapshot writes: \(file)")
     }
 
+    /// Issue 20's and the entra check's ways in for outside text: Graph names in an `entra` check, a captured list
+    /// naming `forEach` cases (in the console, JUnit, annotations and the step summary), a report `--rerun-failed`
+    /// reads (its names printed back; a DTD in UTF-16 refused), and JSON Schema references through a planted link or
+    /// to another port or scheme, which read nothing.
+    @Test(.timeLimit(.minutes(2))) func authoringFeaturesReadOutsideTextAsText() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        func segment(_ json: String) -> String { Data(json.utf8).base64EncodedString().replacingOccurrences(of: "=", with: "") }
+        let token = segment(#"{"alg":"RS256","typ":"JWT"}"#) + "." + segment(#"{"tid":"t"}"#) + ".c2ln"
+        let outputs = try await FaultServer.withRunning { server in
+            let base = "http://127.0.0.1:\(server.port)"
+            try folder.write(
+                "specs/azspec.yaml",
+                "cloud: { login: \"\(base)\", arm: \"\(base)\" }\nidentities:\n  t: { kind: token, variable: ARM_TOKEN }\n")
+            try folder.write(
+                "specs/hostile.yaml",
+                """
+                name: hostile authoring
+                identity: t
+                tests:
+                  - name: entra
+                    entra:
+                      principal: c0000000-0000-4000-8000-000000000002
+                      applicationPermissions: { exactly: true }
+                      delegatedPermissions: { exactly: true }
+                      directoryRoles: { exactly: true, noTier0: true }
+                      owners: { none: true }
+                  - name: list
+                    request: { url: "{{env.FAULT_URL}}/hostile-list" }
+                    capture: { items: $.items }
+                  - name: each
+                    forEach: "{{items}}"
+                    request: { url: "{{env.FAULT_URL}}/echo" }
+                    expect: { status: 201 }
+                """)
+            let environment = ["ARM_TOKEN": token, "FAULT_URL": server.baseURL, "GITHUB_STEP_SUMMARY": folder.path + "/summary.md"]
+            let run = try await folder.run(["run", "specs", "-v", "--report", "json", "--report", "github"], environment: environment)
+            let rerun = try await folder.run(["run", "specs", "--rerun-failed"], environment: environment)
+            var utf16 = Data([0xFF, 0xFE])
+            utf16.append("<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x \"x\">]><r>&x;</r>".data(using: .utf16LittleEndian) ?? Data())
+            try utf16.write(to: URL(fileURLWithPath: folder.path + "/dtd.json"))
+            let dtd = try await folder.run(["run", "specs", "--rerun-failed", "--rerun-report", "dtd.json"], environment: environment)
+            return (run, rerun, dtd)
+        }
+        let (run, rerun, dtd) = outputs
+        #expect(run.status == 1, "\(run.all)")
+        #expect(rerun.status == 1, "\(rerun.all)")
+        #expect(rerun.stderr.contains("--rerun-failed: 3 failed or errored in reports/azspec.json"), "\(rerun.all)")
+        #expect(dtd.status == 2 && dtd.stderr.contains("dtd.json is not an azspec JSON report"), "\(dtd.all)")
+        let summary = folder.read("summary.md") ?? ""
+        // `--report github` writes azspec's own annotations, one line each, the server's text escaped in them.
+        let annotations = run.stdout.split(separator: "\n").filter { $0.hasPrefix("::") }
+        #expect(annotations.count == 3, "the entra check and both repetitions: \(run.stdout)")
+        for line in annotations {
+            #expect(line.hasPrefix("::error file=specs/hostile.yaml,") || line.hasPrefix("::warning file="), "\(line)")
+        }
+        let console = run.all.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("::") }.joined(
+            separator: "\n")
+        for output in [console, rerun.all, dtd.all, summary] { Self.expectNoAgentCommand(in: output) }
+        #expect(run.all.contains("set-env name=NODE_OPTIONS"), "the server's text is still there to read: \(run.all)")
+        #expect(!run.all.contains(token) && !rerun.all.contains(token), "the token is never shown")
+        let xml = try #require(folder.read("reports/junit.xml"))
+        #expect(xml.contains(#"tests="4" failures="3""#), "the entra check and both repetitions fail: \(xml)")
+        #expect(xml.contains("testcase name=\"each [b]\""), "\(xml)")
+
+        // JSON Schema references: a link planted in the schema's folder and URLs on another port or scheme.
+        try folder.write("outside/secret.json", #"{"type": "string"}"#)
+        try folder.write("schemas/port.json", #"{"$ref": "http://127.0.0.1:9/x.json"}"#)
+        try folder.write("schemas/scheme.json", #"{"$ref": "file://example.com/etc/x.json"}"#)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path + "/schemas/link.json", withDestinationPath: folder.path + "/outside/secret.json")
+        try folder.write("schemas/planted.json", #"{"$ref": "link.json"}"#)
+        try folder.write(
+            "refs.yaml",
+            """
+            name: refs
+            tests:
+              - name: refs
+                request: { url: "https://management.azure.com/x" }
+                expect:
+                  json:
+                    $.a: { schema: schemas/port.json }
+                    $.b: { schema: schemas/scheme.json }
+                    $.c: { schema: schemas/planted.json }
+            """)
+        let refs = try await folder.run(["validate", "refs.yaml"])
+        #expect(refs.status == 2, "\(refs.all)")
+        #expect(refs.stderr.contains("'http://127.0.0.1:9/x.json' is not a file next to the schema"), "\(refs.stderr)")
+        #expect(
+            refs.stderr.contains("refs.yaml:8:24: error: schema: 'file://example.com/etc/x.json' is not a file next to the schema"),
+            "\(refs.stderr)")
+        #expect(refs.stderr.contains("/outside/secret.json' is outside the schema's folder"), "the link leads out: \(refs.stderr)")
+    }
+
     @Test(.timeLimit(.minutes(2))) func hugeBodiesKeepMemoryBounded() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

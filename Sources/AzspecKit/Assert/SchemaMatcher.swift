@@ -42,12 +42,14 @@ struct SchemaMatcher: Sendable {
 
     /// Reads `file://` resources inside `folder` only.
     private static func loader(within folder: URL) -> (String) throws -> JSONValue? {
-        let root = folder.standardizedFileURL.path
+        // Links resolved on both sides: a link in the folder that points out of it reads nothing.
+        let root = folder.standardizedFileURL.resolvingSymlinksInPath().path
         return { uri in
-            guard let url = URL(string: uri), url.isFileURL else {
+            // A file URL naming a host (file://server/…) is another machine's.
+            guard let url = URL(string: uri), url.isFileURL, [nil, "", "localhost"].contains(url.host) else {
                 throw SchemaFileError("'\(uri)' is not a file next to the schema: azspec fetches nothing over the network")
             }
-            let path = url.standardizedFileURL.path
+            let path = url.standardizedFileURL.resolvingSymlinksInPath().path
             guard path.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
                 throw SchemaFileError("'\(path)' is outside the schema's folder (\(root)): a schema may only name files beside or below it")
             }
