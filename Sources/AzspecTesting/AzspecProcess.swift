@@ -78,6 +78,19 @@ public enum AzspecProcess {
         }
     }
 
+    /// Whether `command…` (found on PATH) runs and exits 0, its output discarded: for a test's "is this tool here"
+    /// probe, run once before any test.
+    public static func succeeds(_ command: [String]) -> Bool {
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.arguments = command
+        probe.standardOutput = FileHandle.nullDevice
+        probe.standardError = FileHandle.nullDevice
+        guard (try? probe.run()) != nil else { return false }
+        probe.waitUntilExit()
+        return probe.terminationStatus == 0
+    }
+
     /// Starts `azspec arguments…` with both streams going to `outputFile`, for tests that signal it while it runs.
     public static func start(
         _ arguments: [String], in directory: String, environment: [String: String], outputFile: String

@@ -13,16 +13,9 @@ import Testing
 
     static let runnable: Bool = {
         guard FileManager.default.isExecutableFile(atPath: venv + "/bin/az") else { return false }
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         // The namespace must be possible, and `ip` there to bring its loopback up.
         let inside = ["sh", "-c", "command -v ip >/dev/null"]
-        probe.arguments = (getuid() == 0 ? ["unshare", "--net"] : ["unshare", "--net", "--map-root-user"]) + inside
-        probe.standardOutput = FileHandle.nullDevice
-        probe.standardError = FileHandle.nullDevice
-        guard (try? probe.run()) != nil else { return false }
-        probe.waitUntilExit()
-        return probe.terminationStatus == 0
+        return AzspecProcess.succeeds((getuid() == 0 ? ["unshare", "--net"] : ["unshare", "--net", "--map-root-user"]) + inside)
     }()
 
     @Test(

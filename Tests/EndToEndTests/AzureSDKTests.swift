@@ -7,16 +7,7 @@ import Testing
 /// `scripts/azure-sdk-check.py`. Runs where the SDK is installed (`.ci/run` tries `pip install`); elsewhere it is
 /// reported as skipped, with the reason.
 @Suite struct AzureSDKTests {
-    static let installed: Bool = {
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        probe.arguments = ["python3", "-c", "import azure.identity, azure.mgmt.resource"]
-        probe.standardOutput = FileHandle.nullDevice
-        probe.standardError = FileHandle.nullDevice
-        guard (try? probe.run()) != nil else { return false }
-        probe.waitUntilExit()
-        return probe.terminationStatus == 0
-    }()
+    static let installed = AzspecProcess.succeeds(["python3", "-c", "import azure.identity, azure.mgmt.resource"])
 
     @Test(
         .enabled(
